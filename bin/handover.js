@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Thin launcher so `npx handover` runs the TypeScript CLI through tsx.
+import { register } from 'tsx/esm/api';
+register();
+await import('../src/cli/index.ts');

@@ -1,0 +1,177 @@
+// Configuration is read once, here, from the environment (Probot's readEnvOptions shape).
+// A wrong value fails at start with a sentence naming the variable and what is expected.
+import { z } from 'zod';
+
+const onOff = z.enum(['on', 'off']);
+const optionalText = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_PATH: z.string().min(1).default('./data/handover.db'),
+  TZ_DEFAULT: z.string().default('Europe/London'),
+  PLAYGROUND: onOff.optional(),
+  DEMO_DIRECTORY: onOff.optional(),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: z.url({ message: 'must be a URL ending in /api/' }).optional(),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  TEAMS: onOff.optional(),
+  ADMIN_TOKEN: optionalText,
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  BANK_HOLIDAYS_PATH: optionalText,
+  PUBLIC_URL: optionalText,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  appToken?: string;
+  apiUrl?: string;
+}
+
+export interface TeamsConfig {
+  appId: string;
+  appPassword: string;
+  tenantId?: string;
+  appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  /** true only for local development and tests: botbuilder skips authentication. */
+  unauthenticated: boolean;
+}
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  databasePath: string;
+  timeZone: string;
+  playground: boolean;
+  demoDirectory: boolean;
+  slack?: SlackConfig;
+  teams?: TeamsConfig;
+  /** One line per platform that is switched off, and why (logged at start). */
+  switchedOff: string[];
+  adminToken?: string;
+  sweepIntervalSeconds: number;
+  retentionDays: number;
+  staleAfterMonths: number;
+  bankHolidaysPath?: string;
+  publicUrl?: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)
+    .join('; ');
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readSlack(env: Env, switchedOff: string[]): SlackConfig | undefined {
+  const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: botToken } = env;
+  if (!signingSecret || !botToken) {
+    switchedOff.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to switch it on.');
+    return undefined;
+  }
+  if (env.SLACK_API_URL && !env.SLACK_API_URL.endsWith('/api/')) {
+    throw new ConfigError('SLACK_API_URL must end with /api/ (for example http://127.0.0.1:4000/api/).');
+  }
+  return { signingSecret, botToken, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL };
+}
+
+function readTeams(env: Env, production: boolean, switchedOff: string[]): TeamsConfig | undefined {
+  const asked = env.TEAMS === 'on';
+  if (env.TEAMS === 'off') {
+    switchedOff.push('Teams is off: TEAMS=off.');
+    return undefined;
+  }
+  const { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: appPassword } = env;
+  const tenantId = env.MICROSOFT_APP_TENANT_ID;
+  const appType = env.MICROSOFT_APP_TYPE;
+  if (appId && appType === 'SingleTenant' && !tenantId) {
+    throw new ConfigError('MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE is SingleTenant (the default).');
+  }
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword) {
+    throw new ConfigError('MICROSOFT_APP_PASSWORD is required when MICROSOFT_APP_ID is set.');
+  }
+  if (!appId) {
+    if (production) {
+      if (asked) {
+        throw new ConfigError('TEAMS=on but MICROSOFT_APP_ID is not set: Teams is never served without authentication in production.');
+      }
+      switchedOff.push('Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to switch it on.');
+      return undefined;
+    }
+    if (!asked) {
+      switchedOff.push('Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (or TEAMS=on for unauthenticated local testing).');
+      return undefined;
+    }
+    return { appId: '', appPassword: '', appType, tenantId, unauthenticated: true };
+  }
+  return { appId, appPassword: appPassword ?? '', tenantId, appType, unauthenticated: false };
+}
+
+/** Reads and checks the whole configuration. Throws ConfigError with a sentence for a person. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Configuration is not valid. ${describeIssues(parsed.error)}`);
+  const e = parsed.data;
+  if (!isValidTimeZone(e.TZ_DEFAULT)) {
+    throw new ConfigError(`TZ_DEFAULT must be an IANA time zone such as Europe/London, not "${e.TZ_DEFAULT}".`);
+  }
+  const production = e.NODE_ENV === 'production';
+  const switchedOff: string[] = [];
+  const slack = readSlack(e, switchedOff);
+  const teams = readTeams(e, production, switchedOff);
+  const playground = e.PLAYGROUND ? e.PLAYGROUND === 'on' : !production;
+  if (!playground) switchedOff.push('The web playground is off (production; set PLAYGROUND=on to switch it on).');
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    databasePath: e.DATABASE_PATH,
+    timeZone: e.TZ_DEFAULT,
+    playground,
+    demoDirectory: e.DEMO_DIRECTORY ? e.DEMO_DIRECTORY === 'on' : !production,
+    slack,
+    teams,
+    switchedOff,
+    adminToken: e.ADMIN_TOKEN,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    retentionDays: e.RETENTION_DAYS,
+    staleAfterMonths: e.STALE_AFTER_MONTHS,
+    bankHolidaysPath: e.BANK_HOLIDAYS_PATH,
+    publicUrl: e.PUBLIC_URL,
+  };
+}

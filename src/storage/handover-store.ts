@@ -1,0 +1,122 @@
+// Handovers, their notes and the audit trail. Saves check the version so two writers cannot both win.
+import type { HandoverEvent } from '../domain/handover/events.ts';
+import { HandoverConflictError } from '../domain/handover/errors.ts';
+import type { ClientDetails, Handover, HandoverNote, HandoverState } from '../domain/handover/types.ts';
+import type { Db } from './sqlite.ts';
+
+interface HandoverRow {
+  id: string; version: number; state: string; service_id: string; introducer_id: string; contact_id: string;
+  escalated_to: string; client: string | null; consent: string; urgency: string; reply_by: string; expires_at: string;
+  follow_up_at: string | null; snoozed_until: string | null; outcome: string | null; decline_reason: string | null;
+  created_at: string; updated_at: string; accepted_at: string | null; answered_at: string | null;
+  contact_made_at: string | null; closed_at: string | null; purged_at: string | null; opportunity_id: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  handoverId: string;
+  actorId: string;
+  event: string;
+  fromState: string | null;
+  toState: string | null;
+  at: string;
+  details: Record<string, unknown>;
+}
+
+function fromRow(r: HandoverRow): Handover {
+  return {
+    id: r.id, version: r.version, state: r.state as HandoverState, serviceId: r.service_id, introducerId: r.introducer_id,
+    contactId: r.contact_id, escalatedTo: JSON.parse(r.escalated_to), client: r.client ? (JSON.parse(r.client) as ClientDetails) : null,
+    consent: JSON.parse(r.consent), urgency: r.urgency as Handover['urgency'], replyBy: r.reply_by, expiresAt: r.expires_at,
+    followUpAt: r.follow_up_at, snoozedUntil: r.snoozed_until, outcome: r.outcome as Handover['outcome'],
+    declineReason: r.decline_reason as Handover['declineReason'], createdAt: r.created_at, updatedAt: r.updated_at,
+    acceptedAt: r.accepted_at, answeredAt: r.answered_at, contactMadeAt: r.contact_made_at, closedAt: r.closed_at,
+    purgedAt: r.purged_at, opportunityId: r.opportunity_id,
+  };
+}
+
+function toParams(h: Handover) {
+  return {
+    id: h.id, version: h.version, state: h.state, service_id: h.serviceId, introducer_id: h.introducerId, contact_id: h.contactId,
+    escalated_to: JSON.stringify(h.escalatedTo), client: h.client ? JSON.stringify(h.client) : null, consent: JSON.stringify(h.consent),
+    urgency: h.urgency, reply_by: h.replyBy, expires_at: h.expiresAt, follow_up_at: h.followUpAt, snoozed_until: h.snoozedUntil,
+    outcome: h.outcome, decline_reason: h.declineReason, created_at: h.createdAt, updated_at: h.updatedAt,
+    accepted_at: h.acceptedAt, answered_at: h.answeredAt, contact_made_at: h.contactMadeAt, closed_at: h.closedAt,
+    purged_at: h.purgedAt, opportunity_id: h.opportunityId,
+  };
+}
+
+const COLUMNS = Object.keys(toParams({ escalatedTo: [], consent: {} } as unknown as Handover));
+
+export class HandoverStore {
+  private readonly get;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly noteStmt;
+  private readonly notesStmt;
+  private readonly auditStmt;
+  private readonly auditListStmt;
+
+  constructor(private readonly db: Db) {
+    this.get = db.prepare<[string], HandoverRow>('SELECT * FROM handovers WHERE id = ?');
+    this.insertStmt = db.prepare(`INSERT INTO handovers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`);
+    const sets = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ');
+    this.updateStmt = db.prepare(`UPDATE handovers SET ${sets} WHERE id = @id AND version = @expected_version`);
+    this.noteStmt = db.prepare('INSERT INTO handover_notes (handover_id, author_id, at, text) VALUES (?, ?, ?, ?)');
+    this.notesStmt = db.prepare<[string], { author_id: string; at: string; text: string }>(
+      'SELECT author_id, at, text FROM handover_notes WHERE handover_id = ? ORDER BY id',
+    );
+    this.auditStmt = db.prepare(
+      'INSERT INTO audit (handover_id, actor_id, event, from_state, to_state, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.auditListStmt = db.prepare<[string], { id: number; handover_id: string; actor_id: string; event: string; from_state: string | null; to_state: string | null; at: string; details: string }>(
+      'SELECT * FROM audit WHERE handover_id = ? ORDER BY id',
+    );
+  }
+
+  find(id: string): Handover | undefined {
+    const row = this.get.get(id);
+    return row ? fromRow(row) : undefined;
+  }
+
+  insert(h: Handover): void {
+    this.insertStmt.run(toParams(h));
+  }
+
+  /** Saves `h` only if the stored version is still `expectedVersion`; otherwise throws HandoverConflictError. */
+  update(h: Handover, expectedVersion: number): void {
+    const result = this.updateStmt.run({ ...toParams(h), expected_version: expectedVersion });
+    if (result.changes !== 1) throw new HandoverConflictError(h.id);
+  }
+
+  addNote(handoverId: string, authorId: string, at: string, text: string): void {
+    this.noteStmt.run(handoverId, authorId, at, text);
+  }
+
+  notes(handoverId: string): HandoverNote[] {
+    return this.notesStmt.all(handoverId).map((n) => ({ authorId: n.author_id, at: n.at, text: n.text }));
+  }
+
+  recordEvents(events: HandoverEvent[]): void {
+    for (const e of events) {
+      this.auditStmt.run(e.handoverId, e.actorId, e.type, e.from, e.to, e.at, JSON.stringify(e.details));
+    }
+  }
+
+  audit(handoverId: string): AuditEntry[] {
+    return this.auditListStmt.all(handoverId).map((r) => ({
+      id: r.id, handoverId: r.handover_id, actorId: r.actor_id, event: r.event, fromState: r.from_state, toState: r.to_state,
+      at: r.at, details: JSON.parse(r.details),
+    }));
+  }
+
+  listForPerson(personId: string, limit = 50): Handover[] {
+    const rows = this.db
+      .prepare<[string, string, string, number], HandoverRow>(
+        `SELECT * FROM handovers WHERE introducer_id = ? OR contact_id = ? OR escalated_to LIKE '%' || ? || '%'
+         ORDER BY updated_at DESC LIMIT ?`,
+      )
+      .all(personId, personId, `"${personId}"`, limit);
+    return rows.map(fromRow);
+  }
+}

@@ -1,0 +1,94 @@
+// People and their identities on each platform.
+import type { Person } from '../domain/directory/types.ts';
+import type { Identity, Platform } from '../domain/ports.ts';
+import type { Db } from './sqlite.ts';
+
+interface PersonRow {
+  id: string; name: string; email: string | null; organisation: string; role: string; time_zone: string | null;
+  digest: number; is_coordinator: number;
+}
+interface IdentityRow { person_id: string; platform: string; tenant: string; user_id: string; details: string }
+
+export type NewPerson = Omit<Person, 'identities' | 'digest' | 'isCoordinator' | 'timeZone'> &
+  Partial<Pick<Person, 'identities' | 'digest' | 'isCoordinator' | 'timeZone'>>;
+
+export class PeopleStore {
+  private readonly byId;
+  private readonly byEmail;
+  private readonly idsOf;
+  private readonly byIdentity;
+  private readonly upsertStmt;
+  private readonly linkStmt;
+  private readonly allStmt;
+
+  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(0)) {
+    this.byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?');
+    this.byEmail = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE lower(email) = lower(?)');
+    this.idsOf = db.prepare<[string], IdentityRow>('SELECT * FROM identities WHERE person_id = ? ORDER BY platform');
+    this.byIdentity = db.prepare<[string, string, string], { person_id: string }>(
+      'SELECT person_id FROM identities WHERE platform = ? AND tenant = ? AND user_id = ?',
+    );
+    this.upsertStmt = db.prepare(
+      `INSERT INTO people (id, name, email, organisation, role, time_zone, digest, is_coordinator, created_at)
+       VALUES (@id, @name, @email, @organisation, @role, @time_zone, @digest, @is_coordinator, @created_at)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, organisation = excluded.organisation,
+         role = excluded.role, time_zone = excluded.time_zone, digest = excluded.digest, is_coordinator = excluded.is_coordinator`,
+    );
+    this.linkStmt = db.prepare(
+      `INSERT INTO identities (person_id, platform, tenant, user_id, details) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(platform, tenant, user_id) DO UPDATE SET person_id = excluded.person_id, details = excluded.details`,
+    );
+    this.allStmt = db.prepare<[], PersonRow>('SELECT * FROM people ORDER BY name');
+  }
+
+  private hydrate(row: PersonRow): Person {
+    return {
+      id: row.id, name: row.name, email: row.email, organisation: row.organisation, role: row.role, timeZone: row.time_zone,
+      digest: row.digest === 1, isCoordinator: row.is_coordinator === 1,
+      identities: this.idsOf.all(row.id).map((i) => ({
+        platform: i.platform as Platform, tenant: i.tenant, userId: i.user_id, details: JSON.parse(i.details),
+      })),
+    };
+  }
+
+  get(id: string): Person | undefined {
+    const row = this.byId.get(id);
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  findByEmail(email: string): Person | undefined {
+    const row = this.byEmail.get(email);
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  findByIdentity(platform: Platform, tenant: string, userId: string): Person | undefined {
+    const hit = this.byIdentity.get(platform, tenant, userId);
+    return hit ? this.get(hit.person_id) : undefined;
+  }
+
+  all(): Person[] {
+    return this.allStmt.all().map((r) => this.hydrate(r));
+  }
+
+  upsert(p: NewPerson): void {
+    this.upsertStmt.run({
+      id: p.id, name: p.name, email: p.email, organisation: p.organisation, role: p.role, time_zone: p.timeZone ?? null,
+      digest: p.digest ? 1 : 0, is_coordinator: p.isCoordinator ? 1 : 0, created_at: this.now().toISOString(),
+    });
+    for (const identity of p.identities ?? []) this.link(p.id, identity);
+  }
+
+  /** Gives a person an identity on a platform (or moves that identity to them). */
+  link(personId: string, identity: Identity): void {
+    this.linkStmt.run(personId, identity.platform, identity.tenant, identity.userId, JSON.stringify(identity.details ?? {}));
+  }
+
+  setDigest(personId: string, digest: boolean): void {
+    this.db.prepare('UPDATE people SET digest = ? WHERE id = ?').run(digest ? 1 : 0, personId);
+  }
+
+  nameOf(id: string): string {
+    if (id === 'system') return 'Warm Handover';
+    return this.byId.get(id)?.name ?? 'someone who has left the directory';
+  }
+}
