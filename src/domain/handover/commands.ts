@@ -166,6 +166,9 @@ function apply(h: Handover, c: Command, ctx: CommandContext): Change {
 /** Decide what a command does to a handover. Throws a HandoverError a person can read. */
 export function decide(h: Handover, c: Command, ctx: CommandContext): Decision {
   if (isNoop(h, c)) return { handover: h, events: [], noop: true };
+  // People involved in this introduction learn what happened to it; anyone else only learns whose it is.
+  const involved = c.actorId === h.introducerId || c.actorId === h.contactId || h.escalatedTo.includes(c.actorId);
+  if (involved && !isAllowedFrom(c.type, h.state)) refuseTransition(h, c, ctx);
   checkActor(h, c, ctx);
   if (!isAllowedFrom(c.type, h.state)) refuseTransition(h, c, ctx);
   const change = apply(h, c, ctx);

@@ -1,0 +1,130 @@
+// Use cases: load → decide (pure) → save with a version check, audit and notes in one short transaction.
+// Listeners (the outbox) run inside that transaction, so a state change and its messages commit together.
+import type { WorkingCalendar } from '../domain/calendar/types.ts';
+import { decide, type Command, type CommandContext } from '../domain/handover/commands.ts';
+import { HandoverConflictError, HandoverNotFoundError, InvalidInputError } from '../domain/handover/errors.ts';
+import type { HandoverEvent } from '../domain/handover/events.ts';
+import { introduce } from '../domain/handover/introduce.ts';
+import type { Handover } from '../domain/handover/types.ts';
+import { primaryContactId, type Service } from '../domain/directory/types.ts';
+import type { Clock } from '../domain/ports.ts';
+import type { HandoverStore } from '../storage/handover-store.ts';
+import type { PeopleStore } from '../storage/people-store.ts';
+import type { ServiceStore } from '../storage/service-store.ts';
+import { inTransaction, type Db } from '../storage/sqlite.ts';
+import { newId } from './ids.ts';
+
+export const MAX_CONFLICT_RETRIES = 5;
+
+export interface HandoverChange {
+  before: Handover | null;
+  after: Handover;
+  events: HandoverEvent[];
+  noteText?: string;
+}
+
+export type HandoverListener = (change: HandoverChange) => void;
+
+export interface HandoverServiceDeps {
+  db: Db;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  timeZone: string;
+  handovers: HandoverStore;
+  people: PeopleStore;
+  services: ServiceStore;
+}
+
+export interface ActResult {
+  handover: Handover;
+  noop: boolean;
+  events: HandoverEvent[];
+}
+
+export class HandoverService {
+  private readonly listeners: HandoverListener[] = [];
+  private readonly afterCommit: Array<() => void> = [];
+
+  constructor(private readonly deps: HandoverServiceDeps) {}
+
+  /** Runs inside the transaction of every change (e.g. to queue messages in the outbox). */
+  onChange(listener: HandoverListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs after every committed change (e.g. to wake the dispatcher). */
+  onCommitted(fn: () => void): void {
+    this.afterCommit.push(fn);
+  }
+
+  get(id: string): Handover {
+    const h = this.deps.handovers.find(id);
+    if (!h) throw new HandoverNotFoundError(id);
+    return h;
+  }
+
+  service(id: string): Service {
+    const s = this.deps.services.get(id);
+    if (!s) throw new InvalidInputError(`We couldn't find that service (${id}) in the directory.`, { serviceId: 'Choose a service from the directory.' });
+    return s;
+  }
+
+  introduce(introducerId: string, input: unknown): Handover {
+    if (!this.deps.people.get(introducerId)) throw new InvalidInputError('We do not know who you are yet: ask your coordinator to add you to the directory.');
+    const serviceId = typeof input === 'object' && input !== null ? String((input as { serviceId?: unknown }).serviceId ?? '') : '';
+    const service = this.service(serviceId);
+    const { handover, events } = introduce(input, {
+      id: newId('H'), introducerId, now: this.deps.clock.now(), calendar: this.deps.calendar,
+      service: {
+        id: service.id, replyByDays: service.replyByDays, expiryDays: service.expiryDays,
+        primaryContactId: primaryContactId(service), contactIds: service.contacts.map((c) => c.personId),
+      },
+    });
+    inTransaction(this.deps.db, () => {
+      this.deps.handovers.insert(handover);
+      this.deps.handovers.recordEvents(events);
+      this.notify({ before: null, after: handover, events });
+    });
+    this.committed();
+    return handover;
+  }
+
+  /** Applies a command; retries on a version conflict by reloading and deciding again. */
+  act(handoverId: string, command: Command): ActResult {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const before = this.get(handoverId);
+      const decision = decide(before, command, this.context(before));
+      if (decision.noop) return { handover: before, noop: true, events: [] };
+      try {
+        inTransaction(this.deps.db, () => {
+          this.deps.handovers.update(decision.handover, before.version);
+          this.deps.handovers.recordEvents(decision.events);
+          if (decision.noteText) this.deps.handovers.addNote(handoverId, command.actorId, decision.handover.updatedAt, decision.noteText);
+          this.notify({ before, after: decision.handover, events: decision.events, noteText: decision.noteText });
+        });
+        this.committed();
+        return { handover: decision.handover, noop: false, events: decision.events };
+      } catch (err) {
+        if (!(err instanceof HandoverConflictError)) throw err;
+      }
+    }
+    throw new HandoverConflictError(handoverId);
+  }
+
+  context(h: Handover): CommandContext {
+    const service = this.service(h.serviceId);
+    return {
+      now: this.deps.clock.now(), calendar: this.deps.calendar, timeZone: this.deps.timeZone,
+      service: { name: service.name, organisation: service.organisation, followUpDays: service.followUpDays, contactIds: service.contacts.map((c) => c.personId) },
+      nameOf: (id) => this.deps.people.nameOf(id),
+    };
+  }
+
+  private notify(change: HandoverChange): void {
+    for (const l of this.listeners) l(change);
+  }
+
+  private committed(): void {
+    for (const fn of this.afterCommit) fn();
+  }
+}
