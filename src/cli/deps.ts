@@ -1,0 +1,17 @@
+// What every CLI command group receives, so tests can run commands in-process.
+import { readConfig } from '../config.ts';
+import { openDatabase, type Db } from '../storage/sqlite.ts';
+
+export interface CliDeps {
+  openDb(): Db;
+  now(): Date;
+  out(line: string): void;
+}
+
+export function defaultCliDeps(env: NodeJS.ProcessEnv = process.env): CliDeps {
+  return {
+    openDb: () => openDatabase(readConfig(env).databasePath),
+    now: () => new Date(),
+    out: (line) => process.stdout.write(line + '\n'),
+  };
+}
