@@ -1,5 +1,6 @@
 // `npx handover …`: the coordinator's command line. One file per command group.
 import { Command, CommanderError } from 'commander';
+import { registerCalendarCommands } from './calendar-command.ts';
 import { registerDbCommands } from './db-command.ts';
 import { defaultCliDeps, type CliDeps } from './deps.ts';
 
@@ -9,6 +10,7 @@ export function buildProgram(deps: CliDeps): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => deps.out(s.trimEnd()), writeErr: (s) => deps.out(s.trimEnd()) });
   registerDbCommands(program, deps);
+  registerCalendarCommands(program, { bankHolidaysPath: deps.bankHolidaysPath, write: deps.out });
   return program;
 }
 
