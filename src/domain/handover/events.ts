@@ -3,7 +3,7 @@ import type { HandoverState } from './types.ts';
 
 export type HandoverEventType =
   | 'introduced' | 'accepted' | 'declined' | 'passed' | 'withdrawn' | 'note_added' | 'contact_made'
-  | 'unreachable' | 'snoozed' | 'closed' | 'escalated' | 'expired' | 'nudged' | 'purged';
+  | 'unreachable' | 'snoozed' | 'closed' | 'escalated' | 'expired' | 'nudged' | 'purged' | 'undeliverable';
 
 export interface HandoverEvent {
   type: HandoverEventType;

@@ -1,0 +1,106 @@
+// Turns handover changes into messages (outbox requests) and due items (schedule rows). Runs inside the
+// transaction of the change, so a change and its messages commit together or not at all.
+import { backupContactIds, type Service } from '../domain/directory/types.ts';
+import type { WorkingCalendar } from '../domain/calendar/types.ts';
+import type { HandoverEvent } from '../domain/handover/events.ts';
+import type { Handover } from '../domain/handover/types.ts';
+import type { Platform } from '../domain/ports.ts';
+import { messageKey } from '../domain/nudges/messages.ts';
+import { HANDOVER_SCHEDULE_KINDS, planHandover } from '../domain/nudges/plan.ts';
+import type { OutboxStore } from '../storage/outbox-store.ts';
+import type { PresenceStore } from '../storage/presence-store.ts';
+import type { ScheduleStore } from '../storage/schedule-store.ts';
+import type { CardRequest, OutboxRequest } from './delivery-types.ts';
+import type { HandoverChange, HandoverListener } from './handover-service.ts';
+
+export interface NotificationDeps {
+  outbox: OutboxStore;
+  schedule: ScheduleStore;
+  presence: PresenceStore;
+  calendar: WorkingCalendar;
+  defaultTimeZone: string;
+  service(id: string): Service | undefined;
+}
+
+export const liveKeyOf = (handoverId: string, personId: string): string => `${handoverId}:${personId}`;
+
+/** Someone can take over from a silent contact: a backup contact or the service's channel. */
+export function canCover(h: Handover, service: Service | undefined): boolean {
+  if (!service) return false;
+  return backupContactIds(service).some((id) => id !== h.contactId) || service.channel !== null;
+}
+
+function personCard(h: Handover, e: HandoverEvent, personId: string, card: CardRequest, mode: 'live' | 'new'): OutboxRequest {
+  const liveKey = mode === 'live' ? liveKeyOf(h.id, personId) : undefined;
+  return {
+    idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: personId, cardKind: card.kind }),
+    recipient: { personId }, card, mode, liveKey,
+  };
+}
+
+/** The new messages an event causes, beyond updating the cards people already have. */
+function newMessages(h: Handover, e: HandoverEvent, service: Service | undefined): OutboxRequest[] {
+  const live = (personId: string, kind: CardRequest['kind']) => personCard(h, e, personId, { kind, subjectId: h.id, viewerId: personId }, 'live');
+  const outcome = (params: Record<string, string>) =>
+    personCard(h, e, h.introducerId, { kind: 'outcome', subjectId: h.id, viewerId: h.introducerId, params }, 'new');
+  switch (e.type) {
+    case 'introduced': return [live(h.contactId, 'introduction'), live(h.introducerId, 'receipt')];
+    case 'passed': return [live(h.contactId, 'introduction')];
+    case 'declined': return [outcome({ reason: 'declined' })];
+    case 'expired': return [outcome({ reason: 'expired' })];
+    case 'escalated': return escalationMessages(h, e, service, live, outcome);
+    default: return [];
+  }
+}
+
+function escalationMessages(
+  h: Handover, e: HandoverEvent, service: Service | undefined,
+  live: (personId: string, kind: CardRequest['kind']) => OutboxRequest,
+  outcome: (params: Record<string, string>) => OutboxRequest,
+): OutboxRequest[] {
+  const backupIds = Array.isArray(e.details.backupIds) ? e.details.backupIds : [];
+  const out = backupIds.map((id) => live(id, 'escalation'));
+  const channel = backupIds.length === 0 && service?.channel ? service.channel : null;
+  if (channel) {
+    const address = { platform: channel.platform as Platform, tenant: channel.tenant, channelId: channel.channelId };
+    out.push({
+      idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: `channel:${channel.channelId}`, cardKind: 'escalation' }),
+      recipient: { channel: address }, card: { kind: 'escalation', subjectId: h.id }, mode: 'new',
+    });
+  }
+  out.push(outcome({ reason: 'escalated', backupIds: backupIds.join(','), channel: channel ? 'yes' : 'no' }));
+  return out;
+}
+
+function updatesOfLiveCards(deps: NotificationDeps, h: Handover, e: HandoverEvent, skip: Set<string>): OutboxRequest[] {
+  return deps.outbox.liveCards(h.id)
+    .filter((c) => !skip.has(c.liveKey))
+    .map((c) => ({
+      idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: c.liveKey, cardKind: c.kind }),
+      recipient: c.recipient, card: { kind: c.kind, subjectId: h.id, viewerId: c.viewerId ?? undefined }, mode: 'live' as const, liveKey: c.liveKey,
+    }));
+}
+
+/** Recomputes what is due for this handover and brings the schedule in line. */
+export function replanHandover(deps: NotificationDeps, h: Handover, now: Date): void {
+  const service = deps.service(h.serviceId);
+  const timeZoneOf = (id: string) => deps.presence.prefs(id)?.timeZone ?? deps.defaultTimeZone;
+  const items = planHandover(h, { calendar: deps.calendar, timeZoneOf, hasBackup: canCover(h, service) });
+  deps.schedule.replan(h.id, HANDOVER_SCHEDULE_KINDS, items, now);
+}
+
+/** The listener to register with `app.onChange(...)`. */
+export function createNotificationListener(deps: NotificationDeps): HandoverListener {
+  return (change: HandoverChange) => {
+    const h = change.after;
+    const now = new Date(h.updatedAt);
+    const service = deps.service(h.serviceId);
+    for (const e of change.events) {
+      const fresh = newMessages(h, e, service);
+      const freshLive = new Set(fresh.filter((m) => m.liveKey).map((m) => m.liveKey!));
+      const updates = e.type === 'introduced' ? [] : updatesOfLiveCards(deps, h, e, freshLive);
+      for (const req of [...updates, ...fresh]) deps.outbox.enqueue(req, now);
+    }
+    replanHandover(deps, h, now);
+  };
+}

@@ -1,0 +1,93 @@
+// What is due when for one handover: the nudge, the escalation, the expiry, the follow-up and the word to the
+// introducer. Pure: the same handover and calendar always give the same plan, so the plan can be recomputed
+// after every change and the schedule brought in line with it.
+import type { WorkingCalendar } from '../calendar/types.ts';
+import type { Handover } from '../handover/types.ts';
+
+/** Working days after the reply-by time before the introduction is offered to the backups. */
+export const ESCALATE_AFTER_WORKING_DAYS = 1;
+/** Working days after the follow-up date before the introducer is told that contact is not confirmed. */
+export const TELL_INTRODUCER_AFTER_WORKING_DAYS = 2;
+
+export const HANDOVER_SCHEDULE_KINDS = [
+  'reply_nudge', 'escalate', 'expire', 'follow_up_nudge', 'follow_up_introducer',
+] as const;
+export type HandoverScheduleKind = (typeof HANDOVER_SCHEDULE_KINDS)[number];
+
+/** System rows (escalate, expire) have no recipient: recipientId is ''. */
+export const SYSTEM_RECIPIENT = '';
+
+export interface PlannedItem {
+  kind: HandoverScheduleKind;
+  dueAt: Date;
+  recipientId: string;
+}
+
+export interface PlanContext {
+  calendar: WorkingCalendar;
+  /** The person's time zone (people.time_zone, or the default). */
+  timeZoneOf(personId: string): string;
+  /** Someone can take over when the contact is silent: a backup contact or the service's channel. */
+  hasBackup: boolean;
+}
+
+function later(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
+
+/** A nudge for `personId` at `due`, but not before a snooze ends, and only at a working moment in their zone. */
+function nudgeMoment(due: Date, h: Handover, personId: string, ctx: PlanContext): Date {
+  const snoozed = h.snoozedUntil && personId === h.contactId ? new Date(h.snoozedUntil) : null;
+  const from = snoozed ? later(due, snoozed) : due;
+  return ctx.calendar.nextWorkingMoment(from, ctx.timeZoneOf(personId));
+}
+
+function planWaitingForAnswer(h: Handover, ctx: PlanContext): PlannedItem[] {
+  const replyBy = new Date(h.replyBy);
+  const items: PlannedItem[] = [
+    { kind: 'reply_nudge', dueAt: nudgeMoment(replyBy, h, h.contactId, ctx), recipientId: h.contactId },
+    { kind: 'expire', dueAt: new Date(h.expiresAt), recipientId: SYSTEM_RECIPIENT },
+  ];
+  if (h.escalatedTo.length === 0) {
+    let escalateAt = ctx.calendar.addWorkingDays(replyBy, ESCALATE_AFTER_WORKING_DAYS);
+    // Away with nobody to cover: give them a working day after they are back before telling the introducer.
+    if (h.snoozedUntil && !ctx.hasBackup) {
+      escalateAt = later(escalateAt, ctx.calendar.addWorkingDays(new Date(h.snoozedUntil), ESCALATE_AFTER_WORKING_DAYS));
+    }
+    if (escalateAt.getTime() < new Date(h.expiresAt).getTime()) {
+      items.push({ kind: 'escalate', dueAt: escalateAt, recipientId: SYSTEM_RECIPIENT });
+    }
+  }
+  return items;
+}
+
+function planWaitingForContact(h: Handover, ctx: PlanContext): PlannedItem[] {
+  if (!h.followUpAt) return [];
+  const followUp = new Date(h.followUpAt);
+  const introducerZone = ctx.timeZoneOf(h.introducerId);
+  const nudgeAt = nudgeMoment(followUp, h, h.contactId, ctx);
+  const tellAt = ctx.calendar.addWorkingDays(later(followUp, nudgeAt), TELL_INTRODUCER_AFTER_WORKING_DAYS, introducerZone);
+  return [
+    { kind: 'follow_up_nudge', dueAt: nudgeAt, recipientId: h.contactId },
+    { kind: 'follow_up_introducer', dueAt: tellAt, recipientId: h.introducerId },
+  ];
+}
+
+/** Everything still to come for this handover; empty once it needs nothing more from anyone. */
+export function planHandover(h: Handover, ctx: PlanContext): PlannedItem[] {
+  if (h.purgedAt) return [];
+  if (h.state === 'sent') return planWaitingForAnswer(h, ctx);
+  if (h.state === 'accepted' && !h.contactMadeAt) return planWaitingForContact(h, ctx);
+  return [];
+}
+
+/** Is a scheduled item still worth acting on now? (The plan is kept in line, but check before acting.) */
+export function isStillDue(h: Handover, kind: HandoverScheduleKind, recipientId: string): boolean {
+  switch (kind) {
+    case 'reply_nudge': return h.state === 'sent' && h.contactId === recipientId;
+    case 'escalate': return h.state === 'sent' && h.escalatedTo.length === 0;
+    case 'expire': return h.state === 'sent';
+    case 'follow_up_nudge': return h.state === 'accepted' && !h.contactMadeAt && h.contactId === recipientId;
+    case 'follow_up_introducer': return h.state === 'accepted' && !h.contactMadeAt && h.introducerId === recipientId;
+  }
+}

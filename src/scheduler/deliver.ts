@@ -1,0 +1,82 @@
+// Delivering one outbox message: update the live card in place if it was sent before, else send it to the
+// person's best route (trying the next identity when a platform says "no such person"), or post to a channel.
+import type { Router } from '../app/router.ts';
+import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
+import type { Card } from '../cards/model.ts';
+import { DeliveryError, type Clock, type Platform } from '../domain/ports.ts';
+import type { LimitKey, RateLimiter } from './rate-limits.ts';
+import { DEFAULT_RETRY_AFTER_MS } from './backoff.ts';
+
+/** Nobody could be reached on any platform: the message is dead-lettered and the introducer told. */
+export class UndeliverableError extends Error {
+  readonly code = 'MESSAGE_UNDELIVERABLE';
+  constructor(readonly reason: string, message: string) {
+    super(message);
+    this.name = 'UndeliverableError';
+  }
+}
+
+export interface DeliverDeps {
+  outbox: OutboxStore;
+  router: Router;
+  limiter: RateLimiter;
+  clock: Clock;
+}
+
+const isUnknownRecipient = (err: unknown) => err instanceof DeliveryError && err.kind === 'recipient_unknown';
+
+/** Waits for the rate limit, calls the platform, and on a 429 holds the conversation back. */
+async function call<T>(deps: DeliverDeps, key: LimitKey, fn: () => Promise<T>): Promise<T> {
+  await deps.limiter.acquire(key);
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof DeliveryError && err.kind === 'rate_limited') deps.limiter.pause(key, err.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+    throw err;
+  }
+}
+
+async function updateLiveCard(deps: DeliverDeps, row: OutboxRow, card: Card): Promise<Platform | null> {
+  if (row.mode !== 'live' || !row.liveKey) return null;
+  const ref = deps.outbox.liveCard(row.liveKey)?.ref;
+  const messenger = ref ? deps.router.messenger(ref.platform) : undefined;
+  if (!ref || !messenger) return null;
+  try {
+    await call(deps, { platform: ref.platform, tenant: '', conversation: ref.conversationId }, () => messenger.updateMessage(ref, card));
+    return ref.platform;
+  } catch (err) {
+    if (!isUnknownRecipient(err)) throw err;
+    deps.outbox.saveRef(row.liveKey, null, deps.clock.now()); // the old message is gone: send a new one
+    return null;
+  }
+}
+
+async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string, card: Card): Promise<Platform> {
+  const routes = deps.router.routes(personId);
+  if (routes.length === 0) throw new UndeliverableError('no_route', `${personId} has no identity on a platform that is switched on.`);
+  for (const { identity, messenger } of routes) {
+    try {
+      const key = { platform: identity.platform, tenant: identity.tenant, conversation: identity.userId };
+      const ref = await call(deps, key, () => messenger.sendToPerson(identity, card, { idempotencyKey: row.idempotencyKey }));
+      if (row.mode === 'live' && row.liveKey) deps.outbox.saveRef(row.liveKey, ref, deps.clock.now());
+      return identity.platform;
+    } catch (err) {
+      if (!isUnknownRecipient(err)) throw err;
+    }
+  }
+  throw new UndeliverableError('recipient_unknown', `No platform knows ${personId} any more.`);
+}
+
+/** Delivers the composed card; returns the platform it went to. */
+export async function deliver(deps: DeliverDeps, row: OutboxRow, card: Card): Promise<Platform> {
+  if ('channel' in row.recipient) {
+    const channel = row.recipient.channel;
+    const messenger = deps.router.messenger(channel.platform);
+    if (!messenger) throw new UndeliverableError('no_route', `${channel.platform} is switched off, so channel ${channel.channelId} cannot be reached.`);
+    const key = { platform: channel.platform, tenant: channel.tenant, conversation: channel.channelId };
+    await call(deps, key, () => messenger.postToChannel(channel, card, { idempotencyKey: row.idempotencyKey }));
+    return channel.platform;
+  }
+  const updated = await updateLiveCard(deps, row, card);
+  return updated ?? sendToPerson(deps, row, row.recipient.personId, card);
+}

@@ -1,0 +1,172 @@
+// The dispatcher: claims due outbox messages (only while holding the lease), composes each card from the
+// current state, delivers it within the rate limits, and records the result. At least once: a message is
+// marked 'sending' before the platform call and 'sent' after; a crash in between leaves it to be sent again
+// with the same idempotency key, which the messengers use to drop the duplicate.
+import { randomUUID } from 'node:crypto';
+import type { ComposeCard } from '../app/delivery-types.ts';
+import type { Router } from '../app/router.ts';
+import { DeliveryError, type Clock } from '../domain/ports.ts';
+import type { Logger } from '../log.ts';
+import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
+import type { Db } from '../storage/sqlite.ts';
+import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, backoffDelay } from './backoff.ts';
+import { UndeliverableError, deliver } from './deliver.ts';
+import { DISPATCH_LEASE, Lease } from './lease.ts';
+import { RateLimiter } from './rate-limits.ts';
+
+export const DISPATCH_BATCH = 200;
+export const DISPATCH_INTERVAL_MS = 5_000;
+
+export interface DispatchSummary {
+  sent: number;
+  skipped: number;
+  retried: number;
+  dead: number;
+}
+
+export interface DispatcherDeps {
+  db: Db;
+  outbox: OutboxStore;
+  router: Router;
+  compose: ComposeCard;
+  clock: Clock;
+  /** Defaults to a lease named 'dispatcher' owned by a random id. */
+  lease?: Lease;
+  limiter?: RateLimiter;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** A message reached nobody: tell the introducer, escalate (see createUndeliverableHandler). */
+  onUndeliverable?: (row: OutboxRow, reason: string) => void;
+  log?: Logger;
+  batchSize?: number;
+  maxAttempts?: number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class Dispatcher {
+  private readonly lease: Lease;
+  private readonly limiter: RateLimiter;
+  private running: Promise<DispatchSummary> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    const sleep = deps.sleep ?? realSleep;
+    this.lease = deps.lease ?? new Lease(deps.db, DISPATCH_LEASE, `dispatcher-${randomUUID()}`);
+    this.limiter = deps.limiter ?? new RateLimiter(() => deps.clock.now().getTime(), sleep);
+  }
+
+  /** Sends everything due now. Concurrent calls share one run (and trigger one more afterwards). */
+  runOnce(): Promise<DispatchSummary> {
+    if (this.running) { this.again = true; return this.running; }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) { this.again = false; this.kick(); }
+    });
+    return this.running;
+  }
+
+  /** Call after a commit that queued messages: delivers them straight away instead of at the next tick. */
+  kick(): void {
+    setImmediate(() => { this.runOnce().catch((err) => this.deps.log?.error({ err }, 'dispatch failed')); });
+  }
+
+  start(intervalMs: number = DISPATCH_INTERVAL_MS): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+    this.lease.release();
+  }
+
+  private holdLease(): boolean {
+    const got = this.lease.acquire(this.deps.clock.now());
+    if (got === 'new') {
+      const released = this.deps.outbox.releaseSending();
+      if (released > 0) this.deps.log?.warn({ released }, 'picked up messages left half-sent by a previous dispatcher');
+    }
+    return got !== null;
+  }
+
+  private async drain(): Promise<DispatchSummary> {
+    const summary: DispatchSummary = { sent: 0, skipped: 0, retried: 0, dead: 0 };
+    while (this.holdLease()) {
+      const rows = this.deps.outbox.ready(this.deps.clock.now(), this.deps.batchSize ?? DISPATCH_BATCH);
+      if (rows.length === 0) break;
+      await Promise.all(lanes(rows, this.deps.outbox, this.deps.clock, summary).map((lane) => this.runLane(lane, summary)));
+    }
+    return summary;
+  }
+
+  private async runLane(lane: OutboxRow[], summary: DispatchSummary): Promise<void> {
+    for (const row of lane) await this.process(row, summary);
+  }
+
+  private async process(row: OutboxRow, summary: DispatchSummary): Promise<void> {
+    const { outbox, clock } = this.deps;
+    outbox.markSending(row.id);
+    try {
+      const card = this.deps.compose(row.card);
+      if (!card) { outbox.markSent(row.id, clock.now(), null, 'skipped'); summary.skipped++; return; }
+      const platform = await deliver({ outbox, router: this.deps.router, limiter: this.limiter, clock }, row, card);
+      outbox.markSent(row.id, clock.now(), platform);
+      summary.sent++;
+    } catch (err) {
+      this.fail(row, err, summary);
+    }
+  }
+
+  private fail(row: OutboxRow, err: unknown, summary: DispatchSummary): void {
+    const { outbox, clock } = this.deps;
+    const message = err instanceof Error ? err.message : String(err);
+    const now = clock.now().getTime();
+    if (err instanceof UndeliverableError) {
+      this.deadLetter(row, `${err.reason}: ${message}`, summary, false);
+      this.deps.onUndeliverable?.(row, err.reason);
+      return;
+    }
+    if (err instanceof DeliveryError && err.kind === 'rate_limited') {
+      if (row.rateLimited + 1 >= MAX_RATE_LIMITED) { this.deadLetter(row, `rate limited ${MAX_RATE_LIMITED} times: ${message}`, summary, false); return; }
+      outbox.retryLater(row.id, new Date(now + (err.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS)), message, 'rate_limited');
+      summary.retried++;
+      return;
+    }
+    const permanent = err instanceof DeliveryError && err.kind === 'permanent';
+    if (permanent || row.attempts + 1 >= (this.deps.maxAttempts ?? MAX_ATTEMPTS)) {
+      this.deadLetter(row, permanent ? `permanent: ${message}` : `gave up after ${row.attempts + 1} attempts: ${message}`, summary, true);
+      return;
+    }
+    outbox.retryLater(row.id, new Date(now + backoffDelay(row.attempts + 1, this.deps.random ?? Math.random)), message, 'attempt');
+    summary.retried++;
+  }
+
+  private deadLetter(row: OutboxRow, error: string, summary: DispatchSummary, countAttempt: boolean): void {
+    this.deps.outbox.markDead(row.id, error, countAttempt);
+    summary.dead++;
+    this.deps.log?.warn({ outboxId: row.id, idempotencyKey: row.idempotencyKey, cardKind: row.card.kind, error }, 'message dead-lettered');
+  }
+}
+
+/**
+ * Groups a batch into lanes that run in parallel; each lane runs in order. Messages for the same live card
+ * share a lane, and only the newest of them is sent (the card is composed from current state anyway).
+ */
+function lanes(rows: OutboxRow[], outbox: OutboxStore, clock: Clock, summary: DispatchSummary): OutboxRow[][] {
+  const byLane = new Map<string, OutboxRow[]>();
+  const newestLive = new Map<string, number>();
+  for (const r of rows) if (r.liveKey) newestLive.set(r.liveKey, r.id);
+  for (const r of rows) {
+    if (r.liveKey && newestLive.get(r.liveKey) !== r.id) { outbox.markSent(r.id, clock.now(), null, 'skipped'); summary.skipped++; continue; }
+    const lane = 'personId' in r.recipient ? `p:${r.recipient.personId}` : `c:${r.recipient.channel.platform}:${r.recipient.channel.channelId}`;
+    const list = byLane.get(lane);
+    if (list) list.push(r); else byLane.set(lane, [r]);
+  }
+  return [...byLane.values()];
+}

@@ -1,0 +1,42 @@
+// Retention: client-identifying fields (client details, notes) are removed a number of days after an
+// introduction closed. The handover row, its states and the audit trail (which never holds client text) stay.
+import { SYSTEM_ACTOR } from '../domain/handover/commands.ts';
+import type { HandoverState } from '../domain/handover/types.ts';
+import { inTransaction, type Db } from '../storage/sqlite.ts';
+
+export const DEFAULT_RETENTION_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface PurgeCandidate {
+  id: string;
+  state: HandoverState;
+  closedAt: string;
+}
+
+export function purgeCutoff(now: Date, retentionDays: number): string {
+  return new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+}
+
+/** Closed handovers whose client details are due to go. */
+export function purgeCandidates(db: Db, now: Date, retentionDays: number = DEFAULT_RETENTION_DAYS): PurgeCandidate[] {
+  return db.prepare<[string], { id: string; state: string; closed_at: string }>(
+    `SELECT id, state, closed_at FROM handovers WHERE purged_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ? ORDER BY closed_at, id`,
+  ).all(purgeCutoff(now, retentionDays)).map((r) => ({ id: r.id, state: r.state as HandoverState, closedAt: r.closed_at }));
+}
+
+/** Purges them (in the caller's transaction if there is one). Returns what was purged. */
+export function purgeClosed(db: Db, now: Date, retentionDays: number = DEFAULT_RETENTION_DAYS): PurgeCandidate[] {
+  const at = now.toISOString();
+  const clear = db.prepare(`UPDATE handovers SET client = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND purged_at IS NULL`);
+  const notes = db.prepare('DELETE FROM handover_notes WHERE handover_id = ?');
+  const audit = db.prepare('INSERT INTO audit (handover_id, actor_id, event, from_state, to_state, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  return inTransaction(db, () => {
+    const done = purgeCandidates(db, now, retentionDays);
+    for (const c of done) {
+      clear.run(at, at, c.id);
+      const removedNotes = notes.run(c.id).changes;
+      audit.run(c.id, SYSTEM_ACTOR, 'purged', c.state, c.state, at, JSON.stringify({ retentionDays, notesRemoved: removedNotes }));
+    }
+    return done;
+  });
+}

@@ -1,0 +1,36 @@
+// Small per-person facts the scheduler needs often: time zone, digest choice, and where they were last seen.
+import type { Platform } from '../domain/ports.ts';
+import type { Db } from './sqlite.ts';
+
+export interface PersonPrefs {
+  timeZone: string | null;
+  digest: boolean;
+}
+
+export class PresenceStore {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      prefs: db.prepare<[string], { time_zone: string | null; digest: number }>('SELECT time_zone, digest FROM people WHERE id = ?'),
+      seen: db.prepare(`INSERT INTO person_seen (person_id, platform, seen_at) VALUES (?, ?, ?)
+        ON CONFLICT (person_id, platform) DO UPDATE SET seen_at = excluded.seen_at`),
+      lastSeen: db.prepare<[string], { platform: string }>('SELECT platform FROM person_seen WHERE person_id = ? ORDER BY seen_at DESC'),
+    };
+  }
+
+  prefs(personId: string): PersonPrefs | undefined {
+    const row = this.s.prefs.get(personId);
+    return row ? { timeZone: row.time_zone, digest: row.digest === 1 } : undefined;
+  }
+
+  /** Platforms call this whenever a person does something there, so messages follow them. */
+  recordSeen(personId: string, platform: Platform, at: Date): void {
+    this.s.seen.run(personId, platform, at.toISOString());
+  }
+
+  /** Platforms the person used, most recent first. */
+  lastSeen(personId: string): Platform[] {
+    return this.s.lastSeen.all(personId).map((r) => r.platform as Platform);
+  }
+}
