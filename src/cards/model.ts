@@ -1,5 +1,6 @@
 // The neutral card model: what a message says and which actions it offers. Adaptive Cards (Teams, web)
 // and Block Kit (Slack) are renderings of it; each platform has exactly one converter.
+// Every string here is plain text (never markdown): converters escape it for their platform.
 
 export type CardKind =
   | 'introduction' | 'decline_form' | 'pass_form' | 'receipt' | 'accepted' | 'nudge' | 'escalation' | 'outcome'
@@ -10,7 +11,18 @@ export type ActionId =
   | 'accept' | 'decline' | 'decline_submit' | 'pass' | 'pass_submit' | 'withdraw' | 'add_note' | 'add_note_submit'
   | 'confirm_contact' | 'report_unreachable' | 'snooze' | 'snooze_submit' | 'introduce_submit' | 'introduce_search'
   | 'introduce_start' | 'introduce_to_opportunity' | 'review_still_right' | 'review_needs_changes' | 'review_closed'
-  | 'open_handover' | 'close_handover';
+  | 'open_handover' | 'close';
+
+export const ACTION_IDS: readonly ActionId[] = [
+  'accept', 'decline', 'decline_submit', 'pass', 'pass_submit', 'withdraw', 'add_note', 'add_note_submit',
+  'confirm_contact', 'report_unreachable', 'snooze', 'snooze_submit', 'introduce_submit', 'introduce_search',
+  'introduce_start', 'introduce_to_opportunity', 'review_still_right', 'review_needs_changes', 'review_closed',
+  'open_handover', 'close',
+];
+
+export function isActionId(value: unknown): value is ActionId {
+  return typeof value === 'string' && (ACTION_IDS as readonly string[]).includes(value);
+}
 
 export type TextStyle = 'heading' | 'subtle' | 'good' | 'attention' | 'warning' | 'default';
 
@@ -21,16 +33,26 @@ export interface ChoiceOption {
 
 export type CardInput =
   | { type: 'text'; id: string; label: string; required?: boolean; multiline?: boolean; maxLength?: number; value?: string; placeholder?: string; error?: string }
-  | { type: 'choice'; id: string; label: string; required?: boolean; options: ChoiceOption[]; value?: string; multi?: boolean; error?: string }
+  | { type: 'choice'; id: string; label: string; required?: boolean; options: ChoiceOption[]; value?: string; multi?: boolean; expanded?: boolean; error?: string }
   | { type: 'toggle'; id: string; label: string; required?: boolean; value?: boolean; error?: string }
+  /** value and min: YYYY-MM-DD */
   | { type: 'date'; id: string; label: string; required?: boolean; value?: string; min?: string; error?: string };
+
+export interface TimelineStep {
+  label: string;
+  /** Already formatted for the viewer ("Mon 23 Nov, 10:00"), or null when the step has not happened. */
+  at: string | null;
+  done: boolean;
+}
 
 export type CardBlock =
   | { type: 'text'; text: string; style?: TextStyle }
   | { type: 'facts'; facts: { label: string; value: string }[] }
-  | { type: 'timeline'; steps: { label: string; at: string | null; done: boolean }[] }
+  | { type: 'timeline'; steps: TimelineStep[] }
   | { type: 'divider' }
-  | { type: 'input'; input: CardInput };
+  | { type: 'input'; input: CardInput }
+  /** Buttons that belong to one item of a list (a search result, an opportunity in a digest). */
+  | { type: 'actions'; actions: CardAction[] };
 
 export interface CardAction {
   id: ActionId;
@@ -40,6 +62,8 @@ export interface CardAction {
   subjectId: string;
   /** The handover version the card was shown at; the server reloads and decides anyway. */
   version?: number;
+  /** true: this button sends the card's inputs (a form's submit). false: it just opens or cancels. */
+  submitsInputs?: boolean;
 }
 
 export interface Card {
@@ -53,3 +77,6 @@ export interface Card {
   subjectId?: string;
   version?: number;
 }
+
+/** Input ids a card may use; these never collide with the fields an action carries. */
+export const RESERVED_ACTION_FIELDS = ['actionId', 'subjectId', 'version'] as const;

@@ -1,0 +1,194 @@
+// The one action handler for every platform: a button press or form submit (action id, subject id, version,
+// inputs) → the HandoverService command → the card the person should now see, a form, or a clear error.
+import type { CardComposer } from '../cards/compose.ts';
+import { liveCard, searchResults } from '../cards/compose.ts';
+import { dateInputToInstant } from '../cards/format.ts';
+import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../cards/handover-forms.ts';
+import { stateHeadline } from '../cards/handover-text.ts';
+import { buildIntroduceForm } from '../cards/introduce-form.ts';
+import type { Card, CardKind } from '../cards/model.ts';
+import { isActionId } from '../cards/model.ts';
+import { buildNoticeCard } from '../cards/other-cards.ts';
+import { isActingContact, type HandoverView } from '../cards/view.ts';
+import type { Command } from '../domain/handover/commands.ts';
+import { HandoverError } from '../domain/handover/errors.ts';
+import type { Clock } from '../domain/ports.ts';
+import type { PeopleStore } from '../storage/people-store.ts';
+import type { ServiceStore } from '../storage/service-store.ts';
+import type { Db } from '../storage/sqlite.ts';
+import type { HandoverService } from './handover-service.ts';
+import { handleReviewAction } from './review-actions.ts';
+
+export interface ActionRequest {
+  actorId: string;
+  actionId: string;
+  subjectId: string;
+  version?: number;
+  inputs?: Record<string, unknown>;
+}
+
+export type ActionResult =
+  | { kind: 'card'; card: Card }
+  | { kind: 'form'; card: Card }
+  /** form: the form again, with what was typed and a message beside each field to fix (when there is one). */
+  | { kind: 'error'; message: string; fields: Record<string, string>; form?: Card };
+
+export interface ActionDeps {
+  db: Db;
+  clock: Clock;
+  app: HandoverService;
+  cards: CardComposer;
+  people: PeopleStore;
+  services: ServiceStore;
+  staleAfterMonths?: number;
+}
+
+export const MAX_INPUT_FIELDS = 40;
+
+function text(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function flag(v: unknown): boolean {
+  return v === true || v === 'true';
+}
+
+/** Only string-ish values, at most MAX_INPUT_FIELDS of them: what a form can have typed. */
+export function formValues(inputs: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(inputs).slice(0, MAX_INPUT_FIELDS)) {
+    const t = typeof v === 'boolean' ? String(v) : text(v);
+    if (t !== undefined) out[k] = t;
+  }
+  return out;
+}
+
+function error(message: string, fields: Record<string, string> = {}, form?: Card): ActionResult {
+  return { kind: 'error', message, fields, form };
+}
+
+type FormBuilder = (v: HandoverView, values?: FormValues, errors?: Record<string, string>, message?: string) => Card;
+
+const FORMS: Partial<Record<string, { kind: CardKind; build: FormBuilder; contactOnly: boolean }>> = {
+  decline: { kind: 'decline_form', build: buildDeclineForm, contactOnly: true },
+  decline_submit: { kind: 'decline_form', build: buildDeclineForm, contactOnly: true },
+  pass: { kind: 'pass_form', build: buildPassForm, contactOnly: true },
+  pass_submit: { kind: 'pass_form', build: buildPassForm, contactOnly: true },
+  snooze: { kind: 'snooze_form', build: buildSnoozeForm, contactOnly: true },
+  snooze_submit: { kind: 'snooze_form', build: buildSnoozeForm, contactOnly: true },
+  add_note: { kind: 'note_form', build: buildNoteForm, contactOnly: false },
+  add_note_submit: { kind: 'note_form', build: buildNoteForm, contactOnly: false },
+};
+
+function notForYou(v: HandoverView): string {
+  return `This introduction is for ${v.contact.name} at ${v.service.name}.`;
+}
+
+function openForm(v: HandoverView, actionId: string): ActionResult {
+  const form = FORMS[actionId]!;
+  const allowed = form.contactOnly ? isActingContact(v) : isActingContact(v) || v.role === 'introducer';
+  if (!allowed) return error(notForYou(v));
+  const open = form.contactOnly && actionId !== 'snooze' ? v.handover.state === 'sent' : !['declined', 'withdrawn', 'expired', 'closed'].includes(v.handover.state);
+  const snoozable = actionId !== 'snooze' || ['sent', 'accepted'].includes(v.handover.state);
+  if (!open || !snoozable) return error(`This introduction can't be changed that way now. ${stateHeadline(v).text}`);
+  return { kind: 'form', card: form.build(v) };
+}
+
+function commandFor(req: ActionRequest, v: HandoverView): Command | ActionResult {
+  const i = req.inputs ?? {};
+  const actorId = req.actorId;
+  switch (req.actionId) {
+    case 'accept': return { type: 'accept', actorId };
+    case 'decline_submit': return { type: 'decline', actorId, reason: text(i.reason) ?? '', note: text(i.note) || undefined };
+    case 'pass_submit': return { type: 'pass', actorId, toPersonId: text(i.toPersonId) ?? '', note: text(i.note) || undefined };
+    case 'withdraw': return { type: 'withdraw', actorId, note: text(i.note) || undefined };
+    case 'add_note_submit': return { type: 'add_note', actorId, text: text(i.text) ?? '' };
+    case 'confirm_contact': return { type: 'confirm_contact', actorId };
+    case 'report_unreachable': return { type: 'report_unreachable', actorId };
+    case 'snooze_submit': {
+      const until = dateInputToInstant(text(i.until) ?? '', v.timeZone);
+      if (!until) return error('Please choose a date to snooze until.', { until: 'Choose a date.' });
+      return { type: 'snooze', actorId, until };
+    }
+    case 'close': {
+      const byState = v.handover.state === 'contact_made' ? 'contact_made' : v.handover.state === 'unreachable' ? 'unreachable' : '';
+      const outcome = text(i.outcome) || byState;
+      if (!outcome) return error('Please choose how this introduction ended.', { outcome: 'Choose an outcome.' });
+      return { type: 'close', actorId, outcome };
+    }
+    default: return error('That button is not known here. Please refresh and try again.');
+  }
+}
+
+function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
+  const v = deps.cards.view(req.subjectId, req.actorId);
+  if (!v) return error(`We couldn't find introduction ${req.subjectId}. It may have been removed.`);
+  if (req.actionId === 'open_handover') return { kind: 'card', card: liveCard(v) };
+  if (FORMS[req.actionId] && !req.actionId.endsWith('_submit')) return openForm(v, req.actionId);
+  const command = commandFor(req, v);
+  if ('kind' in command) return withForm(command, v, req);
+  try {
+    deps.app.act(v.handover.id, command);
+  } catch (err) {
+    if (err instanceof HandoverError) return withForm(error(err.message, err.fields), v, req);
+    throw err;
+  }
+  const after = deps.cards.view(v.handover.id, req.actorId);
+  return { kind: 'card', card: liveCard(after ?? v) };
+}
+
+/** A refused form submit comes back as the same form, keeping what was typed. */
+function withForm(result: ActionResult, v: HandoverView, req: ActionRequest): ActionResult {
+  const form = FORMS[req.actionId];
+  if (result.kind !== 'error' || !form || !req.actionId.endsWith('_submit')) return result;
+  const allowed = isActingContact(v) || (!form.contactOnly && v.role === 'introducer');
+  if (!allowed) return result;
+  return { ...result, form: form.build(v, formValues(req.inputs ?? {}), result.fields, result.message) };
+}
+
+function introduceInput(req: ActionRequest): Record<string, unknown> {
+  const i = req.inputs ?? {};
+  const t = (k: string) => text(i[k])?.trim() || undefined;
+  return {
+    serviceId: t('serviceId') ?? req.subjectId, contactId: t('contactId'), clientName: t('clientName') ?? '', needs: t('needs') ?? '',
+    reasonForService: t('reasonForService') ?? '', contactMethod: t('contactMethod') ?? '', contactTimes: t('contactTimes'),
+    language: t('language'), interpreter: flag(i.interpreter), disability: t('disability'), urgency: t('urgency'),
+    contactDetails: t('contactDetails'), consent: flag(i.consent) ? true : undefined, consentHow: t('consentHow'),
+  };
+}
+
+function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
+  if (req.actionId === 'introduce_search') {
+    const i = formValues(req.inputs ?? {});
+    const query = { q: i.q?.trim(), area: i.area?.trim(), age: i.age?.trim() };
+    const searched = Boolean(query.q || query.area || query.age);
+    return { kind: 'form', card: buildIntroduceForm({ query, results: searched ? searchResults({ ...deps }, query) : undefined }) };
+  }
+  const service = deps.cards.serviceSummary(req.subjectId);
+  if (!service) return error(`We couldn't find that service in the directory.`, { serviceId: 'Choose a service from the directory.' });
+  if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service }) };
+  try {
+    const h = deps.app.introduce(req.actorId, introduceInput(req));
+    const v = deps.cards.view(h.id, req.actorId);
+    return { kind: 'card', card: v ? liveCard(v) : buildNoticeCard(h.id, 'Introduction sent', 'Your introduction has been sent.') };
+  } catch (err) {
+    if (!(err instanceof HandoverError)) throw err;
+    const form = buildIntroduceForm({ service, values: formValues(req.inputs ?? {}), errors: err.fields, message: err.message });
+    return error(err.message, err.fields, form);
+  }
+}
+
+/** Runs one action for one person. Never throws for something a person did; unexpected faults propagate. */
+export function handleAction(deps: ActionDeps, req: ActionRequest): ActionResult {
+  if (!deps.people.get(req.actorId)) return error('We do not know who you are yet: ask your coordinator to add you to the directory.');
+  if (!isActionId(req.actionId)) return error('That button is not known here. Please refresh and try again.');
+  if (typeof req.subjectId !== 'string' || req.subjectId.length === 0) return error('That button is missing what it is about. Please refresh and try again.');
+  switch (req.actionId) {
+    case 'introduce_start': case 'introduce_search': case 'introduce_submit': return onIntroduce(deps, req);
+    case 'introduce_to_opportunity': return error('Introducing a client to an opportunity is not available here yet. Search the directory for its provider instead.');
+    case 'review_still_right': case 'review_needs_changes': case 'review_closed': return handleReviewAction(deps, req);
+    default: return onHandover(deps, req);
+  }
+}

@@ -1,0 +1,163 @@
+// ComposeCard: builds the card a viewer should see right now, from the stores. Who sees what depends on
+// the handover's state and on whether the viewer is the introducer, the named contact, a backup or someone else.
+import type { CardRequest, ComposeCard } from '../app/delivery-types.ts';
+import { isStale } from '../domain/directory/staleness.ts';
+import type { Service } from '../domain/directory/types.ts';
+import type { Clock } from '../domain/ports.ts';
+import { findAlternatives, searchDirectory } from '../storage/directory-search.ts';
+import type { HandoverStore } from '../storage/handover-store.ts';
+import type { PeopleStore } from '../storage/people-store.ts';
+import type { ServiceStore } from '../storage/service-store.ts';
+import type { Db } from '../storage/sqlite.ts';
+import { DEFAULT_TIME_ZONE } from './format.ts';
+import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm } from './handover-forms.ts';
+import { buildIntroduceForm, type ResultSummary } from './introduce-form.ts';
+import { buildIntroductionCard, statusOnlyCard } from './introduction-card.ts';
+import type { Card } from './model.ts';
+import {
+  buildDigestCard, buildNoticeCard, buildOpportunityCard, buildReviewRequestCard, type DigestItem, type OpportunityView,
+} from './other-cards.ts';
+import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, outcomeReasonFor } from './receipt-card.ts';
+import { isActingContact, roleOf, type HandoverView, type PersonView, type ServiceSummary } from './view.ts';
+
+export interface CardComposerDeps {
+  db: Db;
+  clock: Clock;
+  handovers: HandoverStore;
+  people: PeopleStore;
+  services: ServiceStore;
+  /** Default time zone for people without one. */
+  timeZone?: string;
+  staleAfterMonths?: number;
+  /** Opportunities live elsewhere; without this, opportunity cards are not composed. */
+  opportunities?: { get(id: string): OpportunityView | undefined };
+}
+
+export const SEARCH_RESULTS_ON_FORM = 8;
+
+export interface CardComposer {
+  compose: ComposeCard;
+  /** The view one person has of one handover (used by the action handler to build forms with errors). */
+  view(handoverId: string, viewerId: string | undefined): HandoverView | null;
+  serviceSummary(serviceId: string): ServiceSummary | null;
+  timeZoneOf(personId: string | undefined): string;
+}
+
+function personView(people: PeopleStore, id: string): PersonView {
+  const p = people.get(id);
+  return { id, name: p?.name ?? people.nameOf(id), organisation: p?.organisation ?? '', role: p?.role ?? '' };
+}
+
+export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
+  const zone = deps.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZoneOf = (id: string | undefined) => (id ? deps.people.get(id)?.timeZone : null) || zone;
+
+  const summarise = (s: Service): ServiceSummary => ({
+    id: s.id, name: s.name, organisation: s.organisation, capacity: s.capacity, description: s.description, areas: s.areas,
+    contacts: s.contacts.map((c) => ({ ...personView(deps.people, c.personId), contactRole: c.role })),
+  });
+  const serviceSummary = (id: string) => {
+    const s = deps.services.get(id);
+    return s ? summarise(s) : null;
+  };
+
+  const view = (handoverId: string, viewerId: string | undefined): HandoverView | null => {
+    const h = deps.handovers.find(handoverId);
+    const service = h ? serviceSummary(h.serviceId) : null;
+    if (!h || !service) return null;
+    return {
+      handover: h, service, introducer: personView(deps.people, h.introducerId), contact: personView(deps.people, h.contactId),
+      nameOf: (id) => deps.people.nameOf(id), notes: h.client ? deps.handovers.notes(h.id) : [],
+      steps: deps.handovers.audit(h.id).map((a) => ({ event: a.event, actorId: a.actorId, at: a.at, details: a.details })),
+      viewerId: viewerId ?? '', role: viewerId ? roleOf(h, viewerId) : 'other', timeZone: timeZoneOf(viewerId), now: deps.clock.now(),
+    };
+  };
+
+  const compose: ComposeCard = (request) => composeRequest(deps, { view, serviceSummary, timeZoneOf }, request);
+  return { compose, view, serviceSummary, timeZoneOf };
+}
+
+/** The ComposeCard the outbox dispatcher and every platform use. */
+export function createCardComposer(deps: CardComposerDeps): ComposeCard {
+  return createCardComposerParts(deps).compose;
+}
+
+type Helpers = Pick<CardComposer, 'view' | 'serviceSummary' | 'timeZoneOf'>;
+
+function composeRequest(deps: CardComposerDeps, x: Helpers, r: CardRequest): Card | null {
+  switch (r.kind) {
+    case 'introduce_form': return introduceForm(deps, x, r);
+    case 'opportunity': {
+      const o = deps.opportunities?.get(r.subjectId);
+      return o ? buildOpportunityCard(o, x.timeZoneOf(r.viewerId)) : null;
+    }
+    case 'digest': return r.viewerId ? buildDigestCard(r.subjectId, digestItems(deps, x, r.viewerId), x.timeZoneOf(r.viewerId)) : null;
+    case 'review_request': {
+      const s = deps.services.get(r.subjectId);
+      return s ? buildReviewRequestCard(s, x.timeZoneOf(r.viewerId)) : null;
+    }
+    case 'notice': return buildNoticeCard(r.subjectId, r.params?.title ?? 'Warm Handover', r.params?.text ?? '');
+    default: {
+      const v = x.view(r.subjectId, r.viewerId);
+      return v ? handoverCard(deps, v, r) : null;
+    }
+  }
+}
+
+function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): Card {
+  const acting = isActingContact(v);
+  const party = acting || v.role === 'introducer';
+  switch (r.kind) {
+    case 'receipt': return buildReceiptCard(v);
+    case 'outcome': {
+      const service = deps.services.get(v.handover.serviceId);
+      const alternatives = service ? findAlternatives(deps.db, service, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths) : [];
+      return buildOutcomeCard(v, outcomeReasonFor(v, r.params?.reason), alternatives);
+    }
+    case 'decline_form': return acting && v.handover.state === 'sent' ? buildDeclineForm(v) : liveCard(v);
+    case 'pass_form': return acting && v.handover.state === 'sent' ? buildPassForm(v) : liveCard(v);
+    case 'snooze_form': return acting ? buildSnoozeForm(v) : liveCard(v);
+    case 'note_form': return party ? buildNoteForm(v) : liveCard(v);
+    case 'escalation':
+      if (!r.viewerId) return { ...statusOnlyCard(v), kind: 'escalation', title: `An introduction to ${v.service.name} is waiting for an answer` };
+      return v.role === 'introducer' ? buildOutcomeCard(v, 'escalated', []) : buildIntroductionCard(v, 'escalation');
+    case 'nudge': return v.role === 'introducer' ? buildOutcomeCard(v, outcomeReasonFor(v, r.params?.reason), []) : buildIntroductionCard(v, 'nudge');
+    default: return liveCard(v);
+  }
+}
+
+/** The one card a person keeps for a handover: the receipt for the introducer, the introduction for anyone else. */
+export function liveCard(v: HandoverView): Card {
+  if (v.role === 'introducer') return buildReceiptCard(v);
+  return buildIntroductionCard(v, v.handover.state === 'sent' ? 'introduction' : 'accepted');
+}
+
+function introduceForm(deps: CardComposerDeps, x: Helpers, r: CardRequest): Card {
+  const service = r.subjectId && r.subjectId !== 'directory' ? x.serviceSummary(r.subjectId) : null;
+  if (service) return buildIntroduceForm({ service });
+  const q = { q: r.params?.q, area: r.params?.area, age: r.params?.age };
+  const searched = Boolean(q.q || q.area || q.age);
+  return buildIntroduceForm({ query: q, results: searched ? searchResults(deps, q) : undefined });
+}
+
+export function searchResults(deps: Pick<CardComposerDeps, 'db' | 'clock' | 'people' | 'staleAfterMonths'>, q: { q?: string; area?: string; age?: string }): ResultSummary[] {
+  const age = q.age && /^\d{1,3}$/.test(q.age.trim()) ? Number(q.age) : undefined;
+  const now = deps.clock.now();
+  return searchDirectory(deps.db, { text: q.q, area: q.area || undefined, age, limit: SEARCH_RESULTS_ON_FORM }, now, deps.staleAfterMonths).map((s) => ({
+    id: s.id, name: s.name, organisation: s.organisation, description: s.description, capacity: s.capacity,
+    stale: s.stale || isStale(s, now, deps.staleAfterMonths), contactNames: s.contacts.map((c) => deps.people.nameOf(c.personId)),
+  }));
+}
+
+function digestItems(deps: CardComposerDeps, x: Helpers, viewerId: string): DigestItem[] {
+  return deps.handovers.listForPerson(viewerId)
+    .filter((h) => (h.state === 'sent' || h.state === 'accepted') && roleOf(h, viewerId) !== 'introducer' && roleOf(h, viewerId) !== 'other')
+    .map((h) => {
+      const service = deps.services.get(h.serviceId);
+      const what = h.state === 'sent' ? 'Answer the introduction' : 'Confirm contact for the introduction';
+      return {
+        handoverId: h.id, version: h.version, due: h.state === 'sent' ? h.replyBy : h.followUpAt,
+        line: `${what} from ${deps.people.nameOf(h.introducerId)} to ${service?.name ?? 'your service'}`,
+      };
+    });
+}

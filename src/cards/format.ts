@@ -1,0 +1,54 @@
+// Dates and small phrases as people read them, in the viewer's own time zone.
+import { TZDate } from '@date-fns/tz';
+
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+function safeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return timeZone;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}
+
+/** "Wed 25 Nov, 10:00" */
+export function formatWhen(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: safeZone(timeZone), weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')}`;
+}
+
+/** "Wednesday 25 November" */
+export function formatDay(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: safeZone(timeZone), weekday: 'long', day: 'numeric', month: 'long' }).format(d);
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone, for date inputs. */
+export function localDate(iso: string | Date, timeZone: string): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  const z = new TZDate(d.getTime(), safeZone(timeZone));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
+}
+
+export const START_OF_WORKING_DAY_HOUR = 9;
+
+/** A YYYY-MM-DD picked in a form → the start of that working day in the person's time zone (ISO). */
+export function dateInputToInstant(date: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (!m) return null;
+  const z = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), START_OF_WORKING_DAY_HOUR, 0, 0, safeZone(timeZone));
+  return Number.isNaN(z.getTime()) ? null : new Date(z.getTime()).toISOString();
+}
+
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

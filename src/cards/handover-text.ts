@@ -1,0 +1,100 @@
+// Sentences and fact lists shared by every card about a handover.
+import { DECLINE_REASON_LABELS, OUTCOME_LABELS, type Handover } from '../domain/handover/types.ts';
+import { formatDay, formatWhen } from './format.ts';
+import type { CardBlock, TextStyle, TimelineStep } from './model.ts';
+import type { HandoverView } from './view.ts';
+
+export const URGENCY_LABELS: Record<Handover['urgency'], string> = { routine: 'Routine', soon: 'Soon', urgent: 'Urgent' };
+export const CLIENT_DETAILS_REMOVED = 'The client details have been removed, as they are after an introduction closes.';
+
+export function clientName(h: Handover): string {
+  return h.client?.name ?? 'the client';
+}
+
+/** One sentence on where the handover stands, and how to colour it. */
+export function stateHeadline(view: HandoverView): { text: string; style: TextStyle } {
+  const h = view.handover;
+  const at = (iso: string | null) => (iso ? formatWhen(iso, view.timeZone) : '');
+  const contact = view.contact.name;
+  switch (h.state) {
+    case 'sent': return { text: `Waiting for ${contact} to reply by ${at(h.replyBy)}.`, style: 'default' };
+    case 'accepted': return { text: `Accepted by ${contact} on ${at(h.acceptedAt)}. Follow-up by ${h.followUpAt ? formatDay(h.followUpAt, view.timeZone) : 'soon'}.`, style: 'good' };
+    case 'contact_made': return { text: `Contact made on ${at(h.contactMadeAt)}.`, style: 'good' };
+    case 'unreachable': return { text: `${contact} couldn't reach ${clientName(h)} yet.`, style: 'warning' };
+    case 'declined': return { text: `Declined by ${contact} on ${at(h.answeredAt)}: ${h.declineReason ? DECLINE_REASON_LABELS[h.declineReason] : 'no reason given'}.`, style: 'attention' };
+    case 'withdrawn': return { text: `Withdrawn by ${view.introducer.name} on ${at(h.closedAt)}.`, style: 'subtle' };
+    case 'expired': return { text: `Expired on ${at(h.closedAt)} without an answer.`, style: 'attention' };
+    case 'closed': return { text: `Closed on ${at(h.closedAt)}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'no outcome recorded'}.`, style: 'subtle' };
+  }
+}
+
+/** Who, from where: "Jo Rivers (Work coach, Lambeth Jobcentre)". */
+export function personLine(p: { name: string; role: string; organisation: string }): string {
+  const extra = [p.role, p.organisation].filter(Boolean).join(', ');
+  return extra ? `${p.name} (${extra})` : p.name;
+}
+
+/** What the named contact needs to know about the client. Contact details only when asked (after accepting). */
+export function clientBlocks(view: HandoverView, withContactDetails: boolean): CardBlock[] {
+  const h = view.handover;
+  const c = h.client;
+  if (!c) return [{ type: 'text', text: CLIENT_DETAILS_REMOVED, style: 'subtle' }];
+  const facts: { label: string; value: string }[] = [
+    { label: 'Client', value: c.name },
+    { label: 'Urgency', value: URGENCY_LABELS[h.urgency] },
+    { label: 'Prefers contact by', value: c.contactMethod },
+  ];
+  if (c.contactTimes) facts.push({ label: 'Best times', value: c.contactTimes });
+  if (withContactDetails) facts.push({ label: 'Contact details', value: c.contactDetails ?? `None given: ask ${view.introducer.name}` });
+  if (c.accessNeeds.language) facts.push({ label: 'Language', value: c.accessNeeds.language });
+  if (c.accessNeeds.interpreter) facts.push({ label: 'Interpreter', value: 'Needed' });
+  if (c.accessNeeds.disability) facts.push({ label: 'Access needs', value: c.accessNeeds.disability });
+  return [
+    { type: 'facts', facts },
+    { type: 'text', text: 'What they want help with, in their words', style: 'heading' },
+    { type: 'text', text: c.needs },
+    { type: 'text', text: 'Why this service', style: 'heading' },
+    { type: 'text', text: c.reasonForService },
+  ];
+}
+
+export function noteBlocks(view: HandoverView): CardBlock[] {
+  if (view.notes.length === 0) return [];
+  return [
+    { type: 'text', text: 'Notes', style: 'heading' },
+    ...view.notes.map((n): CardBlock => ({ type: 'text', text: `${view.nameOf(n.authorId)}, ${formatWhen(n.at, view.timeZone)}: ${n.text}` })),
+  ];
+}
+
+function stepLabel(view: HandoverView, step: HandoverView['steps'][number]): string | null {
+  const who = view.nameOf(step.actorId);
+  const d = step.details;
+  switch (step.event) {
+    case 'introduced': return `Introduced by ${who}`;
+    case 'accepted': return `Accepted by ${who}`;
+    case 'declined': return `Declined by ${who}: ${String(d.reasonLabel ?? d.reason ?? '')}`;
+    case 'passed': return `Passed to ${view.nameOf(String(d.toContactId ?? ''))}`;
+    case 'escalated': return `Offered to backup contact${(d.backupIds as string[] | undefined)?.length === 1 ? '' : 's'} ${((d.backupIds as string[] | undefined) ?? []).map((id) => view.nameOf(id)).join(', ')}`;
+    case 'contact_made': return 'Contact made';
+    case 'unreachable': return `${who} couldn't reach ${clientName(view.handover)}`;
+    case 'note_added': return `Note added by ${who}`;
+    case 'withdrawn': return `Withdrawn by ${who}`;
+    case 'expired': return 'Expired without an answer';
+    case 'nudged': return 'Reminder sent';
+    case 'closed': return `Closed: ${OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS] ?? 'closed'}`;
+    default: return null;
+  }
+}
+
+/** Each step with its time, then what is still to come. */
+export function timeline(view: HandoverView): TimelineStep[] {
+  const done: TimelineStep[] = [];
+  for (const s of view.steps) {
+    const label = stepLabel(view, s);
+    if (label) done.push({ label, at: formatWhen(s.at, view.timeZone), done: true });
+  }
+  const h = view.handover;
+  if (h.state === 'sent') done.push({ label: `Answer from ${view.contact.name}`, at: null, done: false });
+  if (h.state === 'sent' || h.state === 'accepted' || h.state === 'unreachable') done.push({ label: 'Contact made', at: null, done: false });
+  return done;
+}
