@@ -1,7 +1,7 @@
 // What a valid directory entry looks like, with contacts given by name and e-mail (the shape files are imported in).
 import { z } from 'zod';
 import {
-  CAPACITIES, CAPACITY_LABELS, CATEGORIES, CATEGORY_IDS, COURSE_TYPES, FORMATS, JOURNEY_STAGES, JOURNEY_STAGE_LABELS,
+  CAPACITIES, CATEGORIES, CATEGORY_IDS, COURSE_TYPES, FORMATS, JOURNEY_STAGES,
 } from './types.ts';
 
 export const SERVICE_LIMITS = {
@@ -48,8 +48,8 @@ export const ServiceRecordSchema = z.object({
   organisation: required('The organisation', SERVICE_LIMITS.organisation),
   description: optional('The description', SERVICE_LIMITS.description),
   keywords: optional('Keywords', SERVICE_LIMITS.keywords),
-  categories: z.array(z.enum(CATEGORY_IDS, { message: `Unknown category; use one of ${CATEGORY_HELP}.` })).default([]),
-  journeyStage: z.enum(JOURNEY_STAGES, { message: `Unknown journey stage; use one of ${Object.values(JOURNEY_STAGE_LABELS).join(', ')}.` }).default('multiple'),
+  categories: z.array(z.enum(CATEGORY_IDS, { error: (i) => `"${String(i.input)}" is not a category; use one of ${CATEGORY_HELP}.` })).default([]),
+  journeyStage: z.enum(JOURNEY_STAGES, { error: (i) => `"${String(i.input)}" is not a journey stage; use one of ${JOURNEY_STAGES.join(', ')}.` }).default('multiple'),
   courseType: z.enum(COURSE_TYPES, { message: 'The course type must be bespoke or defined.' }).default('bespoke'),
   minAge: age('The minimum age'),
   maxAge: age('The maximum age'),
@@ -58,10 +58,10 @@ export const ServiceRecordSchema = z.object({
   eligibilityOther: optional('Other eligibility', SERVICE_LIMITS.text),
   referralRoutes: list('referral route'),
   cost: optional('Cost', SERVICE_LIMITS.text),
-  formats: z.array(z.enum(FORMATS, { message: `Unknown format; use one of ${FORMATS.join(', ')}.` })).default([]),
+  formats: z.array(z.enum(FORMATS, { error: (i) => `"${String(i.input)}" is not a format; use one of ${FORMATS.join(', ')}.` })).default([]),
   locations: list('location'),
   dates: list('date'),
-  capacity: z.enum(CAPACITIES, { message: `Unknown capacity; use one of ${Object.values(CAPACITY_LABELS).join(', ')}.` }).default('open'),
+  capacity: z.enum(CAPACITIES, { error: (i) => `"${String(i.input)}" is not a capacity; use one of ${CAPACITIES.join(', ')}.` }).default('open'),
   replyByDays: days('Reply-by days', SERVICE_DEFAULTS.replyByDays),
   followUpDays: days('Follow-up days', SERVICE_DEFAULTS.followUpDays),
   expiryDays: days('Expiry days', SERVICE_DEFAULTS.expiryDays),

@@ -1,0 +1,63 @@
+// The directory CSV: one row per service, lists separated by ";", backups as "Name (Role) <email>; …".
+// Documented in the README ("Directory CSV columns"); keep the two in step.
+import { CAPACITY_LABELS, CATEGORIES, JOURNEY_STAGE_LABELS } from '../domain/directory/types.ts';
+
+export const CSV_COLUMNS = [
+  'id', 'name', 'organisation', 'description', 'keywords', 'categories', 'journey_stage', 'course_type',
+  'min_age', 'max_age', 'areas', 'conditions', 'eligibility_other', 'referral_routes', 'cost', 'formats',
+  'locations', 'dates', 'capacity', 'reply_by_days', 'follow_up_days', 'expiry_days', 'website', 'phone', 'email',
+  'how_to_refer', 'last_reviewed', 'channel', 'primary_contact_name', 'primary_contact_email',
+  'primary_contact_role', 'primary_contact_slack', 'primary_contact_teams', 'backup_contacts',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+export const REQUIRED_COLUMNS: readonly CsvColumn[] = ['name', 'organisation', 'primary_contact_name', 'primary_contact_email'];
+export const LIST_SEPARATOR = ';';
+
+const code = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** Label or id → id, for category, journey stage and capacity cells typed by hand ("Waiting list" → waiting_list). */
+const LABEL_CODES = new Map<string, string>([
+  ...CATEGORIES.map((c) => [code(c.label), c.id] as [string, string]),
+  ...Object.entries(JOURNEY_STAGE_LABELS).map(([id, label]) => [code(label), id] as [string, string]),
+  ...Object.entries(CAPACITY_LABELS).map(([id, label]) => [code(label), id] as [string, string]),
+  ['limited', 'limited'], ['one-to-one', 'one_to_one'], ['1:1', 'one_to_one'], ['drop-in', 'drop_in'],
+]);
+
+export function toCode(value: string): string {
+  const c = code(value);
+  return LABEL_CODES.get(c) ?? c;
+}
+
+export function splitList(cell: string): string[] {
+  return cell.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+}
+
+export function joinList(items: readonly string[]): string {
+  return items.join(`${LIST_SEPARATOR} `);
+}
+
+/** '' → fallback; digits → number; anything else is passed on so validation names it. */
+export function toNumber<T>(cell: string, fallback: T): number | string | T {
+  const t = cell.trim();
+  if (t === '') return fallback;
+  return /^-?\d+$/.test(t) ? Number(t) : t;
+}
+
+const BACKUP = /^(.*?)\s*(?:\(([^)]*)\))?\s*<([^<>]+)>$/;
+
+export function parseBackup(text: string): { name: string; role: string; email: string } | null {
+  const m = BACKUP.exec(text.trim());
+  return m && m[1].trim() ? { name: m[1].trim(), role: (m[2] ?? '').trim(), email: m[3].trim() } : null;
+}
+
+export function formatBackup(c: { name: string; role: string; email: string }): string {
+  return c.role ? `${c.name} (${c.role}) <${c.email}>` : `${c.name} <${c.email}>`;
+}
+
+/** "T123:U456" → two parts, both required. */
+export function parsePair(cell: string): [string, string] | null | undefined {
+  const t = cell.trim();
+  if (!t) return undefined;
+  const i = t.indexOf(':');
+  return i > 0 && i < t.length - 1 ? [t.slice(0, i), t.slice(i + 1)] : null;
+}

@@ -1,0 +1,135 @@
+// Reads and writes the directory CSV. Every bad row is reported with its line number; nothing is dropped silently.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { validateServiceRecord, type ContactRecord, type ServiceRecord } from '../domain/directory/service-schema.ts';
+import {
+  CSV_COLUMNS, REQUIRED_COLUMNS, formatBackup, joinList, parseBackup, parsePair, splitList, toCode, toNumber,
+  type CsvColumn,
+} from './csv-columns.ts';
+import { serviceIdFor, type ImportProblem, type ParsedDirectory } from './record.ts';
+
+type Cells = Record<CsvColumn, string>;
+interface RawRow { record: string[]; info: { lines: number }; raw: string }
+
+function contactsOf(c: Cells, problems: string[]): unknown[] {
+  const slack = parsePair(c.primary_contact_slack);
+  const teams = parsePair(c.primary_contact_teams);
+  if (slack === null) problems.push('primary_contact_slack must be written TEAM_ID:USER_ID.');
+  if (teams === null) problems.push('primary_contact_teams must be written TENANT_ID:USER_ID.');
+  const primary = {
+    name: c.primary_contact_name, role: c.primary_contact_role, email: c.primary_contact_email, primary: true,
+    ...(slack ? { slack: { team: slack[0], user: slack[1] } } : {}),
+    ...(teams ? { teams: { tenant: teams[0], user: teams[1] } } : {}),
+  };
+  const backups = splitList(c.backup_contacts).map((text) => {
+    const b = parseBackup(text);
+    if (!b) problems.push(`The backup contact "${text}" must be written Name <email> or Name (Role) <email>.`);
+    return b && { ...b, primary: false };
+  });
+  return [primary, ...backups.filter(Boolean)];
+}
+
+function channelOf(cell: string, problems: string[]): unknown {
+  if (!cell.trim()) return null;
+  const [platform, tenant, channelId] = cell.trim().split(':');
+  if (!platform || channelId === undefined) problems.push('channel must be written platform:tenant:channelId.');
+  return { platform, tenant: tenant ?? '', channelId: channelId ?? '' };
+}
+
+function rowToInput(c: Cells, problems: string[]): Record<string, unknown> {
+  return {
+    id: c.id.trim() || serviceIdFor(c.organisation, c.name), name: c.name, organisation: c.organisation,
+    description: c.description, keywords: c.keywords, categories: splitList(c.categories).map(toCode),
+    journeyStage: toCode(c.journey_stage) || undefined, courseType: toCode(c.course_type) || undefined,
+    minAge: toNumber(c.min_age, null), maxAge: toNumber(c.max_age, null), areas: splitList(c.areas),
+    conditions: c.conditions, eligibilityOther: c.eligibility_other, referralRoutes: splitList(c.referral_routes),
+    cost: c.cost, formats: splitList(c.formats).map(toCode), locations: splitList(c.locations), dates: splitList(c.dates),
+    capacity: toCode(c.capacity) || undefined, replyByDays: toNumber(c.reply_by_days, undefined),
+    followUpDays: toNumber(c.follow_up_days, undefined), expiryDays: toNumber(c.expiry_days, undefined),
+    website: c.website, phone: c.phone, email: c.email.trim().toLowerCase(), howToRefer: c.how_to_refer,
+    lastReviewed: c.last_reviewed.trim() || null, channel: channelOf(c.channel, problems), contacts: contactsOf(c, problems),
+  };
+}
+
+function readRows(text: string): RawRow[] {
+  return parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as RawRow[];
+}
+
+function startLine(row: RawRow): number {
+  return row.info.lines - (row.raw.trim().match(/\n/g)?.length ?? 0);
+}
+
+function checkHeader(header: string[]): ImportProblem[] {
+  const names = header.map((h) => h.trim().toLowerCase());
+  const unknown = names.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
+  const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+  const problems: ImportProblem[] = [];
+  if (unknown.length) problems.push({ where: 'line 1', reason: `Unknown column(s): ${unknown.join(', ')}. See the README for the columns.` });
+  if (missing.length) problems.push({ where: 'line 1', reason: `Missing column(s): ${missing.join(', ')}.` });
+  return problems;
+}
+
+/** Parses a directory CSV into validated records, or lists every problem found. */
+export function parseDirectoryCsv(text: string): ParsedDirectory {
+  let rows: RawRow[];
+  try {
+    rows = readRows(text);
+  } catch (err) {
+    const e = err as Error & { lines?: number };
+    return { records: [], problems: [{ where: `line ${e.lines ?? '?'}`, reason: `The file is not valid CSV: ${e.message}` }] };
+  }
+  if (rows.length === 0) return { records: [], problems: [{ where: 'line 1', reason: 'The file is empty; it needs a header row.' }] };
+  const header = rows[0].record.map((h) => h.trim().toLowerCase());
+  const headerProblems = checkHeader(rows[0].record);
+  if (headerProblems.length) return { records: [], problems: headerProblems };
+  return parseBody(rows.slice(1), header);
+}
+
+function parseBody(rows: RawRow[], header: string[]): ParsedDirectory {
+  const records: ServiceRecord[] = [];
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const where = `line ${startLine(row)}`;
+    if (row.record.length !== header.length) {
+      problems.push({ where, reason: `This row has ${row.record.length} columns; the header has ${header.length}.` });
+      continue;
+    }
+    const cells = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Cells;
+    header.forEach((h, i) => { cells[h as CsvColumn] = row.record[i]; });
+    const rowProblems: string[] = [];
+    const result = validateServiceRecord(rowToInput(cells, rowProblems));
+    if (!result.ok) rowProblems.push(...result.reasons);
+    else if (seen.has(result.record.id)) rowProblems.push(`The id "${result.record.id}" is already used on line ${seen.get(result.record.id)}.`);
+    if (rowProblems.length) problems.push(...rowProblems.map((reason) => ({ where, reason })));
+    else if (result.ok) {
+      seen.set(result.record.id, startLine(row));
+      records.push(result.record);
+    }
+  }
+  return { records, problems };
+}
+
+function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {
+  const primary = r.contacts.find((c) => c.primary) as ContactRecord;
+  const backups = r.contacts.filter((c) => c !== primary);
+  return {
+    id: r.id, name: r.name, organisation: r.organisation, description: r.description, keywords: r.keywords,
+    categories: joinList(r.categories), journey_stage: r.journeyStage, course_type: r.courseType,
+    min_age: r.minAge ?? '', max_age: r.maxAge ?? '', areas: joinList(r.areas), conditions: r.conditions,
+    eligibility_other: r.eligibilityOther, referral_routes: joinList(r.referralRoutes), cost: r.cost,
+    formats: joinList(r.formats), locations: joinList(r.locations), dates: joinList(r.dates), capacity: r.capacity,
+    reply_by_days: r.replyByDays, follow_up_days: r.followUpDays, expiry_days: r.expiryDays, website: r.website,
+    phone: r.phone, email: r.email, how_to_refer: r.howToRefer, last_reviewed: r.lastReviewed ?? '',
+    channel: r.channel ? `${r.channel.platform}:${r.channel.tenant}:${r.channel.channelId}` : '',
+    primary_contact_name: primary.name, primary_contact_email: primary.email, primary_contact_role: primary.role,
+    primary_contact_slack: primary.slack ? `${primary.slack.team}:${primary.slack.user}` : '',
+    primary_contact_teams: primary.teams ? `${primary.teams.tenant}:${primary.teams.user}` : '',
+    backup_contacts: joinList(backups.map(formatBackup)),
+  };
+}
+
+/** The directory as CSV with every column, header first. */
+export function writeDirectoryCsv(records: ServiceRecord[]): string {
+  return stringify(records.map(recordToRow), { header: true, columns: [...CSV_COLUMNS] });
+}

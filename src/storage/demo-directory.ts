@@ -1,0 +1,56 @@
+// The fictional demo directory (data/demo-directory.json): ~30 London services and the playground's people.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyDirectory, type ImportSummary } from '../directory-io/apply-directory.ts';
+import { DirectoryImportError, type ImportProblem } from '../directory-io/record.ts';
+import { validateServiceRecord, type ServiceRecord } from '../domain/directory/service-schema.ts';
+import { PeopleStore } from './people-store.ts';
+import { ServiceStore } from './service-store.ts';
+import { inTransaction, type Db } from './sqlite.ts';
+
+export const DEMO_DIRECTORY_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'demo-directory.json');
+
+/** The people the playground plays as. */
+export const DEMO_PEOPLE = {
+  introducer: 'p-jo-rivers', // Jo Rivers, Work coach, Lambeth Jobcentre
+  contact: 'p-sam-patel', // Sam Patel, Mind in Lambeth
+  backup: 'p-alex-morgan', // Alex Morgan, Sam's backup
+  peer: 'p-priya-shah', // Priya Shah, Southwark Works (peer group member)
+  coordinator: 'p-chris-okafor', // Chris Okafor, No Wrong Door coordinator
+} as const;
+export const DEMO_SERVICE_ID = 'mind-lambeth-wellbeing';
+
+interface DemoPerson { id: string; name: string; email: string; organisation: string; role: string; isCoordinator?: boolean }
+interface DemoService extends Omit<ServiceRecord, 'contacts'> { contacts: { email: string; primary: boolean }[] }
+interface DemoFile { people: DemoPerson[]; services: DemoService[] }
+
+function toRecords(file: DemoFile): ServiceRecord[] {
+  const byEmail = new Map(file.people.map((p) => [p.email, p]));
+  const problems: ImportProblem[] = [];
+  const records = file.services.flatMap((s) => {
+    const contacts = s.contacts.map((c) => ({ ...c, name: byEmail.get(c.email)?.name ?? '', role: byEmail.get(c.email)?.role ?? '' }));
+    const result = validateServiceRecord({ ...s, contacts });
+    if (!result.ok) problems.push(...result.reasons.map((reason) => ({ where: `demo service ${s.id}`, reason })));
+    return result.ok ? [result.record] : [];
+  });
+  if (problems.length) throw new DirectoryImportError(problems);
+  return records;
+}
+
+/** Loads the demo directory when the directory is empty; otherwise leaves everything as it is and returns null. */
+export function loadDemoDirectory(db: Db, now: Date, path: string = DEMO_DIRECTORY_PATH): ImportSummary | null {
+  if (new ServiceStore(db).count() > 0) return null;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as DemoFile;
+  const records = toRecords(file);
+  return inTransaction(db, () => {
+    const people = new PeopleStore(db, () => now);
+    for (const p of file.people) {
+      people.upsert({
+        id: p.id, name: p.name, email: p.email, organisation: p.organisation, role: p.role,
+        isCoordinator: Boolean(p.isCoordinator), identities: [{ platform: 'web', tenant: '', userId: p.id }],
+      });
+    }
+    return applyDirectory(db, records, now);
+  });
+}
