@@ -52,16 +52,17 @@ export function createUndeliverableHandler(deps: UndeliverableDeps): (row: Outbo
     const now = deps.clock.now();
     let escalate = false;
     inTransaction(deps.db, () => {
-      deps.handovers.recordEvents([{
-        type: 'undeliverable', handoverId: h.id, actorId: SYSTEM_ACTOR, at: now.toISOString(), from: h.state, to: h.state,
-        details: { personId, cardKind: row.card.kind, reason },
-      }]);
-      if (personId !== h.introducerId) {
-        deps.outbox.enqueue({
-          idempotencyKey: messageKey({ subjectId: h.id, event: `undeliverable-${row.id}`, recipient: h.introducerId, cardKind: 'notice' }),
-          recipient: { personId: h.introducerId }, mode: 'new',
-          card: { kind: 'notice', subjectId: h.id, viewerId: h.introducerId, params: { reason: 'recipient_unreachable', personId } },
-        }, now);
+      // One notice per person per introduction, however many messages to them fail.
+      const told = personId !== h.introducerId && deps.outbox.enqueue({
+        idempotencyKey: messageKey({ subjectId: h.id, event: 'undeliverable', recipient: h.introducerId, cardKind: `notice-${personId}` }),
+        recipient: { personId: h.introducerId }, mode: 'new',
+        card: { kind: 'notice', subjectId: h.id, viewerId: h.introducerId, params: { reason: 'recipient_unreachable', personId } },
+      }, now);
+      if (told || personId === h.introducerId) {
+        deps.handovers.recordEvents([{
+          type: 'undeliverable', handoverId: h.id, actorId: SYSTEM_ACTOR, at: now.toISOString(), from: h.state, to: h.state,
+          details: { personId, cardKind: row.card.kind, reason },
+        }]);
       }
       escalate = personId === h.contactId && h.state === 'sent' && h.escalatedTo.length === 0;
     });
