@@ -1,0 +1,65 @@
+// Draws each chart from the table beside it, so the chart can never disagree with the numbers.
+// Served from this server with Chart.js (window.Chart); no inline script, no CDN.
+(function () {
+  'use strict';
+  // Okabe–Ito colours: distinguishable with the common kinds of colour blindness.
+  var COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+  var ROW_HEIGHT = 30;
+  var MIN_HEIGHT = 180;
+
+  function number(text) {
+    var n = Number(String(text).trim());
+    return text.trim() === '' || isNaN(n) ? null : n;
+  }
+
+  function readTable(table, seriesKeys) {
+    var heads = Array.prototype.slice.call(table.querySelectorAll('thead th'));
+    var index = {};
+    heads.forEach(function (th, i) { index[th.getAttribute('data-key')] = { i: i, label: th.textContent }; });
+    var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr')).filter(function (tr) { return tr.children.length === heads.length; });
+    return {
+      labels: rows.map(function (tr) { return tr.children[0].textContent; }),
+      series: seriesKeys.filter(function (k) { return index[k]; }).map(function (k) {
+        return { label: index[k].label, data: rows.map(function (tr) { return number(tr.children[index[k].i].textContent); }) };
+      }),
+    };
+  }
+
+  function config(kind, data) {
+    var reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    var common = { responsive: true, maintainAspectRatio: false, animation: reduced ? false : { duration: 300 } };
+    if (kind === 'doughnut') {
+      return {
+        type: 'doughnut',
+        data: { labels: data.labels, datasets: [{ data: data.series[0].data, backgroundColor: COLOURS.slice(0, data.labels.length) }] },
+        options: Object.assign(common, { plugins: { legend: { position: 'bottom' } } }),
+      };
+    }
+    var stacked = kind === 'stacked';
+    return {
+      type: 'bar',
+      data: {
+        labels: data.labels,
+        datasets: data.series.map(function (s, i) { return { label: s.label, data: s.data, backgroundColor: COLOURS[i % COLOURS.length] }; }),
+      },
+      options: Object.assign(common, {
+        indexAxis: 'y',
+        scales: { x: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: stacked } },
+        plugins: { legend: { display: data.series.length > 1, position: 'bottom' } },
+      }),
+    };
+  }
+
+  function draw(canvas) {
+    var table = document.getElementById(canvas.getAttribute('data-table'));
+    if (!table || !window.Chart) return;
+    var kind = canvas.getAttribute('data-chart');
+    var data = readTable(table, canvas.getAttribute('data-series').split(','));
+    var bars = kind === 'doughnut' ? 6 : data.labels.length * (kind === 'stacked' ? 1 : data.series.length);
+    canvas.parentElement.style.height = Math.max(MIN_HEIGHT, bars * ROW_HEIGHT + 80) + 'px';
+    new window.Chart(canvas, config(kind, data));
+  }
+
+  document.querySelectorAll('canvas[data-chart]').forEach(draw);
+  document.documentElement.setAttribute('data-charts-ready', 'true');
+})();
