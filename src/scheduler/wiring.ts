@@ -56,25 +56,33 @@ export interface NudgeSystem {
   stop(): Promise<void>;
 }
 
-/** Registers the notification listener and the after-commit kick on `app`, and builds sweep + dispatcher. */
-export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
+export type SweepWiring = Pick<NudgeSystemOptions, 'db' | 'calendar' | 'timeZone' | 'app' | 'handovers' | 'services' | 'log' | 'retentionDays' | 'staleAfterMonths' | 'extraJobs'>;
+
+/** The stores and the notification listener on `app`, without a dispatcher (enough to sweep, e.g. for a preview). */
+export function createSweepDeps(o: SweepWiring): SweepDeps {
   const outbox = new OutboxStore(o.db);
   const schedule = new ScheduleStore(o.db);
   const presence = new PresenceStore(o.db);
-  const router = new Router(o.people, presence, o.messengers ?? []);
   o.app.onChange(createNotificationListener({
     outbox, schedule, presence, calendar: o.calendar, defaultTimeZone: o.timeZone, service: (id) => o.services.get(id),
   }));
+  return {
+    db: o.db, app: o.app, handovers: o.handovers, services: o.services, schedule, outbox, presence, reviews: new ReviewStore(o.db),
+    calendar: o.calendar, defaultTimeZone: o.timeZone, staleAfterMonths: o.staleAfterMonths, retentionDays: o.retentionDays,
+    log: o.log, extraJobs: o.extraJobs,
+  };
+}
+
+/** Registers the notification listener and the after-commit kick on `app`, and builds sweep + dispatcher. */
+export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
+  const sweepDeps = createSweepDeps(o);
+  const { outbox, schedule, presence } = sweepDeps;
+  const router = new Router(o.people, presence, o.messengers ?? []);
   const dispatcher = new Dispatcher({
     db: o.db, outbox, router, compose: o.compose, clock: o.clock, log: o.log, ...o.dispatcher,
     onUndeliverable: createUndeliverableHandler({ db: o.db, app: o.app, handovers: o.handovers, outbox, clock: o.clock }),
   });
   o.app.onCommitted(() => dispatcher.kick());
-  const sweepDeps: SweepDeps = {
-    db: o.db, app: o.app, handovers: o.handovers, services: o.services, schedule, outbox, presence, reviews: new ReviewStore(o.db),
-    calendar: o.calendar, defaultTimeZone: o.timeZone, staleAfterMonths: o.staleAfterMonths, retentionDays: o.retentionDays,
-    log: o.log, extraJobs: o.extraJobs,
-  };
   const runSweep = (now?: Date) => sweep(sweepDeps, now ?? o.clock.now());
   let loop: SweepLoop | null = null;
   return {

@@ -1,0 +1,28 @@
+// Reading and printing times on the command line, in the service's time zone.
+import { TZDate } from '@date-fns/tz';
+
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
+
+export class CliInputError extends Error {
+  readonly code = 'CLI_INVALID_INPUT';
+}
+
+/** "2026-12-24 10:00" (local time in `timeZone`), "2026-12-24", or a full ISO time with a zone. */
+export function parseLocalTime(text: string, timeZone: string): Date {
+  const m = LOCAL_TIME.exec(text.trim());
+  if (m) {
+    const [, y, mo, d, h = '09', mi = '00'] = m;
+    const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), 0, timeZone);
+    if (!Number.isNaN(local.getTime()) && local.getDate() === Number(d)) return new Date(local.getTime());
+  } else if (/[zZ]|[+-]\d{2}:\d{2}$/.test(text)) {
+    const at = new Date(text);
+    if (!Number.isNaN(at.getTime())) return at;
+  }
+  throw new CliInputError(`"${text}" is not a time we understand. Use the form "2026-12-24 10:00" (${timeZone} time).`);
+}
+
+export function formatLocal(iso: string | Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone, weekday: 'short', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).format(new Date(iso));
+}
