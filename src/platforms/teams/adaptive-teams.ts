@@ -1,0 +1,74 @@
+// Teams-specific wrapping of the shared Adaptive Card: Universal Actions (Action.Execute, verb = action id,
+// data = {subjectId, version}) and refresh.userIds, so the named contact sees buttons and others the status.
+import type { Card } from '../../cards/model.ts';
+import { toAdaptiveCard, type AdaptiveJson } from './adaptive-base.ts';
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+export const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
+export const ERROR_CONTENT_TYPE = 'application/vnd.microsoft.error';
+export const REFRESH_VERB = 'refresh';
+/** Teams refreshes a user-specific view automatically for at most this many users. */
+export const MAX_REFRESH_USERS = 60;
+
+export interface ExecuteData {
+  subjectId?: string;
+  version?: number;
+  kind?: string;
+  [input: string]: unknown;
+}
+
+type Json = unknown;
+
+function mapActions(node: Json, convert: (action: AdaptiveJson) => AdaptiveJson): Json {
+  if (Array.isArray(node)) return node.map((n) => mapActions(n, convert));
+  if (!node || typeof node !== 'object') return node;
+  const out: AdaptiveJson = {};
+  for (const [k, v] of Object.entries(node)) out[k] = mapActions(v, convert);
+  return out.type === 'Action.Submit' ? convert(out) : out;
+}
+
+function toExecute(action: AdaptiveJson): AdaptiveJson {
+  const data = (action.data ?? {}) as Record<string, unknown>;
+  if (typeof data.actionId !== 'string') return action;
+  const { actionId, ...rest } = data;
+  return { ...action, type: 'Action.Execute', verb: actionId, data: rest };
+}
+
+/** A card for a chat or channel message: Universal Actions and a refresh for the named users. */
+export function chatCard(card: Card, refreshUserIds: string[] = []): AdaptiveJson {
+  const json = mapActions(toAdaptiveCard(card), toExecute) as AdaptiveJson;
+  if (card.subjectId && refreshUserIds.length > 0) {
+    json.refresh = {
+      action: { type: 'Action.Execute', title: 'Refresh', verb: REFRESH_VERB, data: { subjectId: card.subjectId, kind: card.kind } },
+      userIds: refreshUserIds.slice(0, MAX_REFRESH_USERS),
+    };
+  }
+  return json;
+}
+
+/** A card shown in a dialog (task module): Teams only supports Action.Submit there. */
+export function dialogCard(card: Card): AdaptiveJson {
+  return toAdaptiveCard(card);
+}
+
+export function cardAttachment(content: AdaptiveJson): { contentType: string; content: AdaptiveJson } {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
+}
+
+/** The adaptiveCard/action invoke answers Teams expects. */
+export function cardInvokeResponse(content: AdaptiveJson): { statusCode: number; type: string; value: AdaptiveJson } {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: content };
+}
+
+export function messageInvokeResponse(text: string): { statusCode: number; type: string; value: string } {
+  return { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: text };
+}
+
+export function errorInvokeResponse(statusCode: number, code: string, message: string): { statusCode: number; type: string; value: { code: string; message: string } } {
+  return { statusCode, type: ERROR_CONTENT_TYPE, value: { code, message } };
+}
+
+/** userIds for refresh: the Teams user id ("29:…") when known, else the AAD MRI. */
+export function refreshIdFor(teamsUserId: string | undefined, aadObjectId: string): string {
+  return teamsUserId ?? `8:orgid:${aadObjectId}`;
+}
