@@ -6,7 +6,7 @@ import { OPPORTUNITY_TYPE_LABELS, type Opportunity } from '../domain/opportuniti
 import type { Card, CardAction, CardBlock } from './model.ts';
 
 export const INTRODUCE_TO_OPPORTUNITY_LABEL = 'Introduce a client to this';
-/** Long fields are cut in the digest so twelve items stay small; the full text is on each opportunity's own card. */
+/** Long fields are cut in the digest so a full digest stays small; the full text is on each opportunity's own card. */
 export const DIGEST_TEXT_CHARS = 200;
 
 /** One opportunity plus the names a card shows (loaded by the service; builders stay pure). */
@@ -35,7 +35,7 @@ function introduceAction(o: Opportunity): CardAction {
 function closedLine(v: OpportunityCardView, timeZone: string): string {
   const o = v.opportunity;
   if (o.status === 'closed' && o.closeReason === 'manual' && o.closedAt) {
-    return `Closed by ${v.closedByName ?? 'the poster'} on ${describeDeadline(o.closedAt, timeZone)}. You can no longer introduce a client to it.`;
+    return `Closed by ${v.closedByName ?? 'the poster'} (${describeDeadline(o.closedAt, timeZone)}). You can no longer introduce a client to it.`;
   }
   return `Closed: the deadline passed (${describeDeadline(o.deadline, timeZone)}). You can no longer introduce a client to it.`;
 }

@@ -60,7 +60,7 @@ export function registerOpportunityCommands(program: Command, deps: OpportunityC
     .action((id: string) => withService(deps, (service, store) => {
       const { opportunity: o, noop } = service.close(id, 'system');
       if (noop) {
-        deps.out(`${o.id} (${o.title}) was already closed${o.closedAt ? ` on ${describeDeadline(o.closedAt, zone)}` : ''}.`);
+        deps.out(`${o.id} (${o.title}) was already closed${o.closedAt ? ` (${describeDeadline(o.closedAt, zone)})` : ''}.`);
         return;
       }
       const n = store.posts(o.id).length;

@@ -69,14 +69,16 @@ async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string,
 
 /** Delivers the composed card; returns the platform it went to. */
 export async function deliver(deps: DeliverDeps, row: OutboxRow, card: Card): Promise<Platform> {
+  const updated = await updateLiveCard(deps, row, card);
   if ('channel' in row.recipient) {
+    if (updated) return updated; // a live channel card (an opportunity) changes in place
     const channel = row.recipient.channel;
     const messenger = deps.router.messenger(channel.platform);
     if (!messenger) throw new UndeliverableError('no_route', `${channel.platform} is switched off, so channel ${channel.channelId} cannot be reached.`);
     const key = { platform: channel.platform, tenant: channel.tenant, conversation: channel.channelId };
-    await call(deps, key, () => messenger.postToChannel(channel, card, { idempotencyKey: row.idempotencyKey }));
+    const ref = await call(deps, key, () => messenger.postToChannel(channel, card, { idempotencyKey: row.idempotencyKey }));
+    if (row.mode === 'live' && row.liveKey) deps.outbox.saveRef(row.liveKey, ref, deps.clock.now());
     return channel.platform;
   }
-  const updated = await updateLiveCard(deps, row, card);
   return updated ?? sendToPerson(deps, row, row.recipient.personId, card);
 }

@@ -2,7 +2,7 @@
 import type { Opportunity } from './types.ts';
 
 /** The most opportunities one digest lists (keeps it inside 50 Slack blocks and 28 KB on Teams); the rest are counted. */
-export const MAX_DIGEST_ITEMS = 12;
+export const MAX_DIGEST_ITEMS = 10;
 
 /** Open until the deadline, unless someone closed it earlier. */
 export function isOpen(opportunity: Pick<Opportunity, 'status' | 'deadline'>, now: Date): boolean {
