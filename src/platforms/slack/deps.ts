@@ -1,0 +1,38 @@
+// What every Slack listener receives: the container, the action seam, identity lookup and duplicate guards.
+import type { App, webApi } from '@slack/bolt';
+import type { Container } from '../../app/container.ts';
+import type { Person } from '../../domain/directory/types.ts';
+import type { RunAction } from './action-runner.ts';
+import { resolvePerson } from './identity.ts';
+import { BoundedMap } from './messenger.ts';
+
+/** How many submitted modals and events are remembered to ignore Slack retries and double submits. */
+export const MAX_REMEMBERED_DELIVERIES = 10_000;
+
+export interface SlackDeps {
+  container: Container;
+  runAction: RunAction;
+  /** Modal view ids already turned into an introduction (view id → handover id), or '' while in progress. */
+  submittedViews: BoundedMap<string>;
+  /** Event ids already handled (Slack retries an event it thinks we missed). */
+  seenEvents: BoundedMap<true>;
+}
+
+export type Register = (app: App, deps: SlackDeps) => void;
+
+export function personFor(deps: SlackDeps, client: webApi.WebClient, teamId: string | undefined, userId: string): Promise<Person | null> {
+  return resolvePerson(client, deps.container.people, teamId ?? '', userId);
+}
+
+export function makeDeps(container: Container, runAction: RunAction): SlackDeps {
+  return {
+    container, runAction,
+    submittedViews: new BoundedMap<string>(MAX_REMEMBERED_DELIVERIES),
+    seenEvents: new BoundedMap<true>(MAX_REMEMBERED_DELIVERIES),
+  };
+}
+
+/** Logs a failure after the ack: the person already got their answer, this is for the operator. */
+export function logAfterAck(deps: SlackDeps, what: string) {
+  return (err: unknown) => deps.container.log.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, what }, 'Slack follow-up failed');
+}

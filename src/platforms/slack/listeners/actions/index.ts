@@ -1,0 +1,37 @@
+// Every button the product sends: ack at once, then run the shared action and show its outcome where it was clicked.
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ACTION_IDS, isActionId } from '../../../../cards/model.ts';
+import { decodeButtonValue } from '../../blocks.ts';
+import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
+import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
+import { showOutcome, tellPrivately, type ClickPlace } from '../../outcome.ts';
+
+/** Matches every action id the cards can carry: Slack answers 404 after 3 s to a click nobody listens to. */
+export const ANY_CARD_ACTION = new RegExp(`^(${ACTION_IDS.join('|')})$`);
+
+function placeOf(body: BlockAction): ClickPlace {
+  const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
+  return {
+    userId: body.user.id, triggerId: body.trigger_id,
+    channelId: container?.channel_id ?? body.channel?.id, messageTs: container?.message_ts ?? body.message?.ts,
+  };
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ANY_CARD_ACTION }, async ({ ack, body, action, client, context }) => {
+    await ack();
+    const place = placeOf(body);
+    const follow = logAfterAck(deps, `action ${action.action_id}`);
+    const person = await personFor(deps, client, context.teamId ?? body.team?.id, body.user.id);
+    if (!person) return tellPrivately(client, place, UNKNOWN_PERSON_MESSAGE).catch(follow);
+    const value = decodeButtonValue(action.value);
+    if (!value || !isActionId(action.action_id)) return tellPrivately(client, place, 'That button is not valid any more.').catch(follow);
+    try {
+      const outcome = await deps.runAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {} });
+      await showOutcome(client, place, outcome);
+    } catch (err) {
+      follow(err);
+      await tellPrivately(client, place, 'Something went wrong on our side. Please try again in a moment.').catch(follow);
+    }
+  });
+}

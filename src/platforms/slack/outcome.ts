@@ -1,0 +1,34 @@
+// Shows the result of an action where the person clicked: the card updated in place, a form, or a private message.
+import type { webApi } from '@slack/bolt';
+import type { Card } from '../../cards/model.ts';
+import type { ActionOutcome } from './action-runner.ts';
+import { cardToMessage, cardToModal } from './blocks.ts';
+
+export interface ClickPlace {
+  userId: string;
+  channelId?: string;
+  messageTs?: string;
+  triggerId?: string;
+}
+
+export async function updateClickedMessage(client: webApi.WebClient, place: ClickPlace, card: Card): Promise<void> {
+  if (!place.channelId || !place.messageTs) return;
+  await client.chat.update({ channel: place.channelId, ts: place.messageTs, ...cardToMessage(card) });
+}
+
+/** Only the person who acted sees it (chat.postEphemeral); in the App Home there is no channel, so a DM. */
+export async function tellPrivately(client: webApi.WebClient, place: ClickPlace, text: string): Promise<void> {
+  if (place.channelId) {
+    await client.chat.postEphemeral({ channel: place.channelId, user: place.userId, text });
+    return;
+  }
+  await client.chat.postMessage({ channel: place.userId, text });
+}
+
+export async function showOutcome(client: webApi.WebClient, place: ClickPlace, outcome: ActionOutcome): Promise<void> {
+  if (outcome.kind === 'card') return updateClickedMessage(client, place, outcome.card);
+  if (outcome.kind === 'error') return tellPrivately(client, place, outcome.message);
+  if (!place.triggerId) return;
+  const message = place.channelId && place.messageTs ? { channel: place.channelId, ts: place.messageTs } : undefined;
+  await client.views.open({ trigger_id: place.triggerId, view: cardToModal(outcome.card, message) });
+}

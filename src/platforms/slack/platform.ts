@@ -1,0 +1,96 @@
+// The Slack platform: a Bolt App on our own HTTP server (POST /slack/events), or Socket Mode when an app token is set.
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Container } from '../../app/container.ts';
+import type { SlackConfig } from '../../config.ts';
+import type { Mount } from '../../http/server.ts';
+import type { Logger } from '../../log.ts';
+import { interimRunAction, type RunAction } from './action-runner.ts';
+import { makeDeps, type Register } from './deps.ts';
+import { register as registerActions } from './listeners/actions/index.ts';
+import { register as registerCommands } from './listeners/commands/index.ts';
+import { register as registerEvents } from './listeners/events/index.ts';
+import { register as registerOptions } from './listeners/options/index.ts';
+import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
+import { register as registerViews } from './listeners/views/index.ts';
+import { SlackMessenger, type SentKeys } from './messenger.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** Web API calls from listeners must fit in Slack's 3-second window; the outbox does its own retries. */
+export const SLACK_API_TIMEOUT_MS = 2500;
+
+const LISTENERS: Register[] = [registerCommands, registerShortcuts, registerActions, registerOptions, registerViews, registerEvents];
+
+export interface SlackPlatform {
+  mounts: Mount[];
+  messenger: SlackMessenger;
+  app: App;
+  /** Connects Socket Mode (no-op over HTTP, where our own server receives). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackPlatformOptions {
+  /** The shared action handler; defaults to the interim one over HandoverService. */
+  runAction?: RunAction;
+  /** Where sent idempotency keys are remembered (default: memory). */
+  sentKeys?: SentKeys;
+}
+
+function boltLogger(log: Logger): BoltLogger {
+  const child = log.child({ platform: 'slack' });
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => child.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => child.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => child.error(m.map(String).join(' ')),
+    setLevel: (l: LogLevel) => { level = l; },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export function slackClientOptions(cfg: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
+  return {
+    slackApiUrl: cfg.apiUrl, logger, timeout: SLACK_API_TIMEOUT_MS, rejectRateLimitedCalls: true, retryConfig: { retries: 0 },
+  };
+}
+
+function httpMount(receiver: HTTPReceiver): Mount {
+  return {
+    name: 'slack', path: SLACK_EVENTS_PATH, exact: true,
+    handler: (req: IncomingMessage, res: ServerResponse) => {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { allow: 'POST' }).end();
+        return;
+      }
+      receiver.requestListener(req, res);
+    },
+  };
+}
+
+export function createSlackPlatform(container: Container, options: SlackPlatformOptions = {}): SlackPlatform {
+  const cfg = container.config.slack;
+  if (!cfg) throw new Error('Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN.');
+  const logger = boltLogger(container.log);
+  const clientOptions = slackClientOptions(cfg, logger);
+  let receiver: Receiver;
+  const mounts: Mount[] = [];
+  if (cfg.appToken) {
+    receiver = new SocketModeReceiver({ appToken: cfg.appToken, logger, installerOptions: { clientOptions } as never });
+  } else {
+    const http = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+    mounts.push(httpMount(http));
+    receiver = http;
+  }
+  const app = new App({ token: cfg.botToken, receiver, logger, clientOptions });
+  const deps = makeDeps(container, options.runAction ?? interimRunAction(container));
+  for (const register of LISTENERS) register(app, deps);
+  const messenger = new SlackMessenger(new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);
+  return {
+    mounts, messenger, app,
+    async start() { if (cfg.appToken) await app.start(); },
+    async stop() { if (cfg.appToken) await app.stop(); },
+  };
+}
