@@ -92,11 +92,10 @@ function times(r: Report, c: CountStyle): ReportTable {
   const row = (measure: string, s: DurationSummary) => ({ measure, n: c.count(s.n), median: c.hours(s, 'medianHours'), p90: c.hours(s, 'p90Hours') });
   return {
     name: 'times', title: 'Time to answer and to first contact',
-    caption: 'Elapsed hours (clock time, including nights, weekends and bank holidays)',
+    caption: 'Time to answer: introduced to accepted or declined. Time to first contact: accepted to made contact. Elapsed hours (clock time, including nights, weekends and bank holidays).',
     columns: [{ key: 'measure', label: 'Measure' }, { key: 'n', label: 'Introductions measured', numeric: true },
       { key: 'median', label: 'Median (hours)', numeric: true }, { key: 'p90', label: '90th percentile (hours)', numeric: true }],
-    rows: [row('Time to answer (introduced to accepted or declined)', r.times.toAnswer),
-      row('Time to first contact (accepted to made contact)', r.times.toFirstContact)],
+    rows: [row('Time to answer', r.times.toAnswer), row('Time to first contact', r.times.toFirstContact)],
   };
 }
 

@@ -17,6 +17,9 @@ const CHARTS: Partial<Record<TableName, { kind: 'bar' | 'hbar' | 'stacked' | 'do
   most_unanswered: { kind: 'hbar', series: ['unanswered'] },
 };
 
+/** Tables with more columns than this go below their chart instead of beside it. */
+const WIDE_TABLE_COLUMNS = 4;
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
@@ -36,6 +39,7 @@ function layout(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Warm Handover</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/reports/assets/reports.css">
 </head>
 <body>
@@ -91,7 +95,7 @@ function section(t: ReportTable, query: string): string {
     : '';
   return `<section class="figure" id="${t.name}" aria-labelledby="title-${t.name}">
 <h2 id="title-${t.name}">${escapeHtml(t.title)}</h2>
-<div class="pair${canvas ? '' : ' single'}">${canvas}${tableHtml(t)}</div>
+<div class="pair${canvas && t.columns.length <= WIDE_TABLE_COLUMNS ? '' : ' single'}">${canvas}${tableHtml(t)}</div>
 <p class="download"><a href="/reports/export.csv?table=${t.name}&amp;${escapeHtml(query)}" download="${t.name}.csv">Download “${escapeHtml(t.title)}” as CSV</a></p>
 </section>`;
 }

@@ -6,6 +6,7 @@
   var COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
   var ROW_HEIGHT = 30;
   var MIN_HEIGHT = 180;
+  var MAX_BAR = 28;
 
   function number(text) {
     var n = Number(String(text).trim());
@@ -40,7 +41,7 @@
       type: 'bar',
       data: {
         labels: data.labels,
-        datasets: data.series.map(function (s, i) { return { label: s.label, data: s.data, backgroundColor: COLOURS[i % COLOURS.length] }; }),
+        datasets: data.series.map(function (s, i) { return { label: s.label, data: s.data, backgroundColor: COLOURS[i % COLOURS.length], maxBarThickness: MAX_BAR }; }),
       },
       options: Object.assign(common, {
         indexAxis: 'y',
