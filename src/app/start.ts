@@ -7,6 +7,7 @@ import type { Clock } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
+import { loadDemoDirectory } from '../storage/demo-directory.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';
 
@@ -33,6 +34,10 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   const holidays = loadBankHolidays(config.bankHolidaysPath);
   const calendar = createWorkingCalendar({ timeZone: config.timeZone, holidays });
   const container = buildContainer(config, log, db, clock, calendar);
+  if (config.demoDirectory) {
+    const loaded = loadDemoDirectory(db, clock.now());
+    if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
+  }
   const mounts: Mount[] = [...(options.mounts ?? [])];
   for (const line of config.switchedOff) log.info(line);
 

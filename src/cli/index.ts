@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerCalendarCommands } from './calendar-command.ts';
 import { registerDbCommands } from './db-command.ts';
+import { registerDirectoryCommands } from './directory-command.ts';
+import { registerPeopleCommands } from './people-command.ts';
 import { defaultCliDeps, type CliDeps } from './deps.ts';
 
 export function buildProgram(deps: CliDeps): Command {
@@ -10,6 +12,8 @@ export function buildProgram(deps: CliDeps): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => deps.out(s.trimEnd()), writeErr: (s) => deps.out(s.trimEnd()) });
   registerDbCommands(program, deps);
+  registerDirectoryCommands(program, deps);
+  registerPeopleCommands(program, deps);
   registerCalendarCommands(program, { bankHolidaysPath: deps.bankHolidaysPath, write: deps.out });
   return program;
 }
