@@ -1,0 +1,100 @@
+// The web playground: a browser chat where you can be any demo person and run a whole handover.
+// createWebPlayground(deps) → the mounts for src/http/server.ts and the WebMessenger to give the dispatcher.
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ActionDeps } from '../../app/handle-action.ts';
+import type { HandoverService } from '../../app/handover-service.ts';
+import type { ComposeCard } from '../../app/delivery-types.ts';
+import { createCardComposerParts, type CardComposer, type CardComposerDeps } from '../../cards/compose.ts';
+import { HttpError, sendJson } from '../../http/body.ts';
+import type { Mount, RequestHandler } from '../../http/server.ts';
+import { WebMessageStore } from './message-store.ts';
+import { action, channel, events, inbox, listPeople, search, type RouteDeps } from './routes.ts';
+import { WebMessenger } from './web-messenger.ts';
+
+export interface WebPlaygroundDeps extends CardComposerDeps {
+  app: HandoverService;
+}
+
+export interface WebPlayground {
+  mounts: Mount[];
+  messenger: WebMessenger;
+  /** The same composer the playground uses; give it to the dispatcher. */
+  compose: ComposeCard;
+  cards: CardComposer;
+  /** Ends open live-update streams (call before closing the HTTP server). */
+  close(): void;
+}
+
+const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
+const require = createRequire(import.meta.url);
+const ADAPTIVE_CARDS_JS = join(dirname(require.resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js');
+
+interface StaticFile { body: Buffer; type: string }
+
+function loadStatic(): Record<string, StaticFile> {
+  const file = (path: string, type: string): StaticFile => ({ body: readFileSync(path), type });
+  return {
+    '/': file(join(STATIC_DIR, 'index.html'), 'text/html; charset=utf-8'),
+    '/playground/static/app.js': file(join(STATIC_DIR, 'app.js'), 'text/javascript; charset=utf-8'),
+    '/playground/static/app.css': file(join(STATIC_DIR, 'app.css'), 'text/css; charset=utf-8'),
+    '/playground/static/adaptivecards.min.js': file(ADAPTIVE_CARDS_JS, 'text/javascript; charset=utf-8'),
+  };
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+function serveStatic(res: ServerResponse, f: StaticFile): void {
+  res.writeHead(200, { 'content-type': f.type, 'content-length': f.body.length, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+  res.end(f.body);
+}
+
+export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
+  const cards = createCardComposerParts(deps);
+  const messenger = new WebMessenger(new WebMessageStore(deps.db), deps.people, deps.clock);
+  const actionDeps: ActionDeps = { db: deps.db, clock: deps.clock, app: deps.app, cards, people: deps.people, services: deps.services, staleAfterMonths: deps.staleAfterMonths };
+  const routeDeps: RouteDeps = { ...actionDeps, messenger, timeZoneOf: cards.timeZoneOf };
+  const files = loadStatic();
+  const streams = new Set<ServerResponse>();
+
+  const api: Record<string, { method: 'GET' | 'POST'; run: RequestHandler }> = {
+    '/playground/api/people': { method: 'GET', run: (_req, res) => listPeople(routeDeps, res) },
+    '/playground/api/inbox': { method: 'GET', run: (_req, res, url) => inbox(routeDeps, res, url) },
+    '/playground/api/events': { method: 'GET', run: (req, res, url) => events(routeDeps, req, res, url, streams) },
+    '/playground/api/actions': { method: 'POST', run: (req, res) => action(routeDeps, req, res) },
+    '/playground/api/directory/search': { method: 'GET', run: (_req, res, url) => search(routeDeps, res, url) },
+    '/playground/api/channel': { method: 'GET', run: (_req, res, url) => channel(routeDeps, res, url) },
+  };
+
+  const handler: RequestHandler = async (req, res, url) => {
+    const file = files[url.pathname];
+    if (file) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Only GET works here.', 'METHOD_NOT_ALLOWED');
+      serveStatic(res, file);
+      return;
+    }
+    const route = api[url.pathname];
+    if (!route) {
+      sendJson(res, 404, { error: 'NOT_FOUND', message: 'There is nothing at this address in the playground.' });
+      return;
+    }
+    if (req.method !== route.method) throw new HttpError(405, `Use ${route.method} for ${url.pathname}.`, 'METHOD_NOT_ALLOWED');
+    await route.run(req, res, url);
+  };
+
+  return {
+    mounts: [{ name: 'playground-page', path: '/', exact: true, handler }, { name: 'playground', path: '/playground', handler }],
+    messenger, compose: cards.compose, cards,
+    close() {
+      for (const res of streams) res.end();
+      streams.clear();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+// The playground's JSON API: who can I be, my inbox, live updates (server-sent events), actions,
+// directory search and the channel. Every body is read with a size limit; bad input → a clear 4xx.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { handleAction, type ActionDeps, type ActionResult } from '../../app/handle-action.ts';
+import { toAdaptiveCard } from '../../cards/adaptive.ts';
+import { searchResults } from '../../cards/compose.ts';
+import { formatWhen } from '../../cards/format.ts';
+import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
+import { DEMO_PEOPLE } from '../../storage/demo-directory.ts';
+import { channelConversation, personConversation, type WebMessage } from './message-store.ts';
+import type { WebMessenger } from './web-messenger.ts';
+
+export const ACTION_BODY_LIMIT = 64 * 1024;
+export const SSE_HEARTBEAT_MS = 20_000;
+const MAX_INPUTS = 40;
+const MAX_INPUT_CHARS = 20_000;
+const MAX_PEOPLE = 50;
+
+const ActionBody = z.object({
+  as: z.string().trim().min(1, 'Say who you are ("as").').max(100),
+  actionId: z.string().min(1, 'Say which button was pressed ("actionId").').max(60),
+  subjectId: z.string().min(1, 'Say what the button is about ("subjectId").').max(200),
+  version: z.number().int().min(0).optional(),
+  inputs: z.record(z.string().max(60), z.union([z.string().max(MAX_INPUT_CHARS), z.boolean(), z.number()]))
+    .refine((r) => Object.keys(r).length <= MAX_INPUTS, `At most ${MAX_INPUTS} inputs.`).optional(),
+});
+
+const DEMO_LABELS: Record<string, string> = {
+  [DEMO_PEOPLE.introducer]: 'Introducer', [DEMO_PEOPLE.contact]: 'Named contact', [DEMO_PEOPLE.backup]: 'Backup contact',
+  [DEMO_PEOPLE.peer]: 'Peer group member', [DEMO_PEOPLE.coordinator]: 'Coordinator',
+};
+
+export interface RouteDeps extends ActionDeps {
+  messenger: WebMessenger;
+  timeZoneOf(personId: string | undefined): string;
+}
+
+export interface MessageJson {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  when: string;
+  kind: string;
+  subjectId: string | null;
+  summary: string;
+  card: Record<string, unknown>;
+}
+
+export function messageJson(m: WebMessage, timeZone: string): MessageJson {
+  return {
+    id: m.id, createdAt: m.createdAt, updatedAt: m.updatedAt, when: formatWhen(m.updatedAt, timeZone), kind: m.card.kind,
+    subjectId: m.subjectId, summary: m.card.summary, card: toAdaptiveCard(m.card),
+  };
+}
+
+function who(deps: RouteDeps, url: URL): string {
+  const as = url.searchParams.get('as')?.trim() ?? '';
+  if (!as) throw new HttpError(400, 'Say who you are with ?as=PERSON_ID.', 'AS_MISSING');
+  if (as.length > 100 || !deps.people.get(as)) throw new HttpError(404, `Nobody with the id "${as.slice(0, 100)}" is in the directory.`, 'PERSON_UNKNOWN');
+  return as;
+}
+
+export function listPeople(deps: RouteDeps, res: ServerResponse): void {
+  const order = Object.values(DEMO_PEOPLE) as string[];
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const people = deps.people.all()
+    .filter((p) => p.identities.some((i) => i.platform === 'web'))
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.name.localeCompare(b.name))
+    .slice(0, MAX_PEOPLE)
+    .map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, role: p.role, label: DEMO_LABELS[p.id] ?? '' }));
+  sendJson(res, 200, { people });
+}
+
+export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {
+  const as = who(deps, url);
+  const zone = deps.timeZoneOf(as);
+  const person = deps.people.get(as)!;
+  sendJson(res, 200, {
+    person: { id: person.id, name: person.name, organisation: person.organisation, role: person.role },
+    messages: deps.messenger.list(personConversation(as)).map((m) => messageJson(m, zone)),
+  });
+}
+
+export function channel(deps: RouteDeps, res: ServerResponse, url: URL): void {
+  const zone = deps.timeZoneOf(url.searchParams.get('as') ?? undefined);
+  const channels = deps.messenger.channels().map((id) => ({
+    id, messages: deps.messenger.list(channelConversation(id)).map((m) => messageJson(m, zone)),
+  }));
+  sendJson(res, 200, { channels });
+}
+
+export function search(deps: RouteDeps, res: ServerResponse, url: URL): void {
+  const q = (url.searchParams.get('q') ?? '').slice(0, 200);
+  const area = (url.searchParams.get('area') ?? '').slice(0, 40);
+  const age = url.searchParams.get('age') ?? '';
+  if (age && !/^\d{1,3}$/.test(age.trim())) throw new HttpError(400, 'Age must be a whole number of years, like 19.', 'BAD_AGE');
+  const results = searchResults(deps, { q, area, age });
+  sendJson(res, 200, { results });
+}
+
+function resultJson(result: ActionResult): { status: number; body: Record<string, unknown> } {
+  if (result.kind === 'error') {
+    return { status: 422, body: { kind: 'error', message: result.message, fields: result.fields, form: result.form ? toAdaptiveCard(result.form) : null } };
+  }
+  return { status: 200, body: { kind: result.kind, card: toAdaptiveCard(result.card), subjectId: result.card.subjectId ?? null } };
+}
+
+export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const type = String(req.headers['content-type'] ?? '');
+  if (!type.startsWith('application/json')) throw new HttpError(415, 'Send the action as JSON (content-type: application/json).', 'NOT_JSON');
+  const parsed = ActionBody.safeParse(await readJsonBody(req, ACTION_BODY_LIMIT));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new HttpError(400, `${first.message}${first.path.length ? ` (at ${first.path.join('.')})` : ''}`, 'BAD_ACTION');
+  }
+  const b = parsed.data;
+  if (!deps.people.get(b.as)) throw new HttpError(404, `Nobody with the id "${b.as}" is in the directory.`, 'PERSON_UNKNOWN');
+  const result = handleAction(deps, { actorId: b.as, actionId: b.actionId, subjectId: b.subjectId, version: b.version, inputs: b.inputs });
+  const out = resultJson(result);
+  sendJson(res, out.status, out.body);
+}
+
+/** Server-sent events: every new or updated message for this person, as it happens. */
+export function events(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, url: URL, open: Set<ServerResponse>): void {
+  const as = who(deps, url);
+  const zone = deps.timeZoneOf(as);
+  const stop = deps.messenger.subscribe(personConversation(as), (m) => {
+    res.write(`event: message\ndata: ${JSON.stringify(messageJson(m, zone))}\n\n`);
+  });
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' });
+  res.write('retry: 2000\n\n: connected\n\n');
+  const beat = setInterval(() => res.write(': ping\n\n'), SSE_HEARTBEAT_MS);
+  beat.unref();
+  open.add(res);
+  const end = () => {
+    clearInterval(beat);
+    stop();
+    open.delete(res);
+  };
+  req.on('close', end);
+  res.on('close', end);
+}

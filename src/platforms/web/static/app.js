@@ -1,0 +1,241 @@
+// The playground page: choose who you are, read your inbox (cards rendered by the real adaptivecards
+// renderer), press buttons (posted to the server, which runs the same command Teams and Slack run),
+// and see cards update in place as server-sent events arrive.
+'use strict';
+(function () {
+  var AC = window.AdaptiveCards;
+  var $ = function (id) { return document.getElementById(id); };
+  var state = { me: null, people: [], messages: new Map(), source: null, view: 'inbox' };
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
+  }
+  // The server escapes markdown so that nothing typed by people is interpreted; show it exactly as typed.
+  AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
+    var plain = text.replace(/\\([\\`*_~[\]<>#+\-.)])/g, '$1');
+    result.outputHtml = escapeHtml(plain).replace(/\n/g, '<br>');
+    result.didProcess = true;
+  };
+  var hostConfig = new AC.HostConfig({
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    containerStyles: { default: { backgroundColor: '#00000000', foregroundColors: {
+      default: { default: '#1b1b1b', subtle: '#595959' }, good: { default: '#0b6b2f', subtle: '#0b6b2f' },
+      attention: { default: '#a4262c', subtle: '#a4262c' }, warning: { default: '#7a4a00', subtle: '#7a4a00' },
+      accent: { default: '#005a9c', subtle: '#005a9c' } } } },
+    actions: { actionsOrientation: 'horizontal', actionAlignment: 'left', buttonSpacing: 8, maxActions: 6, spacing: 'default', showCard: { actionMode: 'inline' } },
+    supportsInteractivity: true,
+  });
+
+  function say(text) { $('status').textContent = text; }
+
+  async function api(path, options) {
+    var res = await fetch(path, options);
+    var body = await res.json().catch(function () { return { message: 'The server sent something unexpected.' }; });
+    return { ok: res.ok, status: res.status, body: body };
+  }
+
+  // Renders an Adaptive Card into host; its buttons post to the server and the answer is shown in the same host.
+  function render(host, json, alertText) {
+    host.textContent = '';
+    var alert = document.createElement('p');
+    alert.className = 'alert';
+    alert.setAttribute('role', 'alert');
+    alert.textContent = alertText || '';
+    host.appendChild(alert);
+    var card = new AC.AdaptiveCard();
+    card.hostConfig = hostConfig;
+    card.onExecuteAction = function (action) { act(host, action); };
+    card.parse(json);
+    host.appendChild(card.render());
+    host.dataset.mode = json && json.body && isForm(json) ? 'form' : 'card';
+  }
+
+  function isForm(json) {
+    return JSON.stringify(json.body).indexOf('"Input.') >= 0 && JSON.stringify(json.actions || []).indexOf('_submit') >= 0;
+  }
+
+  async function act(host, action) {
+    var data = Object.assign({}, action.data || {});
+    var body = { as: state.me, actionId: data.actionId, subjectId: data.subjectId, version: Number(data.version) || 0, inputs: {} };
+    Object.keys(data).forEach(function (k) {
+      if (k !== 'actionId' && k !== 'subjectId' && k !== 'version') body.inputs[k] = data[k];
+    });
+    host.setAttribute('aria-busy', 'true');
+    var r = await api('/playground/api/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    host.removeAttribute('aria-busy');
+    if (r.body.kind === 'card' || r.body.kind === 'form') {
+      render(host, r.body.card);
+      say(r.body.kind === 'form' ? 'Fill in the form below.' : 'Done.');
+    } else if (r.body.form) {
+      render(host, r.body.form, r.body.message);
+    } else {
+      var alert = host.querySelector('.alert');
+      if (alert) alert.textContent = r.body.message || 'That did not work.';
+    }
+    if (r.body.kind === 'card' && data.actionId === 'introduce_submit') say('Introduction sent. The live receipt is in your inbox.');
+    var focusTarget = host.closest('[tabindex]') || host;
+    focusTarget.focus();
+  }
+
+  function messageItem(m) {
+    var li = document.createElement('li');
+    li.className = 'message';
+    li.id = 'msg-' + m.id;
+    li.tabIndex = -1;
+    li.setAttribute('aria-label', m.summary);
+    var head = document.createElement('header');
+    var from = document.createElement('span');
+    from.textContent = 'Warm Handover';
+    var when = document.createElement('time');
+    when.dateTime = m.updatedAt;
+    when.textContent = m.when;
+    head.append(from, when);
+    var host = document.createElement('div');
+    host.className = 'card-host';
+    li.append(head, host);
+    return { li: li, host: host, when: when };
+  }
+
+  function showMessage(m, isNew) {
+    var known = state.messages.get(m.id);
+    if (!known) {
+      known = messageItem(m);
+      state.messages.set(m.id, known);
+      $('messages').appendChild(known.li);
+    }
+    known.when.textContent = m.when;
+    if (known.host.dataset.mode === 'form' && !isNew) { known.pending = m.card; return; }
+    render(known.host, m.card);
+    if (isNew) {
+      known.li.classList.add('fresh');
+      setTimeout(function () { known.li.classList.remove('fresh'); }, 4000);
+    }
+    $('empty-inbox').hidden = state.messages.size > 0;
+    $('count').textContent = state.messages.size ? String(state.messages.size) : '';
+  }
+
+  async function loadInbox() {
+    state.messages.clear();
+    $('messages').textContent = '';
+    var r = await api('/playground/api/inbox?as=' + encodeURIComponent(state.me));
+    if (!r.ok) { say(r.body.message); return; }
+    r.body.messages.forEach(function (m) { showMessage(m, false); });
+    $('empty-inbox').hidden = state.messages.size > 0;
+    $('count').textContent = state.messages.size ? String(state.messages.size) : '';
+  }
+
+  function listen() {
+    if (state.source) state.source.close();
+    state.source = new EventSource('/playground/api/events?as=' + encodeURIComponent(state.me));
+    state.source.addEventListener('message', function (e) {
+      var m = JSON.parse(e.data);
+      showMessage(m, !state.messages.has(m.id));
+      say('New: ' + m.summary);
+    });
+    state.source.addEventListener('open', function () { document.body.dataset.live = 'yes'; });
+  }
+
+  function describeMe() {
+    var p = state.people.find(function (x) { return x.id === state.me; });
+    $('who-detail').textContent = p ? [p.role, p.organisation].filter(Boolean).join(', ') : '';
+  }
+
+  async function choose(id) {
+    state.me = id;
+    var url = new URL(location.href);
+    url.searchParams.set('as', id);
+    history.replaceState(null, '', url);
+    describeMe();
+    $('intro-card').textContent = '';
+    $('results').textContent = '';
+    await loadInbox();
+    listen();
+    if (state.view === 'channel') loadChannel();
+  }
+
+  async function loadPeople() {
+    var r = await api('/playground/api/people');
+    state.people = r.body.people || [];
+    var select = $('who');
+    state.people.forEach(function (p) {
+      var o = document.createElement('option');
+      o.value = p.id;
+      o.textContent = p.name + (p.label ? ' (' + p.label + ')' : '') + ', ' + p.organisation;
+      select.appendChild(o);
+    });
+    var wanted = new URL(location.href).searchParams.get('as');
+    var first = state.people.some(function (p) { return p.id === wanted; }) ? wanted : (state.people[0] || {}).id;
+    if (!first) { say('There is nobody in the directory yet.'); return; }
+    select.value = first;
+    select.addEventListener('change', function () { choose(select.value); });
+    await choose(first);
+  }
+
+  function resultItem(s) {
+    var li = document.createElement('li');
+    var h = document.createElement('h3');
+    h.textContent = s.name + ', ' + s.organisation;
+    var p = document.createElement('p');
+    p.textContent = s.description;
+    var mark = document.createElement('p');
+    var capacity = { open: 'Open', limited: 'Limited places', waiting_list: 'Waiting list', closed: 'Closed' }[s.capacity] || s.capacity;
+    mark.className = 'mark' + (s.stale || s.capacity === 'closed' ? ' warn' : '');
+    mark.textContent = capacity + (s.stale ? ' · not reviewed for a year: check before introducing' : '') + (s.contactNames.length ? ' · Named contact: ' + s.contactNames[0] : '');
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'primary';
+    b.textContent = 'Introduce a client to ' + s.name;
+    b.addEventListener('click', function () {
+      act($('intro-card'), { data: { actionId: 'introduce_start', subjectId: s.id, version: 0 } });
+    });
+    li.append(h, p, mark, b);
+    return li;
+  }
+
+  async function search(e) {
+    e.preventDefault();
+    var q = new URLSearchParams({ q: $('q').value, area: $('area').value, age: $('age').value.trim() });
+    var r = await api('/playground/api/directory/search?' + q);
+    var list = $('results');
+    list.textContent = '';
+    $('intro-card').textContent = '';
+    if (!r.ok) { say(r.body.message); return; }
+    r.body.results.forEach(function (s) { list.appendChild(resultItem(s)); });
+    say(r.body.results.length ? r.body.results.length + ' services found.' : 'No services matched. Try other words.');
+  }
+
+  async function loadChannel() {
+    var r = await api('/playground/api/channel?as=' + encodeURIComponent(state.me || ''));
+    var box = $('channels');
+    box.textContent = '';
+    if (!r.ok || r.body.channels.length === 0) {
+      box.innerHTML = '<p class="subtle">No opportunities have been posted yet.</p>';
+      return;
+    }
+    r.body.channels.forEach(function (c) {
+      var section = document.createElement('section');
+      section.className = 'channel';
+      var h = document.createElement('h3');
+      h.textContent = '#' + c.id;
+      var list = document.createElement('ol');
+      list.className = 'chat';
+      c.messages.forEach(function (m) { var item = messageItem(m); render(item.host, m.card); list.appendChild(item.li); });
+      section.append(h, list);
+      box.appendChild(section);
+    });
+  }
+
+  function showView(name) {
+    state.view = name;
+    document.querySelectorAll('[data-view]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.view === name)); });
+    ['inbox', 'introduce', 'channel'].forEach(function (v) { $('view-' + v).hidden = v !== name; });
+    if (name === 'channel') loadChannel();
+    if (name === 'introduce') $('q').focus();
+  }
+
+  document.querySelectorAll('[data-view]').forEach(function (b) {
+    b.addEventListener('click', function () { showView(b.dataset.view); });
+  });
+  $('search-form').addEventListener('submit', search);
+  loadPeople().catch(function (err) { say('The playground could not start: ' + err.message); });
+})();
