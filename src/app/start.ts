@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
 import type { Clock } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';
+import { createReportsMounts } from '../http/reports/mounts.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { loadDemoDirectory } from '../storage/demo-directory.ts';
@@ -38,7 +39,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
   }
-  const mounts: Mount[] = [...(options.mounts ?? [])];
+  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container)];
   for (const line of config.switchedOff) log.info(line);
 
   const server = createHttpServer({ mounts, log, health: () => ({ schemaVersion: schemaVersion(db) }) });

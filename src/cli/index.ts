@@ -4,6 +4,7 @@ import { registerCalendarCommands } from './calendar-command.ts';
 import { registerDbCommands } from './db-command.ts';
 import { registerDirectoryCommands } from './directory-command.ts';
 import { registerPeopleCommands } from './people-command.ts';
+import { registerReportCommands } from './report-command.ts';
 import { defaultCliDeps, type CliDeps } from './deps.ts';
 
 export function buildProgram(deps: CliDeps): Command {
@@ -14,6 +15,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerDbCommands(program, deps);
   registerDirectoryCommands(program, deps);
   registerPeopleCommands(program, deps);
+  registerReportCommands(program, deps);
   registerCalendarCommands(program, { bankHolidaysPath: deps.bankHolidaysPath, write: deps.out });
   return program;
 }
