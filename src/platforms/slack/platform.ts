@@ -5,7 +5,7 @@ import type { Container } from '../../app/container.ts';
 import type { SlackConfig } from '../../config.ts';
 import type { Mount } from '../../http/server.ts';
 import type { Logger } from '../../log.ts';
-import { interimRunAction, type RunAction } from './action-runner.ts';
+import { sharedRunAction, type RunAction } from './action-runner.ts';
 import { makeDeps, type Register } from './deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
@@ -31,7 +31,7 @@ export interface SlackPlatform {
 }
 
 export interface SlackPlatformOptions {
-  /** The shared action handler; defaults to the interim one over HandoverService. */
+  /** Defaults to the shared handler (src/app/handle-action.ts) over the container's stores. */
   runAction?: RunAction;
   /** Where sent idempotency keys are remembered (default: memory). */
   sentKeys?: SentKeys;
@@ -85,7 +85,7 @@ export function createSlackPlatform(container: Container, options: SlackPlatform
     receiver = http;
   }
   const app = new App({ token: cfg.botToken, receiver, logger, clientOptions });
-  const deps = makeDeps(container, options.runAction ?? interimRunAction(container));
+  const deps = makeDeps(container, options.runAction ?? sharedRunAction(container));
   for (const register of LISTENERS) register(app, deps);
   const messenger = new SlackMessenger(new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);
   return {

@@ -8,6 +8,9 @@ import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { INTRODUCE_CALLBACK_ID, INTRODUCE_TOGGLES, sentModal } from '../../introduce-modal.ts';
 import { updateClickedMessage } from '../../outcome.ts';
 
+/** Subject when no service was chosen: the handler answers with an error on the service field. */
+const NO_SERVICE = 'none';
+
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & { client: webApi.WebClient; context: { teamId?: string } };
 
 function viewBlocks(view: ViewSubmitAction['view']): { blocks?: Block[] } {
@@ -42,7 +45,9 @@ async function submitIntroduction(deps: SlackDeps, { ack, body, view, client, co
     const inputs: Record<string, unknown> = readViewInputs(view.state.values as ViewStateValues, INTRODUCE_TOGGLES);
     const opportunityId = (JSON.parse(view.private_metadata || '{}') as { o?: string }).o;
     if (opportunityId) inputs.opportunityId = opportunityId;
-    const outcome = await deps.runAction({ actorId: person.id, actionId: 'introduce_submit', subjectId: '', inputs });
+    // The shared handler takes the chosen service as the subject of introduce_submit.
+    const subjectId = typeof inputs.serviceId === 'string' ? inputs.serviceId : NO_SERVICE;
+    const outcome = await deps.runAction({ actorId: person.id, actionId: 'introduce_submit', subjectId, inputs });
     if (outcome.kind === 'error') {
       deps.submittedViews.delete(view.id);
       await ack({ response_action: 'errors', errors: fieldErrors(viewBlocks(view), outcome.fields, outcome.message) });
