@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { PNG } from 'pngjs';
 import { buildTeamsPackage, fillManifest, manifestValues, TEAMS_MANIFEST_DIR } from '../../src/cli/package-teams.ts';
 import { tempDir } from '../fixtures/make.ts';
@@ -35,7 +35,7 @@ function unzip(buf: Buffer): Map<string, Buffer> {
 }
 
 function validate(manifest: unknown): string[] {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
   ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
   const check = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
   return check(manifest) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
