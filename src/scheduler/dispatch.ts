@@ -11,11 +11,13 @@ import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, backoffDelay } from './backoff.ts';
 import { UndeliverableError, deliver } from './deliver.ts';
-import { DISPATCH_LEASE, Lease } from './lease.ts';
+import { DISPATCH_LEASE, LEASE_TTL_MS, Lease } from './lease.ts';
 import { RateLimiter } from './rate-limits.ts';
 
 export const DISPATCH_BATCH = 200;
 export const DISPATCH_INTERVAL_MS = 5_000;
+/** Renew the lease this often while working, well before it runs out. */
+export const LEASE_RENEW_MS = LEASE_TTL_MS / 3;
 
 export interface DispatchSummary {
   sent: number;
@@ -50,6 +52,7 @@ export class Dispatcher {
   private running: Promise<DispatchSummary> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private renewedAt = 0;
 
   constructor(private readonly deps: DispatcherDeps) {
     const sleep = deps.sleep ?? realSleep;
@@ -86,7 +89,15 @@ export class Dispatcher {
     this.lease.release();
   }
 
+  /** Renews the lease during a long drain (rate limits can make one batch take minutes). */
+  private stillHolding(): boolean {
+    const now = this.deps.clock.now().getTime();
+    if (now - this.renewedAt < LEASE_RENEW_MS) return true;
+    return this.holdLease();
+  }
+
   private holdLease(): boolean {
+    this.renewedAt = this.deps.clock.now().getTime();
     const got = this.lease.acquire(this.deps.clock.now());
     if (got === 'new') {
       const released = this.deps.outbox.releaseSending();
@@ -106,7 +117,10 @@ export class Dispatcher {
   }
 
   private async runLane(lane: OutboxRow[], summary: DispatchSummary): Promise<void> {
-    for (const row of lane) await this.process(row, summary);
+    for (const row of lane) {
+      if (!this.stillHolding()) return; // another instance took over: leave the rest to it
+      await this.process(row, summary);
+    }
   }
 
   private async process(row: OutboxRow, summary: DispatchSummary): Promise<void> {

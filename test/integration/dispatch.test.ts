@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { DeliveryError } from '../../src/domain/ports.ts';
 import { MAX_ATTEMPTS } from '../../src/scheduler/backoff.ts';
 import { Dispatcher } from '../../src/scheduler/dispatch.ts';
-import { Lease } from '../../src/scheduler/lease.ts';
+import { LEASE_TTL_MS, Lease } from '../../src/scheduler/lease.ts';
 import { RateLimiter, TEAMS_PER_CONVERSATION } from '../../src/scheduler/rate-limits.ts';
 import { FakeMessenger, stubCompose } from '../fixtures/fake-messenger.ts';
 import { introduceInput, PEOPLE } from '../fixtures/make.ts';
@@ -119,6 +119,17 @@ describe('dispatching the outbox', () => {
     const summary = await second.runOnce();
     expect(summary.sent).to.equal(0);
     expect(w.nudges.outbox.counts().pending).to.equal(2);
+  });
+
+  it('given the dispatching instance died, another takes over once its lease has expired', async () => {
+    w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
+    const dead = new Lease(w.db, 'dispatcher', 'instance-dead', LEASE_TTL_MS);
+    expect(dead.acquire(w.clock.now())).to.equal('new');
+    w.app.introduce('jo', introduceInput());
+    expect((await w.nudges.dispatcher.runOnce()).sent).to.equal(0);
+    w.clock.advance(LEASE_TTL_MS);
+    expect((await w.nudges.dispatcher.runOnce()).sent).to.equal(2);
+    expect(dead.acquire(w.clock.now())).to.equal(null);
   });
 
   it('never sends more than 7 messages a second into one Teams conversation', async () => {
