@@ -3,6 +3,21 @@ import { activity, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.t
 import { introduceInput } from '../fixtures/make.ts';
 import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
 
+type DialogCard = { contentType: string; content: unknown };
+type Input = { id: string; type: string; value?: string };
+
+/** Every Input.* element of a card, however deeply the converter nests it. */
+function inputsOf(node: unknown, out: Input[] = []): Input[] {
+  if (Array.isArray(node)) node.forEach((n) => inputsOf(n, out));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out.push(o as Input);
+    Object.values(o).forEach((v) => inputsOf(v, out));
+  }
+  return out;
+}
+const inputIds = (card: DialogCard) => inputsOf(card.content).map((i) => i.id);
+
 type CardJson = { actions?: { type: string; verb?: string; title: string; data?: Record<string, unknown> }[]; refresh?: { userIds: string[] } };
 
 describe('Teams: the bot on a real server with a fake Bot Connector', () => {
@@ -39,54 +54,71 @@ describe('Teams: the bot on a real server with a fake Bot Connector', () => {
     expect(card.content.actions![0].data).to.deep.include({ msteams: { type: 'task/fetch' } });
   });
 
-  it('task/fetch opens the dialog with the introduce form; task/submit without consent shows the error in the form and stores nothing', async () => {
+  it('task/fetch opens the dialog on the directory search; choosing a service shows the introduce form', async () => {
     w.linkTeams('jo');
     const fetched = await w.post(activity('task-fetch', TEAMS_USERS.jo, w.connector.url));
     expect(fetched.status).to.equal(200);
     expect(fetched.body!.task!.type).to.equal('continue');
-    const form = (fetched.body!.task!.value as { card: { contentType: string; content: { body: { id?: string }[] } } }).card;
-    expect(form.contentType).to.equal('application/vnd.microsoft.card.adaptive');
-    expect(form.content.body.map((b) => b.id)).to.include('consent');
+    const search = (fetched.body!.task!.value as { card: DialogCard }).card;
+    expect(search.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+    expect(inputIds(search)).to.include('q');
 
-    const submit = activity('task-submit', TEAMS_USERS.jo, w.connector.url);
-    (submit.value as Record<string, unknown>).data = { actionId: 'introduce_submit', subjectId: 'new', ...introduceInput({ consent: 'false' }) };
-    const refused = await w.post(submit);
+    const found = await w.post(submitting({ actionId: 'introduce_search', subjectId: 'directory', q: 'anxiety' }));
+    const start = JSON.stringify(found.body!.task!.value);
+    expect(start).to.contain('svc-mind-lambeth');
+
+    const form = await w.post(submitting({ actionId: 'introduce_start', subjectId: 'svc-mind-lambeth' }));
+    expect(form.body!.task!.type).to.equal('continue');
+    expect(inputIds((form.body!.task!.value as { card: DialogCard }).card)).to.include.members(['needs', 'consent']);
+  });
+
+  it('task/submit without consent shows the error in the form, keeps what was typed, and stores nothing', async () => {
+    w.linkTeams('jo');
+    const refused = await w.post(submitting({ actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'false' }) }));
     expect(refused.body!.task!.type).to.equal('continue');
     const shown = JSON.stringify(refused.body!.task!.value);
     expect(shown).to.match(/client agreed/);
+    expect(shown).to.contain('Feeling anxious about starting work again.');
     expect((w.container.db.prepare('SELECT count(*) n FROM handovers').get() as { n: number }).n).to.equal(0);
   });
 
   it('task/submit with consent sends the introduction and closes the dialog with a sentence', async () => {
     w.linkTeams('jo');
-    const submit = activity('task-submit', TEAMS_USERS.jo, w.connector.url);
-    (submit.value as Record<string, unknown>).data = { actionId: 'introduce_submit', subjectId: 'new', ...introduceInput({ consent: 'true' }) };
-    const res = await w.post(submit);
+    const res = await w.post(submitting({ actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'true' }) }));
     expect(res.body!.task!.type).to.equal('message');
     expect(String(res.body!.task!.value)).to.match(/Sam Patel/);
     const row = w.container.db.prepare('SELECT introducer_id, contact_id, state FROM handovers').get();
     expect(row).to.deep.equal({ introducer_id: 'jo', contact_id: 'sam', state: 'sent' });
   });
 
-  it('the message extension opens the dialog prefilled with the message text, as plain words', async () => {
+  it('the message extension opens the dialog with the message text carried, as plain words, into the form', async () => {
     w.linkTeams('jo');
-    const html = '<p>Client <b>R.T.</b> wants help with anxiety &amp; work</p>';
+    const html = '<p>Client <b>R.T.</b> wants help with anxiety &amp; work <at>Sam</at></p>';
     const res = await w.post(activity('compose-extension-fetch-task', TEAMS_USERS.jo, w.connector.url, { messageHtml: html }));
     expect(res.status).to.equal(200);
     expect(res.body!.task!.type).to.equal('continue');
-    const body = (res.body!.task!.value as { card: { content: { body: { id?: string; value?: string }[] } } }).card.content.body;
-    expect(body.find((b) => b.id === 'needs')!.value).to.equal('Client R.T. wants help with anxiety & work');
+    const search = JSON.stringify(res.body!.task!.value);
+    expect(search).to.contain('"needs":"Client R.T. wants help with anxiety & work"');
+    const form = await w.post(submitting({ actionId: 'introduce_start', subjectId: 'svc-mind-lambeth', needs: 'Client R.T. wants help with anxiety & work' }));
+    const inputs = inputsOf((form.body!.task!.value as { card: DialogCard }).card.content);
+    expect(inputs.find((i) => i.id === 'needs')!.value).to.equal('Client R.T. wants help with anxiety & work');
   });
 
   it('the message extension submit runs the same introduce action', async () => {
     w.linkTeams('jo');
     const submit = activity('compose-extension-submit-action', TEAMS_USERS.jo, w.connector.url);
-    (submit.value as Record<string, unknown>).data = { actionId: 'introduce_submit', subjectId: 'new', ...introduceInput({ consent: 'true' }) };
+    (submit.value as Record<string, unknown>).data = { actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'true' }) };
     const res = await w.post(submit);
     expect(res.status).to.equal(200);
     expect(res.body!.task!.type).to.equal('message');
     expect((w.container.db.prepare('SELECT count(*) n FROM handovers').get() as { n: number }).n).to.equal(1);
   });
+
+  function submitting(data: Record<string, unknown>) {
+    const submit = activity('task-submit', TEAMS_USERS.jo, w.connector.url);
+    (submit.value as Record<string, unknown>).data = data;
+    return submit;
+  }
 
   describe('Universal Actions on the introduction card', () => {
     let handoverId: string;

@@ -1,7 +1,7 @@
 // Teams-specific wrapping of the shared Adaptive Card: Universal Actions (Action.Execute, verb = action id,
 // data = {subjectId, version}) and refresh.userIds, so the named contact sees buttons and others the status.
 import type { Card } from '../../cards/model.ts';
-import { toAdaptiveCard, type AdaptiveJson } from './adaptive-base.ts';
+import { toAdaptiveCard, type AdaptiveCardJson as AdaptiveJson } from '../../cards/adaptive.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
@@ -46,9 +46,11 @@ export function chatCard(card: Card, refreshUserIds: string[] = []): AdaptiveJso
   return json;
 }
 
-/** A card shown in a dialog (task module): Teams only supports Action.Submit there. */
-export function dialogCard(card: Card): AdaptiveJson {
-  return toAdaptiveCard(card);
+/** A card shown in a dialog (task module): Teams only supports Action.Submit there. `carry` rides along in every
+ * button's data (typed inputs of the same name win), e.g. the message text the dialog was opened from. */
+export function dialogCard(card: Card, carry: Record<string, string> = {}): AdaptiveJson {
+  if (Object.keys(carry).length === 0) return toAdaptiveCard(card);
+  return mapActions(toAdaptiveCard(card), (a) => ({ ...a, data: { ...carry, ...((a.data ?? {}) as object) } })) as AdaptiveJson;
 }
 
 export function cardAttachment(content: AdaptiveJson): { contentType: string; content: AdaptiveJson } {

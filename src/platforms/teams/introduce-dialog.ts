@@ -3,12 +3,14 @@
 import type { TaskModuleResponse } from 'botbuilder';
 import type { Card } from '../../cards/model.ts';
 import { cardAttachment, dialogCard } from './adaptive-teams.ts';
-import type { ActionResult, TeamsActions } from './teams-actions.ts';
+import type { TeamsActions } from './teams-actions.ts';
 
 export const DIALOG_TITLE = 'Introduce a client';
 export const DIALOG_SIZE = { width: 'large', height: 'large' } as const;
 /** Text taken from a chat message to prefill "needs" is cut to this. */
 export const MAX_PREFILL_CHARS = 2000;
+/** The field the message text prefills, carried through the search step in every button's data. */
+export const PREFILL_FIELD = 'needs';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 
@@ -25,8 +27,16 @@ export function messageText(html: string | undefined): string {
   return text.slice(0, MAX_PREFILL_CHARS);
 }
 
-export function continueWith(card: Card): TaskModuleResponse {
-  return { task: { type: 'continue', value: { title: DIALOG_TITLE, card: cardAttachment(dialogCard(card)), ...DIALOG_SIZE } } } as TaskModuleResponse;
+/** Fills empty inputs of a form with carried values (the prefilled message text). */
+function withValues(card: Card, carry: Record<string, string>): Card {
+  const blocks = card.blocks.map((b) => (b.type === 'input' && b.input.type === 'text' && !b.input.value && carry[b.input.id]
+    ? { ...b, input: { ...b.input, value: carry[b.input.id] } } : b));
+  return { ...card, blocks };
+}
+
+export function continueWith(card: Card, carry: Record<string, string> = {}): TaskModuleResponse {
+  const content = dialogCard(withValues(card, carry), carry);
+  return { task: { type: 'continue', value: { title: DIALOG_TITLE, card: cardAttachment(content), ...DIALOG_SIZE } } } as TaskModuleResponse;
 }
 
 export function closeWith(text: string): TaskModuleResponse {
@@ -43,31 +53,29 @@ export function readSubmit(data: unknown): { actionId: string; subjectId: string
   const raw = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const { actionId, subjectId, version, msteams: _msteams, ...inputs } = raw;
   return {
-    actionId: typeof actionId === 'string' ? actionId : 'introduce_submit',
-    subjectId: typeof subjectId === 'string' ? subjectId : 'new',
+    actionId: typeof actionId === 'string' ? actionId : 'introduce_search',
+    subjectId: typeof subjectId === 'string' && subjectId ? subjectId : 'directory',
     version: typeof version === 'number' ? version : undefined,
     inputs,
   };
 }
 
-/** Puts the handler's messages next to the fields they are about, and the summary at the top. */
-export function withErrors(card: Card, message: string, fields: Record<string, string> = {}): Card {
-  const blocks = card.blocks.map((b) => (b.type === 'input' && fields[b.input.id] ? { ...b, input: { ...b.input, error: fields[b.input.id] } } : b));
-  return { ...card, blocks: [{ type: 'text', text: message, style: 'attention' }, ...blocks] };
+function carried(inputs: Record<string, unknown>): Record<string, string> {
+  const v = inputs[PREFILL_FIELD];
+  return typeof v === 'string' && v.trim() ? { [PREFILL_FIELD]: v.slice(0, MAX_PREFILL_CHARS) } : {};
 }
 
 export async function dialogStep(actions: TeamsActions, actorId: string, data: unknown): Promise<TaskModuleResponse> {
   const { actionId, subjectId, version, inputs } = readSubmit(data);
-  const result: ActionResult = await actions.run({ actorId, actionId, subjectId, version, inputs });
-  if (result.kind === 'form') return continueWith(result.card);
+  const result = await actions.run({ actorId, actionId, subjectId, version, inputs });
+  if (result.kind === 'form') return continueWith(result.card, carried(inputs));
   if (result.kind === 'card') return closeWith(doneText(result.card));
-  if (actionId !== 'introduce_submit') return closeWith(result.message);
-  const form = await actions.run({ actorId, actionId: 'introduce_start', subjectId, inputs });
-  return form.kind === 'error' ? closeWith(result.message) : continueWith(withErrors(form.card, result.message, result.fields));
+  return result.form ? continueWith(result.form) : closeWith(result.message);
 }
 
-export async function openDialog(actions: TeamsActions, actorId: string, prefill: Record<string, unknown>): Promise<TaskModuleResponse> {
-  const result = await actions.run({ actorId, actionId: 'introduce_start', subjectId: 'new', inputs: prefill });
+/** Opens on the directory search step; `prefill` (the message text) is carried to the form. */
+export async function openDialog(actions: TeamsActions, actorId: string, prefill: Record<string, string>): Promise<TaskModuleResponse> {
+  const result = await actions.run({ actorId, actionId: 'introduce_search', subjectId: 'directory', inputs: {} });
   if (result.kind === 'error') return closeWith(result.message);
-  return continueWith(result.card);
+  return continueWith(result.card, prefill);
 }

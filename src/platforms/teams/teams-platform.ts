@@ -6,7 +6,7 @@ import type { Container } from '../../app/container.ts';
 import type { TeamsConfig } from '../../config.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
-import { fallbackActions, type TeamsActions } from './teams-actions.ts';
+import { sharedActions, type TeamsActions } from './teams-actions.ts';
 import { HandoverTeamsBot } from './teams-bot.ts';
 import { TeamsDirectory } from './teams-identity.ts';
 import { TeamsMessenger } from './teams-messenger.ts';
@@ -17,7 +17,7 @@ export const MAX_ACTIVITY_BYTES = 256 * 1024;
 const HTTP_UNAUTHORIZED = 401;
 
 export interface TeamsPlatformOptions {
-  /** The shared action handler and card composer (defaults to a stand-in; see teams-actions.ts). */
+  /** The shared action handler and card composer (defaults to the shared ones over the container). */
   actions?: TeamsActions;
   /** Used for proactive messages to a tenant we have never heard from (tests point this at a fake). */
   defaultServiceUrl?: string;
@@ -61,7 +61,7 @@ export function createTeamsPlatform(container: Container, options: TeamsPlatform
     log.error({ err: { message: err.message, code: (err as { code?: string }).code }, activityType: ctx.activity.type, name: ctx.activity.name }, 'Teams turn failed');
   };
   const directory = new TeamsDirectory(container.db, container.people);
-  const actions = options.actions ?? fallbackActions(container);
+  const actions = options.actions ?? sharedActions(container);
   const bot = new HandoverTeamsBot(actions, directory, log);
   const messenger = new TeamsMessenger({ adapter, appId: config.appId, directory, defaultServiceUrl: options.defaultServiceUrl });
 
