@@ -72,8 +72,8 @@ function inputItems(input: CardInput, max: number): Item[] {
         kind: 'input-choice', ...common, choiceStyle: input.expanded ? 'expanded' : 'compact', multi: input.multi ?? false, value: input.value ?? '',
         options: input.options.map((o) => ({ label: cut(o.label, max), value: o.value })),
       }, ...error];
-    case 'toggle':
-      return [{ kind: 'input-toggle', ...common, toggleTitle: TOGGLE_TITLE, value: input.value ? 'true' : 'false' }, ...error];
+    case 'toggle': // a required toggle is checked by the server, which says why it matters
+      return [{ kind: 'input-toggle', ...common, required: false, toggleTitle: TOGGLE_TITLE, value: input.value ? 'true' : 'false' }, ...error];
     case 'date':
       return [{ kind: 'input-date', ...common, value: input.value ?? '', min: input.min ?? NO_MIN_DATE }, ...error];
   }

@@ -26,7 +26,10 @@
     supportsInteractivity: true,
   });
 
-  function say(text) { $('status').textContent = text; }
+  function say(text, isError) {
+    $('status').textContent = text || '';
+    $('status').className = 'status' + (isError ? ' error' : '');
+  }
 
   async function api(path, options) {
     var res = await fetch(path, options);
@@ -67,7 +70,8 @@
       render(host, r.body.card);
       say(r.body.kind === 'form' ? 'Fill in the form below.' : 'Done.');
     } else if (r.body.form) {
-      render(host, r.body.form, r.body.message);
+      render(host, r.body.form); // the form carries the message at its top and beside each field
+      say(r.body.message, true);
     } else {
       var alert = host.querySelector('.alert');
       if (alert) alert.textContent = r.body.message || 'That did not work.';
@@ -146,6 +150,8 @@
     url.searchParams.set('as', id);
     history.replaceState(null, '', url);
     describeMe();
+    say('');
+    showView('inbox');
     $('intro-card').textContent = '';
     $('results').textContent = '';
     await loadInbox();
@@ -230,7 +236,7 @@
     document.querySelectorAll('[data-view]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.view === name)); });
     ['inbox', 'introduce', 'channel'].forEach(function (v) { $('view-' + v).hidden = v !== name; });
     if (name === 'channel') loadChannel();
-    if (name === 'introduce') $('q').focus();
+    if (name === 'introduce' && document.activeElement && document.activeElement.dataset.view) $('q').focus();
   }
 
   document.querySelectorAll('[data-view]').forEach(function (b) {

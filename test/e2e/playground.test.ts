@@ -1,0 +1,157 @@
+// The four journeys from issue 4, in headless Debian Chromium through playwright-core.
+import { expect } from 'chai';
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startPlayground, type RunningPlayground } from '../fixtures/start-playground.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const SCREENSHOTS = 'test-output/screenshots';
+const WAIT_MS = 10_000;
+const SERVICE = 'mind-lambeth-wellbeing';
+const SERVICE_NAME = 'Wellbeing support for anxiety and low mood';
+
+export async function openAs(browser: Browser, p: RunningPlayground, personId: string, options: { width?: number; offline?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 900, height: 1000 } });
+  page.setDefaultTimeout(WAIT_MS);
+  if (options.offline) await page.route('**/playground/api/events*', (route) => route.abort());
+  await page.goto(`${p.url}/?as=${personId}`);
+  await page.waitForSelector(options.offline ? '#messages' : 'body[data-live="yes"]');
+  return page;
+}
+
+/** The chat message that first showed this text, followed by its id as its card changes. */
+export async function messageWith(page: Page, text: string): Promise<Locator> {
+  const first = page.locator('.message').filter({ hasText: text }).first();
+  await first.waitFor();
+  return page.locator(`#${await first.getAttribute('id')}`);
+}
+
+export async function switchTo(page: Page, personId: string): Promise<void> {
+  await page.selectOption('#who', personId);
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('as') === id, personId);
+  await page.waitForSelector('body[data-live="yes"]');
+}
+
+function introduceInputs(extra: Record<string, unknown> = {}) {
+  return { clientName: 'R.T.', needs: 'Feeling anxious about going back to work.', reasonForService: 'Close to home.', contactMethod: 'Phone', contactDetails: '07700 900123', consent: 'true', ...extra };
+}
+
+async function fillIntroduceForm(page: Page): Promise<void> {
+  await page.click('button[data-view="introduce"]');
+  await page.fill('#q', 'anxiety');
+  await page.click('#search-form button[type="submit"]');
+  await page.getByRole('button', { name: `Introduce a client to ${SERVICE_NAME}` }).click();
+  const form = page.locator('#intro-card');
+  await form.getByLabel('Client first name or initials').fill('R.T.');
+  await form.getByLabel('What they want help with, in their own words').fill('Feeling anxious about going back to work. *Not bold* <at>Sam</at>');
+  await form.getByLabel('Why this service').fill('They offer one-to-one support close to home.');
+  await form.getByLabel('How they prefer to be contacted').fill('Phone, afternoons');
+  await form.getByLabel(/^Contact details/).fill('07700 900123');
+}
+
+const runE2e = existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+describe('playground in a browser', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let p: RunningPlayground;
+
+  before(async function () {
+    if (!runE2e) {
+      console.log(`    (skipped: ${CHROMIUM} is not installed; run "apt-get install -y chromium" to run the browser tests)`);
+      this.skip();
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => { await browser?.close(); });
+  beforeEach(async () => { p = await startPlayground(); });
+  afterEach(async () => { await p?.stop(); });
+
+  it('the introducer introduces with consent, the contact accepts and makes contact, and the receipt says "Contact made" with times', async () => {
+    const page = await openAs(browser, p, p.people.introducer);
+    await fillIntroduceForm(page);
+    await page.locator('#intro-card').getByRole('checkbox', { name: /client agreed/ }).check();
+    await page.getByRole('button', { name: 'Send introduction' }).click();
+    await page.locator('#intro-card').getByText('Your introduction of R.T.').waitFor();
+
+    await switchTo(page, p.people.contact);
+    const card = await messageWith(page, 'Introduction from Jo Rivers');
+    await card.getByText('*Not bold* <at>Sam</at>').waitFor();
+    expect(await card.getByText('07700 900123').count()).to.equal(0);
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.getByText('07700 900123').waitFor();
+    await card.getByRole('button', { name: "We've made contact" }).click();
+    await card.getByText(/Contact made on/).waitFor();
+
+    await switchTo(page, p.people.introducer);
+    const receipt = await messageWith(page, 'Your introduction of R.T.');
+    await receipt.getByText(/Contact made on \w{3} \d+ \w{3}, \d\d:\d\d/).waitFor();
+    await receipt.getByText('✓ Contact made').waitFor();
+    await receipt.getByText('✓ Accepted by Sam Patel').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/1-receipt-contact-made.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('when the contact declines with "no capacity", the introducer sees the reason and alternative services', async () => {
+    p.app.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
+    await p.settle();
+    const page = await openAs(browser, p, p.people.contact);
+    const card = await messageWith(page, 'Introduction from Jo Rivers');
+    await card.getByRole('button', { name: 'Decline' }).click();
+    await card.getByLabel('No capacity right now').check();
+    await card.getByRole('button', { name: 'Decline' }).click();
+    await card.getByText(/Declined by Sam Patel/).waitFor();
+
+    await switchTo(page, p.people.introducer);
+    const outcome = await messageWith(page, 'Sam Patel declined the introduction of R.T.');
+    await outcome.getByText('No capacity right now').first().waitFor();
+    await outcome.getByText('Other services you could try').waitFor();
+    expect(await outcome.getByRole('button', { name: /^Introduce to / }).count()).to.be.within(1, 3);
+    await page.screenshot({ path: `${SCREENSHOTS}/2-declined-with-alternatives.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('sending without consent is refused with a clear message and nothing is stored', async () => {
+    const page = await openAs(browser, p, p.people.introducer);
+    await fillIntroduceForm(page);
+    await page.getByRole('button', { name: 'Send introduction' }).click();
+    await page.locator('#intro-card').getByText(/^Please confirm that the client agreed/).first().waitFor();
+    await page.locator('#intro-card').getByText('The client must agree before you send this introduction.').waitFor();
+    const count = p.db.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number };
+    expect(count.n).to.equal(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/3-no-consent.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('a second person who is not the named contact cannot accept, and is told who has it', async () => {
+    const h = p.app.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
+    p.app.act(h.id, { type: 'escalate', actorId: 'system', backupIds: [p.people.backup] });
+    await p.settle();
+    // Alex's browser has lost its live connection, so the card still offers Accept after Sam answers first.
+    const page = await openAs(browser, p, p.people.backup, { offline: true });
+    const card = await messageWith(page, "Sam Patel hasn't answered yet");
+    await card.getByRole('button', { name: 'Accept' }).waitFor();
+    p.app.act(h.id, { type: 'accept', actorId: p.people.contact });
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.getByRole('alert').getByText(/Sam Patel already accepted this introduction/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/4-not-yours.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('is readable at 320 px wide and can be used with the keyboard', async () => {
+    p.app.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
+    await p.settle();
+    const page = await openAs(browser, p, p.people.contact, { width: 320 });
+    const card = await messageWith(page, 'Introduction from Jo Rivers');
+    await card.getByRole('button', { name: 'Accept' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).to.be.at.most(0);
+    await card.getByRole('button', { name: 'Accept' }).focus();
+    await page.keyboard.press('Enter');
+    await card.getByText('07700 900123').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/5-narrow-accepted.png`, fullPage: true });
+    await page.close();
+  });
+});
