@@ -66,7 +66,7 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     if (!person && lookUp) person = await this.findByEmail(ctx);
     if (!person) return undefined;
     const personal = isPersonal(ctx) && ctx.activity.from.id !== ctx.activity.recipient?.id;
-    this.directory.remember(person.id, user, { serviceUrl: ctx.activity.serviceUrl, ...(personal ? { reference: referenceOf(ctx) } : {}) });
+    this.directory.remember(person.id, user, { serviceUrl: ctx.activity.serviceUrl, ...(personal ? { reference: referenceOf(ctx) } : {}) }, person);
     return person;
   }
 

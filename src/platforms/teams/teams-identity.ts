@@ -63,8 +63,8 @@ export class TeamsDirectory {
   }
 
   /** Links (or refreshes) the person's Teams identity, keeping what was known and adding what is new. */
-  remember(personId: string, user: TeamsUser, extra: TeamsIdentityDetails): void {
-    const person = this.people.get(personId);
+  remember(personId: string, user: TeamsUser, extra: TeamsIdentityDetails, known?: Person): void {
+    const person = known?.id === personId ? known : this.people.get(personId);
     const existing = person?.identities.find((i) => i.platform === 'teams' && i.tenant === user.tenantId && i.userId === user.aadObjectId);
     const before = existing ? teamsDetails(existing) : {};
     const details: TeamsIdentityDetails = {

@@ -1,0 +1,89 @@
+// Teams: a 1:1 message and an Action.Execute Accept invoke (→ state change → refreshed card) at a fixed
+// 200 requests/s, against a bare botbuilder bot answering the same activities in the same run. Each server
+// runs in its own child process (RSS read from /proc); replies go to one local fake Bot Connector.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { FakeBotConnector } from '../test/fixtures/fake-bot-connector.ts';
+import { activity, TEAMS_USERS } from '../test/fixtures/teams/activities.ts';
+import { round } from './stats.ts';
+
+const RATE = 200;
+const SECONDS = 10;
+const CONNECTIONS = 20;
+const WARM_UP_SECONDS = 1;
+const HANDOVERS = RATE * (SECONDS + WARM_UP_SECONDS);
+
+interface Child { proc: ChildProcess; port: number; handoverIds: string[] }
+
+async function startChild(mode: 'ours' | 'bare'): Promise<Child> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'teams-bench-server.ts'), mode, String(mode === 'ours' ? HANDOVERS : 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: proc.stdout! }).once('line', resolve);
+    proc.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
+  });
+  return { proc, ...(JSON.parse(first) as { port: number; handoverIds: string[] }) };
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024, 1);
+}
+
+async function load(port: number, bodies: () => string, seconds = SECONDS): Promise<{ p50: number; p99: number; errors: number; non2xx: number; sent: number }> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/messages`, method: 'POST', headers: { 'content-type': 'application/json' },
+    connections: CONNECTIONS, overallRate: RATE, duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies() }) }],
+  });
+  return { p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, sent: result.requests.total };
+}
+
+function messageBodies(url: string): () => string {
+  const body = JSON.stringify({ ...activity('message', TEAMS_USERS.jo, url), text: 'help' });
+  return () => body;
+}
+
+function acceptBodies(url: string, ids: string[]): () => string {
+  let i = 0;
+  return () => JSON.stringify(activity('invoke-adaptive-card-action', TEAMS_USERS.sam, url, { verb: 'accept', subjectId: ids[i++ % Math.max(1, ids.length)] ?? 'H-bare' }));
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const connector = new FakeBotConnector();
+  const url = await connector.start();
+  const bare = await startChild('bare');
+  const ours = await startChild('ours');
+  try {
+    const oursAcceptBodies = acceptBodies(url, ours.handoverIds);
+    for (const [port, bodies] of [[bare.port, messageBodies(url)], [ours.port, messageBodies(url)], [bare.port, acceptBodies(url, [])], [ours.port, oursAcceptBodies]] as const) {
+      await load(port, bodies, WARM_UP_SECONDS);
+    }
+    const bareMessage = await load(bare.port, messageBodies(url));
+    const oursMessage = await load(ours.port, messageBodies(url));
+    const bareAccept = await load(bare.port, acceptBodies(url, []));
+    const oursAccept = await load(ours.port, oursAcceptBodies);
+    const bareRss = rssMb(bare.proc.pid!);
+    const oursRss = rssMb(ours.proc.pid!);
+    const ratio = (a: number, b: number) => round(a / Math.max(b, 1), 2);
+    return {
+      'rate (req/s) × seconds': `${RATE} × ${SECONDS}`,
+      'message: bare p50 / p99 (ms)': `${bareMessage.p50} / ${bareMessage.p99}`,
+      'message: ours p50 / p99 (ms)': `${oursMessage.p50} / ${oursMessage.p99}`,
+      'message: p50 ratio, p99 ratio (≤ 1.5)': `${ratio(oursMessage.p50, bareMessage.p50)}, ${ratio(oursMessage.p99, bareMessage.p99)}`,
+      'accept: bare p50 / p99 (ms)': `${bareAccept.p50} / ${bareAccept.p99}`,
+      'accept: ours p50 / p99 (ms)': `${oursAccept.p50} / ${oursAccept.p99}`,
+      'accept: p50 ratio, p99 ratio (≤ 1.5)': `${ratio(oursAccept.p50, bareAccept.p50)}, ${ratio(oursAccept.p99, bareAccept.p99)}`,
+      'errors + timeouts / non-2xx (ours)': `${oursMessage.errors + oursAccept.errors} / ${oursMessage.non2xx + oursAccept.non2xx}`,
+      'errors + timeouts / non-2xx (bare)': `${bareMessage.errors + bareAccept.errors} / ${bareMessage.non2xx + bareAccept.non2xx}`,
+      'requests sent ours (message, accept)': `${oursMessage.sent}, ${oursAccept.sent}`,
+      'RSS MB bare / ours (ratio ≤ 1.5)': `${bareRss} / ${oursRss} (${ratio(oursRss, bareRss)})`,
+    };
+  } finally {
+    bare.proc.kill();
+    ours.proc.kill();
+    await connector.stop();
+  }
+}
