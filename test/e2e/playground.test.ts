@@ -2,10 +2,9 @@
 import { expect } from 'chai';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../fixtures/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../fixtures/start-playground.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const SCREENSHOTS = 'test-output/screenshots';
 const WAIT_MS = 10_000;
 const SERVICE = 'mind-lambeth-wellbeing';
