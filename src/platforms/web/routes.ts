@@ -18,9 +18,9 @@ const MAX_INPUT_CHARS = 20_000;
 const MAX_PEOPLE = 50;
 
 const ActionBody = z.object({
-  as: z.string().trim().min(1, 'Say who you are ("as").').max(100),
-  actionId: z.string().min(1, 'Say which button was pressed ("actionId").').max(60),
-  subjectId: z.string().min(1, 'Say what the button is about ("subjectId").').max(200),
+  as: z.string({ message: 'Say who you are ("as").' }).trim().min(1, 'Say who you are ("as").').max(100),
+  actionId: z.string({ message: 'Say which button was pressed ("actionId").' }).min(1, 'Say which button was pressed ("actionId").').max(60),
+  subjectId: z.string({ message: 'Say what the button is about ("subjectId").' }).min(1, 'Say what the button is about ("subjectId").').max(200),
   version: z.number().int().min(0).optional(),
   inputs: z.record(z.string().max(60), z.union([z.string().max(MAX_INPUT_CHARS), z.boolean(), z.number()]))
     .refine((r) => Object.keys(r).length <= MAX_INPUTS, `At most ${MAX_INPUTS} inputs.`).optional(),
