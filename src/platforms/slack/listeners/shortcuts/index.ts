@@ -1,4 +1,5 @@
-// Global shortcut "Introduce a client" and message shortcut "Introduce from this message" (prefills the needs).
+// Global shortcut "Introduce a client" and message shortcut "Introduce from message" (prefills the needs;
+// Slack caps shortcut names at 24 characters, so not "Introduce from this message").
 import type { App, MessageShortcut } from '@slack/bolt';
 import { logAfterAck, type SlackDeps } from '../../deps.ts';
 import { introduceModal } from '../../introduce-modal.ts';
