@@ -82,7 +82,7 @@ describe('Block Kit converter: limits and escaping', () => {
   it('given hostile user text, then it cannot mention, link or exceed a section', () => {
     const card: Card = { ...contractCard('Hostile'), blocks: [{ type: 'text', text: hostile }] };
     const { blocks } = cardToMessage(card);
-    const section = blocks.find((b) => b.type === 'section') as { text: { text: string; verbatim: boolean } };
+    const section = blocks.find((b) => b.type === 'section') as unknown as { text: { text: string; verbatim: boolean } };
     expect(section.text.text).to.not.match(/<[!@h]/);
     expect(section.text.text).to.contain('&lt;!channel&gt;').and.contain('&amp;');
     expect(section.text.verbatim).to.equal(true);
@@ -102,7 +102,7 @@ describe('Block Kit converter: limits and escaping', () => {
     const modal = cardToModal(card);
     expect([...modal.title.text].length).to.be.at.most(BLOCK_KIT_LIMITS.modalTitle);
     expect([...modal.submit!.text].length).to.be.at.most(BLOCK_KIT_LIMITS.modalButton);
-    const buttonText = (cardToMessage(card).blocks.at(-1) as { elements: { text: { text: string } }[] }).elements[0].text.text;
+    const buttonText = (cardToMessage(card).blocks.at(-1) as unknown as { elements: { text: { text: string } }[] }).elements[0].text.text;
     expect([...buttonText].length).to.be.at.most(BLOCK_KIT_LIMITS.buttonText);
     expect(JSON.parse(modal.private_metadata)).to.deep.equal({ a: 'decline_submit', s: 'H-1', v: 2 });
   });
