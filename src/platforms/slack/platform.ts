@@ -78,7 +78,7 @@ export function createSlackPlatform(container: Container, options: SlackPlatform
   let receiver: Receiver;
   const mounts: Mount[] = [];
   if (cfg.appToken) {
-    receiver = new SocketModeReceiver({ appToken: cfg.appToken, logger, installerOptions: { clientOptions } as never });
+    receiver = new SocketModeReceiver({ appToken: cfg.appToken, logger });
   } else {
     const http = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
     mounts.push(httpMount(http));
