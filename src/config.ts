@@ -33,6 +33,11 @@ const EnvSchema = z.object({
   STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   BANK_HOLIDAYS_PATH: optionalText,
   PUBLIC_URL: optionalText,
+  SMTP_URL: optionalText,
+  MAIL_FROM: optionalText,
+  NOTIFY_API_KEY: optionalText,
+  NOTIFY_TEMPLATE_ID: optionalText,
+  NOTIFY_BASE_URL: optionalText,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -51,6 +56,13 @@ export interface TeamsConfig {
   appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   /** true only for local development and tests: botbuilder skips authentication. */
   unauthenticated: boolean;
+}
+
+/** E-mail for people on no chat platform: GOV.UK Notify when NOTIFY_API_KEY is set, else SMTP. */
+export interface EmailConfig {
+  from: string;
+  smtpUrl?: string;
+  notify?: { apiKey: string; templateId: string; baseUrl?: string };
 }
 
 export interface Config {
@@ -72,6 +84,7 @@ export interface Config {
   staleAfterMonths: number;
   bankHolidaysPath?: string;
   publicUrl?: string;
+  email?: EmailConfig;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +154,22 @@ function readTeams(env: Env, production: boolean, switchedOff: string[]): TeamsC
   return { appId, appPassword: appPassword ?? '', tenantId, appType, unauthenticated: false };
 }
 
+export const DEFAULT_MAIL_FROM = 'Warm Handover <no-reply@localhost>';
+
+function readEmail(env: Env, production: boolean, switchedOff: string[]): EmailConfig | undefined {
+  const { SMTP_URL: smtpUrl, NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_ID: templateId } = env;
+  if (!smtpUrl && !apiKey) {
+    switchedOff.push('E-mail is off: set SMTP_URL (or NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID) to reach people on no chat platform.');
+    return undefined;
+  }
+  if (apiKey && !templateId) throw new ConfigError('NOTIFY_TEMPLATE_ID is required when NOTIFY_API_KEY is set (the id of the e-mail template in GOV.UK Notify).');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps:// (for example smtps://user:password@smtp.example.org:465).');
+  if (production && !env.PUBLIC_URL) throw new ConfigError('PUBLIC_URL is required for e-mail in production: the links in the mails point there.');
+  if (production && smtpUrl && !apiKey && !env.MAIL_FROM) throw new ConfigError('MAIL_FROM is required for SMTP in production (for example "Warm Handover <handover@example.org>").');
+  const notify = apiKey && templateId ? { apiKey, templateId, baseUrl: env.NOTIFY_BASE_URL } : undefined;
+  return { from: env.MAIL_FROM ?? DEFAULT_MAIL_FROM, smtpUrl: notify ? undefined : smtpUrl, notify };
+}
+
 /** Reads and checks the whole configuration. Throws ConfigError with a sentence for a person. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -173,5 +202,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staleAfterMonths: e.STALE_AFTER_MONTHS,
     bankHolidaysPath: e.BANK_HOLIDAYS_PATH,
     publicUrl: e.PUBLIC_URL,
+    email: readEmail(e, production, switchedOff),
   };
 }

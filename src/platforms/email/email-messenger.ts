@@ -1,0 +1,75 @@
+// The Messenger for people on no chat platform: a plain mail with secure links (platform 'email', userId = address).
+// updateMessage sends nothing: a mail cannot change, and the page behind its link is composed from the current
+// state each time it is opened, so it always shows the latest card. Changes that need the person's attention
+// (nudges, escalations, outcomes) arrive as their own new messages from the outbox, so a follow-up mail per
+// live-card update would only double the mail.
+import type { Card } from '../../cards/model.ts';
+import { formatWhen } from '../../cards/format.ts';
+import {
+  DeliveryError, type ChannelAddress, type Clock, type Identity, type Messenger, type MessageRef, type SendOptions,
+} from '../../domain/ports.ts';
+import type { Person } from '../../domain/directory/types.ts';
+import type { HandoverStore } from '../../storage/handover-store.ts';
+import type { PeopleStore } from '../../storage/people-store.ts';
+import { composeMail, linkLabel, linkTargets } from './compose-mail.ts';
+import { HANDOVER_PURPOSE, LINK_TTL_MS, type EmailLinkStore } from './link-store.ts';
+import { isMailAddress, type MailLink, type MailSender } from './mail-sender.ts';
+
+export interface EmailMessengerDeps {
+  sender: MailSender;
+  links: EmailLinkStore;
+  people: PeopleStore;
+  handovers: Pick<HandoverStore, 'find'>;
+  clock: Clock;
+  /** Public base URL of this server, e.g. https://handover.example.org (no trailing slash needed). */
+  publicUrl: string;
+  timeZone: string;
+  linkTtlMs?: number;
+}
+
+export function linkUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/e/${token}`;
+}
+
+export class EmailMessenger implements Messenger {
+  readonly platform = 'email' as const;
+
+  constructor(private readonly deps: EmailMessengerDeps) {}
+
+  async sendToPerson(to: Identity, card: Card, options: SendOptions): Promise<MessageRef> {
+    const { address, person } = this.recipient(to);
+    const seen = this.deps.links.findSent(options.idempotencyKey);
+    if (seen) return { platform: 'email', conversationId: seen.address, messageId: seen.id };
+    const now = this.deps.clock.now();
+    const targets = linkTargets(card, (id) => this.deps.handovers.find(id) !== undefined);
+    const made = targets.map((t) => {
+      const { link, token } = this.deps.links.createLink({ purpose: HANDOVER_PURPOSE, handoverId: t.handoverId, personId: person.id, address, now, ttlMs: this.deps.linkTtlMs ?? LINK_TTL_MS });
+      const zone = person.timeZone ?? this.deps.timeZone;
+      const mailLink: MailLink = { url: linkUrl(this.deps.publicUrl, token), label: linkLabel(card, t), note: `This link works until ${formatWhen(link.expiresAt, zone)}.` };
+      return { link, mailLink };
+    });
+    const ownLink = targets.length === 1 && targets[0].line === undefined;
+    const content = composeMail(card, person.name, made.map((m) => m.mailLink), ownLink);
+    const { providerId } = await this.deps.sender.send({ to: address, content, reference: options.idempotencyKey });
+    const sent = this.deps.links.recordSent({
+      idempotencyKey: options.idempotencyKey, personId: person.id, address, linkId: made[0]?.link.id ?? null, providerId, at: now,
+    });
+    return { platform: 'email', conversationId: address, messageId: sent.id };
+  }
+
+  async postToChannel(channel: ChannelAddress): Promise<MessageRef> {
+    throw new DeliveryError('recipient_unknown', `E-mail has no channels (asked for ${channel.platform} channel ${channel.channelId}).`);
+  }
+
+  /** Nothing to send: see the note at the top of this file. */
+  async updateMessage(_ref: MessageRef, _card: Card): Promise<void> {}
+
+  private recipient(to: Identity): { address: string; person: Person } {
+    if (to.platform !== 'email') throw new DeliveryError('recipient_unknown', `E-mail cannot reach a ${to.platform} identity.`);
+    const address = to.userId.trim();
+    if (!isMailAddress(address)) throw new DeliveryError('recipient_unknown', 'That is not an e-mail address.');
+    const person = this.deps.people.findByIdentity('email', '', address) ?? this.deps.people.findByEmail(address);
+    if (!person) throw new DeliveryError('recipient_unknown', `Nobody with the address ${address} is in the directory.`);
+    return { address, person };
+  }
+}
