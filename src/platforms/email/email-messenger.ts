@@ -57,7 +57,7 @@ export class EmailMessenger implements Messenger {
     return { platform: 'email', conversationId: address, messageId: sent.id };
   }
 
-  async postToChannel(channel: ChannelAddress): Promise<MessageRef> {
+  async postToChannel(channel: ChannelAddress, _card: Card, _options: SendOptions): Promise<MessageRef> {
     throw new DeliveryError('recipient_unknown', `E-mail has no channels (asked for ${channel.platform} channel ${channel.channelId}).`);
   }
 
