@@ -116,6 +116,14 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     expect(w.handovers.find(id)!.state).to.equal('sent');
   });
 
+  it('given a form posted from another site, then it is refused and no code is sent', async () => {
+    const browser = new LinkBrowser('https://evil.example');
+    await browser.get(link);
+    const res = await browser.post(`${link}/code`, {});
+    expect(res.status).to.equal(403);
+    expect(w.sink.to(SAM_ADDRESS)).to.have.length(1);
+  });
+
   it('the session cookie is HttpOnly and SameSite=Strict', async () => {
     const browser = new LinkBrowser(w.url);
     await browser.get(link);

@@ -11,7 +11,7 @@ h1{font-size:28px;line-height:1.2;margin:16px 0}
 h2{font-size:22px;margin:24px 0 8px}
 a{color:#1d70b8}
 .field{margin:0 0 20px}
-label,legend{display:block;font-weight:bold;margin-bottom:6px}
+label,legend{display:block;font-weight:bold;margin-bottom:6px;padding:0}
 input[type=text],input[type=date],select,textarea{font:inherit;width:100%;max-width:100%;box-sizing:border-box;padding:8px;border:2px solid #0b0c0c}
 input.code{max-width:8em;letter-spacing:.2em}
 fieldset{border:0;padding:0;margin:0 0 20px}
@@ -36,7 +36,7 @@ footer{max-width:640px;margin:24px auto;padding:0 16px;color:#505a5f;font-size:1
 export const PAGE_HEADERS: Record<string, string> = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin', // the token is in the address: never sent to another site; same-origin keeps Origin on form posts
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
