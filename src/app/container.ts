@@ -1,13 +1,21 @@
-// Everything a platform or the scheduler needs, built once in main.ts (and in test servers).
+// Everything a platform or the scheduler needs, built once in startApp (and in test servers):
+// the stores, the handover and opportunity services, the one card composer and the one action handler.
+import { createCardComposerParts, type CardComposer } from '../cards/compose.ts';
 import type { Config } from '../config.ts';
 import type { WorkingCalendar } from '../domain/calendar/types.ts';
 import type { Clock } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';
 import { HandoverStore } from '../storage/handover-store.ts';
+import { OpportunityStore } from '../storage/opportunity-store.ts';
+import { OutboxStore } from '../storage/outbox-store.ts';
 import { PeopleStore } from '../storage/people-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
+import type { CardRequest, ComposeCard } from './delivery-types.ts';
+import { handleAction, type ActionDeps, type ActionRequest, type ActionResult } from './handle-action.ts';
 import { HandoverService } from './handover-service.ts';
+import { isChannelDigestKey } from './opportunity-keys.ts';
+import { OpportunityService } from './opportunity-service.ts';
 
 export interface Container {
   config: Config;
@@ -19,6 +27,18 @@ export interface Container {
   services: ServiceStore;
   handovers: HandoverStore;
   app: HandoverService;
+  opportunities: OpportunityService;
+  /** The one composer: every platform and the dispatcher render from it. */
+  cards: CardComposer;
+  actionDeps: ActionDeps;
+  /** The one action handler every platform calls. */
+  runAction(request: ActionRequest): ActionResult;
+}
+
+/** Opportunity cards and channel digests come from the opportunity service; everything else from the card composer. */
+function withOpportunityCards(base: ComposeCard, opportunities: OpportunityService): ComposeCard {
+  return (r: CardRequest) =>
+    r.kind === 'opportunity' || (r.kind === 'digest' && isChannelDigestKey(r.subjectId)) ? opportunities.composeCard(r) : base(r);
 }
 
 export function buildContainer(config: Config, log: Logger, db: Db, clock: Clock, calendar: WorkingCalendar): Container {
@@ -26,5 +46,14 @@ export function buildContainer(config: Config, log: Logger, db: Db, clock: Clock
   const services = new ServiceStore(db);
   const handovers = new HandoverStore(db);
   const app = new HandoverService({ db, clock, calendar, timeZone: config.timeZone, handovers, people, services });
-  return { config, log, db, clock, calendar, people, services, handovers, app };
+  const opportunities = new OpportunityService({
+    db, clock, timeZone: config.timeZone, store: new OpportunityStore(db), people, services, outbox: new OutboxStore(db),
+  });
+  const base = createCardComposerParts({ db, clock, handovers, people, services, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths });
+  const cards: CardComposer = { ...base, compose: withOpportunityCards(base.compose, opportunities) };
+  const actionDeps: ActionDeps = { db, clock, app, cards, people, services, staleAfterMonths: config.staleAfterMonths, opportunities };
+  return {
+    config, log, db, clock, calendar, people, services, handovers, app, opportunities, cards, actionDeps,
+    runAction: (request) => handleAction(actionDeps, request),
+  };
 }

@@ -17,6 +17,9 @@ import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import type { HandoverService } from './handover-service.ts';
+import { OpportunityError } from '../domain/opportunities/errors.ts';
+import { openOpportunityIntroduction, withOpportunity } from './opportunity-actions.ts';
+import type { OpportunityService } from './opportunity-service.ts';
 import { handleReviewAction } from './review-actions.ts';
 
 export interface ActionRequest {
@@ -41,6 +44,8 @@ export interface ActionDeps {
   people: PeopleStore;
   services: ServiceStore;
   staleAfterMonths?: number;
+  /** Without it, "Introduce a client to this" on an opportunity card explains it is not available. */
+  opportunities?: OpportunityService;
 }
 
 export const MAX_INPUT_FIELDS = 40;
@@ -170,11 +175,12 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
   if (!service) return error(`We couldn't find that service in the directory.`, { serviceId: 'Choose a service from the directory.' });
   if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service }) };
   try {
-    const h = deps.app.introduce(req.actorId, introduceInput(req));
+    const input = deps.opportunities ? withOpportunity({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, introduceInput(req), req.inputs ?? {}) : introduceInput(req);
+    const h = deps.app.introduce(req.actorId, input);
     const v = deps.cards.view(h.id, req.actorId);
     return { kind: 'card', card: v ? liveCard(v) : buildNoticeCard(h.id, 'Introduction sent', 'Your introduction has been sent.') };
   } catch (err) {
-    if (!(err instanceof HandoverError)) throw err;
+    if (!(err instanceof HandoverError) && !(err instanceof OpportunityError)) throw err;
     const form = buildIntroduceForm({ service, values: formValues(req.inputs ?? {}), errors: err.fields, message: err.message });
     return error(err.message, err.fields, form);
   }
@@ -187,7 +193,9 @@ export function handleAction(deps: ActionDeps, req: ActionRequest): ActionResult
   if (typeof req.subjectId !== 'string' || req.subjectId.length === 0) return error('That button is missing what it is about. Please refresh and try again.');
   switch (req.actionId) {
     case 'introduce_start': case 'introduce_search': case 'introduce_submit': return onIntroduce(deps, req);
-    case 'introduce_to_opportunity': return error('Introducing a client to an opportunity is not available here yet. Search the directory for its provider instead.');
+    case 'introduce_to_opportunity':
+      if (!deps.opportunities) return error('Introducing a client to an opportunity is not available here yet. Search the directory for its provider instead.');
+      return openOpportunityIntroduction({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, req.subjectId);
     case 'review_still_right': case 'review_needs_changes': case 'review_closed': return handleReviewAction(deps, req);
     default: return onHandover(deps, req);
   }

@@ -1,26 +1,22 @@
 // Builds and starts the whole service: storage, calendar, platforms, HTTP server, scheduler.
 // main.ts calls it with the real clock; tests and benchmarks call it with their own.
 import type { Server } from 'node:http';
-import { createCardComposer } from '../cards/compose.ts';
 import type { Config } from '../config.ts';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
 import type { Clock, Messenger } from '../domain/ports.ts';
 import { createReportsMounts } from '../http/reports/mounts.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import type { Logger } from '../log.ts';
+import { createEmailPlatform } from '../platforms/email/index.ts';
 import { createSlackPlatform } from '../platforms/slack/platform.ts';
 import { createTeamsPlatform } from '../platforms/teams/teams-platform.ts';
 import { createWebPlayground, type WebPlayground } from '../platforms/web/playground.ts';
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { loadDemoDirectory } from '../storage/demo-directory.ts';
-import { OpportunityStore } from '../storage/opportunity-store.ts';
-import { OutboxStore } from '../storage/outbox-store.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';
-import type { CardRequest, ComposeCard } from './delivery-types.ts';
-import { isChannelDigestKey } from './opportunity-keys.ts';
-import { OpportunityService } from './opportunity-service.ts';
+import type { OpportunityService } from './opportunity-service.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -45,36 +41,29 @@ export interface StartOptions {
   dispatchIntervalMs?: number;
 }
 
-/** Opportunity cards and channel digests come from the opportunity service; everything else from the card composer. */
-function combinedComposer(base: ComposeCard, opportunities: OpportunityService): ComposeCard {
-  return (r: CardRequest) =>
-    r.kind === 'opportunity' || (r.kind === 'digest' && isChannelDigestKey(r.subjectId)) ? opportunities.composeCard(r) : base(r);
-}
-
 export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(config.databasePath);
   const calendar = createWorkingCalendar({ timeZone: config.timeZone, holidays: loadBankHolidays(config.bankHolidaysPath) });
   const container = buildContainer(config, log, db, clock, calendar);
-  const { app, people, services, handovers } = container;
+  const { app, people, services, handovers, opportunities } = container;
   if (config.demoDirectory) {
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
   }
-  const opportunities = new OpportunityService({
-    db, clock, timeZone: config.timeZone, store: new OpportunityStore(db), people, services, outbox: new OutboxStore(db),
-  });
-  const composerDeps = { db, clock, handovers, people, services, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths };
   const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container)];
   const messengers: Messenger[] = [];
   let playground: WebPlayground | undefined;
   if (config.playground) {
-    playground = createWebPlayground({ ...composerDeps, app });
+    playground = createWebPlayground({
+      db, clock, handovers, people, services, app, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths,
+      cards: container.cards, actionDeps: container.actionDeps,
+    });
     mounts.push(...playground.mounts);
     messengers.push(playground.messenger);
   }
-  if (config.slack) {
-    const slack = createSlackPlatform(container);
+  const slack = config.slack ? createSlackPlatform(container) : undefined;
+  if (slack) {
     mounts.push(...slack.mounts);
     messengers.push(slack.messenger);
   }
@@ -83,9 +72,14 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     mounts.push(...teams.mounts);
     messengers.push(teams.messenger);
   }
+  const email = createEmailPlatform(container, { handleAction: container.runAction });
+  if (email) {
+    mounts.push(...email.mounts);
+    messengers.push(email.messenger);
+  }
   for (const line of config.switchedOff) log.info(line);
 
-  const compose = combinedComposer(playground?.compose ?? createCardComposer(composerDeps), opportunities);
+  const compose = container.cards.compose;
   const nudges = createNudgeSystem({
     db, clock, calendar, timeZone: config.timeZone, app, handovers, people, services, compose, messengers, log,
     retentionDays: config.retentionDays, staleAfterMonths: config.staleAfterMonths,
@@ -95,6 +89,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   opportunities.onCommitted(() => nudges.dispatcher.kick());
   if (options.scheduler ?? true) nudges.start();
 
+  await slack?.start();
   const server = createHttpServer({ mounts, log, health: () => ({ schemaVersion: schemaVersion(db) }) });
   const address = await listen(server, config.port, config.host);
   const url = `http://${address.host === '0.0.0.0' ? '127.0.0.1' : address.host}:${address.port}`;
@@ -104,6 +99,8 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     async stop() {
       playground?.close();
       await nudges.stop();
+      await slack?.stop();
+      email?.sender.close?.();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();

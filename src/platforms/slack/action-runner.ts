@@ -2,7 +2,7 @@
 // Listeners only call a RunAction, so tests or the lead can pass another one to createSlackPlatform.
 import type { Container } from '../../app/container.ts';
 import { handleAction, type ActionResult } from '../../app/handle-action.ts';
-import { createCardComposerParts, type CardComposer } from '../../cards/compose.ts';
+import type { CardComposer } from '../../cards/compose.ts';
 import type { ActionId } from '../../cards/model.ts';
 
 export interface ActionRequest {
@@ -18,14 +18,11 @@ export type ActionOutcome = ActionResult;
 export type RunAction = (request: ActionRequest) => ActionOutcome | Promise<ActionOutcome>;
 
 export function composerFor(c: Container): CardComposer {
-  return createCardComposerParts({
-    db: c.db, clock: c.clock, handovers: c.handovers, people: c.people, services: c.services,
-    timeZone: c.config.timeZone, staleAfterMonths: c.config.staleAfterMonths,
-  });
+  return c.cards;
 }
 
 /** The shared handler over this container's stores. */
 export function sharedRunAction(c: Container, cards: CardComposer = composerFor(c)): RunAction {
-  const deps = { db: c.db, clock: c.clock, app: c.app, cards, people: c.people, services: c.services, staleAfterMonths: c.config.staleAfterMonths };
+  const deps = cards === c.cards ? c.actionDeps : { ...c.actionDeps, cards };
   return (request) => handleAction(deps, request);
 }

@@ -17,6 +17,9 @@ import { WebMessenger } from './web-messenger.ts';
 
 export interface WebPlaygroundDeps extends CardComposerDeps {
   app: HandoverService;
+  /** The shared composer and action deps (from the container); built from the deps when absent (tests). */
+  cards?: CardComposer;
+  actionDeps?: ActionDeps;
 }
 
 export interface WebPlayground {
@@ -57,9 +60,9 @@ function serveStatic(res: ServerResponse, f: StaticFile): void {
 }
 
 export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
-  const cards = createCardComposerParts(deps);
+  const cards = deps.cards ?? createCardComposerParts(deps);
   const messenger = new WebMessenger(new WebMessageStore(deps.db), deps.people, deps.clock);
-  const actionDeps: ActionDeps = { db: deps.db, clock: deps.clock, app: deps.app, cards, people: deps.people, services: deps.services, staleAfterMonths: deps.staleAfterMonths };
+  const actionDeps: ActionDeps = deps.actionDeps ?? { db: deps.db, clock: deps.clock, app: deps.app, cards, people: deps.people, services: deps.services, staleAfterMonths: deps.staleAfterMonths };
   const routeDeps: RouteDeps = { ...actionDeps, messenger, timeZoneOf: cards.timeZoneOf };
   const files = loadStatic();
   const streams = new Set<ServerResponse>();
