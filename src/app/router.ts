@@ -36,7 +36,11 @@ export class Router {
       const i = seen.indexOf(p);
       return i >= 0 ? i : seen.length + PLATFORM_PREFERENCE.indexOf(p);
     };
-    return person.identities
+    // Anyone with an e-mail address in the directory can be reached by e-mail, even without a chat identity.
+    const identities = person.email && !person.identities.some((i) => i.platform === 'email')
+      ? [...person.identities, { platform: 'email' as const, tenant: '', userId: person.email }]
+      : person.identities;
+    return identities
       .filter((i) => this.messengers.has(i.platform))
       .sort((a, b) => rank(a.platform) - rank(b.platform))
       .map((identity) => ({ identity, messenger: this.messengers.get(identity.platform)! }));
