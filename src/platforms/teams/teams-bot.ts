@@ -6,6 +6,7 @@ import {
   type TaskModuleResponse, type TurnContext,
 } from 'botbuilder';
 import type { Person } from '../../domain/directory/types.ts';
+import type { ChannelRef } from '../../domain/opportunities/types.ts';
 import type { Logger } from '../../log.ts';
 import {
   REFRESH_VERB, cardAttachment, cardInvokeResponse, chatCard, errorInvokeResponse, messageInvokeResponse,
@@ -21,6 +22,35 @@ export const HELP_TEXT =
   'Say "introduce" to start, or use "Introduce a client" from the … menu on any message.';
 const INTRODUCE_WORDS = new Set(['introduce', 'introduce a client', 'new introduction']);
 const HELP_WORDS = new Set(['help', 'hi', 'hello', '?']);
+/** A peer group's name when Teams does not say what the team is called. */
+export const UNNAMED_TEAM = 'Teams channel';
+const MAX_GROUP_NAME = 120;
+
+/** What the bot may record besides people: the team channels it is installed in, as peer groups. */
+export interface TeamsBotHooks {
+  registerPeerGroup?(channel: ChannelRef, name: string, registeredBy: string | null): void;
+}
+
+interface TeamChannelData {
+  team?: { id?: string; name?: string };
+  channel?: { id?: string; name?: string };
+  settings?: { selectedChannel?: { id?: string } };
+}
+
+/** The team channel the app was just installed in (or added to), or undefined for any other activity. */
+export function installedTeamChannel(ctx: TurnContext): { channelId: string; name: string } | undefined {
+  const a = ctx.activity;
+  if (a.conversation?.conversationType !== 'channel') return undefined;
+  const data = (a.channelData ?? {}) as TeamChannelData;
+  const botAdded = a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+  const installed = a.type === 'installationUpdate' && (a.action === 'add' || a.action === 'add-upgrade');
+  if (!botAdded && !installed) return undefined;
+  const channelId = data.settings?.selectedChannel?.id ?? data.channel?.id ?? (a.conversation.id.split(';')[0] || data.team?.id);
+  if (!channelId) return undefined;
+  const team = data.team?.name?.trim() || UNNAMED_TEAM;
+  const channel = data.channel?.name?.trim();
+  return { channelId, name: (channel && channel !== 'General' ? `${team} › ${channel}` : team).slice(0, MAX_GROUP_NAME) };
+}
 
 function tenantOf(ctx: TurnContext): string {
   const channelData = (ctx.activity.channelData ?? {}) as { tenant?: { id?: string } };
@@ -51,11 +81,23 @@ export function commandText(text: string | undefined): string {
 }
 
 export class HandoverTeamsBot extends TeamsActivityHandler {
-  constructor(private readonly actions: TeamsActions, private readonly directory: TeamsDirectory, private readonly log: Logger) {
+  constructor(
+    private readonly actions: TeamsActions, private readonly directory: TeamsDirectory, private readonly log: Logger,
+    private readonly hooks: TeamsBotHooks = {},
+  ) {
     super();
     this.onMessage(async (ctx, next) => { await this.answerMessage(ctx); await next(); });
-    this.onConversationUpdate(async (ctx, next) => { await this.identify(ctx, true); await next(); });
-    this.onInstallationUpdate(async (ctx, next) => { await this.identify(ctx, true); await next(); });
+    this.onConversationUpdate(async (ctx, next) => { await this.installed(ctx); await next(); });
+    this.onInstallationUpdate(async (ctx, next) => { await this.installed(ctx); await next(); });
+  }
+
+  /** On install: remember the installer's 1:1 chat, and a team channel as a peer group opportunities can go to. */
+  private async installed(ctx: TurnContext): Promise<void> {
+    const person = await this.identify(ctx, true);
+    const channel = installedTeamChannel(ctx);
+    if (!channel || !this.hooks.registerPeerGroup) return;
+    this.hooks.registerPeerGroup({ platform: 'teams', tenant: tenantOf(ctx), channelId: channel.channelId }, channel.name, person?.id ?? null);
+    this.log.info({ tenant: tenantOf(ctx), channelId: channel.channelId }, 'Teams channel registered as a peer group');
   }
 
   /** The directory person behind this activity; links the Teams identity and stores the 1:1 reference. */

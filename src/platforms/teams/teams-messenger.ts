@@ -1,12 +1,13 @@
 // Delivers cards in Teams without waiting for the person to speak first: continue the stored 1:1 conversation,
 // or create it with the tenant id and AAD object id. Failures become DeliveryError kinds for the outbox.
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { Card } from '../../cards/model.ts';
 import {
   DeliveryError, type ChannelAddress, type Identity, type MessageRef, type Messenger, type SendOptions,
 } from '../../domain/ports.ts';
 import { cardAttachment, chatCard, refreshIdFor } from './adaptive-teams.ts';
 import { toDeliveryError } from './delivery-failure.ts';
+import type { HandoverCloudAdapter, TenantAdapters } from './tenant-adapters.ts';
 import {
   TEAMS_CHANNEL_ID, teamsDetails, type StoredReference, type TeamsDirectory,
 } from './teams-identity.ts';
@@ -18,8 +19,8 @@ export const MAX_REMEMBERED_KEYS = 10_000;
 const REF_SEPARATOR = '|';
 
 export interface TeamsMessengerOptions {
-  adapter: CloudAdapter;
-  appId: string;
+  /** One adapter per bot registration: a message to someone in tenant Y goes out with Y's credentials. */
+  adapters: Pick<TenantAdapters, 'forTenant'>;
   directory: TeamsDirectory;
   defaultServiceUrl?: string;
 }
@@ -38,8 +39,11 @@ export class TeamsMessenger implements Messenger {
 
   constructor(private readonly options: TeamsMessengerOptions) {}
 
-  private get botId(): string {
-    return this.options.appId ? `28:${this.options.appId}` : 'warm-handover-bot';
+  /** The adapter and bot app id registered for a tenant; a tenant we are not registered in cannot be reached. */
+  private sender(tenantId: string): { adapter: HandoverCloudAdapter; appId: string; botId: string } {
+    const found = this.options.adapters.forTenant(tenantId);
+    if (!found.ok) throw new DeliveryError('recipient_unknown', `Teams cannot reach this person: ${found.message}`);
+    return { adapter: found.adapter, appId: found.appId, botId: found.appId ? `28:${found.appId}` : 'warm-handover-bot' };
   }
 
   private serviceUrl(tenantId: string, known?: string): string {
@@ -55,7 +59,7 @@ export class TeamsMessenger implements Messenger {
     const activity: Partial<Activity> = { type: 'message', summary: card.summary, attachments: [cardAttachment(content)] };
     const reference = details.reference;
     const sent = reference
-      ? await this.sendInConversation(reference, activity, 'a card')
+      ? await this.sendInConversation(to.tenant, reference, activity, 'a card')
       : await this.createAndSend(to, activity);
     const ref: MessageRef = { platform: 'teams', conversationId: encodeConversation(to.tenant, sent.conversationId), messageId: sent.id };
     this.remember(options.idempotencyKey, ref);
@@ -68,7 +72,7 @@ export class TeamsMessenger implements Messenger {
     if (done) return done;
     const activity: Partial<Activity> = { type: 'message', summary: card.summary, attachments: [cardAttachment(chatCard(card))] };
     const reference = this.reference(channel.tenant, channel.channelId);
-    const sent = await this.sendInConversation(reference, activity, 'a channel post');
+    const sent = await this.sendInConversation(channel.tenant, reference, activity, 'a channel post');
     const ref: MessageRef = { platform: 'teams', conversationId: encodeConversation(channel.tenant, channel.channelId), messageId: sent.id };
     this.remember(options.idempotencyKey, ref);
     return ref;
@@ -82,7 +86,7 @@ export class TeamsMessenger implements Messenger {
     const activity: Partial<Activity> = {
       type: 'message', id: ref.messageId, summary: card.summary, attachments: [cardAttachment(chatCard(card, userIds))],
     };
-    await this.run(reference, 'an update to a card', async (ctx) => {
+    await this.run(tenantId, reference, 'an update to a card', async (ctx) => {
       await ctx.updateActivity({ ...activity, conversation: { id: conversationId } as Activity['conversation'] });
     });
   }
@@ -90,7 +94,7 @@ export class TeamsMessenger implements Messenger {
   private reference(tenantId: string, conversationId: string): StoredReference {
     return {
       channelId: TEAMS_CHANNEL_ID, serviceUrl: this.serviceUrl(tenantId),
-      conversation: { id: conversationId, tenantId }, bot: { id: this.botId },
+      conversation: { id: conversationId, tenantId }, bot: { id: this.sender(tenantId).botId },
     };
   }
 
@@ -100,9 +104,9 @@ export class TeamsMessenger implements Messenger {
     return hit ? [refreshIdFor(hit.teamsUserId, hit.aadObjectId)] : [];
   }
 
-  private async sendInConversation(reference: StoredReference, activity: Partial<Activity>, what: string): Promise<{ id: string; conversationId: string }> {
+  private async sendInConversation(tenantId: string, reference: StoredReference, activity: Partial<Activity>, what: string): Promise<{ id: string; conversationId: string }> {
     let id = '';
-    await this.run(reference, what, async (ctx) => {
+    await this.run(tenantId, reference, what, async (ctx) => {
       id = (await ctx.sendActivity(activity))?.id ?? '';
     });
     return { id, conversationId: reference.conversation.id };
@@ -111,17 +115,18 @@ export class TeamsMessenger implements Messenger {
   private async createAndSend(to: Identity, activity: Partial<Activity>): Promise<{ id: string; conversationId: string }> {
     const details = teamsDetails(to);
     const serviceUrl = this.serviceUrl(to.tenant, details.serviceUrl);
+    const { adapter, appId, botId } = this.sender(to.tenant);
     const parameters = {
-      isGroup: false, bot: { id: this.botId, name: 'Warm Handover' }, members: [{ id: details.teamsUserId ?? to.userId, name: '' }],
+      isGroup: false, bot: { id: botId, name: 'Warm Handover' }, members: [{ id: details.teamsUserId ?? to.userId, name: '' }],
       tenantId: to.tenant, channelData: { tenant: { id: to.tenant } },
     } as unknown as ConversationParameters;
     let result: { id: string; conversationId: string } | undefined;
     let failure: unknown;
     try {
-      await this.options.adapter.createConversationAsync(this.options.appId, TEAMS_CHANNEL_ID, serviceUrl, undefined as unknown as string, parameters, async (ctx) => {
+      await adapter.createConversationAsync(appId, TEAMS_CHANNEL_ID, serviceUrl, undefined as unknown as string, parameters, async (ctx) => {
         withoutHiddenRetries(ctx);
         const conversation = ctx.activity.conversation;
-        this.options.directory.rememberReference(to, { channelId: TEAMS_CHANNEL_ID, serviceUrl, conversation: { id: conversation.id, tenantId: to.tenant }, bot: { id: this.botId }, user: { id: details.teamsUserId ?? to.userId, aadObjectId: to.userId } });
+        this.options.directory.rememberReference(to, { channelId: TEAMS_CHANNEL_ID, serviceUrl, conversation: { id: conversation.id, tenantId: to.tenant }, bot: { id: botId }, user: { id: details.teamsUserId ?? to.userId, aadObjectId: to.userId } });
         try {
           result = { id: (await ctx.sendActivity(activity))?.id ?? '', conversationId: conversation.id };
         } catch (err) {
@@ -136,10 +141,11 @@ export class TeamsMessenger implements Messenger {
   }
 
   /** Runs proactive logic; errors inside the turn are caught here, never by the adapter's turn-error handler. */
-  private async run(reference: StoredReference, what: string, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  private async run(tenantId: string, reference: StoredReference, what: string, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    const { adapter, appId } = this.sender(tenantId);
     let failure: unknown;
     try {
-      await this.options.adapter.continueConversationAsync(this.options.appId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
+      await adapter.continueConversationAsync(appId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
         withoutHiddenRetries(ctx);
         try {
           await logic(ctx);

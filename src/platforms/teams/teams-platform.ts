@@ -1,50 +1,40 @@
-// Teams in the shared HTTP server: POST /api/messages → CloudAdapter (JWT checked by botbuilder when an app id is
-// configured) → the bot. Also builds the Teams Messenger for the outbox. The only entry point other code imports.
+// Teams in the shared HTTP server: POST /api/messages → the CloudAdapter of the activity's tenant (JWT checked by
+// botbuilder against that tenant's app id) → the bot. An activity from a tenant we are not registered in is refused.
+// Also builds the Teams Messenger for the outbox. The only entry point other code imports.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Container } from '../../app/container.ts';
-import type { TeamsConfig } from '../../config.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
+import { OpportunityStore } from '../../storage/opportunity-store.ts';
+import { TeamsTenantStore } from '../../storage/teams-tenant-store.ts';
 import { sharedActions, type TeamsActions } from './teams-actions.ts';
 import { HandoverTeamsBot } from './teams-bot.ts';
 import { TeamsDirectory } from './teams-identity.ts';
 import { TeamsMessenger } from './teams-messenger.ts';
+import { TenantAdapters, type CredentialsFor } from './tenant-adapters.ts';
+import { TenantRegistry } from './tenant-registry.ts';
 
 export const TEAMS_PATH = '/api/messages';
 /** Teams activities are small; a card submit with a long note stays well under this. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 const HTTP_UNAUTHORIZED = 401;
+const HTTP_FORBIDDEN = 403;
 
 export interface TeamsPlatformOptions {
   /** The shared action handler and card composer (defaults to the shared ones over the container). */
   actions?: TeamsActions;
   /** Used for proactive messages to a tenant we have never heard from (tests point this at a fake). */
   defaultServiceUrl?: string;
+  /** Where the tenants' secret variables are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Tests only: credentials per registration (default: botbuilder's password factory from the registration). */
+  credentialsFor?: CredentialsFor;
 }
 
 export interface TeamsPlatform {
   mounts: Mount[];
   messenger: TeamsMessenger;
-}
-
-/** CloudAdapter with its activity pipeline reachable from our own node:http handler (no express shim). */
-class HandoverCloudAdapter extends CloudAdapter {
-  handle(authHeader: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>) {
-    return this.processActivity(authHeader, activity, logic);
-  }
-}
-
-function authentication(config: TeamsConfig): ConfigurationBotFrameworkAuthentication {
-  type Options = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0];
-  // Local development only (config.ts refuses this in production): an empty app id makes botbuilder skip JWT checks.
-  if (config.unauthenticated || !config.appId) return new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' } as Options);
-  return new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppTenantId: config.tenantId ?? '',
-    MicrosoftAppType: config.appType,
-  } as Options);
 }
 
 function isAuthFailure(err: unknown): boolean {
@@ -56,14 +46,19 @@ export function createTeamsPlatform(container: Container, options: TeamsPlatform
   const config = container.config.teams;
   if (!config) throw new Error('Teams is switched off in the configuration; createTeamsPlatform needs config.teams.');
   const { log } = container;
-  const adapter = new HandoverCloudAdapter(authentication(config));
-  adapter.onTurnError = async (ctx: TurnContext, err: Error) => {
+  const onTurnError = async (ctx: TurnContext, err: Error) => {
     log.error({ err: { message: err.message, code: (err as { code?: string }).code }, activityType: ctx.activity.type, name: ctx.activity.name }, 'Teams turn failed');
   };
+  const registry = new TenantRegistry(config, new TeamsTenantStore(container.db), options.env ?? process.env, log);
+  const adapters = new TenantAdapters(registry, onTurnError, options.credentialsFor);
+  log.info({ registrations: registry.describe(), open: registry.open }, 'Teams bot registrations');
   const directory = new TeamsDirectory(container.db, container.people);
   const actions = options.actions ?? sharedActions(container);
-  const bot = new HandoverTeamsBot(actions, directory, log);
-  const messenger = new TeamsMessenger({ adapter, appId: config.appId, directory, defaultServiceUrl: options.defaultServiceUrl });
+  const peerGroups = new OpportunityStore(container.db);
+  const bot = new HandoverTeamsBot(actions, directory, log, {
+    registerPeerGroup: (channel, name, by) => peerGroups.registerPeerGroup(channel, name, by, container.clock.now().toISOString()),
+  });
+  const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') throw new HttpError(405, 'Teams sends activities with POST.', 'METHOD_NOT_ALLOWED');
@@ -72,8 +67,14 @@ export function createTeamsPlatform(container: Container, options: TeamsPlatform
       throw new HttpError(400, 'This is not a Bot Framework activity.', 'BAD_ACTIVITY');
     }
     const authHeader = String(req.headers.authorization ?? '');
+    const found = adapters.forActivity(body as Activity);
+    if (!found.ok) {
+      log.warn({ path: TEAMS_PATH, reason: found.reason }, 'Teams request refused: tenant not served here');
+      sendJson(res, HTTP_FORBIDDEN, { error: 'UNKNOWN_TENANT', message: found.message });
+      return;
+    }
     try {
-      const result = await adapter.handle(authHeader, body as Activity, (ctx) => bot.run(ctx));
+      const result = await found.adapter.handle(authHeader, body as Activity, (ctx) => bot.run(ctx));
       if (result?.body !== undefined) sendJson(res, result.status, result.body);
       else { res.writeHead(result?.status ?? 200); res.end(); }
     } catch (err) {

@@ -1,0 +1,62 @@
+// One botbuilder CloudAdapter per bot registration, chosen by tenant before processActivity: incoming tokens are
+// validated against that tenant's app id (botbuilder's JWT checks), and replies and proactive messages are signed
+// with that tenant's credentials (ConfigurationServiceClientCredentialFactory, botbuilder's password factory).
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import type { TeamsRegistration, TenantLookup, TenantRegistry } from './tenant-registry.ts';
+
+type AuthOptions = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0];
+/** botbuilder's ServiceClientCredentialsFactory (tests pass a fake that signs with a token naming the app id). */
+export type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+export type CredentialsFor = (registration: TeamsRegistration) => CredentialsFactory;
+
+/** CloudAdapter with its activity pipeline reachable from our own node:http handler (no express shim). */
+export class HandoverCloudAdapter extends CloudAdapter {
+  handle(authHeader: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+export type AdapterLookup =
+  | { ok: true; adapter: HandoverCloudAdapter; appId: string; tenantId: string }
+  | Extract<TenantLookup, { ok: false }>;
+
+function authentication(r: TeamsRegistration, credentialsFor?: CredentialsFor): ConfigurationBotFrameworkAuthentication {
+  // Local development only (config.ts refuses it in production): an empty app id makes botbuilder skip JWT checks.
+  const options = r.appId
+    ? { MicrosoftAppId: r.appId, MicrosoftAppPassword: r.password, MicrosoftAppTenantId: r.tenantId, MicrosoftAppType: r.appType }
+    : { MicrosoftAppId: '', MicrosoftAppPassword: '' };
+  return new ConfigurationBotFrameworkAuthentication(options as AuthOptions, credentialsFor?.(r));
+}
+
+export class TenantAdapters {
+  private readonly adapters = new Map<string, HandoverCloudAdapter>();
+
+  constructor(
+    readonly registry: TenantRegistry,
+    private readonly onTurnError: (ctx: TurnContext, err: Error) => Promise<void>,
+    private readonly credentialsFor?: CredentialsFor,
+  ) {}
+
+  /** The adapter for an incoming activity's tenant, or why the activity is refused. */
+  forActivity(activity: Activity): AdapterLookup {
+    return this.withAdapter(this.registry.forActivity(activity));
+  }
+
+  /** The adapter (and bot app id) to reach people in a tenant. */
+  forTenant(tenantId: string): AdapterLookup {
+    return this.withAdapter(this.registry.forTenant(tenantId));
+  }
+
+  private withAdapter(found: TenantLookup): AdapterLookup {
+    if (!found.ok) return found;
+    const r = found.registration;
+    const key = `${r.tenantId}|${r.appId}|${r.secretRef}`;
+    let adapter = this.adapters.get(key);
+    if (!adapter) {
+      adapter = new HandoverCloudAdapter(authentication(r, this.credentialsFor));
+      adapter.onTurnError = this.onTurnError;
+      this.adapters.set(key, adapter);
+    }
+    return { ok: true, adapter, appId: r.appId, tenantId: r.tenantId };
+  }
+}
