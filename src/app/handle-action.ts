@@ -20,6 +20,7 @@ import type { HandoverService } from './handover-service.ts';
 import { OpportunityError } from '../domain/opportunities/errors.ts';
 import { openOpportunityIntroduction, withOpportunity } from './opportunity-actions.ts';
 import type { OpportunityService } from './opportunity-service.ts';
+import { handlePostOpportunity } from './post-opportunity-actions.ts';
 import { handleReviewAction } from './review-actions.ts';
 
 export interface ActionRequest {
@@ -196,6 +197,9 @@ export function handleAction(deps: ActionDeps, req: ActionRequest): ActionResult
     case 'introduce_to_opportunity':
       if (!deps.opportunities) return error('Introducing a client to an opportunity is not available here yet. Search the directory for its provider instead.');
       return openOpportunityIntroduction({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, req.subjectId);
+    case 'opportunity_start': case 'opportunity_submit':
+      if (!deps.opportunities) return error('Posting opportunities is not available here yet.');
+      return handlePostOpportunity({ ...deps, opportunities: deps.opportunities }, { ...req, actionId: req.actionId });
     case 'review_still_right': case 'review_needs_changes': case 'review_closed': return handleReviewAction(deps, req);
     default: return onHandover(deps, req);
   }

@@ -11,7 +11,7 @@ import { MAX_CHANNELS_PER_POST, parseNewOpportunity, type NewOpportunity } from 
 import { isOpen, selectForDigest } from '../domain/opportunities/open.ts';
 import type { Opportunity } from '../domain/opportunities/types.ts';
 import type { ChannelAddress, Clock } from '../domain/ports.ts';
-import type { OpportunityStore } from '../storage/opportunity-store.ts';
+import type { OpportunityStore, PeerGroup } from '../storage/opportunity-store.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import { inTransaction, type Db } from '../storage/sqlite.ts';
@@ -65,6 +65,16 @@ export class OpportunityService {
   /** Newest first, or (open: true) what is still open now, soonest deadline first. */
   list(options: { open?: boolean } = {}): Opportunity[] {
     return this.deps.store.list(options.open ? { openAt: this.deps.clock.now() } : {});
+  }
+
+  /** Registered peer-group channels, by name; only those of one platform (and tenant) when given. */
+  peerGroups(platform?: ChannelAddress['platform'], tenant?: string): PeerGroup[] {
+    return this.deps.store.peerGroups().filter((g) => (!platform || g.platform === platform) && (tenant === undefined || g.tenant === tenant));
+  }
+
+  /** Registers (or renames) a channel as a peer group, e.g. when the bot is added to it. */
+  registerPeerGroup(channel: ChannelAddress, name: string, by: string | null): void {
+    this.deps.store.registerPeerGroup(channel, name, by, this.deps.clock.now().toISOString());
   }
 
   /** Stores a new opportunity and queues one card per channel (updated in place later, e.g. when it closes). */

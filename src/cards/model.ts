@@ -4,20 +4,20 @@
 
 export type CardKind =
   | 'introduction' | 'decline_form' | 'pass_form' | 'receipt' | 'accepted' | 'nudge' | 'escalation' | 'outcome'
-  | 'introduce_form' | 'opportunity' | 'digest' | 'review_request' | 'notice' | 'snooze_form' | 'note_form';
+  | 'introduce_form' | 'opportunity' | 'digest' | 'review_request' | 'notice' | 'snooze_form' | 'note_form' | 'opportunity_form';
 
 /** Action names the server understands. A button carries only this, the handover (or other subject) id and a version. */
 export type ActionId =
   | 'accept' | 'decline' | 'decline_submit' | 'pass' | 'pass_submit' | 'withdraw' | 'add_note' | 'add_note_submit'
   | 'confirm_contact' | 'report_unreachable' | 'snooze' | 'snooze_submit' | 'introduce_submit' | 'introduce_search'
   | 'introduce_start' | 'introduce_to_opportunity' | 'review_still_right' | 'review_needs_changes' | 'review_closed'
-  | 'open_handover' | 'close';
+  | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit';
 
 export const ACTION_IDS: readonly ActionId[] = [
   'accept', 'decline', 'decline_submit', 'pass', 'pass_submit', 'withdraw', 'add_note', 'add_note_submit',
   'confirm_contact', 'report_unreachable', 'snooze', 'snooze_submit', 'introduce_submit', 'introduce_search',
   'introduce_start', 'introduce_to_opportunity', 'review_still_right', 'review_needs_changes', 'review_closed',
-  'open_handover', 'close',
+  'open_handover', 'close', 'opportunity_start', 'opportunity_submit',
 ];
 
 export function isActionId(value: unknown): value is ActionId {

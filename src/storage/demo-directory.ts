@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { applyDirectory, type ImportSummary } from '../directory-io/apply-directory.ts';
 import { DirectoryImportError, type ImportProblem } from '../directory-io/record.ts';
 import { validateServiceRecord, type ServiceRecord } from '../domain/directory/service-schema.ts';
+import { OpportunityStore } from './opportunity-store.ts';
 import { PeopleStore } from './people-store.ts';
 import { ServiceStore } from './service-store.ts';
 import { inTransaction, type Db } from './sqlite.ts';
@@ -20,6 +21,8 @@ export const DEMO_PEOPLE = {
   coordinator: 'p-chris-okafor', // Chris Okafor, No Wrong Door coordinator
 } as const;
 export const DEMO_SERVICE_ID = 'mind-lambeth-wellbeing';
+/** The playground's peer-group channel, where opportunities are posted. */
+export const DEMO_PEER_GROUP = { platform: 'web', tenant: '', channelId: 'lambeth-peer-group', name: 'Lambeth employment support peers' } as const;
 
 interface DemoPerson { id: string; name: string; email: string; organisation: string; role: string; isCoordinator?: boolean }
 interface DemoService extends Omit<ServiceRecord, 'contacts'> { contacts: { email: string; primary: boolean }[] }
@@ -51,6 +54,8 @@ export function loadDemoDirectory(db: Db, now: Date, path: string = DEMO_DIRECTO
         isCoordinator: Boolean(p.isCoordinator), identities: [{ platform: 'web', tenant: '', userId: p.id }],
       });
     }
+    const { name, ...channel } = DEMO_PEER_GROUP;
+    new OpportunityStore(db).ensurePeerGroup(channel, name, null, now.toISOString());
     return applyDirectory(db, records, now);
   });
 }

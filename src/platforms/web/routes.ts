@@ -82,10 +82,13 @@ export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {
   });
 }
 
+/** The peer-group channels (registered web peer groups, and any channel that has messages), with their messages. */
 export function channel(deps: RouteDeps, res: ServerResponse, url: URL): void {
   const zone = deps.timeZoneOf(url.searchParams.get('as') ?? undefined);
-  const channels = deps.messenger.channels().map((id) => ({
-    id, messages: deps.messenger.list(channelConversation(id)).map((m) => messageJson(m, zone)),
+  const names = new Map((deps.opportunities?.peerGroups('web') ?? []).map((g) => [g.channelId, g.name]));
+  const ids = [...new Set([...names.keys(), ...deps.messenger.channels()])];
+  const channels = ids.map((id) => ({
+    id, name: names.get(id) ?? id, messages: deps.messenger.list(channelConversation(id)).map((m) => messageJson(m, zone)),
   }));
   sendJson(res, 200, { channels });
 }
@@ -125,9 +128,21 @@ export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerR
 export function events(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, url: URL, open: Set<ServerResponse>): void {
   const as = who(deps, url);
   const zone = deps.timeZoneOf(as);
-  const stop = deps.messenger.subscribe(personConversation(as), (m) => {
+  const stopPerson = deps.messenger.subscribe(personConversation(as), (m) => {
     res.write(`event: message\ndata: ${JSON.stringify(messageJson(m, zone))}\n\n`);
   });
+  let stopChannels: () => void;
+  try {
+    // Channel cards (opportunities, digests) go to the channel view, never into the inbox.
+    stopChannels = deps.messenger.subscribeChannels((m) => {
+      const channelId = m.conversation.slice(channelConversation('').length);
+      res.write(`event: channel\ndata: ${JSON.stringify({ ...messageJson(m, zone), channelId })}\n\n`);
+    });
+  } catch (err) {
+    stopPerson();
+    throw err;
+  }
+  const stop = () => { stopPerson(); stopChannels(); };
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' });
   res.write('retry: 2000\n\n: connected\n\n');
   const beat = setInterval(() => res.write(': ping\n\n'), SSE_HEARTBEAT_MS);

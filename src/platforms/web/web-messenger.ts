@@ -13,6 +13,8 @@ export type WebMessageListener = (message: WebMessage) => void;
 
 /** Open browser tabs per conversation; more than this is a leak, not a demo. */
 export const MAX_LISTENERS_PER_CONVERSATION = 50;
+/** The event every channel message is also published under (not a conversation name: those start "person:" or "channel:"). */
+const ANY_CHANNEL = 'any-channel';
 
 export class WebMessenger implements Messenger {
   readonly platform = 'web' as const;
@@ -77,7 +79,14 @@ export class WebMessenger implements Messenger {
     return { platform: 'web', conversationId: conversation, messageId: message.id };
   }
 
+  /** Calls listener for every new or updated message in any channel (the playground's channel view). */
+  subscribeChannels(listener: WebMessageListener): () => void {
+    return this.subscribe(ANY_CHANNEL, listener);
+  }
+
   private publish(message: WebMessage | undefined): void {
-    if (message) this.events.emit(message.conversation, message);
+    if (!message) return;
+    this.events.emit(message.conversation, message);
+    if (message.conversation.startsWith(channelConversation(''))) this.events.emit(ANY_CHANNEL, message);
   }
 }

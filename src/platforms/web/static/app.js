@@ -5,7 +5,7 @@
 (function () {
   var AC = window.AdaptiveCards;
   var $ = function (id) { return document.getElementById(id); };
-  var state = { me: null, people: [], messages: new Map(), source: null, view: 'inbox' };
+  var state = { me: null, people: [], messages: new Map(), channelMessages: new Map(), source: null, view: 'inbox' };
 
   function escapeHtml(s) {
     return s.replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
@@ -37,8 +37,9 @@
     return { ok: res.ok, status: res.status, body: body };
   }
 
-  // Renders an Adaptive Card into host; its buttons post to the server and the answer is shown in the same host.
-  function render(host, json, alertText) {
+  // Renders an Adaptive Card into host; its buttons post to the server and the answer is shown in the same host,
+  // unless onAction says where else (channel cards answer in the person's own pane, never in the channel).
+  function render(host, json, alertText, onAction) {
     host.textContent = '';
     var alert = document.createElement('p');
     alert.className = 'alert';
@@ -47,7 +48,7 @@
     host.appendChild(alert);
     var card = new AC.AdaptiveCard();
     card.hostConfig = hostConfig;
-    card.onExecuteAction = function (action) { act(host, action); };
+    card.onExecuteAction = function (action) { (onAction || function (a) { act(host, a); })(action); };
     card.parse(json);
     host.appendChild(card.render());
     host.dataset.mode = json && json.body && isForm(json) ? 'form' : 'card';
@@ -77,6 +78,7 @@
       if (alert) alert.textContent = r.body.message || 'That did not work.';
     }
     if (r.body.kind === 'card' && data.actionId === 'introduce_submit') say('Introduction sent. The live receipt is in your inbox.');
+    if (r.body.kind === 'card' && data.actionId === 'opportunity_submit') say('Opportunity posted. Its card appears in the channel below.');
     var focusTarget = host.closest('[tabindex]') || host;
     focusTarget.focus();
   }
@@ -136,6 +138,10 @@
       showMessage(m, !state.messages.has(m.id));
       say('New: ' + m.summary);
     });
+    state.source.addEventListener('channel', function (e) {
+      var m = JSON.parse(e.data);
+      if (state.view === 'channel') showChannelMessage(m);
+    });
     state.source.addEventListener('open', function () { document.body.dataset.live = 'yes'; });
   }
 
@@ -154,6 +160,7 @@
     showView('inbox');
     $('intro-card').textContent = '';
     $('results').textContent = '';
+    $('post-card').textContent = '';
     await loadInbox();
     listen();
     if (state.view === 'channel') loadChannel();
@@ -210,25 +217,65 @@
     say(r.body.results.length ? r.body.results.length + ' services found.' : 'No services matched. Try other words.');
   }
 
+  // A button on a channel card (e.g. "Introduce a client to this") opens its form in the person's own pane.
+  function actPrivately(action) {
+    showView('introduce');
+    $('results').textContent = '';
+    act($('intro-card'), action);
+  }
+
+  function channelSection(c) {
+    var section = document.createElement('section');
+    section.className = 'channel';
+    section.id = 'channel-' + c.id;
+    section.setAttribute('aria-label', c.name);
+    var h = document.createElement('h3');
+    h.textContent = '#' + c.name;
+    var list = document.createElement('ol');
+    list.className = 'chat';
+    var empty = document.createElement('p');
+    empty.className = 'subtle empty-channel';
+    empty.textContent = 'Nothing posted here yet.';
+    section.append(h, empty, list);
+    return section;
+  }
+
+  function showChannelMessage(m) {
+    var section = document.getElementById('channel-' + m.channelId);
+    if (!section) {
+      section = channelSection({ id: m.channelId, name: m.channelId });
+      $('channels').appendChild(section);
+    }
+    var known = state.channelMessages.get(m.id);
+    if (!known) {
+      known = messageItem(m);
+      state.channelMessages.set(m.id, known);
+      section.querySelector('ol').appendChild(known.li);
+    }
+    known.when.textContent = m.when;
+    known.li.setAttribute('aria-label', m.summary);
+    render(known.host, m.card, '', actPrivately);
+    section.querySelector('.empty-channel').hidden = true;
+  }
+
   async function loadChannel() {
     var r = await api('/playground/api/channel?as=' + encodeURIComponent(state.me || ''));
     var box = $('channels');
     box.textContent = '';
+    state.channelMessages.clear();
     if (!r.ok || r.body.channels.length === 0) {
-      box.innerHTML = '<p class="subtle">No opportunities have been posted yet.</p>';
+      box.innerHTML = '<p class="subtle">There is no peer-group channel yet.</p>';
       return;
     }
     r.body.channels.forEach(function (c) {
-      var section = document.createElement('section');
-      section.className = 'channel';
-      var h = document.createElement('h3');
-      h.textContent = '#' + c.id;
-      var list = document.createElement('ol');
-      list.className = 'chat';
-      c.messages.forEach(function (m) { var item = messageItem(m); render(item.host, m.card); list.appendChild(item.li); });
-      section.append(h, list);
-      box.appendChild(section);
+      box.appendChild(channelSection(c));
+      c.messages.forEach(function (m) { showChannelMessage(Object.assign({ channelId: c.id }, m)); });
     });
+  }
+
+  function startPost() {
+    $('post-card').hidden = false;
+    act($('post-card'), { data: { actionId: 'opportunity_start', subjectId: 'web', version: 0 } });
   }
 
   function showView(name) {
@@ -243,5 +290,6 @@
     b.addEventListener('click', function () { showView(b.dataset.view); });
   });
   $('search-form').addEventListener('submit', search);
+  $('post-opportunity').addEventListener('click', startPost);
   loadPeople().catch(function (err) { say('The playground could not start: ' + err.message); });
 })();
