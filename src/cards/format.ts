@@ -3,22 +3,43 @@ import { TZDate } from '@date-fns/tz';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
+/** Building an Intl.DateTimeFormat costs far more than using one (and holds native memory until collected),
+ * so each (time zone, layout) pair is built once. Time zones are few: one per person at most. */
+const MAX_CACHED_FORMATS = 500;
+const formats = new Map<string, Intl.DateTimeFormat>();
+const knownZones = new Map<string, string>();
+
 function safeZone(timeZone: string): string {
+  const known = knownZones.get(timeZone);
+  if (known) return known;
+  let zone = DEFAULT_TIME_ZONE;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
-    return timeZone;
-  } catch {
-    return DEFAULT_TIME_ZONE;
-  }
+    zone = timeZone;
+  } catch { /* unknown zone: fall back to the default */ }
+  if (knownZones.size >= MAX_CACHED_FORMATS) knownZones.clear();
+  knownZones.set(timeZone, zone);
+  return zone;
+}
+
+function formatter(layout: 'when' | 'day', timeZone: string): Intl.DateTimeFormat {
+  const zone = safeZone(timeZone);
+  const key = `${layout} ${zone}`;
+  let f = formats.get(key);
+  if (f) return f;
+  f = layout === 'when'
+    ? new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    : new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long' });
+  if (formats.size >= MAX_CACHED_FORMATS) formats.clear();
+  formats.set(key, f);
+  return f;
 }
 
 /** "Wed 25 Nov, 10:00" */
 export function formatWhen(iso: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: safeZone(timeZone), weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d);
+  const parts = formatter('when', timeZone).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')}`;
 }
@@ -27,7 +48,7 @@ export function formatWhen(iso: string, timeZone: string): string {
 export function formatDay(iso: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: safeZone(timeZone), weekday: 'long', day: 'numeric', month: 'long' }).format(d);
+  return formatter('day', timeZone).format(d);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone, for date inputs. */
