@@ -2,15 +2,11 @@
 // ask for a code, type the code from the second mail, open the decline form and cancel, accept, all by keyboard
 // and mouse as a person would. Screenshots go to test-output/screenshots/ to look at.
 import { expect } from 'chai';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { SCREENSHOT_DIR, launchChromiumOrSkip } from '../fixtures/chromium.ts';
 import { SAM_ADDRESS, codeIn, linksIn, makeEmailWorld, type EmailWorld } from '../fixtures/email-world.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const SCREENSHOTS = join(import.meta.dirname, '../../test-output/screenshots');
 
 describe('e-mail link page in a real browser', function () {
   this.timeout(60_000);
@@ -21,16 +17,10 @@ describe('e-mail link page in a real browser', function () {
   const problems: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium to run this test)`);
-      this.skip();
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromiumOrSkip(this);
     w = await makeEmailWorld();
     handoverId = w.introduce();
     await w.deliver();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1024, height: 900 } })).newPage();
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
@@ -46,7 +36,7 @@ describe('e-mail link page in a real browser', function () {
     await page.goto(link);
     await expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Check it’s you');
     expect(await page.content()).not.to.contain('R.T.');
-    await page.screenshot({ path: join(SCREENSHOTS, 'email-1-check-its-you.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-1-check-its-you.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Send me a code' }).click();
     const codeBox = page.getByLabel(/Code from the e-mail we sent to s\*\*\*@example\.org/);
@@ -57,18 +47,18 @@ describe('e-mail link page in a real browser', function () {
     const title = await page.getByRole('heading', { level: 1 }).textContent();
     expect(title).to.equal('Introduction from Jo Rivers: R.T.');
     expect(await page.textContent('main')).to.contain('Feeling anxious about starting work again.');
-    await page.screenshot({ path: join(SCREENSHOTS, 'email-2-introduction.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-2-introduction.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Decline' }).click();
     await page.getByRole('group', { name: 'Reason' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'email-3-decline-form.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-3-decline-form.png'), fullPage: true });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: "We've made contact" }).waitFor();
     expect(w.handovers.find(handoverId)!.state).to.equal('accepted');
     expect(await page.textContent('main')).to.contain('07700 900123');
-    await page.screenshot({ path: join(SCREENSHOTS, 'email-4-accepted.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-4-accepted.png'), fullPage: true });
     expect(problems).to.deep.equal([]);
   });
 
@@ -76,7 +66,7 @@ describe('e-mail link page in a real browser', function () {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.reload();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    await page.screenshot({ path: join(SCREENSHOTS, 'email-5-narrow.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-5-narrow.png'), fullPage: true });
     expect(overflow).to.equal(0);
   });
 
@@ -87,6 +77,6 @@ describe('e-mail link page in a real browser', function () {
     expect(res!.status()).to.equal(410);
     expect(await other.getByRole('heading', { level: 1 }).textContent()).to.equal('This link has already been used');
     expect(await other.content()).not.to.contain('R.T.');
-    await other.screenshot({ path: join(SCREENSHOTS, 'email-6-used.png'), fullPage: true });
+    await other.screenshot({ path: join(SCREENSHOT_DIR, 'email-6-used.png'), fullPage: true });
   });
 });

@@ -1,16 +1,13 @@
 // The reports page in headless Chromium (Debian's chromium via playwright-core): sign in, filter a seeded month,
 // compare the numbers on the page with the same query in SQL, download a CSV, keep screenshots to look at.
 import { expect } from 'chai';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { SCREENSHOT_DIR, launchChromiumOrSkip } from '../fixtures/chromium.ts';
 import { startReportsServer, type ReportsServer } from '../fixtures/reports-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const TOKEN = 'browser-test-admin-token-0123456789abcdefghijklmnop';
-const SCREENSHOTS = join(import.meta.dirname, '../../test-output/screenshots');
 const OCTOBER_START = '2026-09-30T23:00:00.000Z';
 const OCTOBER_END = '2026-11-01T00:00:00.000Z';
 
@@ -26,14 +23,8 @@ describe('reports page in a real browser', function () {
   const problems: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium to run this test)`);
-      this.skip();
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromiumOrSkip(this);
     s = await startReportsServer({ ADMIN_TOKEN: TOKEN });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await (await browser.newContext({ acceptDownloads: true, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } })).newPage();
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
@@ -89,7 +80,7 @@ describe('reports page in a real browser', function () {
     await page.waitForSelector('html[data-charts-ready="true"]');
     const rows = Object.fromEntries((await cellTexts(page, 'table-summary')).map(([k, v]) => [k, Number(v)]));
     expect(rows['Introductions sent']).to.equal(count(`SELECT count(*) n FROM handovers WHERE service_id = 'svc-debt' AND created_at >= ? AND created_at < ?`, OCTOBER_START, OCTOBER_END));
-    await page.screenshot({ path: join(SCREENSHOTS, 'reports-debt-line.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reports-debt-line.png'), fullPage: true });
   });
 
   it('the CSV download has the same figures, with small counts as "<5"', async () => {
@@ -121,15 +112,15 @@ describe('reports page in a real browser', function () {
   });
 
   it('at 320 px wide nothing spills sideways, and screenshots are kept to look at', async () => {
-    await page.screenshot({ path: join(SCREENSHOTS, 'reports-1280.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reports-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`${s.url}/reports?from=2026-10-01&to=2026-10-31`);
     await page.waitForSelector('html[data-charts-ready="true"]');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).to.be.at.most(0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'reports-320.png'), fullPage: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'reports-320-top.png') });
-    await page.locator('#declines_by_service').screenshot({ path: join(SCREENSHOTS, 'reports-320-declines.png') });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reports-320.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reports-320-top.png') });
+    await page.locator('#declines_by_service').screenshot({ path: join(SCREENSHOT_DIR, 'reports-320-declines.png') });
   });
 
   it('nothing on the page was blocked or failed (no console errors, no CSP violations)', () => {
