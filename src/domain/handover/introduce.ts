@@ -1,5 +1,6 @@
 // Introduce: validate what the introducer typed and create a new handover in `sent`.
 import { z } from 'zod';
+import { optionalText, requiredText as text } from '../text-fields.ts';
 import type { WorkingCalendar } from '../calendar/types.ts';
 import { ConsentRequiredError, InvalidInputError } from './errors.ts';
 import type { HandoverEvent } from './events.ts';
@@ -17,19 +18,6 @@ export const LIMITS = {
   note: 500,
 } as const;
 
-const text = (label: string, max: number) =>
-  z
-    .string({ message: `${label} is required.` })
-    .trim()
-    .min(1, { message: `${label} is required.` })
-    .max(max, { message: `${label} must be ${max} characters or fewer.` });
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} must be ${max} characters or fewer.` })
-    .optional()
-    .transform((s) => (s ? s : undefined));
 
 export const IntroduceInputSchema = z.object({
   serviceId: text('The service', 100),

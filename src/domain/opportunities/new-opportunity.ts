@@ -1,5 +1,6 @@
 // Validate what a peer-group member typed to post an opportunity. One clear message per field.
 import { z } from 'zod';
+import { optionalText, requiredText as text } from '../text-fields.ts';
 import { describeDeadline, parseDeadline } from './deadline.ts';
 import { OpportunityInputError } from './errors.ts';
 import { OPPORTUNITY_TYPES, type OpportunityType } from './types.ts';
@@ -21,19 +22,6 @@ export const MAX_CHANNELS_PER_POST = 10;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const text = (label: string, max: number) =>
-  z
-    .string({ message: `${label} is required.` })
-    .trim()
-    .min(1, { message: `${label} is required.` })
-    .max(max, { message: `${label} must be ${max} characters or fewer.` });
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ message: `${label} must be text.` })
-    .trim()
-    .max(max, { message: `${label} must be ${max} characters or fewer.` })
-    .nullish()
-    .transform((s) => (s ? s : undefined));
 
 export const NewOpportunitySchema = z.object({
   title: text('The title', OPPORTUNITY_LIMITS.title),
