@@ -38,7 +38,7 @@ export function scopeId(scope: PostScope): string {
 }
 
 /** What to do when there is no peer group to post to yet, in the poster's platform's words. */
-const NO_GROUP_HINT: Record<Platform, string> = {
+export const NO_GROUP_HINT: Record<Platform, string> = {
   slack: 'There is no peer-group channel to post to yet. Invite Warm Handover to your peer group’s channel (type /invite @Warm Handover there), then try again.',
   teams: 'There is no peer-group channel to post to yet. Add Warm Handover to your team’s channel, then try again.',
   web: 'There is no peer-group channel to post to yet. Ask your coordinator to set one up.',
@@ -95,7 +95,8 @@ export function buildPostOpportunityForm(input: PostOpportunityFormInput): Card 
     blocks: [
       ...top,
       { type: 'text', text: 'Describe the offer only: never name a client here. It appears in the channels you choose, and closes itself after the deadline.', style: 'subtle' },
-      ...fields(input).map((f) => field(f, values, errors)),
+      // A choice with nothing to choose is left out (Slack refuses an empty select); the hint above says why.
+      ...fields(input).filter((f) => f.type !== 'choice' || f.options.length > 0).map((f) => field(f, values, errors)),
     ],
     actions: [{ id: 'opportunity_submit', label: 'Post opportunity', style: 'positive', subjectId: scope, submitsInputs: true }],
   };

@@ -100,10 +100,11 @@ describe('Slack: introducing a client', () => {
   });
 
   it('given the global shortcut and /opportunity, then each opens its modal', async () => {
+    h.container.opportunities.registerPeerGroup({ platform: 'slack', tenant: 'T0FAKE001', channelId: slashCommand().channel_id }, '#general', null);
     await postSigned(h.eventsUrl, interactionBody(loadPayload('shortcut')), FORM);
     await postSigned(h.eventsUrl, commandBody(slashCommand({ command: '/opportunity' })), FORM);
     const opens = await h.api.waitFor('views.open', 2);
-    expect(opens.map((o) => (o.body.view as { callback_id: string }).callback_id).sort()).to.deep.equal(['introduce', 'opportunity_stub']);
+    expect(opens.map((o) => (o.body.view as { callback_id: string }).callback_id).sort()).to.deep.equal(['handover_form', 'introduce']);
   });
 
   it('given Jo types "anxiety" in the service search, then the directory answers with the matching service', async () => {

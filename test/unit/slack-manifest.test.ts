@@ -9,8 +9,12 @@ import { SLACK_EVENTS_PATH } from '../../src/platforms/slack/platform.ts';
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 const SCHEMA_V1_URL = 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.1.0.0.json';
 const SCHEMA_V2_URL = 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.2.0.0.json';
-/** The scopes the app needs and no more: DMs (chat:write, im:write), the commands, and matching people by e-mail. */
-const LEAST_PRIVILEGE = ['chat:write', 'commands', 'im:write', 'users:read', 'users:read.email'];
+/**
+ * The scopes the app needs and no more: DMs (chat:write, im:write), the commands, matching people by e-mail, and
+ * seeing which channels it was added to with their names (channels:read, groups:read: member_joined_channel and
+ * conversations.info), so those channels become peer groups for opportunities.
+ */
+const LEAST_PRIVILEGE = ['channels:read', 'chat:write', 'commands', 'groups:read', 'im:write', 'users:read', 'users:read.email'];
 
 describe('Slack app manifest', () => {
   const manifest = read('../../manifests/slack/manifest.json');

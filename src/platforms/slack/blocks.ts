@@ -112,8 +112,13 @@ function inputElement(input: CardInput): Block {
     }
     case 'choice': {
       const options = input.options.slice(0, BLOCK_KIT_LIMITS.optionsPerSelect).map((o) => option(o.value, o.label));
+      if (input.multi) {
+        const chosen = (input.value ?? '').split(',');
+        const initial = options.filter((o) => chosen.includes(o.value));
+        return { type: 'multi_static_select', action_id: input.id, options, ...(initial.length ? { initial_options: initial } : {}) };
+      }
       const initial = options.find((o) => o.value === input.value);
-      return { type: input.multi ? 'multi_static_select' : 'static_select', action_id: input.id, options, ...(initial && !input.multi ? { initial_option: initial } : {}) };
+      return { type: 'static_select', action_id: input.id, options, ...(initial ? { initial_option: initial } : {}) };
     }
     case 'toggle': {
       const only = option('yes', input.label);

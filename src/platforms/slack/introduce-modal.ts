@@ -77,11 +77,3 @@ export function sentModal(contactName: string, serviceName: string): ModalView {
     blocks: [{ type: 'section', text: plain(`We have introduced your client to ${contactName} at ${serviceName}. You will get a DM that updates as they answer.`) }],
   };
 }
-
-export function opportunityStubModal(): ModalView {
-  return {
-    type: 'modal', callback_id: 'opportunity_stub', private_metadata: '',
-    title: plain('Opportunities', BLOCK_KIT_LIMITS.modalTitle), close: plain('Close', BLOCK_KIT_LIMITS.modalButton),
-    blocks: [{ type: 'section', text: plain('Posting opportunities to your peer group is coming soon. For now, use /handover to introduce a client to a service.') }],
-  };
-}

@@ -29,6 +29,9 @@ export async function showOutcome(client: webApi.WebClient, place: ClickPlace, o
   if (outcome.kind === 'card') return updateClickedMessage(client, place, outcome.card);
   if (outcome.kind === 'error') return tellPrivately(client, place, outcome.message);
   if (!place.triggerId) return;
-  const message = place.channelId && place.messageTs ? { channel: place.channelId, ts: place.messageTs } : undefined;
+  // An introduce form (e.g. from "Introduce a client to this" on a channel card) never updates the clicked message:
+  // that message may be in a channel, and what it would become holds client details.
+  const updatable = outcome.card.kind !== 'introduce_form' && place.channelId && place.messageTs;
+  const message = updatable ? { channel: place.channelId!, ts: place.messageTs! } : undefined;
   await client.views.open({ trigger_id: place.triggerId, view: cardToModal(outcome.card, message) });
 }

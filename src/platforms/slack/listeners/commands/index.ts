@@ -1,7 +1,8 @@
-// /handover opens the introduce modal; /opportunity opens a placeholder until opportunities exist.
+// /handover opens the introduce modal; /opportunity opens the "Post an opportunity" modal.
 import type { App } from '@slack/bolt';
 import { logAfterAck, type SlackDeps } from '../../deps.ts';
-import { introduceModal, opportunityStubModal } from '../../introduce-modal.ts';
+import { introduceModal } from '../../introduce-modal.ts';
+import { openOpportunityModal } from '../../opportunity-modal.ts';
 
 export const HANDOVER_COMMAND = '/handover';
 export const OPPORTUNITY_COMMAND = '/opportunity';
@@ -11,8 +12,9 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     await client.views.open({ trigger_id: body.trigger_id, view: introduceModal({ prefillNeeds: body.text || undefined }) }).catch(logAfterAck(deps, 'open introduce modal'));
   });
-  app.command(OPPORTUNITY_COMMAND, async ({ ack, body, client }) => {
+  app.command(OPPORTUNITY_COMMAND, async ({ ack, body, client, context }) => {
     await ack();
-    await client.views.open({ trigger_id: body.trigger_id, view: opportunityStubModal() }).catch(logAfterAck(deps, 'open opportunity modal'));
+    const place = { teamId: context.teamId ?? body.team_id, userId: body.user_id, channelId: body.channel_id, triggerId: body.trigger_id };
+    await openOpportunityModal(deps, client, place).catch(logAfterAck(deps, 'open opportunity modal'));
   });
 }

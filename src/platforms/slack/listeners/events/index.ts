@@ -2,8 +2,10 @@
 import type { App } from '@slack/bolt';
 import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
 import { homeView } from '../../home-view.ts';
+import { registerPeerGroupEvents } from './peer-groups.ts';
 
 export function register(app: App, deps: SlackDeps): void {
+  registerPeerGroupEvents(app, deps);
   app.event('app_home_opened', async ({ event, body, client, context }) => {
     if (event.tab !== 'home') return;
     const eventId = (body as { event_id?: string }).event_id;

@@ -6,6 +6,7 @@ import { FORM_CALLBACK_ID, decodeMetadata, fieldErrors, noticeModal, readViewInp
 import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
 import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { INTRODUCE_CALLBACK_ID, INTRODUCE_TOGGLES, sentModal } from '../../introduce-modal.ts';
+import { afterCreateModal, CREATING_SUBMITS } from '../../opportunity-modal.ts';
 import { updateClickedMessage } from '../../outcome.ts';
 
 /** Subject when no service was chosen: the handler answers with an error on the service field. */
@@ -70,10 +71,28 @@ async function submitForm(deps: SlackDeps, { ack, body, view, client, context }:
     await ack({ response_action: 'errors', errors: fieldErrors(viewBlocks(view), {}, person ? 'This form is not valid any more.' : UNKNOWN_PERSON_MESSAGE) });
     return;
   }
+  const creates = CREATING_SUBMITS.has(meta.a);
+  if (creates && deps.submittedViews.has(view.id)) {
+    await ack({ response_action: 'update', view: noticeModal('Already sent', 'This was already sent once; it has not been sent again.') });
+    return;
+  }
+  if (creates) deps.submittedViews.set(view.id, '');
   const inputs = readViewInputs(view.state.values as ViewStateValues, togglesOf(viewBlocks(view).blocks ?? []));
-  const outcome = await deps.runAction({ actorId: person.id, actionId: meta.a, subjectId: meta.s, version: meta.v, inputs });
+  let outcome: Awaited<ReturnType<SlackDeps['runAction']>>;
+  try {
+    outcome = await deps.runAction({ actorId: person.id, actionId: meta.a, subjectId: meta.s, version: meta.v, inputs });
+  } catch (err) {
+    if (creates) deps.submittedViews.delete(view.id);
+    throw err;
+  }
   if (outcome.kind === 'error') {
+    if (creates) deps.submittedViews.delete(view.id);
     await ack({ response_action: 'errors', errors: fieldErrors(viewBlocks(view), outcome.fields, outcome.message) });
+    return;
+  }
+  const created = outcome.kind === 'card' ? afterCreateModal(meta.a, outcome.card) : null;
+  if (created) {
+    await ack({ response_action: 'update', view: created });
     return;
   }
   await ack();
