@@ -230,7 +230,7 @@
     section.id = 'channel-' + c.id;
     section.setAttribute('aria-label', c.name);
     var h = document.createElement('h3');
-    h.textContent = '#' + c.name;
+    h.textContent = c.name;
     var list = document.createElement('ol');
     list.className = 'chat';
     var empty = document.createElement('p');
