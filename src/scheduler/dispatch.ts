@@ -53,6 +53,8 @@ export class Dispatcher {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private renewedAt = 0;
+  /** Set by stop(): lanes finish the message in hand and leave the rest in the queue. */
+  private stopping = false;
 
   constructor(private readonly deps: DispatcherDeps) {
     const sleep = deps.sleep ?? realSleep;
@@ -82,10 +84,16 @@ export class Dispatcher {
     this.kick();
   }
 
+  /** Stops after the messages in hand (not the whole batch: rate limits can make that take minutes). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running?.catch(() => undefined);
+    this.stopping = true;
+    try {
+      await this.running?.catch(() => undefined);
+    } finally {
+      this.stopping = false;
+    }
     this.lease.release();
   }
 
@@ -108,7 +116,7 @@ export class Dispatcher {
 
   private async drain(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { sent: 0, skipped: 0, retried: 0, dead: 0 };
-    while (this.holdLease()) {
+    while (!this.stopping && this.holdLease()) {
       const rows = this.deps.outbox.ready(this.deps.clock.now(), this.deps.batchSize ?? DISPATCH_BATCH);
       if (rows.length === 0) break;
       await Promise.all(lanes(rows, this.deps.outbox, this.deps.clock, summary).map((lane) => this.runLane(lane, summary)));
@@ -118,7 +126,7 @@ export class Dispatcher {
 
   private async runLane(lane: OutboxRow[], summary: DispatchSummary): Promise<void> {
     for (const row of lane) {
-      if (!this.stillHolding()) return; // another instance took over: leave the rest to it
+      if (this.stopping || !this.stillHolding()) return; // stopping, or another instance took over: leave the rest
       await this.process(row, summary);
     }
   }
