@@ -3,9 +3,12 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Container } from '../../app/container.ts';
 import type { SlackConfig } from '../../config.ts';
+import { HttpError, readRawBody } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import type { Logger } from '../../log.ts';
 import { sharedRunAction, type RunAction } from './action-runner.ts';
+import { singleWorkspaceAuthorize } from './bot-authorize.ts';
+import { malformedSlackRequest } from './envelope.ts';
 import { makeDeps, type Register } from './deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
@@ -18,6 +21,8 @@ import { SlackMessenger, type SentKeys } from './messenger.ts';
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Web API calls from listeners must fit in Slack's 3-second window; the outbox does its own retries. */
 export const SLACK_API_TIMEOUT_MS = 2500;
+/** Slack's own requests (events, commands, interactions with a modal's whole view) stay well under this. */
+export const SLACK_BODY_LIMIT = 1024 * 1024;
 
 const LISTENERS: Register[] = [registerCommands, registerShortcuts, registerActions, registerOptions, registerViews, registerEvents];
 
@@ -57,14 +62,23 @@ export function slackClientOptions(cfg: SlackConfig, logger: BoltLogger): webApi
   };
 }
 
-function httpMount(receiver: HTTPReceiver): Mount {
+/** Bolt reads a request body itself unless it is already buffered on req.rawBody (its BufferedIncomingMessage). */
+type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
+
+function httpMount(receiver: HTTPReceiver, signingSecret: string): Mount {
   return {
     name: 'slack', path: SLACK_EVENTS_PATH, exact: true,
-    handler: (req: IncomingMessage, res: ServerResponse) => {
+    handler: async (req: IncomingMessage, res: ServerResponse) => {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
         return;
       }
+      // Read the body here, with our limit: over it is a 413 and the connection stays usable. Left to Bolt, a
+      // body over its limit is paused half-read, which wedges a keep-alive connection until it times out.
+      const raw = await readRawBody(req, SLACK_BODY_LIMIT);
+      const malformed = malformedSlackRequest(req.headers, raw, signingSecret);
+      if (malformed) throw new HttpError(400, malformed, 'SLACK_PAYLOAD_MALFORMED');
+      (req as BufferedRequest).rawBody = raw;
       receiver.requestListener(req, res);
     },
   };
@@ -80,11 +94,13 @@ export function createSlackPlatform(container: Container, options: SlackPlatform
   if (cfg.appToken) {
     receiver = new SocketModeReceiver({ appToken: cfg.appToken, logger });
   } else {
-    const http = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
-    mounts.push(httpMount(http));
+    const http = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, bodyLimit: SLACK_BODY_LIMIT });
+    mounts.push(httpMount(http, cfg.signingSecret));
     receiver = http;
   }
-  const app = new App({ token: cfg.botToken, receiver, logger, clientOptions });
+  // One workspace: our authorize (bot-authorize.ts), not `token`, so Slack being unreachable at start cannot crash us.
+  const authorize = cfg.botToken ? { authorize: singleWorkspaceAuthorize(new webApi.WebClient(undefined, clientOptions), cfg.botToken) } : {};
+  const app = new App({ ...authorize, receiver, logger, clientOptions });
   const deps = makeDeps(container, options.runAction ?? sharedRunAction(container));
   for (const register of LISTENERS) register(app, deps);
   const messenger = new SlackMessenger(new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);
