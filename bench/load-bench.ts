@@ -29,6 +29,7 @@ function figures(prefix: string, r: LoadReport): Record<string, unknown> {
     [`${prefix}: acknowledged actions / lost / double audit`]: `${r.actions.acknowledged} / ${r.actions.lost + r.actions.lostIntroductions} / ${r.actions.duplicateAudit}`,
     [`${prefix}: nudges / delivered / lost / sent twice`]: `${r.nudges.nudges} / ${r.nudges.delivered} / ${r.nudges.lost} / ${r.nudges.sentTwice}`,
     [`${prefix}: nudges by platform`]: r.nudges.byPlatform,
+    [`${prefix}: nudges sent twice, by platform`]: r.nudges.twiceBy,
     [`${prefix}: duplicate sends of any message`]: r.nudges.duplicateSends,
     [`${prefix}: outbox at the end`]: r.outbox,
     [`${prefix}: integrity_check`]: r.integrity,

@@ -8,7 +8,7 @@ const EVENT_OF = { accept: 'accepted', confirm_contact: 'contact_made' } as cons
 const DONE_STATES = { accept: ['accepted', 'contact_made', 'closed'], confirm_contact: ['contact_made', 'closed'] } as const;
 
 export interface ActionCheck { acknowledged: number; lost: number; duplicateAudit: number; lostIntroductions: number; lostExamples: string[] }
-export interface NudgeCheck { nudges: number; delivered: number; lost: number; sentTwice: number; pending: number; duplicateSends: number; byPlatform: Record<string, number> }
+export interface NudgeCheck { nudges: number; delivered: number; lost: number; sentTwice: number; pending: number; duplicateSends: number; byPlatform: Record<string, number>; twiceBy: Record<string, number> }
 
 export function integrity(path: string): string {
   const db = new Database(path, { readonly: true });
@@ -54,7 +54,7 @@ export function checkNudges(path: string, stats: FakeStats): NudgeCheck {
       const [, subject, kind] = card.split('|');
       if (kind === 'nudge') teamsBySubject.set(subject, (teamsBySubject.get(subject) ?? 0) + n);
     }
-    const out: NudgeCheck = { nudges: rows.length, delivered: 0, lost: 0, sentTwice: 0, pending: 0, duplicateSends: 0, byPlatform: { slack: 0, teams: 0, web: 0 } };
+    const out: NudgeCheck = { nudges: rows.length, delivered: 0, lost: 0, sentTwice: 0, pending: 0, duplicateSends: 0, byPlatform: { slack: 0, teams: 0, web: 0 }, twiceBy: { slack: 0, teams: 0, web: 0, across: 0 } };
     for (const r of rows) {
       const counts = { slack: stats.slack.postsByKey[r.key] ?? 0, teams: teamsBySubject.get(r.subject) ?? 0, web: web.has(r.key) ? 1 : 0 };
       const total = counts.slack + counts.teams + counts.web;
@@ -62,7 +62,11 @@ export function checkNudges(path: string, stats: FakeStats): NudgeCheck {
       if (r.status === 'pending' || r.status === 'sending') out.pending++;
       if (total === 0) out.lost++;
       else out.delivered++;
-      if (total > 1) out.sentTwice++;
+      if (total > 1) {
+        out.sentTwice++;
+        const on = Object.entries(counts).filter(([, n]) => n > 0);
+        out.twiceBy[on.length > 1 ? 'across' : on[0][0]]++;
+      }
     }
     out.duplicateSends = duplicateSends(stats);
     return out;

@@ -1,4 +1,4 @@
-// Every button the product sends: ack at once, then run the shared action and show its outcome where it was clicked.
+// Every button the product sends: run the shared action, ack, then show its outcome where it was clicked.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION_IDS, isActionId } from '../../../../cards/model.ts';
 import { decodeButtonValue } from '../../blocks.ts';
@@ -19,17 +19,22 @@ function placeOf(body: BlockAction): ClickPlace {
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ANY_CARD_ACTION }, async ({ ack, body, action, client, context }) => {
-    await ack();
+    // The change is committed before the ack: a click Slack was told we received is never lost to a crash.
+    // The shared action is one short SQLite transaction, far inside Slack's 3 seconds; showing the outcome comes after.
     const place = placeOf(body);
     const follow = logAfterAck(deps, `action ${action.action_id}`);
-    const person = await personFor(deps, client, context.teamId ?? body.team?.id, body.user.id);
-    if (!person) return tellPrivately(client, place, UNKNOWN_PERSON_MESSAGE).catch(follow);
-    const value = decodeButtonValue(action.value);
-    if (!value || !isActionId(action.action_id)) return tellPrivately(client, place, 'That button is not valid any more.').catch(follow);
+    let acked = false;
+    const ackOnce = async () => { if (!acked) { acked = true; await ack(); } };
     try {
+      const person = await personFor(deps, client, context.teamId ?? body.team?.id, body.user.id);
+      if (!person) { await ackOnce(); return await tellPrivately(client, place, UNKNOWN_PERSON_MESSAGE).catch(follow); }
+      const value = decodeButtonValue(action.value);
+      if (!value || !isActionId(action.action_id)) { await ackOnce(); return await tellPrivately(client, place, 'That button is not valid any more.').catch(follow); }
       const outcome = await deps.runAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {} });
+      await ackOnce();
       await showOutcome(client, place, outcome);
     } catch (err) {
+      await ackOnce();
       follow(err);
       await tellPrivately(client, place, 'Something went wrong on our side. Please try again in a moment.').catch(follow);
     }
