@@ -100,7 +100,7 @@ export async function send(base: string, r: FuzzRequest): Promise<FuzzAnswer> {
   let res: Response;
   try {
     res = await fetch(base + r.path, {
-      method: r.method, headers: r.headers, body: withBody ? asBody(r.body!) : undefined, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      method: r.method, headers: r.headers, body: withBody ? asBody(r.body!) : undefined, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (err) {
     const cause = (err as { cause?: { message?: string } }).cause?.message ?? '';
