@@ -6,7 +6,7 @@ import { buildContainer, type Container } from '../../src/app/container.ts';
 import { readConfig } from '../../src/config.ts';
 import { createHttpServer, listen } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';
-import { createTeamsPlatform, type TeamsPlatform } from '../../src/platforms/teams/teams-platform.ts';
+import { createTeamsPlatform, type TeamsPlatform, type TeamsPlatformOptions } from '../../src/platforms/teams/teams-platform.ts';
 import type { TeamsActions } from '../../src/platforms/teams/teams-actions.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
 import { FakeBotConnector } from '../fixtures/fake-bot-connector.ts';
@@ -37,7 +37,16 @@ export interface TeamsWorld {
   stop(): Promise<void>;
 }
 
-export async function startTeamsWorld(options: { appId?: boolean; actions?: (c: Container) => TeamsActions } = {}): Promise<TeamsWorld> {
+export interface TeamsWorldOptions {
+  appId?: boolean;
+  actions?: (c: Container) => TeamsActions;
+  /** Extra platform options (tenant secrets' env, test credentials). */
+  platform?: Pick<TeamsPlatformOptions, 'env' | 'credentialsFor'>;
+  /** Runs on the fresh database before the platform is built (e.g. to register tenants). */
+  seed?: (c: Container) => void;
+}
+
+export async function startTeamsWorld(options: TeamsWorldOptions = {}): Promise<TeamsWorld> {
   const tmp = tempDir('teams-test-');
   const databasePath = join(tmp.dir, 'handover.db');
   const auth = options.appId ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TENANT_ID: TENANT_ID } : {};
@@ -49,7 +58,8 @@ export async function startTeamsWorld(options: { appId?: boolean; actions?: (c: 
   const container = buildContainer(config, log, db, clock, everyDayCalendar);
   const connector = new FakeBotConnector();
   await connector.start();
-  const teams = createTeamsPlatform(container, { defaultServiceUrl: connector.url, actions: options.actions?.(container) });
+  options.seed?.(container);
+  const teams = createTeamsPlatform(container, { defaultServiceUrl: connector.url, actions: options.actions?.(container), ...options.platform });
   const server: Server = createHttpServer({ mounts: teams.mounts, log, health: () => ({}) });
   const { port } = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
