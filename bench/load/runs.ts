@@ -1,8 +1,10 @@
 // The three runs behind `npm run bench -- load` and test/reliability: steady load, a kill -9 in the middle of the
 // load followed by a restart on the same file, and two instances on one file. Each returns what it measured.
 import { LEASE_TTL_MS } from '../../src/scheduler/lease.ts';
-import { freePort, sampleRss, stopChild } from './children.ts';
-import { expireLease, leaseHolder, nudgesOutstanding, outboxCounts, startWorld, waitUntil, type World } from './scenario.ts';
+import { freePort, sampleRss, stopChild, type Child } from './children.ts';
+import { expireLease, leaseHolder, nudgesOutstanding, outboxCounts, startWorld, waitUntil, type ServerInfo, type World } from './scenario.ts';
+
+const LEASE_POLL_MS = 100;
 import { runTraffic, targetsNeeded, type Ack, type KindResult, type TrafficResult } from './traffic.ts';
 import { checkActions, checkNudges, integrity, type ActionCheck, type NudgeCheck } from './verify.ts';
 import type { Plan } from './prepare.ts';
@@ -82,21 +84,9 @@ export async function twoInstancesRun(o: RunOptions & { waitForLease: boolean })
   try {
     const servers = [await world.startServer(), await world.startServer()];
     const rss = sampleRss(servers[0].proc.pid!);
-    let samples = 0;
-    let bothHeld = 0;
-    const holders = new Set<number>();
-    let watching = true;
-    const watch = (async () => {
-      while (watching) {
-        const held = await Promise.all(servers.map((s) => (s.proc.exitCode === null && s.proc.signalCode === null ? leaseHolder(s.info.url) : false)));
-        samples++;
-        if (held[0] && held[1]) bothHeld++;
-        held.forEach((h, i) => { if (h) holders.add(i); });
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
+    const watcher = watchLease(servers);
     const traffic = await Promise.all([0, 1].map((i) => runTraffic({
-      url: servers[i].info.url, connectorUrl: world.fakes.info.connectorUrl, rate: o.rate / 2, seconds: o.seconds / 2, plan: half(world.plan, i as 0 | 1), serviceIds: world.plan.serviceIds,
+      url: servers[i].info.url, connectorUrl: world.fakes.info.connectorUrl, rate: o.rate / 2, seconds: o.seconds, plan: half(world.plan, i as 0 | 1), serviceIds: world.plan.serviceIds,
     })));
     const holder = (await leaseHolder(servers[0].info.url)) ? 0 : 1;
     servers[holder].proc.kill('SIGKILL');
@@ -107,19 +97,37 @@ export async function twoInstancesRun(o: RunOptions & { waitForLease: boolean })
     await waitUntil(() => leaseHolder(other.info.url), LEASE_TTL_MS * 2);
     const takeoverMs = Date.now() - killedAt;
     const { nudges, actions } = await settle(world, o.drainLimitMs);
-    watching = false;
-    await watch;
+    const seen = await watcher.stop();
     const memory = rss.stop();
     await stopChild(other);
     const acks = [...traffic[0].acks, ...traffic[1].acks];
     const kinds = traffic[0].kinds.map((k, i) => mergeKind(k, traffic[1].kinds[i]));
     return {
       kinds, rss: memory, actions: actions(acks), nudges, integrity: integrity(world.dbPath), outbox: outboxCounts(world.dbPath),
-      bothHeld, samples, takeoverMs, holders: [...holders].sort().join('+'), served: [traffic[0].acks.length, traffic[1].acks.length],
+      ...seen, takeoverMs, served: [traffic[0].acks.length, traffic[1].acks.length],
     };
   } finally {
     await world.close();
   }
+}
+
+/** Asks both servers every 100 ms whether they hold the dispatcher lease. */
+function watchLease(servers: Child<ServerInfo>[]): { stop(): Promise<{ samples: number; bothHeld: number; holders: string }> } {
+  let samples = 0;
+  let bothHeld = 0;
+  let watching = true;
+  const holders = new Set<number>();
+  const alive = (s: Child<ServerInfo>) => s.proc.exitCode === null && s.proc.signalCode === null;
+  const loop = (async () => {
+    while (watching) {
+      const held = await Promise.all(servers.map((s) => (alive(s) ? leaseHolder(s.info.url) : false)));
+      samples++;
+      if (held.every(Boolean)) bothHeld++;
+      held.forEach((h, i) => { if (h) holders.add(i); });
+      await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
+    }
+  })();
+  return { async stop() { watching = false; await loop; return { samples, bothHeld, holders: [...holders].sort().join('+') }; } };
 }
 
 function mergeKind(a: KindResult, b: KindResult): KindResult {
