@@ -5,6 +5,7 @@ import { registerDbCommands } from './db-command.ts';
 import { registerDirectoryCommands } from './directory-command.ts';
 import { registerPeopleCommands } from './people-command.ts';
 import { registerReportCommands } from './report-command.ts';
+import { registerTeamsCommands } from './teams-command.ts';
 import { defaultCliDeps, type CliDeps } from './deps.ts';
 
 export function buildProgram(deps: CliDeps): Command {
@@ -17,6 +18,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerPeopleCommands(program, deps);
   registerReportCommands(program, deps);
   registerCalendarCommands(program, { bankHolidaysPath: deps.bankHolidaysPath, write: deps.out });
+  registerTeamsCommands(program, deps);
   return program;
 }
 

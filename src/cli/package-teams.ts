@@ -1,9 +1,15 @@
 // `npm run package:teams`: writes the Teams app package (manifest.json + color.png + outline.png in one zip) with
 // the ids filled in from the environment. Every ${{NAME}} in the manifest must be filled, or it stops and says which.
+// `npm run package:teams -- --tenant <id>` builds the package for one organisation, with the app id registered for
+// that tenant by `handover teams add-tenant` (read from the database at DATABASE_PATH).
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import yazl from 'yazl';
+import { readConfig } from '../config.ts';
+import { openDatabase } from '../storage/sqlite.ts';
+import { TeamsTenantStore } from '../storage/teams-tenant-store.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEAMS_MANIFEST_DIR = join(ROOT, 'manifests', 'teams');
@@ -53,8 +59,35 @@ export async function buildTeamsPackage(env: NodeJS.ProcessEnv, outPath = DEFAUL
   return target;
 }
 
+/** The environment for one organisation's package: its tenant's bot app id in place of MICROSOFT_APP_ID. */
+export function tenantPackageEnv(env: NodeJS.ProcessEnv, tenantId: string, appIdOf: (tenantId: string) => string | undefined): NodeJS.ProcessEnv {
+  const appId = appIdOf(tenantId);
+  if (!appId) throw new PackageError(`No Teams tenant ${tenantId} has been added; run "handover teams add-tenant --tenant ${tenantId} --app-id … --secret-env …" first.`);
+  return { ...env, MICROSOFT_APP_ID: appId, TEAMS_APP_ID: appId };
+}
+
+/** Reads the tenant's app id from the database the server uses. */
+export function appIdFromDatabase(env: NodeJS.ProcessEnv): (tenantId: string) => string | undefined {
+  return (tenantId) => {
+    const db = openDatabase(readConfig(env).databasePath);
+    try {
+      return new TeamsTenantStore(db).get(tenantId)?.appId;
+    } finally {
+      db.close();
+    }
+  };
+}
+
+/** `package-teams [--tenant ID] [--out PATH | PATH]`: builds the package; returns where it was written. */
+export async function packageTeamsCommand(argv: string[], env: NodeJS.ProcessEnv, appIdOf = appIdFromDatabase(env)): Promise<string> {
+  const { values, positionals } = parseArgs({ args: argv, options: { tenant: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });
+  const tenant = values.tenant?.trim().toLowerCase();
+  const out = values.out ?? positionals[0] ?? (tenant ? join(ROOT, 'dist', `warm-handover-teams-${tenant}.zip`) : DEFAULT_PACKAGE_PATH);
+  return buildTeamsPackage(tenant ? tenantPackageEnv(env, tenant, appIdOf) : env, out);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildTeamsPackage(process.env, process.argv[2]).then(
+  packageTeamsCommand(process.argv.slice(2), process.env).then(
     (path) => process.stdout.write(`Wrote the Teams app package: ${path}\nUpload it in Teams: Apps → Manage your apps → Upload an app.\n`),
     (err: Error) => { process.stderr.write(`${err.message}\n`); process.exit(2); },
   );

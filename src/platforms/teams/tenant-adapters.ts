@@ -2,7 +2,7 @@
 // validated against that tenant's app id (botbuilder's JWT checks), and replies and proactive messages are signed
 // with that tenant's credentials (ConfigurationServiceClientCredentialFactory, botbuilder's password factory).
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
-import type { TeamsRegistration, TenantLookup, TenantRegistry } from './tenant-registry.ts';
+import type { ActivityTenant, TeamsRegistration, TenantLookup, TenantRegistry } from './tenant-registry.ts';
 
 type AuthOptions = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0];
 /** botbuilder's ServiceClientCredentialsFactory (tests pass a fake that signs with a token naming the app id). */
@@ -38,7 +38,7 @@ export class TenantAdapters {
   ) {}
 
   /** The adapter for an incoming activity's tenant, or why the activity is refused. */
-  forActivity(activity: Activity): AdapterLookup {
+  forActivity(activity: ActivityTenant): AdapterLookup {
     return this.withAdapter(this.registry.forActivity(activity));
   }
 
