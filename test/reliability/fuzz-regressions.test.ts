@@ -3,7 +3,9 @@ import { expect } from 'chai';
 import { Agent, request } from 'node:http';
 import { SLACK_BODY_LIMIT, SLACK_EVENTS_PATH } from '../../src/platforms/slack/platform.ts';
 import { ACTION_BODY_LIMIT } from '../../src/platforms/web/routes.ts';
+import { TEAMS_PATH } from '../../src/platforms/teams/teams-platform.ts';
 import { slashCommand } from '../fixtures/slack-payloads.ts';
+import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
 import { commandBody, FORM, postSigned } from '../fixtures/slack-sign.ts';
 import { expectHealthy, send, startFuzzServer, type FuzzServer } from './fuzz-world.ts';
 
@@ -75,5 +77,18 @@ describe('fuzz regressions: limits, keep-alive and start-up', function () {
     const big = await rawRequest(`${s.url}${SLACK_EVENTS_PATH}`, agent, { headers: { 'content-type': 'application/json' }, chunks });
     expect(big.status).to.equal(413);
     await expectHealthy(s.url);
+  });
+
+  it('given a Teams activity without its conversation, or an invoke the bot does not answer, then it is a 400 (was 200 doing nothing, and 501)', async () => {
+    const json = { 'content-type': 'application/json' };
+    const base = activity('message', TEAMS_USERS.jo, s.connector.url);
+    const { conversation: _dropped, ...noConversation } = base;
+    const missing = await send(s.url, { method: 'POST', path: TEAMS_PATH, headers: json, body: JSON.stringify(noConversation) });
+    expect(missing.status).to.equal(400);
+    expect(JSON.parse(missing.text).message).to.match(/conversation/);
+    const unknownInvoke = { ...activity('invoke-adaptive-card-action', TEAMS_USERS.jo, s.connector.url, { verb: 'accept', subjectId: 'H-1' }), name: 'config/fetch' };
+    const invoke = await send(s.url, { method: 'POST', path: TEAMS_PATH, headers: json, body: JSON.stringify(unknownInvoke) });
+    expect(invoke.status).to.equal(400);
+    expect(JSON.parse(invoke.text).message).to.contain('config/fetch');
   });
 });

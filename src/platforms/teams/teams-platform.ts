@@ -8,6 +8,7 @@ import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import { OpportunityStore } from '../../storage/opportunity-store.ts';
 import { TeamsTenantStore } from '../../storage/teams-tenant-store.ts';
+import { checkActivity } from './activity-shape.ts';
 import { sharedActions, type TeamsActions } from './teams-actions.ts';
 import { HandoverTeamsBot } from './teams-bot.ts';
 import { TeamsDirectory } from './teams-identity.ts';
@@ -62,19 +63,16 @@ export function createTeamsPlatform(container: Container, options: TeamsPlatform
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') throw new HttpError(405, 'Teams sends activities with POST.', 'METHOD_NOT_ALLOWED');
-    const body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
-    if (!body || typeof body !== 'object' || typeof (body as { type?: unknown }).type !== 'string') {
-      throw new HttpError(400, 'This is not a Bot Framework activity.', 'BAD_ACTIVITY');
-    }
+    const activity = checkActivity(await readJsonBody(req, MAX_ACTIVITY_BYTES));
     const authHeader = String(req.headers.authorization ?? '');
-    const found = adapters.forActivity(body as Activity);
+    const found = adapters.forActivity(activity);
     if (!found.ok) {
       log.warn({ path: TEAMS_PATH, reason: found.reason }, 'Teams request refused: tenant not served here');
       sendJson(res, HTTP_FORBIDDEN, { error: 'UNKNOWN_TENANT', message: found.message });
       return;
     }
     try {
-      const result = await found.adapter.handle(authHeader, body as Activity, (ctx) => bot.run(ctx));
+      const result = await found.adapter.handle(authHeader, activity, (ctx) => bot.run(ctx));
       if (result?.body !== undefined) sendJson(res, result.status, result.body);
       else { res.writeHead(result?.status ?? 200); res.end(); }
     } catch (err) {
