@@ -1,7 +1,10 @@
 // Retention: client-identifying fields (client details, notes) are removed a number of days after an
 // introduction closed. The handover row, its states and the audit trail (which never holds client text) stay.
+// The playground's stored messages about it (web_messages, whose cards showed the client details in DMs) are
+// replaced by a short notice.
 import { SYSTEM_ACTOR } from '../domain/handover/commands.ts';
 import type { HandoverState } from '../domain/handover/types.ts';
+import { buildNoticeCard } from '../cards/other-cards.ts';
 import { inTransaction, type Db } from '../storage/sqlite.ts';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -24,18 +27,25 @@ export function purgeCandidates(db: Db, now: Date, retentionDays: number = DEFAU
   ).all(purgeCutoff(now, retentionDays)).map((r) => ({ id: r.id, state: r.state as HandoverState, closedAt: r.closed_at }));
 }
 
+/** What a stored message about a purged introduction shows instead of its card. */
+export function purgedCard(handoverId: string, retentionDays: number) {
+  return buildNoticeCard(handoverId, `Introduction ${handoverId}`, `The client's details were removed ${retentionDays} days after this introduction closed.`);
+}
+
 /** Purges them (in the caller's transaction if there is one). Returns what was purged. */
 export function purgeClosed(db: Db, now: Date, retentionDays: number = DEFAULT_RETENTION_DAYS): PurgeCandidate[] {
   const at = now.toISOString();
   const clear = db.prepare(`UPDATE handovers SET client = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND purged_at IS NULL`);
   const notes = db.prepare('DELETE FROM handover_notes WHERE handover_id = ?');
+  const messages = db.prepare('UPDATE web_messages SET card = ?, updated_at = ? WHERE subject_id = ?');
   const audit = db.prepare('INSERT INTO audit (handover_id, actor_id, event, from_state, to_state, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)');
   return inTransaction(db, () => {
     const done = purgeCandidates(db, now, retentionDays);
     for (const c of done) {
       clear.run(at, at, c.id);
       const removedNotes = notes.run(c.id).changes;
-      audit.run(c.id, SYSTEM_ACTOR, 'purged', c.state, c.state, at, JSON.stringify({ retentionDays, notesRemoved: removedNotes }));
+      const clearedMessages = messages.run(JSON.stringify(purgedCard(c.id, retentionDays)), at, c.id).changes;
+      audit.run(c.id, SYSTEM_ACTOR, 'purged', c.state, c.state, at, JSON.stringify({ retentionDays, notesRemoved: removedNotes, messagesCleared: clearedMessages }));
     }
     return done;
   });
