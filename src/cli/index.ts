@@ -1,5 +1,6 @@
 // `npx handover …`: the coordinator's command line. One file per command group.
 import { Command, CommanderError } from 'commander';
+import { registerBackupCommand } from './backup-command.ts';
 import { registerCalendarCommands } from './calendar-command.ts';
 import { registerDbCommands } from './db-command.ts';
 import { registerDirectoryCommands } from './directory-command.ts';
@@ -14,6 +15,7 @@ export function buildProgram(deps: CliDeps): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => deps.out(s.trimEnd()), writeErr: (s) => deps.out(s.trimEnd()) });
   registerDbCommands(program, deps);
+  registerBackupCommand(program, deps);
   registerDirectoryCommands(program, deps);
   registerPeopleCommands(program, deps);
   registerReportCommands(program, deps);
