@@ -1,11 +1,7 @@
 // Neutral card model → Adaptive Card 1.5 JSON: the one converter used by the web playground and Teams.
-// The layout lives in cards/card.template.json; every string from people goes into the template's data,
-// never into the template, so the templating engine cannot evaluate it. Text is escaped so that markdown,
-// links, mentions and {{DATE()}} functions show as typed.
-import * as ACData from 'adaptivecards-templating';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The JSON is built directly (a templating engine cost more than everything else on an Accept). Every string
+// from people is only ever a property value, never evaluated; text is escaped so that markdown, links,
+// mentions, ${...} and {{DATE()}} functions show as typed.
 import type { Card, CardAction, CardBlock, CardInput, TextStyle } from './model.ts';
 
 /** Teams refuses bot messages over about 28 KB; we keep every card under it. */
@@ -18,8 +14,8 @@ const NO_MIN_DATE = '1900-01-01';
 /** A toggle shows its label above and this beside the box. */
 export const TOGGLE_TITLE = 'Yes';
 
-const TEMPLATE_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cards', 'card.template.json');
-const template = new ACData.Template(JSON.parse(readFileSync(TEMPLATE_PATH, 'utf8')));
+const ADAPTIVE_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+const ADAPTIVE_VERSION = '1.5';
 
 export type AdaptiveCardJson = Record<string, unknown>;
 
@@ -49,69 +45,75 @@ const STYLE: Record<TextStyle, { size: string; weight: string; color: string; su
 
 type Item = Record<string, unknown>;
 
-function textItem(text: string, style: TextStyle, max: number): Item {
-  return { kind: 'text', text: escapeText(cut(text, max)), ...STYLE[style] };
+function textBlock(text: string, style: TextStyle, max: number): Item {
+  const s = STYLE[style];
+  return { type: 'TextBlock', text: escapeText(cut(text, max)), wrap: true, size: s.size, weight: s.weight, color: s.color, isSubtle: s.subtle };
 }
 
-function actionData(a: CardAction): Item {
+function submitAction(a: CardAction): Item {
   const style = a.style === 'positive' ? 'positive' : a.style === 'destructive' ? 'destructive' : 'default';
   return {
-    title: a.label, style, associatedInputs: a.submitsInputs ? 'auto' : 'none',
+    type: 'Action.Submit', title: a.label, style, associatedInputs: a.submitsInputs ? 'auto' : 'none',
     data: { actionId: a.id, subjectId: a.subjectId, version: a.version ?? 0 },
   };
 }
 
-function inputItems(input: CardInput, max: number): Item[] {
-  const common = { id: input.id, label: cut(input.label, max), required: input.required ?? false, errorMessage: input.error ?? `${input.label}: please fill this in.` };
-  const error = input.error ? [textItem(input.error, 'attention', max)] : [];
+function inputElements(input: CardInput, max: number): Item[] {
+  const id = input.id;
+  const label = cut(input.label, max);
+  const errorMessage = input.error ?? `${input.label}: please fill this in.`;
+  const required = input.required ?? false;
+  const error = input.error ? [textBlock(input.error, 'attention', max)] : [];
   switch (input.type) {
     case 'text':
-      return [{ kind: 'input-text', ...common, multiline: input.multiline ?? false, maxLength: input.maxLength ?? DEFAULT_INPUT_MAX_LENGTH, value: cut(input.value ?? '', DEFAULT_INPUT_MAX_LENGTH * 5), placeholder: input.placeholder ?? '' }, ...error];
+      return [{
+        type: 'Input.Text', id, label, isRequired: required, errorMessage, isMultiline: input.multiline ?? false,
+        maxLength: input.maxLength ?? DEFAULT_INPUT_MAX_LENGTH, value: cut(input.value ?? '', DEFAULT_INPUT_MAX_LENGTH * 5), placeholder: input.placeholder ?? '',
+      }, ...error];
     case 'choice':
       return [{
-        kind: 'input-choice', ...common, choiceStyle: input.expanded ? 'expanded' : 'compact', multi: input.multi ?? false, value: input.value ?? '',
-        options: input.options.map((o) => ({ label: cut(o.label, max), value: o.value })),
+        type: 'Input.ChoiceSet', id, label, isRequired: required, errorMessage, style: input.expanded ? 'expanded' : 'compact',
+        isMultiSelect: input.multi ?? false, value: input.value ?? '', choices: input.options.map((o) => ({ title: cut(o.label, max), value: o.value })),
       }, ...error];
     case 'toggle': // a required toggle is checked by the server, which says why it matters
-      return [{ kind: 'input-toggle', ...common, required: false, toggleTitle: TOGGLE_TITLE, value: input.value ? 'true' : 'false' }, ...error];
+      return [{
+        type: 'Input.Toggle', id, label, title: TOGGLE_TITLE, isRequired: false, errorMessage, value: input.value ? 'true' : 'false',
+        valueOn: 'true', valueOff: 'false', wrap: true,
+      }, ...error];
     case 'date':
-      return [{ kind: 'input-date', ...common, value: input.value ?? '', min: input.min ?? NO_MIN_DATE }, ...error];
+      return [{ type: 'Input.Date', id, label, isRequired: required, errorMessage, value: input.value ?? '', min: input.min ?? NO_MIN_DATE }, ...error];
   }
 }
 
-function blockItems(block: CardBlock, max: number): Item[] {
+function blockElements(block: CardBlock, max: number): Item[] {
   switch (block.type) {
-    case 'text': return [textItem(block.text, block.style ?? 'default', max)];
-    case 'facts': return [{ kind: 'facts', facts: block.facts.map((f) => ({ title: escapeText(cut(f.label, max)), value: escapeText(cut(f.value, max)) })) }];
+    case 'text': return [textBlock(block.text, block.style ?? 'default', max)];
+    case 'facts': return [{ type: 'FactSet', facts: block.facts.map((f) => ({ title: escapeText(cut(f.label, max)), value: escapeText(cut(f.value, max)) })) }];
     case 'timeline': return [{
-      kind: 'facts',
+      type: 'FactSet',
       facts: block.steps.map((s) => ({ title: escapeText(`${s.done ? '✓' : '○'} ${cut(s.label, max)}`), value: escapeText(s.at ?? 'Not yet') })),
     }];
     case 'divider': return [];
-    case 'input': return inputItems(block.input, max);
-    case 'actions': return [{ kind: 'actions', actions: block.actions.map(actionData) }];
+    case 'input': return inputElements(block.input, max);
+    case 'actions': return [{ type: 'ActionSet', actions: block.actions.map(submitAction) }];
   }
 }
 
-/** The data the template is filled with. Every property the template names is present. */
-export function templateData(card: Card, max: number = MAX_TEXT_CHARS): Item {
-  const blocks: Item[] = [];
+/** Each element sits in its own Container, which carries the separator a divider asked for. */
+function build(card: Card, max: number): AdaptiveCardJson {
+  const body: Item[] = [{ type: 'TextBlock', text: escapeText(cut(card.title, max)), wrap: true, size: 'Medium', weight: 'Bolder', style: 'heading' }];
   let separator = false;
   for (const block of card.blocks) {
     if (block.type === 'divider') {
       separator = true;
       continue;
     }
-    for (const item of blockItems(block, max)) {
-      blocks.push({ ...item, separator, spacing: separator ? 'Medium' : 'Default' });
+    for (const element of blockElements(block, max)) {
+      body.push({ type: 'Container', separator, spacing: separator ? 'Medium' : 'Default', items: [element] });
       separator = false;
     }
   }
-  return { title: escapeText(cut(card.title, max)), summary: cut(card.summary, max), blocks, actions: card.actions.map(actionData) };
-}
-
-function expand(card: Card, max: number): AdaptiveCardJson {
-  return template.expand({ $root: templateData(card, max) }) as AdaptiveCardJson;
+  return { type: 'AdaptiveCard', $schema: ADAPTIVE_SCHEMA, version: ADAPTIVE_VERSION, fallbackText: cut(card.summary, max), body, actions: card.actions.map(submitAction) };
 }
 
 export function cardBytes(json: unknown): number {
@@ -120,11 +122,11 @@ export function cardBytes(json: unknown): number {
 
 /** Renders a card; long texts are cut until it fits under MAX_CARD_BYTES. */
 export function toAdaptiveCard(card: Card): AdaptiveCardJson {
-  let json = expand(card, MAX_TEXT_CHARS);
+  let json = build(card, MAX_TEXT_CHARS);
   for (const max of SHRINK_STEPS) {
     if (cardBytes(json) <= MAX_CARD_BYTES) return json;
-    json = expand(card, max);
+    json = build(card, max);
   }
   if (cardBytes(json) <= MAX_CARD_BYTES) return json;
-  return expand({ ...card, blocks: [{ type: 'text', text: 'This message is too long to show here. Open Warm Handover in the browser to see it.' }] }, SHRINK_STEPS[0]);
+  return build({ ...card, blocks: [{ type: 'text', text: 'This message is too long to show here. Open Warm Handover in the browser to see it.' }] }, SHRINK_STEPS[0]);
 }
