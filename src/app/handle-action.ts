@@ -135,14 +135,14 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
   if (FORMS[req.actionId] && !req.actionId.endsWith('_submit')) return openForm(v, req.actionId);
   const command = commandFor(req, v);
   if ('kind' in command) return withForm(command, v, req);
+  let after;
   try {
-    deps.app.act(v.handover.id, command);
+    after = deps.app.act(v.handover.id, command).handover;
   } catch (err) {
     if (err instanceof HandoverError) return withForm(error(err.message, err.fields), v, req);
     throw err;
   }
-  const after = deps.cards.view(v.handover.id, req.actorId);
-  return { kind: 'card', card: liveCard(after ?? v) };
+  return { kind: 'card', card: liveCard(deps.cards.viewAfter(v, after)) };
 }
 
 /** A refused form submit comes back as the same form, keeping what was typed. */
@@ -189,7 +189,7 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
 
 /** Runs one action for one person. Never throws for something a person did; unexpected faults propagate. */
 export function handleAction(deps: ActionDeps, req: ActionRequest): ActionResult {
-  if (!deps.people.get(req.actorId)) return error('We do not know who you are yet: ask your coordinator to add you to the directory.');
+  if (!deps.people.brief(req.actorId)) return error('We do not know who you are yet: ask your coordinator to add you to the directory.');
   if (!isActionId(req.actionId)) return error('That button is not known here. Please refresh and try again.');
   if (typeof req.subjectId !== 'string' || req.subjectId.length === 0) return error('That button is missing what it is about. Please refresh and try again.');
   switch (req.actionId) {

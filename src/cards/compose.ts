@@ -3,6 +3,7 @@
 import type { CardRequest, ComposeCard } from '../app/delivery-types.ts';
 import { isStale } from '../domain/directory/staleness.ts';
 import type { Service } from '../domain/directory/types.ts';
+import type { Handover } from '../domain/handover/types.ts';
 import type { Clock } from '../domain/ports.ts';
 import { findAlternatives, searchDirectory } from '../storage/directory-search.ts';
 import type { HandoverStore } from '../storage/handover-store.ts';
@@ -39,18 +40,20 @@ export interface CardComposer {
   compose: ComposeCard;
   /** The view one person has of one handover (used by the action handler to build forms with errors). */
   view(handoverId: string, viewerId: string | undefined): HandoverView | null;
+  /** The same view after a change to its handover: the service and introducer are kept, the rest reloaded. */
+  viewAfter(before: HandoverView, after: Handover): HandoverView;
   serviceSummary(serviceId: string): ServiceSummary | null;
   timeZoneOf(personId: string | undefined): string;
 }
 
 function personView(people: PeopleStore, id: string): PersonView {
-  const p = people.get(id);
+  const p = people.brief(id);
   return { id, name: p?.name ?? people.nameOf(id), organisation: p?.organisation ?? '', role: p?.role ?? '' };
 }
 
 export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
   const zone = deps.timeZone ?? DEFAULT_TIME_ZONE;
-  const timeZoneOf = (id: string | undefined) => (id ? deps.people.get(id)?.timeZone : null) || zone;
+  const timeZoneOf = (id: string | undefined) => (id ? deps.people.brief(id)?.timeZone : null) || zone;
 
   const summarise = (s: Service): ServiceSummary => ({
     id: s.id, name: s.name, organisation: s.organisation, capacity: s.capacity, description: s.description, areas: s.areas,
@@ -61,20 +64,32 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
     return s ? summarise(s) : null;
   };
 
+  /** What changes with the handover itself: its contact, notes, steps, the viewer's role and the time. */
+  const handoverParts = (h: Handover, viewerId: string | undefined, contact?: PersonView) => ({
+    handover: h, contact: contact?.id === h.contactId ? contact : personView(deps.people, h.contactId),
+    notes: h.client ? deps.handovers.notes(h.id) : [],
+    steps: deps.handovers.audit(h.id).map((a) => ({ event: a.event, actorId: a.actorId, at: a.at, details: a.details })),
+    role: viewerId ? roleOf(h, viewerId) : 'other' as const, now: deps.clock.now(),
+  });
+
   const view = (handoverId: string, viewerId: string | undefined): HandoverView | null => {
     const h = deps.handovers.find(handoverId);
     const service = h ? serviceSummary(h.serviceId) : null;
     if (!h || !service) return null;
     return {
-      handover: h, service, introducer: personView(deps.people, h.introducerId), contact: personView(deps.people, h.contactId),
-      nameOf: (id) => deps.people.nameOf(id), notes: h.client ? deps.handovers.notes(h.id) : [],
-      steps: deps.handovers.audit(h.id).map((a) => ({ event: a.event, actorId: a.actorId, at: a.at, details: a.details })),
-      viewerId: viewerId ?? '', role: viewerId ? roleOf(h, viewerId) : 'other', timeZone: timeZoneOf(viewerId), now: deps.clock.now(),
+      ...handoverParts(h, viewerId), service, introducer: personView(deps.people, h.introducerId),
+      nameOf: (id) => deps.people.nameOf(id), viewerId: viewerId ?? '', timeZone: timeZoneOf(viewerId),
     };
   };
 
+  const viewAfter = (before: HandoverView, after: Handover): HandoverView => {
+    const same = after.id === before.handover.id && after.serviceId === before.service.id && after.introducerId === before.introducer.id;
+    if (!same) return view(after.id, before.viewerId || undefined) ?? before;
+    return { ...before, ...handoverParts(after, before.viewerId || undefined, before.contact) };
+  };
+
   const compose: ComposeCard = (request) => composeRequest(deps, { view, serviceSummary, timeZoneOf }, request);
-  return { compose, view, serviceSummary, timeZoneOf };
+  return { compose, view, viewAfter, serviceSummary, timeZoneOf };
 }
 
 /** The ComposeCard the outbox dispatcher and every platform use. */

@@ -56,6 +56,12 @@ export class PeopleStore {
     return row ? this.hydrate(row) : undefined;
   }
 
+  /** Name, organisation, role and time zone only: what a card shows, without loading identities. */
+  brief(id: string): Pick<Person, 'id' | 'name' | 'organisation' | 'role' | 'timeZone'> | undefined {
+    const row = this.byId.get(id);
+    return row ? { id: row.id, name: row.name, organisation: row.organisation, role: row.role, timeZone: row.time_zone } : undefined;
+  }
+
   findByEmail(email: string): Person | undefined {
     const row = this.byEmail.get(email);
     return row ? this.hydrate(row) : undefined;
