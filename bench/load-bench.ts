@@ -26,7 +26,7 @@ function figures(prefix: string, r: LoadReport): Record<string, unknown> {
   return {
     [`${prefix}: requests / 2xx / 5xx / errors`]: `${sum((k) => k.sent)} / ${sum((k) => k.ok)} / ${sum((k) => k.c5xx)} / ${sum((k) => k.errors)}`,
     [`${prefix}: RSS peak / end (MB)`]: `${r.rss.peakMb} / ${r.rss.lastMb}`,
-    [`${prefix}: acknowledged actions / lost / double audit`]: `${r.actions.acknowledged} / ${r.actions.lost + r.actions.lostIntroductions} / ${r.actions.duplicateAudit}`,
+    [`${prefix}: acknowledged clicks+introductions / lost / double audit`]: `${r.actions.acknowledged} / ${r.actions.lost + r.actions.lostIntroductions} / ${r.actions.duplicateAudit}`,
     [`${prefix}: nudges / delivered / lost / sent twice`]: `${r.nudges.nudges} / ${r.nudges.delivered} / ${r.nudges.lost} / ${r.nudges.sentTwice}`,
     [`${prefix}: nudges by platform`]: r.nudges.byPlatform,
     [`${prefix}: nudges sent twice, by platform`]: r.nudges.twiceBy,
@@ -55,6 +55,7 @@ export async function run(): Promise<Record<string, unknown>> {
     'two: instances seen holding the lease': two.holders,
     [`two: takeover after killing the holder (ms, lease ${LEASE_TTL_MS} ms)`]: two.takeoverMs,
     'two: acknowledged by each instance': two.served.join(' / '),
+    'two: outbox messages in flight when the holder was killed': two.inFlightAtKill,
     ...figures('two', two),
   };
 }

@@ -12,7 +12,7 @@ import type { Plan } from './prepare.ts';
 export interface RunOptions { rate: number; seconds: number; nudgesPerContact: number; drainLimitMs: number; warmUpSeconds?: number }
 export interface LoadReport { kinds: KindResult[]; rss: { peakMb: number; lastMb: number }; actions: ActionCheck; nudges: NudgeCheck; integrity: string; outbox: Record<string, number> }
 export interface CrashReport extends LoadReport { killedAtSeconds: number; beforeKill: ActionCheck; integrityAfter: string; restartReadyMs: number; /** Outbox rows marked 'sending' when the process died. */ inFlightAtKill: number; signal: string }
-export interface TwoReport extends LoadReport { bothHeld: number; samples: number; takeoverMs: number; holders: string; served: [number, number] }
+export interface TwoReport extends LoadReport { /** Outbox rows marked 'sending' when the holder was killed. */ inFlightAtKill: number; bothHeld: number; samples: number; takeoverMs: number; holders: string; served: [number, number] }
 
 async function settle(world: World, drainLimitMs: number): Promise<{ nudges: NudgeCheck; actions: (acks: Ack[]) => ActionCheck }> {
   await waitUntil(() => nudgesOutstanding(world.dbPath) === 0, drainLimitMs);
@@ -91,6 +91,7 @@ export async function twoInstancesRun(o: RunOptions & { waitForLease: boolean })
     const holder = (await leaseHolder(servers[0].info.url)) ? 0 : 1;
     servers[holder].proc.kill('SIGKILL');
     await servers[holder].exited;
+    const inFlightAtKill = outboxCounts(world.dbPath).sending ?? 0;
     if (!o.waitForLease) expireLease(world.dbPath);
     const killedAt = Date.now();
     const other = servers[1 - holder];
@@ -104,7 +105,7 @@ export async function twoInstancesRun(o: RunOptions & { waitForLease: boolean })
     const kinds = traffic[0].kinds.map((k, i) => mergeKind(k, traffic[1].kinds[i]));
     return {
       kinds, rss: memory, actions: actions(acks), nudges, integrity: integrity(world.dbPath), outbox: outboxCounts(world.dbPath),
-      ...seen, takeoverMs, served: [traffic[0].acks.length, traffic[1].acks.length],
+      ...seen, inFlightAtKill, takeoverMs, served: [traffic[0].acks.length, traffic[1].acks.length],
     };
   } finally {
     await world.close();

@@ -79,7 +79,7 @@ function runKind(kind: Kind, o: TrafficOptions, b: ReturnType<typeof builders>[K
           return { ...req, path: b.url ? b.url() : b.path, body: built.body || undefined, headers: { ...req.headers, ...built.headers } };
         },
         onResponse: (status, _body, context: Ctx) => {
-          if (status >= 200 && status < 300 && context.built) acks.push({ kind, status, target: context.built.target, clientName: context.built.clientName });
+          if (status >= 200 && status < 300 && (context.built?.target || context.built?.clientName)) acks.push({ kind, status, target: context.built!.target, clientName: context.built!.clientName });
         },
       }],
     }, (err, r) => {

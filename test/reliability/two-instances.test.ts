@@ -21,9 +21,10 @@ describe('two instances on one database file', function () {
     expect(report.holders).to.equal('0+1');
   });
 
-  it('every nudge is delivered once, by whichever instance held the lease', () => {
+  it('every nudge is delivered by whichever instance held the lease; only a message in flight at the kill can arrive twice', () => {
     expect(report.nudges.nudges).to.be.greaterThan(50);
-    expect(report.nudges).to.include({ lost: 0, sentTwice: 0, pending: 0, duplicateSends: 0 });
+    expect(report.nudges).to.include({ lost: 0, pending: 0 });
+    expect(report.nudges.duplicateSends).to.be.at.most(report.inFlightAtKill);
     expect(report.integrity).to.equal('ok');
   });
 });
