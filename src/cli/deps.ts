@@ -8,12 +8,20 @@ export interface CliDeps {
   out(line: string): void;
   /** Where the bank-holidays file lives (default: the shipped one). */
   bankHolidaysPath?: string;
+  /** From the configuration (TZ_DEFAULT, RETENTION_DAYS, STALE_AFTER_MONTHS); commands have their own defaults. */
+  timeZone?: string;
+  retentionDays?: number;
+  staleAfterMonths?: number;
 }
 
 export function defaultCliDeps(env: NodeJS.ProcessEnv = process.env): CliDeps {
+  const config = readConfig(env);
   return {
-    bankHolidaysPath: env.BANK_HOLIDAYS_PATH || undefined,
-    openDb: () => openDatabase(readConfig(env).databasePath),
+    bankHolidaysPath: config.bankHolidaysPath,
+    timeZone: config.timeZone,
+    retentionDays: config.retentionDays,
+    staleAfterMonths: config.staleAfterMonths,
+    openDb: () => openDatabase(config.databasePath),
     now: () => new Date(),
     out: (line) => process.stdout.write(line + '\n'),
   };

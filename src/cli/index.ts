@@ -4,7 +4,11 @@ import { registerBackupCommand } from './backup-command.ts';
 import { registerCalendarCommands } from './calendar-command.ts';
 import { registerDbCommands } from './db-command.ts';
 import { registerDirectoryCommands } from './directory-command.ts';
+import { registerNudgesCommands } from './nudges-command.ts';
+import { registerOpportunityCommands } from './opportunity-command.ts';
+import { registerOutboxCommands } from './outbox-command.ts';
 import { registerPeopleCommands } from './people-command.ts';
+import { registerPurgeCommands } from './purge-command.ts';
 import { registerReportCommands } from './report-command.ts';
 import { registerTeamsCommands } from './teams-command.ts';
 import { defaultCliDeps, type CliDeps } from './deps.ts';
@@ -21,6 +25,10 @@ export function buildProgram(deps: CliDeps): Command {
   registerReportCommands(program, deps);
   registerCalendarCommands(program, { bankHolidaysPath: deps.bankHolidaysPath, write: deps.out });
   registerTeamsCommands(program, deps);
+  registerNudgesCommands(program, deps);
+  registerOutboxCommands(program, deps);
+  registerPurgeCommands(program, deps);
+  registerOpportunityCommands(program, deps);
   return program;
 }
 
