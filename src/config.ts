@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url({ message: 'must be a URL ending in /api/' }).optional(),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SECRETS_KEY: optionalText,
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
@@ -42,9 +46,21 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Slack in many workspaces: Bolt's installer at /slack/install, tokens kept encrypted with SECRETS_KEY. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  secretsKey: string;
+  /** PUBLIC_URL + /slack/oauth_redirect, when PUBLIC_URL is set. */
+  redirectUri?: string;
+}
+
+/** Exactly one of botToken (one workspace) and oauth (many workspaces) is set. */
 export interface SlackConfig {
   signingSecret: string;
-  botToken: string;
+  botToken?: string;
+  oauth?: SlackOAuthConfig;
   appToken?: string;
   apiUrl?: string;
 }
@@ -110,16 +126,37 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
-function readSlack(env: Env, switchedOff: string[]): SlackConfig | undefined {
+/** The shortest SECRETS_KEY accepted (characters); `openssl rand -base64 32` gives 44. */
+export const MIN_SECRETS_KEY_LENGTH = 32;
+const SLACK_OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+function readSlackOAuth(env: Env, production: boolean): SlackOAuthConfig | undefined {
+  const missing = SLACK_OAUTH_VARS.filter((name) => !env[name]);
+  if (missing.length === SLACK_OAUTH_VARS.length) return undefined;
+  if (missing.length) throw new ConfigError(`Slack in many workspaces needs ${SLACK_OAUTH_VARS.join(', ')}: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing.`);
+  if (env.SLACK_BOT_TOKEN) throw new ConfigError('Set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many workspaces), not both.');
+  if (env.SLACK_APP_TOKEN) throw new ConfigError('Socket Mode (SLACK_APP_TOKEN) is for one workspace with SLACK_BOT_TOKEN; installing in many workspaces needs a public URL.');
+  if (!env.SECRETS_KEY || env.SECRETS_KEY.length < MIN_SECRETS_KEY_LENGTH) {
+    throw new ConfigError(`SECRETS_KEY is required for Slack in many workspaces: a random value of at least ${MIN_SECRETS_KEY_LENGTH} characters (for example from "openssl rand -base64 32") that encrypts the workspaces' tokens. Keep it safe: without it the stored installations cannot be read.`);
+  }
+  if (production && !env.PUBLIC_URL) throw new ConfigError('PUBLIC_URL is required for Slack in many workspaces in production: Slack sends people back to PUBLIC_URL/slack/oauth_redirect.');
+  const redirectUri = env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/+$/, '')}/slack/oauth_redirect` : undefined;
+  return { clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, secretsKey: env.SECRETS_KEY, redirectUri };
+}
+
+function readSlack(env: Env, production: boolean, switchedOff: string[]): SlackConfig | undefined {
   const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: botToken } = env;
-  if (!signingSecret || !botToken) {
-    switchedOff.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to switch it on.');
+  const oauth = readSlackOAuth(env, production);
+  if (!signingSecret || (!botToken && !oauth)) {
+    switchedOff.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SECRETS_KEY (many workspaces) to switch it on.');
     return undefined;
   }
   if (env.SLACK_API_URL && !env.SLACK_API_URL.endsWith('/api/')) {
     throw new ConfigError('SLACK_API_URL must end with /api/ (for example http://127.0.0.1:4000/api/).');
   }
-  return { signingSecret, botToken, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL };
+  return oauth
+    ? { signingSecret, oauth, apiUrl: env.SLACK_API_URL }
+    : { signingSecret, botToken, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL };
 }
 
 function readTeams(env: Env, production: boolean, switchedOff: string[]): TeamsConfig | undefined {
@@ -180,7 +217,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const production = e.NODE_ENV === 'production';
   const switchedOff: string[] = [];
-  const slack = readSlack(e, switchedOff);
+  const slack = readSlack(e, production, switchedOff);
   const teams = readTeams(e, production, switchedOff);
   const playground = e.PLAYGROUND ? e.PLAYGROUND === 'on' : !production;
   if (!playground) switchedOff.push('The web playground is off (production; set PLAYGROUND=on to switch it on).');

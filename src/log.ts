@@ -4,7 +4,7 @@ import { pino, type Logger } from 'pino';
 /** Keys that must never reach a log line: secrets, and anything that could identify a client. */
 export const REDACTED_KEYS = [
   'password', 'secret', 'token', 'authorization', 'cookie', 'signingSecret', 'botToken', 'appPassword',
-  'appToken', 'adminToken', 'clientName', 'clientContact', 'needs', 'reasonForService', 'accessNeeds',
+  'appToken', 'adminToken', 'clientSecret', 'stateSecret', 'secretsKey', 'clientName', 'clientContact', 'needs', 'reasonForService', 'accessNeeds',
   'contactMethod', 'contactTimes', 'note', 'text',
 ];
 

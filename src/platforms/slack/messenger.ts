@@ -1,12 +1,17 @@
 // Slack's Messenger: DMs to a person (conversations.open → chat.postMessage), channel posts, updates in place.
+// Every call goes out with the token of the workspace where the person or conversation lives (workspaces.ts).
 // Every send carries its idempotency key in message metadata; keys already sent are answered from memory.
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
 import {
   DeliveryError, type ChannelAddress, type Identity, type MessageRef, type Messenger, type SendOptions,
 } from '../../domain/ports.ts';
 import { cardToMessage } from './blocks.ts';
+import { BoundedMap } from './bounded-map.ts';
 import { toDeliveryError } from './web-api-errors.ts';
+import { singleWorkspace, type SlackClients } from './workspaces.ts';
+
+export { BoundedMap };
 
 export const MAX_REMEMBERED_KEYS = 10_000;
 export const MAX_REMEMBERED_DMS = 10_000;
@@ -18,47 +23,42 @@ export interface SentKeys {
   set(key: string, ref: MessageRef): void;
 }
 
-/** A Map that forgets its oldest entries beyond `max`. */
-export class BoundedMap<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined { return this.map.get(key); }
-  has(key: string): boolean { return this.map.has(key); }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-  delete(key: string): void { this.map.delete(key); }
-}
-
 export class SlackMessenger implements Messenger {
   readonly platform = 'slack' as const;
   private readonly dms = new BoundedMap<string>(MAX_REMEMBERED_DMS);
   private readonly pending = new Map<string, Promise<MessageRef>>();
+  private readonly clients: SlackClients;
 
+  /** One client (one workspace) or the clients of every installed workspace. */
   constructor(
-    private readonly client: webApi.WebClient,
+    clients: webApi.WebClient | SlackClients,
     private readonly sent: SentKeys = new BoundedMap<MessageRef>(MAX_REMEMBERED_KEYS),
-  ) {}
+  ) {
+    this.clients = clients instanceof webApi.WebClient ? singleWorkspace(clients) : clients;
+  }
 
   async sendToPerson(to: Identity, card: Card, options: SendOptions): Promise<MessageRef> {
     if (to.platform !== 'slack' || !to.userId) {
       throw new DeliveryError('recipient_unknown', `Slack can only deliver to a Slack identity, not ${to.platform}.`);
     }
-    return this.once(options.idempotencyKey, async () => this.post(await this.openDm(to.userId), card, options.idempotencyKey));
+    return this.once(options.idempotencyKey, async () => {
+      const client = await this.clients.forTeam(to.tenant);
+      return this.post(client, to.tenant, await this.openDm(client, to.tenant, to.userId), card, options.idempotencyKey);
+    });
   }
 
   async postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef> {
     if (channel.platform !== 'slack') throw new DeliveryError('recipient_unknown', `Slack cannot post to a ${channel.platform} channel.`);
-    return this.once(options.idempotencyKey, () => this.post(channel.channelId, card, options.idempotencyKey));
+    return this.once(options.idempotencyKey, async () =>
+      this.post(await this.clients.forTeam(channel.tenant), channel.tenant, channel.channelId, card, options.idempotencyKey));
   }
 
   async updateMessage(ref: MessageRef, card: Card): Promise<void> {
     if (ref.platform !== 'slack') throw new DeliveryError('permanent', `Slack cannot update a ${ref.platform} message.`);
+    const client = await this.clients.forConversation(ref.conversationId);
     const { text, blocks } = cardToMessage(card);
     try {
-      await this.client.chat.update({ channel: ref.conversationId, ts: ref.messageId, text, blocks });
+      await client.chat.update({ channel: ref.conversationId, ts: ref.messageId, text, blocks });
     } catch (err) {
       throw toDeliveryError(err, 'updating a message');
     }
@@ -81,29 +81,32 @@ export class SlackMessenger implements Messenger {
     }
   }
 
-  private async openDm(userId: string): Promise<string> {
-    const known = this.dms.get(userId);
+  private async openDm(client: webApi.WebClient, teamId: string, userId: string): Promise<string> {
+    const dmKey = `${teamId}/${userId}`;
+    const known = this.dms.get(dmKey);
     if (known) return known;
     try {
-      const opened = await this.client.conversations.open({ users: userId });
+      const opened = await client.conversations.open({ users: userId });
       const id = opened.channel?.id;
       if (!id) throw new DeliveryError('recipient_unknown', 'Slack did not open a direct message with this person.');
-      this.dms.set(userId, id);
+      this.dms.set(dmKey, id);
       return id;
     } catch (err) {
       throw toDeliveryError(err, 'opening a direct message');
     }
   }
 
-  private async post(channel: string, card: Card, key: string): Promise<MessageRef> {
+  private async post(client: webApi.WebClient, teamId: string, channel: string, card: Card, key: string): Promise<MessageRef> {
     const { text, blocks } = cardToMessage(card);
     try {
-      const res = await this.client.chat.postMessage({
+      const res = await client.chat.postMessage({
         channel, text, blocks, unfurl_links: false, unfurl_media: false,
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { idempotency_key: key, kind: card.kind } },
       });
       if (!res.ts) throw new DeliveryError('transient', 'Slack did not say where the message went.');
-      return { platform: 'slack', conversationId: res.channel ?? channel, messageId: res.ts };
+      const conversationId = res.channel ?? channel;
+      this.clients.remember(conversationId, teamId);
+      return { platform: 'slack', conversationId, messageId: res.ts };
     } catch (err) {
       throw toDeliveryError(err, 'sending a message');
     }

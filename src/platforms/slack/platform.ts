@@ -6,6 +6,7 @@ import type { SlackConfig } from '../../config.ts';
 import { HttpError, readRawBody } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import type { Logger } from '../../log.ts';
+import { SlackInstallationStore } from '../../storage/slack-installation-store.ts';
 import { sharedRunAction, type RunAction } from './action-runner.ts';
 import { singleWorkspaceAuthorize } from './bot-authorize.ts';
 import { malformedSlackRequest } from './envelope.ts';
@@ -16,6 +17,9 @@ import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerOptions } from './listeners/options/index.ts';
 import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
+import { registerUninstall } from './listeners/events/uninstall.ts';
+import { installMounts, installerOptions } from './installer.ts';
+import { InstalledWorkspaces } from './workspaces.ts';
 import { SlackMessenger, type SentKeys } from './messenger.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -40,6 +44,8 @@ export interface SlackPlatformOptions {
   runAction?: RunAction;
   /** Where sent idempotency keys are remembered (default: memory). */
   sentKeys?: SentKeys;
+  /** Called when notices were queued outside a handover change (removed from a workspace): kick the dispatcher. */
+  onQueued?: () => void;
 }
 
 function boltLogger(log: Logger): BoltLogger {
@@ -86,16 +92,21 @@ function httpMount(receiver: HTTPReceiver, signingSecret: string): Mount {
 
 export function createSlackPlatform(container: Container, options: SlackPlatformOptions = {}): SlackPlatform {
   const cfg = container.config.slack;
-  if (!cfg) throw new Error('Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN.');
+  if (!cfg) throw new Error('Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or the OAuth variables).');
   const logger = boltLogger(container.log);
   const clientOptions = slackClientOptions(cfg, logger);
+  // Many workspaces: each workspace's bot token from the encrypted store; one workspace: SLACK_BOT_TOKEN.
+  const workspaces = cfg.oauth
+    ? new InstalledWorkspaces(new SlackInstallationStore(container.db, cfg.oauth.secretsKey, () => container.clock.now()), clientOptions)
+    : undefined;
+  const installer = cfg.oauth && workspaces ? installerOptions(cfg.oauth, workspaces.installationStore(), clientOptions) : {};
   let receiver: Receiver;
   const mounts: Mount[] = [];
   if (cfg.appToken) {
     receiver = new SocketModeReceiver({ appToken: cfg.appToken, logger });
   } else {
-    const http = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, bodyLimit: SLACK_BODY_LIMIT });
-    mounts.push(httpMount(http, cfg.signingSecret));
+    const http = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, bodyLimit: SLACK_BODY_LIMIT, ...installer });
+    mounts.push(httpMount(http, cfg.signingSecret), ...(workspaces ? installMounts(http) : []));
     receiver = http;
   }
   // One workspace: our authorize (bot-authorize.ts), not `token`, so Slack being unreachable at start cannot crash us.
@@ -103,7 +114,8 @@ export function createSlackPlatform(container: Container, options: SlackPlatform
   const app = new App({ ...authorize, receiver, logger, clientOptions });
   const deps = makeDeps(container, options.runAction ?? sharedRunAction(container));
   for (const register of LISTENERS) register(app, deps);
-  const messenger = new SlackMessenger(new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);
+  registerUninstall(app, { container, workspaces, onQueued: options.onQueued });
+  const messenger = new SlackMessenger(workspaces ?? new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);
   return {
     mounts, messenger, app,
     async start() { if (cfg.appToken) await app.start(); },

@@ -8,6 +8,8 @@ const MS_PER_SECOND = 1000;
 export const RECIPIENT_UNKNOWN_ERRORS: ReadonlySet<string> = new Set([
   'user_not_found', 'users_not_found', 'account_inactive', 'channel_not_found', 'not_in_channel', 'is_archived',
   'user_disabled', 'cannot_dm_bot', 'user_not_visible', 'messages_tab_disabled',
+  // The workspace took the app's token back (before its uninstall event reached us): nobody there can be reached.
+  'token_revoked', 'team_access_not_granted',
 ]);
 /** Platform error codes worth trying again later. */
 const TRANSIENT_ERRORS: ReadonlySet<string> = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
