@@ -53,6 +53,8 @@ export class Dispatcher {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private renewedAt = 0;
+  private holding = false;
+  private kickPending = false;
   /** Set by stop(): lanes finish the message in hand and leave the rest in the queue. */
   private stopping = false;
 
@@ -72,9 +74,17 @@ export class Dispatcher {
     return this.running;
   }
 
-  /** Call after a commit that queued messages: delivers them straight away instead of at the next tick. */
+  /**
+   * Call after a commit that queued messages: delivers them straight away instead of at the next tick. Kicks
+   * made before that drain starts share it (a burst of commits causes one drain, not one each).
+   */
   kick(): void {
-    setImmediate(() => { this.runOnce().catch((err) => this.deps.log?.error({ err }, 'dispatch failed')); });
+    if (this.kickPending) return;
+    this.kickPending = true;
+    setImmediate(() => {
+      this.kickPending = false;
+      this.runOnce().catch((err) => this.deps.log?.error({ err }, 'dispatch failed'));
+    });
   }
 
   start(intervalMs: number = DISPATCH_INTERVAL_MS): void {
@@ -95,28 +105,34 @@ export class Dispatcher {
       this.stopping = false;
     }
     this.lease.release();
+    this.holding = false;
   }
 
-  /** Renews the lease during a long drain (rate limits can make one batch take minutes). */
+  /**
+   * True while this instance holds the lease. The lease row is written only when it is due for renewal (every
+   * LEASE_RENEW_MS, well inside its TTL), so frequent drains (one per burst of commits) do not each cost a
+   * database write; a refusal is never remembered, so an instance without the lease asks again every time.
+   */
   private stillHolding(): boolean {
     const now = this.deps.clock.now().getTime();
-    if (now - this.renewedAt < LEASE_RENEW_MS) return true;
+    if (this.holding && now - this.renewedAt < LEASE_RENEW_MS) return true;
     return this.holdLease();
   }
 
   private holdLease(): boolean {
     this.renewedAt = this.deps.clock.now().getTime();
     const got = this.lease.acquire(this.deps.clock.now());
+    this.holding = got !== null;
     if (got === 'new') {
       const released = this.deps.outbox.releaseSending();
       if (released > 0) this.deps.log?.warn({ released }, 'picked up messages left half-sent by a previous dispatcher');
     }
-    return got !== null;
+    return this.holding;
   }
 
   private async drain(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { sent: 0, skipped: 0, retried: 0, dead: 0 };
-    while (!this.stopping && this.holdLease()) {
+    while (!this.stopping && this.stillHolding()) {
       const rows = this.deps.outbox.ready(this.deps.clock.now(), this.deps.batchSize ?? DISPATCH_BATCH);
       if (rows.length === 0) break;
       await Promise.all(lanes(rows, this.deps.outbox, this.deps.clock, summary).map((lane) => this.runLane(lane, summary)));
