@@ -138,3 +138,21 @@ describe('Slack in many workspaces: removed from a workspace', () => {
     expect(teams()).to.deep.equal([WORKSPACE_A.teamId, WORKSPACE_B.teamId]);
   });
 });
+
+describe('Slack in one workspace: removed from it', () => {
+  let w: Workspaces;
+  beforeEach(async () => { w = await startWorkspaces({ mode: 'single' }); });
+  afterEach(async () => { await w.close(); });
+
+  it('given the one workspace uninstalls the app, then the coordinator is told (the token in SLACK_BOT_TOKEN is theirs to remove)', async () => {
+    w.app.container.people.upsert({ id: 'pat', name: 'Pat Quinn', email: 'pat@example.org', organisation: 'Southwark Council', role: 'Coordinator', isCoordinator: true });
+    const payload = loadPayload('app-uninstalled') as { team_id: string };
+    payload.team_id = WORKSPACE_A.teamId;
+    expect((await postSigned(w.eventsUrl, JSON.stringify(payload), JSON_TYPE)).status).to.equal(200);
+    const queued = () => w.app.container.db.prepare(`SELECT card FROM outbox WHERE recipient = '{"personId":"pat"}'`).all() as { card: string }[];
+    const deadline = Date.now() + WAIT_LIMIT_MS;
+    while (queued().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(queued().map((r) => JSON.parse(r.card).kind)).to.deep.equal(['notice']);
+    expect(JSON.parse(queued()[0].card).params.text).to.contain(`workspace ${WORKSPACE_A.teamId}`);
+  });
+});
