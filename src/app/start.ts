@@ -62,7 +62,9 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     mounts.push(...playground.mounts);
     messengers.push(playground.messenger);
   }
-  const slack = config.slack ? createSlackPlatform(container) : undefined;
+  // The nudge system is built below; messages queued by a platform wake its dispatcher through this closure.
+  let wake = (): void => undefined;
+  const slack = config.slack ? createSlackPlatform(container, { onQueued: () => wake() }) : undefined;
   if (slack) {
     mounts.push(...slack.mounts);
     messengers.push(slack.messenger);
@@ -86,7 +88,8 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     sweepIntervalMs: config.sweepIntervalSeconds * 1000, dispatchIntervalMs: options.dispatchIntervalMs,
     extraJobs: [(now) => opportunities.closeExpired(now), (now) => opportunities.weeklyDigest(now)],
   });
-  opportunities.onCommitted(() => nudges.dispatcher.kick());
+  wake = () => nudges.dispatcher.kick();
+  opportunities.onCommitted(wake);
   if (options.scheduler ?? true) nudges.start();
 
   await slack?.start();
