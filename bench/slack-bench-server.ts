@@ -1,26 +1,30 @@
-// One side of the Slack benchmark, in its own process so its memory can be read:
+// One process of the Slack benchmark, so that each one's memory and CPU are its own:
 //   ours <handovers> <apiUrl>: the real server (Slack platform, shared action handler, outbox + dispatcher);
-//   bare 0 <apiUrl>: a bare Bolt app on node:http that acks the same requests and opens an empty modal.
-// Prints one JSON line: { port, handoverIds }. BENCH_NO_DISPATCH=1 leaves the outbox dispatcher off in 'ours'.
+//   bare 0 <apiUrl>: a bare Bolt app on node:http that acks the same requests and opens an empty modal;
+//   api: the fake Slack Web API both servers call (Slack is another machine in real life, so it gets its own
+//        process rather than sharing the load generator's event loop). Answers "counts" on stdin with call counts.
+// Prints one JSON line: { port, handoverIds } (or { url } for api). BENCH_NO_DISPATCH=1 leaves the dispatcher off.
+// Only 'ours' loads the product's modules (dynamic imports), so the bare app's memory is Bolt's alone.
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createServer } from 'node:http';
-import { buildContainer } from '../src/app/container.ts';
-import { createCardComposer } from '../src/cards/compose.ts';
-import { readConfig } from '../src/config.ts';
-import { createHttpServer, listen } from '../src/http/server.ts';
-import { createLogger } from '../src/log.ts';
-import { createSlackPlatform } from '../src/platforms/slack/index.ts';
-import { createNudgeSystem } from '../src/scheduler/wiring.ts';
-import { openDatabase } from '../src/storage/sqlite.ts';
-import { FAKE_TEAM_ID } from '../test/fixtures/fake-slack-api.ts';
-import { FixedClock, everyDayCalendar, introduceInput, seedWorld, tempDir } from '../test/fixtures/make.ts';
-import { SLACK_USERS } from '../test/fixtures/slack-harness.ts';
+import { createInterface } from 'node:readline';
 import { SIGNING_SECRET } from '../test/fixtures/slack-sign.ts';
 
 const [mode, count, apiUrl] = process.argv.slice(2);
 const BOT_TOKEN = 'xoxb-bench-not-real';
+/** The Slack user ids the parent signs requests as (test/fixtures/slack-harness.ts SLACK_USERS, passed in env). */
+const USERS = JSON.parse(process.env.BENCH_SLACK_USERS ?? '{}') as Record<string, string>;
 
 async function ours(): Promise<{ port: number; handoverIds: string[] }> {
+  const { buildContainer } = await import('../src/app/container.ts');
+  const { readConfig } = await import('../src/config.ts');
+  const { createHttpServer, listen } = await import('../src/http/server.ts');
+  const { createLogger } = await import('../src/log.ts');
+  const { createSlackPlatform } = await import('../src/platforms/slack/index.ts');
+  const { createNudgeSystem } = await import('../src/scheduler/wiring.ts');
+  const { openDatabase } = await import('../src/storage/sqlite.ts');
+  const { FAKE_TEAM_ID } = await import('../test/fixtures/fake-slack-api.ts');
+  const { FixedClock, everyDayCalendar, introduceInput, seedWorld, tempDir } = await import('../test/fixtures/make.ts');
   const tmp = tempDir('handover-slack-bench-');
   const config = readConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl, DATABASE_PATH: `${tmp.dir}/h.db`, LOG_LEVEL: 'silent', TEAMS: 'off' });
   const log = createLogger('silent');
@@ -28,11 +32,11 @@ async function ours(): Promise<{ port: number; handoverIds: string[] }> {
   const clock = new FixedClock();
   seedWorld(db, clock);
   const c = buildContainer(config, log, db, clock, everyDayCalendar);
-  for (const id of ['jo', 'sam'] as const) c.people.link(id, { platform: 'slack', tenant: FAKE_TEAM_ID, userId: SLACK_USERS[id] });
+  for (const id of ['jo', 'sam']) c.people.link(id, { platform: 'slack', tenant: FAKE_TEAM_ID, userId: USERS[id] });
   const handoverIds = Array.from({ length: Number(count) }, () => c.app.introduce('jo', introduceInput()).id);
   const platform = createSlackPlatform(c);
-  const compose = createCardComposer({ db, clock, handovers: c.handovers, people: c.people, services: c.services });
-  const nudges = createNudgeSystem({ db, clock, calendar: everyDayCalendar, timeZone: config.timeZone, app: c.app, handovers: c.handovers, people: c.people, services: c.services, compose, messengers: [platform.messenger], log });
+  // As startApp wires it: the container's one composer, the after-commit kick, the dispatcher running.
+  const nudges = createNudgeSystem({ db, clock, calendar: everyDayCalendar, timeZone: config.timeZone, app: c.app, handovers: c.handovers, people: c.people, services: c.services, compose: c.cards.compose, messengers: [platform.messenger], log });
   if (process.env.BENCH_NO_DISPATCH !== '1') nudges.dispatcher.start();
   const server = createHttpServer({ mounts: platform.mounts, log, health: () => ({}) });
   const { port } = await listen(server, 0, '127.0.0.1');
@@ -52,5 +56,19 @@ async function bare(): Promise<{ port: number; handoverIds: string[] }> {
   return { port: (server.address() as { port: number }).port, handoverIds: [] };
 }
 
-const ready = mode === 'ours' ? await ours() : await bare();
+const COUNTED = ['views.open', 'chat.update', 'chat.postMessage', 'users.info', 'auth.test'];
+
+async function api(): Promise<{ url: string }> {
+  const { FakeSlackApi } = await import('../test/fixtures/fake-slack-api.ts');
+  const fake = new FakeSlackApi();
+  const url = await fake.start();
+  for (const [person, id] of Object.entries(USERS)) fake.addUser({ id, email: `${person}@example.org` });
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() !== 'counts') return;
+    process.stdout.write(`${JSON.stringify(Object.fromEntries(COUNTED.map((m) => [m, fake.callsTo(m).length])))}\n`);
+  });
+  return { url };
+}
+
+const ready = mode === 'ours' ? await ours() : mode === 'api' ? await api() : await bare();
 process.stdout.write(JSON.stringify(ready) + '\n');

@@ -1,10 +1,9 @@
-// Child process for the Teams benchmark: `ours` (the real platform on a temp db, N handovers ready to accept) or
-// `bare` (a bare botbuilder bot answering the same activities). Prints one JSON line {port, handoverIds}.
-// Replies go to the serviceUrl in each activity: the parent's fake Bot Connector.
+// Child process for the Teams benchmark: `ours` (the real platform on a temp db, N handovers ready to accept),
+// `bare` (a bare botbuilder bot answering the same activities) or `connector` (the fake Bot Connector both reply
+// to: the serviceUrl in each activity). Prints one JSON line {port, handoverIds} (or {url} for the connector).
+// Only 'ours' loads the product's modules (dynamic imports), so the bare bot's memory is botbuilder's alone.
 import { createServer } from 'node:http';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { introduceInput } from '../test/fixtures/make.ts';
-import { startTeamsWorld } from '../test/integration/teams-world.ts';
 
 const [mode, count] = process.argv.slice(2);
 
@@ -30,6 +29,8 @@ async function bare(): Promise<void> {
 }
 
 async function ours(): Promise<void> {
+  const { introduceInput } = await import('../test/fixtures/make.ts');
+  const { startTeamsWorld } = await import('../test/integration/teams-world.ts');
   const w = await startTeamsWorld();
   for (const who of ['jo', 'sam', 'alex', 'kim'] as const) w.linkTeams(who);
   const ids: string[] = [];
@@ -37,4 +38,10 @@ async function ours(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ port: Number(new URL(w.url).port), handoverIds: ids })}\n`);
 }
 
-await (mode === 'bare' ? bare() : ours());
+async function connector(): Promise<void> {
+  const { FakeBotConnector } = await import('../test/fixtures/fake-bot-connector.ts');
+  const fake = new FakeBotConnector();
+  process.stdout.write(`${JSON.stringify({ url: await fake.start() })}\n`);
+}
+
+await (mode === 'bare' ? bare() : mode === 'connector' ? connector() : ours());

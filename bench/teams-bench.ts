@@ -1,12 +1,14 @@
 // Teams: a 1:1 message and an Action.Execute Accept invoke (→ state change → refreshed card) at a fixed
 // 200 requests/s, against a bare botbuilder bot answering the same activities in the same run. Each server
-// runs in its own child process (RSS read from /proc); replies go to one local fake Bot Connector.
+// runs in its own child process (RSS read from /proc); replies go to one local fake Bot Connector, in a third
+// process so that answering them does not slow the load generator's own clock.
+// Not the same job on Accept: ours runs the state change and answers with the refreshed card; the bare bot
+// answers with a fixed one-line card.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { FakeBotConnector } from '../test/fixtures/fake-bot-connector.ts';
 import { activity, TEAMS_USERS } from '../test/fixtures/teams/activities.ts';
 import { round } from './stats.ts';
 
@@ -16,15 +18,15 @@ const CONNECTIONS = 20;
 const WARM_UP_SECONDS = 1;
 const HANDOVERS = RATE * (SECONDS + WARM_UP_SECONDS);
 
-interface Child { proc: ChildProcess; port: number; handoverIds: string[] }
+interface Child { proc: ChildProcess; port: number; handoverIds: string[]; url: string }
 
-async function startChild(mode: 'ours' | 'bare'): Promise<Child> {
+async function startChild(mode: 'ours' | 'bare' | 'connector'): Promise<Child> {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'teams-bench-server.ts'), mode, String(mode === 'ours' ? HANDOVERS : 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: proc.stdout! }).once('line', resolve);
     proc.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
   });
-  return { proc, ...(JSON.parse(first) as { port: number; handoverIds: string[] }) };
+  return { proc, port: 0, handoverIds: [], url: '', ...(JSON.parse(first) as Partial<Child>) };
 }
 
 function rssMb(pid: number): number {
@@ -52,8 +54,8 @@ function acceptBodies(url: string, ids: string[]): () => string {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const connector = new FakeBotConnector();
-  const url = await connector.start();
+  const connector = await startChild('connector');
+  const url = connector.url;
   const bare = await startChild('bare');
   const ours = await startChild('ours');
   try {
@@ -84,6 +86,6 @@ export async function run(): Promise<Record<string, unknown>> {
   } finally {
     bare.proc.kill();
     ours.proc.kill();
-    await connector.stop();
+    connector.proc.kill();
   }
 }
