@@ -8,6 +8,8 @@ import { createReportsMounts } from '../http/reports/mounts.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import { createEmailPlatform } from '../platforms/email/index.ts';
+import { createSlackPlatform } from '../platforms/slack/platform.ts';
+import { createTeamsPlatform } from '../platforms/teams/teams-platform.ts';
 import { createWebPlayground, type WebPlayground } from '../platforms/web/playground.ts';
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
@@ -62,15 +64,14 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   }
   // The nudge system is built below; messages queued by a platform wake its dispatcher through this closure.
   let wake = (): void => undefined;
-  // Each chat platform's modules (Bolt, botbuilder) are loaded only when it is configured: memory and start time.
-  const slackModule = config.slack ? await import('../platforms/slack/platform.ts') : undefined;
-  const slack = slackModule?.createSlackPlatform(container, { onQueued: () => wake() });
+  // Static imports on purpose: a lazy import() would load a second copy of shared modules under the test
+  // runner's CommonJS loader (tsx), so `instanceof HttpError`/`HandoverError` checks would silently fail.
+  const slack = config.slack ? createSlackPlatform(container, { onQueued: () => wake() }) : undefined;
   if (slack) {
     mounts.push(...slack.mounts);
     messengers.push(slack.messenger);
   }
   if (config.teams) {
-    const { createTeamsPlatform } = await import('../platforms/teams/teams-platform.ts');
     const teams = createTeamsPlatform(container);
     mounts.push(...teams.mounts);
     messengers.push(teams.messenger);
