@@ -19,7 +19,9 @@
 //   nextWorkingMoment(from) up to and including the local date of `to` (0 if `to` is not later).
 //   For a working moment a, workingDaysBetween(a, addWorkingDays(a, n)) === n.
 import { TZDate } from '@date-fns/tz';
-import { addDays, set } from 'date-fns';
+// One module per function: the package root loads all of date-fns (about 20 MB of memory).
+import { addDays } from 'date-fns/addDays';
+import { set } from 'date-fns/set';
 import { CalendarError } from './errors.ts';
 import { isIsoDate } from './bank-holidays.ts';
 import type { WorkingCalendar } from './types.ts';

@@ -1,5 +1,5 @@
 // When a directory entry counts as stale: not reviewed for a while, or a review request went unanswered (seed 001 P19).
-import { subMonths } from 'date-fns';
+import { subMonths } from 'date-fns/subMonths';
 import type { Service } from './types.ts';
 
 export const DEFAULT_STALE_AFTER_MONTHS = 12;

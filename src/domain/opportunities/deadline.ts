@@ -1,6 +1,9 @@
 // Deadlines and weeks as people mean them: "apply by 1 December" closes at the end of that day in their time zone.
 import { TZDate, tz } from '@date-fns/tz';
-import { getISOWeek, getISOWeekYear, setHours, startOfISOWeek } from 'date-fns';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { setHours } from 'date-fns/setHours';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 
 /** The weekly digest goes out on Monday from this hour (local time). */
 export const WEEKLY_DIGEST_HOUR = 9;
