@@ -88,7 +88,7 @@ export async function twoInstancesRun(o: RunOptions & { waitForLease: boolean })
     const traffic = await Promise.all([0, 1].map((i) => runTraffic({
       url: servers[i].info.url, connectorUrl: world.fakes.info.connectorUrl, rate: o.rate / 2, seconds: o.seconds, plan: half(world.plan, i as 0 | 1), serviceIds: world.plan.serviceIds,
     })));
-    const holder = (await leaseHolder(servers[0].info.url)) ? 0 : 1;
+    const holder = await currentHolder(servers);
     servers[holder].proc.kill('SIGKILL');
     await servers[holder].exited;
     const inFlightAtKill = outboxCounts(world.dbPath).sending ?? 0;
@@ -110,6 +110,16 @@ export async function twoInstancesRun(o: RunOptions & { waitForLease: boolean })
   } finally {
     await world.close();
   }
+}
+
+/** Which server holds the lease: asks both until exactly one says so (a failed look-up under load reads as "no"). */
+async function currentHolder(servers: Child<ServerInfo>[]): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const held = await Promise.all(servers.map((s) => leaseHolder(s.info.url)));
+    if (held.filter(Boolean).length === 1) return held.indexOf(true);
+    await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
+  }
+  throw new Error('Neither server (or both) reported holding the dispatcher lease for 100 polls.');
 }
 
 /** Asks both servers every 100 ms whether they hold the dispatcher lease. */
