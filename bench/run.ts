@@ -10,6 +10,7 @@ const BENCHES: Record<string, string> = {
   playground: 'playground-bench.ts',
   slack: 'slack-bench.ts',
   teams: 'teams-bench.ts',
+  accept: 'accept-bench.ts',
   load: 'load-bench.ts',
 };
 
