@@ -33,6 +33,11 @@ export interface MessageRef {
 export interface SendOptions {
   /** The same key must never produce two messages on a messenger that has seen it. */
   idempotencyKey: string;
+  /**
+   * An earlier attempt with this key may have reached the platform (it was interrupted, or failed without a clear
+   * answer): a messenger that can look (Slack, in the DM's history) checks before sending again.
+   */
+  maybeSent?: boolean;
 }
 
 export type DeliveryFailureKind =

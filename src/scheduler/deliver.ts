@@ -3,7 +3,7 @@
 import type { Router } from '../app/router.ts';
 import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import type { Card } from '../cards/model.ts';
-import { DeliveryError, type Clock, type Platform } from '../domain/ports.ts';
+import { DeliveryError, type Clock, type Platform, type SendOptions } from '../domain/ports.ts';
 import type { LimitKey, RateLimiter } from './rate-limits.ts';
 import { DEFAULT_RETRY_AFTER_MS } from './backoff.ts';
 
@@ -24,6 +24,11 @@ export interface DeliverDeps {
 }
 
 const isUnknownRecipient = (err: unknown) => err instanceof DeliveryError && err.kind === 'recipient_unknown';
+
+/** The key, and whether an earlier attempt (a failure, or one cut short by a crash) may have got through. */
+function sendOptions(row: OutboxRow): SendOptions {
+  return row.attempts > 0 ? { idempotencyKey: row.idempotencyKey, maybeSent: true } : { idempotencyKey: row.idempotencyKey };
+}
 
 /** Waits for the rate limit, calls the platform, and on a 429 holds the conversation back. */
 async function call<T>(deps: DeliverDeps, key: LimitKey, fn: () => Promise<T>): Promise<T> {
@@ -57,7 +62,7 @@ async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string,
   for (const { identity, messenger } of routes) {
     try {
       const key = { platform: identity.platform, tenant: identity.tenant, conversation: identity.userId };
-      const ref = await call(deps, key, () => messenger.sendToPerson(identity, card, { idempotencyKey: row.idempotencyKey }));
+      const ref = await call(deps, key, () => messenger.sendToPerson(identity, card, sendOptions(row)));
       if (row.mode === 'live' && row.liveKey) deps.outbox.saveRef(row.liveKey, ref, deps.clock.now());
       return identity.platform;
     } catch (err) {
@@ -76,7 +81,7 @@ export async function deliver(deps: DeliverDeps, row: OutboxRow, card: Card): Pr
     const messenger = deps.router.messenger(channel.platform);
     if (!messenger) throw new UndeliverableError('no_route', `${channel.platform} is switched off, so channel ${channel.channelId} cannot be reached.`);
     const key = { platform: channel.platform, tenant: channel.tenant, conversation: channel.channelId };
-    const ref = await call(deps, key, () => messenger.postToChannel(channel, card, { idempotencyKey: row.idempotencyKey }));
+    const ref = await call(deps, key, () => messenger.postToChannel(channel, card, sendOptions(row)));
     if (row.mode === 'live' && row.liveKey) deps.outbox.saveRef(row.liveKey, ref, deps.clock.now());
     return channel.platform;
   }

@@ -1,7 +1,8 @@
 // The dispatcher: claims due outbox messages (only while holding the lease), composes each card from the
 // current state, delivers it within the rate limits, and records the result. At least once: a message is
 // marked 'sending' before the platform call and 'sent' after; a crash in between leaves it to be sent again
-// with the same idempotency key, which the messengers use to drop the duplicate.
+// with the same idempotency key and maybeSent (the crash counts as an attempt), which the messengers use to
+// drop the duplicate where the platform lets them look (Slack DMs, the web inbox); Teams stays at least once.
 import { randomUUID } from 'node:crypto';
 import type { ComposeCard } from '../app/delivery-types.ts';
 import type { Router } from '../app/router.ts';

@@ -4,6 +4,9 @@ import type { CardRequest, DeliveryMode, OutboxRequest, Recipient } from '../app
 import type { MessageRef, Platform } from '../domain/ports.ts';
 import type { Db } from './sqlite.ts';
 
+/** last_error of a message whose send was cut short (a crash between the platform call and recording it). */
+export const INTERRUPTED = 'interrupted while sending: it may have arrived';
+
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'skipped';
 
 export interface OutboxRow {
@@ -76,7 +79,8 @@ export class OutboxStore {
       sent: db.prepare(`UPDATE outbox SET status = ?, sent_at = ?, platform = ?, last_error = NULL WHERE id = ?`),
       retryLater: db.prepare(`UPDATE outbox SET status = 'pending', not_before = ?, attempts = attempts + ?, rate_limited = rate_limited + ?, last_error = ? WHERE id = ?`),
       dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + ?, last_error = ? WHERE id = ?`),
-      release: db.prepare(`UPDATE outbox SET status = 'pending' WHERE status = 'sending'`),
+      // A send cut short counts as an attempt: the next one is told the message may be out already (maybeSent).
+      release: db.prepare(`UPDATE outbox SET status = 'pending', attempts = attempts + 1, last_error = ? WHERE status = 'sending'`),
       failed: db.prepare<[], Row>(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY id`),
       retry: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, rate_limited = 0, not_before = ?, last_error = NULL WHERE id = ? AND status = 'dead'`),
       counts: db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM outbox GROUP BY status'),
@@ -140,7 +144,7 @@ export class OutboxStore {
 
   /** After taking over the dispatcher lease: messages left half-sent by a crash go back to the queue. */
   releaseSending(): number {
-    return this.s.release.run().changes;
+    return this.s.release.run(INTERRUPTED).changes;
   }
 
   failed(): OutboxRow[] {

@@ -12,9 +12,12 @@ const SCHEMA_V2_URL = 'https://raw.githubusercontent.com/slackapi/manifest-schem
 /**
  * The scopes the app needs and no more: DMs (chat:write, im:write), the commands, matching people by e-mail, and
  * seeing which channels it was added to with their names (channels:read, groups:read: member_joined_channel and
- * conversations.info), so those channels become peer groups for opportunities.
+ * conversations.info), so those channels become peer groups for opportunities. im:history reads the app's own DMs
+ * only, so a message whose send a crash cut short is found by its idempotency key instead of being sent twice; the
+ * app asks for no channels:history or groups:history, since those would let it read every message in its channels
+ * (a channel post cut short by a crash may therefore appear twice).
  */
-const LEAST_PRIVILEGE = ['channels:read', 'chat:write', 'commands', 'groups:read', 'im:write', 'users:read', 'users:read.email'];
+const LEAST_PRIVILEGE = ['channels:read', 'chat:write', 'commands', 'groups:read', 'im:history', 'im:write', 'users:read', 'users:read.email'];
 
 describe('Slack app manifest', () => {
   const manifest = read('../../manifests/slack/manifest.json');

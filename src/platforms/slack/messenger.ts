@@ -1,6 +1,7 @@
 // Slack's Messenger: DMs to a person (conversations.open → chat.postMessage), channel posts, updates in place.
 // Every call goes out with the token of the workspace where the person or conversation lives (workspaces.ts).
-// Every send carries its idempotency key in message metadata; keys already sent are answered from memory.
+// Every send carries its idempotency key in message metadata; keys already sent are answered from memory, and
+// after an interrupted send (options.maybeSent, e.g. a restart after a crash) from the DM's recent history.
 import { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
 import {
@@ -8,6 +9,7 @@ import {
 } from '../../domain/ports.ts';
 import { cardToMessage } from './blocks.ts';
 import { BoundedMap } from './bounded-map.ts';
+import { findSentMessage } from './find-sent.ts';
 import { toDeliveryError } from './web-api-errors.ts';
 import { singleWorkspace, type SlackClients } from './workspaces.ts';
 
@@ -43,7 +45,12 @@ export class SlackMessenger implements Messenger {
     }
     return this.once(options.idempotencyKey, async () => {
       const client = await this.clients.forTeam(to.tenant);
-      return this.post(client, to.tenant, await this.openDm(client, to.tenant, to.userId), card, options.idempotencyKey);
+      const dm = await this.openDm(client, to.tenant, to.userId);
+      if (options.maybeSent) {
+        const ref = await this.alreadySent(client, to.tenant, dm, card, options.idempotencyKey);
+        if (ref) return ref;
+      }
+      return this.post(client, to.tenant, dm, card, options.idempotencyKey);
     });
   }
 
@@ -62,6 +69,16 @@ export class SlackMessenger implements Messenger {
     } catch (err) {
       throw toDeliveryError(err, 'updating a message');
     }
+  }
+
+  /** The message sent with `key` before a crash, brought up to date with `card`; null if Slack has none. */
+  private async alreadySent(client: webApi.WebClient, teamId: string, channel: string, card: Card, key: string): Promise<MessageRef | null> {
+    const ts = await findSentMessage(client, channel, key, METADATA_EVENT_TYPE);
+    if (!ts) return null;
+    this.clients.remember(channel, teamId);
+    const ref: MessageRef = { platform: 'slack', conversationId: channel, messageId: ts };
+    await this.updateMessage(ref, card);
+    return ref;
   }
 
   private async once(key: string, send: () => Promise<MessageRef>): Promise<MessageRef> {
