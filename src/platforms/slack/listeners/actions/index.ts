@@ -1,5 +1,6 @@
 // Every button the product sends: run the shared action, ack, then show its outcome where it was clicked.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ACTION_IDS, isActionId } from '../../../../cards/model.ts';
 import { decodeButtonValue } from '../../blocks.ts';
 import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
@@ -24,7 +25,9 @@ export function register(app: App, deps: SlackDeps): void {
     const place = placeOf(body);
     const follow = logAfterAck(deps, `action ${action.action_id}`);
     let acked = false;
-    const ackOnce = async () => { if (!acked) { acked = true; await ack(); } };
+    // Node sends a response at the end of the current turn: wait for that before the follow-up (chat.update and
+    // its promise chain), or Slack's ack leaves only after the follow-up has been built and sent.
+    const ackOnce = async () => { if (!acked) { acked = true; await ack(); await nextTurn(); } };
     try {
       const person = await personFor(deps, client, context.teamId ?? body.team?.id, body.user.id);
       if (!person) { await ackOnce(); return await tellPrivately(client, place, UNKNOWN_PERSON_MESSAGE).catch(follow); }
