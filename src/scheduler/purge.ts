@@ -1,10 +1,14 @@
 // Retention: client-identifying fields (client details, notes) are removed a number of days after an
 // introduction closed. The handover row, its states and the audit trail (which never holds client text) stay.
 // The playground's stored messages about it (web_messages, whose cards showed the client details in DMs) are
-// replaced by a short notice.
+// replaced by a short notice, and the live cards in Slack and Teams DMs are queued to be re-rendered from the
+// purged state (which has no client details) and updated in place.
 import { SYSTEM_ACTOR } from '../domain/handover/commands.ts';
 import type { HandoverState } from '../domain/handover/types.ts';
 import { buildNoticeCard } from '../cards/other-cards.ts';
+import { messageKey } from '../domain/nudges/messages.ts';
+import type { Platform } from '../domain/ports.ts';
+import { OutboxStore } from '../storage/outbox-store.ts';
 import { inTransaction, type Db } from '../storage/sqlite.ts';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -32,6 +36,24 @@ export function purgedCard(handoverId: string, retentionDays: number) {
   return buildNoticeCard(handoverId, `Introduction ${handoverId}`, `The client's details were removed ${retentionDays} days after this introduction closed.`);
 }
 
+/**
+ * Platforms whose delivered cards keep their own copy and are updated in place after a purge. The playground's
+ * copies are replaced above; an e-mail only links to a page composed from current state.
+ */
+const RE_RENDERED: ReadonlySet<Platform> = new Set(['slack', 'teams']);
+
+/** Queues an in-place update of every card about the handover that sits in a Slack or Teams DM. */
+function queueCardUpdates(outbox: OutboxStore, handoverId: string, now: Date): number {
+  const cards = outbox.liveCards(handoverId).filter((c) => c.ref && RE_RENDERED.has(c.ref.platform));
+  for (const c of cards) {
+    outbox.enqueue({
+      idempotencyKey: messageKey({ subjectId: handoverId, event: 'purged', recipient: c.liveKey, cardKind: c.kind }),
+      recipient: c.recipient, card: { kind: c.kind, subjectId: handoverId, viewerId: c.viewerId ?? undefined }, mode: 'live', liveKey: c.liveKey,
+    }, now);
+  }
+  return cards.length;
+}
+
 /** Purges them (in the caller's transaction if there is one). Returns what was purged. */
 export function purgeClosed(db: Db, now: Date, retentionDays: number = DEFAULT_RETENTION_DAYS): PurgeCandidate[] {
   const at = now.toISOString();
@@ -41,11 +63,14 @@ export function purgeClosed(db: Db, now: Date, retentionDays: number = DEFAULT_R
   const audit = db.prepare('INSERT INTO audit (handover_id, actor_id, event, from_state, to_state, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)');
   return inTransaction(db, () => {
     const done = purgeCandidates(db, now, retentionDays);
+    if (done.length === 0) return done;
+    const outbox = new OutboxStore(db);
     for (const c of done) {
       clear.run(at, at, c.id);
       const removedNotes = notes.run(c.id).changes;
       const clearedMessages = messages.run(JSON.stringify(purgedCard(c.id, retentionDays)), at, c.id).changes;
-      audit.run(c.id, SYSTEM_ACTOR, 'purged', c.state, c.state, at, JSON.stringify({ retentionDays, notesRemoved: removedNotes, messagesCleared: clearedMessages }));
+      const cardsUpdated = queueCardUpdates(outbox, c.id, now);
+      audit.run(c.id, SYSTEM_ACTOR, 'purged', c.state, c.state, at, JSON.stringify({ retentionDays, notesRemoved: removedNotes, messagesCleared: clearedMessages, cardsUpdated }));
     }
     return done;
   });

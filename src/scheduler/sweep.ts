@@ -68,7 +68,7 @@ export function createSweepLoop(run: () => SweepResult, intervalMs: number, afte
   const tick = () => {
     try {
       const r = run();
-      if (r.rows > 0 || r.reviewRequests > 0) afterSweep?.();
+      if (r.rows > 0 || r.reviewRequests > 0 || r.purged > 0) afterSweep?.();
     } catch (err) {
       log?.error({ err }, 'sweep failed; it will run again at the next interval');
     }
