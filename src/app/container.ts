@@ -3,12 +3,13 @@
 import { createCardComposerParts, type CardComposer } from '../cards/compose.ts';
 import type { Config } from '../config.ts';
 import type { WorkingCalendar } from '../domain/calendar/types.ts';
-import type { Clock } from '../domain/ports.ts';
+import type { Clock, Platform } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';
 import { HandoverStore } from '../storage/handover-store.ts';
 import { OpportunityStore } from '../storage/opportunity-store.ts';
 import { OutboxStore } from '../storage/outbox-store.ts';
 import { PeopleStore } from '../storage/people-store.ts';
+import { PresenceStore } from '../storage/presence-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import type { CardRequest, ComposeCard } from './delivery-types.ts';
@@ -33,6 +34,8 @@ export interface Container {
   actionDeps: ActionDeps;
   /** The one action handler every platform calls. */
   runAction(request: ActionRequest): ActionResult;
+  /** A person did something on a platform: their messages go there first (Router). */
+  recordSeen(personId: string, platform: Platform): void;
 }
 
 /** Opportunity cards and channel digests come from the opportunity service; everything else from the card composer. */
@@ -51,9 +54,11 @@ export function buildContainer(config: Config, log: Logger, db: Db, clock: Clock
   });
   const base = createCardComposerParts({ db, clock, handovers, people, services, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths });
   const cards: CardComposer = { ...base, compose: withOpportunityCards(base.compose, opportunities) };
+  const presence = new PresenceStore(db);
   const actionDeps: ActionDeps = { db, clock, app, cards, people, services, staleAfterMonths: config.staleAfterMonths, opportunities };
   return {
     config, log, db, clock, calendar, people, services, handovers, app, opportunities, cards, actionDeps,
     runAction: (request) => handleAction(actionDeps, request),
+    recordSeen: (personId, platform) => presence.recordSeen(personId, platform, clock.now()),
   };
 }

@@ -20,8 +20,11 @@ export interface SlackDeps {
 
 export type Register = (app: App, deps: SlackDeps) => void;
 
-export function personFor(deps: SlackDeps, client: webApi.WebClient, teamId: string | undefined, userId: string): Promise<Person | null> {
-  return resolvePerson(client, deps.container.people, teamId ?? '', userId);
+/** The directory person acting in Slack (null if unknown); they were seen here, so their messages come here first. */
+export async function personFor(deps: SlackDeps, client: webApi.WebClient, teamId: string | undefined, userId: string): Promise<Person | null> {
+  const person = await resolvePerson(client, deps.container.people, teamId ?? '', userId);
+  if (person) deps.container.recordSeen(person.id, 'slack');
+  return person;
 }
 
 export function makeDeps(container: Container, runAction: RunAction): SlackDeps {

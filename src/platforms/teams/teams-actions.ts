@@ -11,9 +11,11 @@ export interface TeamsActions {
   run(request: ActionRequest): ActionResult | Promise<ActionResult>;
   /** The card a viewer should see for a subject now (used by Teams' refresh), or null. */
   compose(request: CardRequest): Card | null;
+  /** The person did something in Teams: their messages go to Teams first. */
+  seen?(personId: string): void;
 }
 
 /** The shared handler and composer over this container's stores. */
 export function sharedActions(c: Container): TeamsActions {
-  return { run: (request) => c.runAction(request), compose: c.cards.compose };
+  return { run: (request) => c.runAction(request), compose: c.cards.compose, seen: (personId) => c.recordSeen(personId, 'teams') };
 }

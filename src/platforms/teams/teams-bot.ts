@@ -109,6 +109,7 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     if (!person) return undefined;
     const personal = isPersonal(ctx) && ctx.activity.from.id !== ctx.activity.recipient?.id;
     this.directory.remember(person.id, user, { serviceUrl: ctx.activity.serviceUrl, ...(personal ? { reference: referenceOf(ctx) } : {}) }, person);
+    this.actions.seen?.(person.id);
     return person;
   }
 

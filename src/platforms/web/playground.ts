@@ -11,6 +11,7 @@ import type { ComposeCard } from '../../app/delivery-types.ts';
 import { createCardComposerParts, type CardComposer, type CardComposerDeps } from '../../cards/compose.ts';
 import { HttpError, sendJson } from '../../http/body.ts';
 import type { Mount, RequestHandler } from '../../http/server.ts';
+import { PresenceStore } from '../../storage/presence-store.ts';
 import { WebMessageStore } from './message-store.ts';
 import { action, channel, events, inbox, listPeople, search, type RouteDeps } from './routes.ts';
 import { WebMessenger } from './web-messenger.ts';
@@ -63,7 +64,9 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
   const cards = deps.cards ?? createCardComposerParts(deps);
   const messenger = new WebMessenger(new WebMessageStore(deps.db), deps.people, deps.clock);
   const actionDeps: ActionDeps = deps.actionDeps ?? { db: deps.db, clock: deps.clock, app: deps.app, cards, people: deps.people, services: deps.services, staleAfterMonths: deps.staleAfterMonths };
-  const routeDeps: RouteDeps = { ...actionDeps, messenger, timeZoneOf: cards.timeZoneOf };
+  const presence = new PresenceStore(deps.db);
+  const seen = (personId: string) => presence.recordSeen(personId, 'web', deps.clock.now());
+  const routeDeps: RouteDeps = { ...actionDeps, messenger, timeZoneOf: cards.timeZoneOf, seen };
   const files = loadStatic();
   const streams = new Set<ServerResponse>();
 

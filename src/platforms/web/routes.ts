@@ -33,6 +33,8 @@ const DEMO_LABELS: Record<string, string> = {
 
 export interface RouteDeps extends ActionDeps {
   messenger: WebMessenger;
+  /** The person pressed something in the playground: their messages come here first. */
+  seen(personId: string): void;
   timeZoneOf(personId: string | undefined): string;
 }
 
@@ -119,6 +121,7 @@ export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerR
   }
   const b = parsed.data;
   if (!deps.people.get(b.as)) throw new HttpError(404, `Nobody with the id "${b.as}" is in the directory.`, 'PERSON_UNKNOWN');
+  deps.seen(b.as);
   const result = handleAction(deps, { actorId: b.as, actionId: b.actionId, subjectId: b.subjectId, version: b.version, inputs: b.inputs });
   const out = resultJson(result);
   sendJson(res, out.status, out.body);
