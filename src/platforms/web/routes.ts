@@ -33,7 +33,7 @@ const DEMO_LABELS: Record<string, string> = {
 
 export interface RouteDeps extends ActionDeps {
   messenger: WebMessenger;
-  /** The person pressed something in the playground: their messages come here first. */
+  /** The person changed something from the playground: their messages come here first. */
   seen(personId: string): void;
   timeZoneOf(personId: string | undefined): string;
 }
@@ -111,6 +111,11 @@ function resultJson(result: ActionResult): { status: number; body: Record<string
   return { status: 200, body: { kind: result.kind, card: toAdaptiveCard(result.card), subjectId: result.card.subjectId ?? null } };
 }
 
+/** Rows written so far on this connection (handleAction is synchronous, so nothing else runs in between). */
+function totalChanges(deps: RouteDeps): number {
+  return (deps.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
 export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const type = String(req.headers['content-type'] ?? '');
   if (!type.startsWith('application/json')) throw new HttpError(415, 'Send the action as JSON (content-type: application/json).', 'NOT_JSON');
@@ -121,8 +126,10 @@ export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerR
   }
   const b = parsed.data;
   if (!deps.people.get(b.as)) throw new HttpError(404, `Nobody with the id "${b.as}" is in the directory.`, 'PERSON_UNKNOWN');
-  deps.seen(b.as);
+  const before = totalChanges(deps);
   const result = handleAction(deps, { actorId: b.as, actionId: b.actionId, subjectId: b.subjectId, version: b.version, inputs: b.inputs });
+  // A press that changed something shows the person is here; refused and look-only presses store nothing at all.
+  if (totalChanges(deps) !== before) deps.seen(b.as);
   const out = resultJson(result);
   sendJson(res, out.status, out.body);
 }
