@@ -27,9 +27,17 @@ function mapActions(node: Json, convert: (action: AdaptiveJson) => AdaptiveJson)
   return out.type === 'Action.Submit' ? convert(out) : out;
 }
 
+/**
+ * Buttons that open a private dialog (task module) instead of acting on the card: a card in a channel must never
+ * turn into a form there (nothing about a client may be typed into a channel), so these stay Action.Submit with
+ * msteams task/fetch, which opens the dialog for the person who clicked only.
+ */
+export const DIALOG_ACTIONS: ReadonlySet<string> = new Set(['introduce_to_opportunity', 'opportunity_start']);
+
 function toExecute(action: AdaptiveJson): AdaptiveJson {
   const data = (action.data ?? {}) as Record<string, unknown>;
   if (typeof data.actionId !== 'string') return action;
+  if (DIALOG_ACTIONS.has(data.actionId)) return { ...action, data: { msteams: { type: 'task/fetch' }, ...data } };
   const { actionId, ...rest } = data;
   return { ...action, type: 'Action.Execute', verb: actionId, data: rest };
 }

@@ -1,5 +1,6 @@
 // The introduce dialog (task module) for the bot command, a card button and the message extension: every step
 // runs the shared action handler; a form comes back as the next dialog step, a result closes it with a sentence.
+import { randomUUID } from 'node:crypto';
 import type { TaskModuleResponse } from 'botbuilder';
 import type { Card } from '../../cards/model.ts';
 import { cardAttachment, dialogCard } from './adaptive-teams.ts';
@@ -11,6 +12,8 @@ export const DIALOG_SIZE = { width: 'large', height: 'large' } as const;
 export const MAX_PREFILL_CHARS = 2000;
 /** The field the message text prefills, carried through the search step in every button's data. */
 export const PREFILL_FIELD = 'needs';
+/** A random id carried in every button's data of one dialog, so a repeated submit of it runs once (opportunity-dialog.ts). */
+export const DIALOG_KEY = 'dialogKey';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 
@@ -62,7 +65,11 @@ export function readSubmit(data: unknown): { actionId: string; subjectId: string
 
 function carried(inputs: Record<string, unknown>): Record<string, string> {
   const v = inputs[PREFILL_FIELD];
-  return typeof v === 'string' && v.trim() ? { [PREFILL_FIELD]: v.slice(0, MAX_PREFILL_CHARS) } : {};
+  const key = inputs[DIALOG_KEY];
+  return {
+    ...(typeof v === 'string' && v.trim() ? { [PREFILL_FIELD]: v.slice(0, MAX_PREFILL_CHARS) } : {}),
+    ...(typeof key === 'string' && key ? { [DIALOG_KEY]: key } : {}),
+  };
 }
 
 export async function dialogStep(actions: TeamsActions, actorId: string, data: unknown): Promise<TaskModuleResponse> {
@@ -70,12 +77,12 @@ export async function dialogStep(actions: TeamsActions, actorId: string, data: u
   const result = await actions.run({ actorId, actionId, subjectId, version, inputs });
   if (result.kind === 'form') return continueWith(result.card, carried(inputs));
   if (result.kind === 'card') return closeWith(doneText(result.card));
-  return result.form ? continueWith(result.form) : closeWith(result.message);
+  return result.form ? continueWith(result.form, carried(inputs)) : closeWith(result.message);
 }
 
 /** Opens on the directory search step; `prefill` (the message text) is carried to the form. */
 export async function openDialog(actions: TeamsActions, actorId: string, prefill: Record<string, string>): Promise<TaskModuleResponse> {
   const result = await actions.run({ actorId, actionId: 'introduce_search', subjectId: 'directory', inputs: {} });
   if (result.kind === 'error') return closeWith(result.message);
-  return continueWith(result.card, prefill);
+  return continueWith(result.card, { ...prefill, [DIALOG_KEY]: randomUUID() });
 }

@@ -9,9 +9,13 @@ import type { Person } from '../../domain/directory/types.ts';
 import type { ChannelRef } from '../../domain/opportunities/types.ts';
 import type { Logger } from '../../log.ts';
 import {
-  REFRESH_VERB, cardAttachment, cardInvokeResponse, chatCard, errorInvokeResponse, messageInvokeResponse,
+  DIALOG_ACTIONS, REFRESH_VERB, cardAttachment, cardInvokeResponse, chatCard, errorInvokeResponse, messageInvokeResponse,
 } from './adaptive-teams.ts';
-import { dialogStep, messageText, openDialog } from './introduce-dialog.ts';
+import { dialogStep, messageText, openDialog, readSubmit } from './introduce-dialog.ts';
+import {
+  isOpportunityStep, openOpportunityDialog, openOpportunityIntroduction, opportunityStep, POST_OPPORTUNITY_COMMAND,
+  SubmitOnce, teamsScope, type OpportunityPlace,
+} from './opportunity-dialog.ts';
 import type { TeamsActions } from './teams-actions.ts';
 import { TEAMS_CHANNEL_ID, type StoredReference, type TeamsDirectory, type TeamsUser } from './teams-identity.ts';
 
@@ -19,8 +23,13 @@ export const UNKNOWN_PERSON =
   "We don't know you in the Warm Handover directory yet. Ask your coordinator to add you with your work e-mail address, then try again.";
 export const HELP_TEXT =
   'I help you introduce a client to a named contact at another service, and I let you know when they reply. ' +
-  'Say "introduce" to start, or use "Introduce a client" from the … menu on any message.';
+  'Say "introduce" to start, or use "Introduce a client" from the … menu on any message. ' +
+  'Say "opportunity" to post an opportunity to your peer group\'s channel.';
 const INTRODUCE_WORDS = new Set(['introduce', 'introduce a client', 'new introduction']);
+const OPPORTUNITY_WORDS = new Set(['opportunity', 'post an opportunity', 'post opportunity', 'new opportunity']);
+/** Said to someone who presses a dialog button in a way that cannot open one (e.g. an old card): never a form in a channel. */
+export const OPENS_PRIVATELY =
+  'This opens in a private dialog, never in the channel. Please refresh the card (or reload Teams) and press the button again.';
 const HELP_WORDS = new Set(['help', 'hi', 'hello', '?']);
 /** A peer group's name when Teams does not say what the team is called. */
 export const UNNAMED_TEAM = 'Teams channel';
@@ -29,6 +38,8 @@ const MAX_GROUP_NAME = 120;
 /** What the bot may record besides people: the team channels it is installed in, as peer groups. */
 export interface TeamsBotHooks {
   registerPeerGroup?(channel: ChannelRef, name: string, registeredBy: string | null): void;
+  /** The channel ids of a tenant's registered peer groups (the "Post an opportunity" dialog offers these). */
+  peerGroupIds?(tenantId: string): string[];
 }
 
 interface TeamChannelData {
@@ -80,7 +91,16 @@ export function commandText(text: string | undefined): string {
   return (text ?? '').replace(/<at>[^<]*<\/at>/gi, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** The channel a channel activity happened in (Teams puts it in channelData; the General channel's id is the team's). */
+function channelOf(ctx: TurnContext): string | undefined {
+  if (ctx.activity.conversation?.conversationType !== 'channel') return undefined;
+  const data = (ctx.activity.channelData ?? {}) as TeamChannelData;
+  return data.channel?.id ?? data.team?.id ?? (ctx.activity.conversation.id.split(';')[0] || undefined);
+}
+
 export class HandoverTeamsBot extends TeamsActivityHandler {
+  private readonly submitOnce = new SubmitOnce();
+
   constructor(
     private readonly actions: TeamsActions, private readonly directory: TeamsDirectory, private readonly log: Logger,
     private readonly hooks: TeamsBotHooks = {},
@@ -126,9 +146,14 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
 
   private async answerMessage(ctx: TurnContext): Promise<void> {
     const person = await this.identify(ctx, true);
+    const said = commandText(ctx.activity.text);
+    if (OPPORTUNITY_WORDS.has(said)) {
+      const place = this.placeOf(ctx);
+      await ctx.sendActivity(person ? { attachments: [cardAttachment(opportunityStartCard(place))] } : UNKNOWN_PERSON);
+      return;
+    }
     if (!isPersonal(ctx)) return;
     if (!person) { await ctx.sendActivity(UNKNOWN_PERSON); return; }
-    const said = commandText(ctx.activity.text);
     if (INTRODUCE_WORDS.has(said)) { await ctx.sendActivity({ attachments: [cardAttachment(startCard())] }); return; }
     if (HELP_WORDS.has(said) || said === '') { await ctx.sendActivity({ text: HELP_TEXT, attachments: [cardAttachment(startCard())] }); return; }
     await ctx.sendActivity(`Sorry, I didn't understand that. ${HELP_TEXT}`);
@@ -145,26 +170,48 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
       const card = this.actions.compose({ kind: (typeof kind === 'string' ? kind : 'introduction') as never, subjectId, viewerId: person.id });
       return (card ? cardInvokeResponse(chatCard(card, refreshFor)) : messageInvokeResponse('This card has nothing new.')) as unknown as AdaptiveCardInvokeResponse;
     }
+    if (DIALOG_ACTIONS.has(verb)) return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
     const result = await this.actions.run({ actorId: person.id, actionId: verb, subjectId, version: typeof version === 'number' ? version : undefined, inputs });
     if (result.kind === 'error') return messageInvokeResponse(result.message) as unknown as AdaptiveCardInvokeResponse;
+    if (result.kind === 'form' && !isPersonal(ctx)) return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
     return cardInvokeResponse(chatCard(result.card, refreshFor)) as unknown as AdaptiveCardInvokeResponse;
   }
 
   protected async handleTeamsTaskModuleFetch(ctx: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return { task: { type: 'message', value: UNKNOWN_PERSON } };
+    const { actionId, subjectId } = readSubmit(request.data);
+    if (actionId === 'opportunity_start') return openOpportunityDialog(this.actions, person.id, this.placeOf(ctx, request.data));
+    if (actionId === 'introduce_to_opportunity') return openOpportunityIntroduction(this.actions, person.id, subjectId);
     return openDialog(this.actions, person.id, {});
   }
 
   protected async handleTeamsTaskModuleSubmit(ctx: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return { task: { type: 'message', value: UNKNOWN_PERSON } };
-    return dialogStep(this.actions, person.id, request.data);
+    return this.submitStep(ctx, person.id, request.data);
+  }
+
+  /** One dialog submit: an opportunity step in this tenant's scope, else an introduce step; a repeat runs once. */
+  private submitStep(ctx: TurnContext, actorId: string, data: unknown): Promise<TaskModuleResponse> {
+    return this.submitOnce.run(actorId, data, () => (isOpportunityStep(data)
+      ? opportunityStep(this.actions, actorId, tenantOf(ctx), data)
+      : dialogStep(this.actions, actorId, data)));
+  }
+
+  /** The poster's tenant, how many peer groups it has, and the channel they are in when it is one of them. */
+  private placeOf(ctx: TurnContext, data?: unknown): OpportunityPlace {
+    const tenantId = tenantOf(ctx);
+    const groups = this.hooks.peerGroupIds?.(tenantId) ?? [];
+    const carried = (data as { channels?: unknown } | undefined)?.channels;
+    const here = typeof carried === 'string' && carried ? carried : channelOf(ctx);
+    return { tenantId, groupCount: groups.length, ...(here && groups.includes(here) ? { channelId: here } : {}) };
   }
 
   protected async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return { task: { type: 'message', value: UNKNOWN_PERSON } };
+    if (action.commandId === POST_OPPORTUNITY_COMMAND) return openOpportunityDialog(this.actions, person.id, this.placeOf(ctx)) as Promise<MessagingExtensionActionResponse>;
     const needs = messageText(action.messagePayload?.body?.content);
     return openDialog(this.actions, person.id, needs ? { needs } : {}) as Promise<MessagingExtensionActionResponse>;
   }
@@ -172,7 +219,8 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
   protected async handleTeamsMessagingExtensionSubmitAction(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return { task: { type: 'message', value: UNKNOWN_PERSON } };
-    return dialogStep(this.actions, person.id, action.data) as Promise<MessagingExtensionActionResponse>;
+    const data = action.commandId === POST_OPPORTUNITY_COMMAND && !isOpportunityStep(action.data) ? { ...(action.data ?? {}), actionId: 'opportunity_submit' } : action.data;
+    return this.submitStep(ctx, person.id, data) as Promise<MessagingExtensionActionResponse>;
   }
 }
 
@@ -182,5 +230,15 @@ export function startCard(): Record<string, unknown> {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
     body: [{ type: 'TextBlock', text: 'Introduce a client to a named contact at another service.', wrap: true }],
     actions: [{ type: 'Action.Submit', title: 'Introduce a client', data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' } }],
+  };
+}
+
+/** The card the bot answers "opportunity" with (in a 1:1 chat or a channel): one button that opens the dialog privately. */
+export function opportunityStartCard(place: OpportunityPlace): Record<string, unknown> {
+  const data = { msteams: { type: 'task/fetch' }, actionId: 'opportunity_start', subjectId: teamsScope(place.tenantId), ...(place.channelId ? { channels: place.channelId } : {}) };
+  return {
+    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    body: [{ type: 'TextBlock', text: 'Post an opportunity to your peer group: describe the offer only, never a client.', wrap: true }],
+    actions: [{ type: 'Action.Submit', title: 'Post an opportunity', data }],
   };
 }

@@ -58,6 +58,7 @@ export function createTeamsPlatform(container: Container, options: TeamsPlatform
   const peerGroups = new OpportunityStore(container.db);
   const bot = new HandoverTeamsBot(actions, directory, log, {
     registerPeerGroup: (channel, name, by) => peerGroups.registerPeerGroup(channel, name, by, container.clock.now().toISOString()),
+    peerGroupIds: (tenantId) => container.opportunities.peerGroups('teams', tenantId).map((g) => g.channelId),
   });
   const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
 
