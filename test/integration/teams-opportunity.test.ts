@@ -199,6 +199,20 @@ describe('Teams: opportunities in peer-group channels', () => {
     expect(JSON.stringify(w.connector.conversation(CHANNEL))).not.to.contain('R.T.');
   });
 
+  it('when Kim sends the introduction from the card twice at once, then Sam gets one introduction; once closed, the button explains instead', async () => {
+    const posted = await postOffer();
+    const button = actionsOf(posted.body.attachments).find((a) => a.title === 'Introduce a client to this')!;
+    const opened = dialog(await w.post(inChannel('channel-task-fetch', 'kim', button.data!, posted.id)));
+    const submit = inChannel('channel-task-submit', 'kim', { ...submitData(opened.card), ...introduceInput({ consent: 'true' }) }, posted.id);
+    await Promise.all([w.post(submit), w.post(submit)]);
+    expect(count(w, 'handovers')).to.equal(1);
+
+    w.container.opportunities.close(String(button.data!.subjectId), 'jo');
+    const again = await w.post(inChannel('channel-task-fetch', 'kim', button.data!, posted.id));
+    expect(again.body!.task!.type).to.equal('message');
+    expect(String(again.body!.task!.value)).to.match(/closed/i);
+  });
+
   it('given an old card sends "Introduce a client to this" as Action.Execute, then the person is told it opens privately and the card is not replaced', async () => {
     const posted = await postOffer();
     const opportunityId = String(actionsOf(posted.body.attachments).find((a) => a.title === 'Introduce a client to this')!.data!.subjectId);
