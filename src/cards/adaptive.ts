@@ -30,11 +30,11 @@ export function escapeText(text: string): string {
     .replace(/\{\{/g, '{\u200B{');
 }
 
-function cut(text: string, max: number): string {
+export function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}… (cut: too long to show here)` : text;
 }
 
-const STYLE: Record<TextStyle, { size: string; weight: string; color: string; subtle: boolean }> = {
+export const STYLE: Record<TextStyle, { size: string; weight: string; color: string; subtle: boolean }> = {
   heading: { size: 'Default', weight: 'Bolder', color: 'Default', subtle: false },
   subtle: { size: 'Default', weight: 'Default', color: 'Default', subtle: true },
   good: { size: 'Default', weight: 'Bolder', color: 'Good', subtle: false },
@@ -99,8 +99,12 @@ function blockElements(block: CardBlock, max: number): Item[] {
   }
 }
 
-/** Each element sits in its own Container, which carries the separator a divider asked for. */
-function build(card: Card, max: number): AdaptiveCardJson {
+/**
+ * Each element sits in its own Container, which carries the separator a divider asked for. This is the hot path;
+ * cards/card.template.json is the same layout as a declarative Adaptive Card template (adaptivecards-templating),
+ * and test/unit/cards-template.test.ts proves both give the same JSON for every card the product sends.
+ */
+export function buildAdaptiveCard(card: Card, max: number = MAX_TEXT_CHARS): AdaptiveCardJson {
   const body: Item[] = [{ type: 'TextBlock', text: escapeText(cut(card.title, max)), wrap: true, size: 'Medium', weight: 'Bolder', style: 'heading' }];
   let separator = false;
   for (const block of card.blocks) {
@@ -122,11 +126,11 @@ export function cardBytes(json: unknown): number {
 
 /** Renders a card; long texts are cut until it fits under MAX_CARD_BYTES. */
 export function toAdaptiveCard(card: Card): AdaptiveCardJson {
-  let json = build(card, MAX_TEXT_CHARS);
+  let json = buildAdaptiveCard(card, MAX_TEXT_CHARS);
   for (const max of SHRINK_STEPS) {
     if (cardBytes(json) <= MAX_CARD_BYTES) return json;
-    json = build(card, max);
+    json = buildAdaptiveCard(card, max);
   }
   if (cardBytes(json) <= MAX_CARD_BYTES) return json;
-  return build({ ...card, blocks: [{ type: 'text', text: 'This message is too long to show here. Open Warm Handover in the browser to see it.' }] }, SHRINK_STEPS[0]);
+  return buildAdaptiveCard({ ...card, blocks: [{ type: 'text', text: 'This message is too long to show here. Open Warm Handover in the browser to see it.' }] }, SHRINK_STEPS[0]);
 }
