@@ -5,14 +5,13 @@
 // Not the same job: after the ack, ours also runs the Accept (state change, outbox) and updates the clicked
 // message (chat.update); the bare app only acks. That is the point of the comparison.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { blockAction, slashCommand } from '../test/fixtures/slack-payloads.ts';
 import { SLACK_USERS } from '../test/fixtures/slack-harness.ts';
 import { FORM, commandBody, interactionBody, signedHeaders } from '../test/fixtures/slack-sign.ts';
-import { round } from './stats.ts';
+import { latencyRows, ratio, rssMb } from './stats.ts';
 
 const RATE = 200;
 const SECONDS = 10;
@@ -43,10 +42,6 @@ async function apiCounts(api: Child): Promise<Record<string, number>> {
   return JSON.parse(await api.nextLine()) as Record<string, number>;
 }
 
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024, 1);
-}
 
 type Load = { p50: number; p99: number; errors: number; non2xx: number; sent: number };
 
@@ -81,16 +76,11 @@ export async function run(): Promise<Record<string, unknown>> {
     const oursAcc = await load(ours.port, oursAccept);
     const bareRss = rssMb(bare.proc.pid!);
     const oursRss = rssMb(ours.proc.pid!);
-    const ratio = (a: number, b: number) => round(a / Math.max(b, 1), 2);
     const calls = await apiCounts(api);
     return {
       'rate (req/s) × seconds': `${RATE} × ${SECONDS}`,
-      '/handover: bare p50 / p99 (ms)': `${bareCmd.p50} / ${bareCmd.p99}`,
-      '/handover: ours p50 / p99 (ms)': `${oursCmd.p50} / ${oursCmd.p99}`,
-      '/handover: p50 ratio, p99 ratio (≤ 1.5)': `${ratio(oursCmd.p50, bareCmd.p50)}, ${ratio(oursCmd.p99, bareCmd.p99)}`,
-      'accept: bare p50 / p99 (ms)': `${bareAcc.p50} / ${bareAcc.p99}`,
-      'accept: ours p50 / p99 (ms)': `${oursAcc.p50} / ${oursAcc.p99}`,
-      'accept: p50 ratio, p99 ratio (≤ 1.5)': `${ratio(oursAcc.p50, bareAcc.p50)}, ${ratio(oursAcc.p99, bareAcc.p99)}`,
+      ...latencyRows('/handover', bareCmd, oursCmd),
+      ...latencyRows('accept', bareAcc, oursAcc),
       'errors + timeouts / non-2xx (ours)': `${oursCmd.errors + oursAcc.errors} / ${oursCmd.non2xx + oursAcc.non2xx}`,
       'errors + timeouts / non-2xx (bare)': `${bareCmd.errors + bareAcc.errors} / ${bareCmd.non2xx + bareAcc.non2xx}`,
       'requests sent (ours cmd + accept)': oursCmd.sent + oursAcc.sent,

@@ -5,12 +5,11 @@
 // Not the same job on Accept: ours runs the state change and answers with the refreshed card; the bare bot
 // answers with a fixed one-line card.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { activity, TEAMS_USERS } from '../test/fixtures/teams/activities.ts';
-import { round } from './stats.ts';
+import { latencyRows, ratio, rssMb } from './stats.ts';
 
 const RATE = 200;
 const SECONDS = 10;
@@ -29,10 +28,6 @@ async function startChild(mode: 'ours' | 'bare' | 'connector'): Promise<Child> {
   return { proc, port: 0, handoverIds: [], url: '', ...(JSON.parse(first) as Partial<Child>) };
 }
 
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024, 1);
-}
 
 async function load(port: number, bodies: () => string, seconds = SECONDS): Promise<{ p50: number; p99: number; errors: number; non2xx: number; sent: number }> {
   const result = await autocannon({
@@ -69,15 +64,10 @@ export async function run(): Promise<Record<string, unknown>> {
     const oursAccept = await load(ours.port, oursAcceptBodies);
     const bareRss = rssMb(bare.proc.pid!);
     const oursRss = rssMb(ours.proc.pid!);
-    const ratio = (a: number, b: number) => round(a / Math.max(b, 1), 2);
     return {
       'rate (req/s) × seconds': `${RATE} × ${SECONDS}`,
-      'message: bare p50 / p99 (ms)': `${bareMessage.p50} / ${bareMessage.p99}`,
-      'message: ours p50 / p99 (ms)': `${oursMessage.p50} / ${oursMessage.p99}`,
-      'message: p50 ratio, p99 ratio (≤ 1.5)': `${ratio(oursMessage.p50, bareMessage.p50)}, ${ratio(oursMessage.p99, bareMessage.p99)}`,
-      'accept: bare p50 / p99 (ms)': `${bareAccept.p50} / ${bareAccept.p99}`,
-      'accept: ours p50 / p99 (ms)': `${oursAccept.p50} / ${oursAccept.p99}`,
-      'accept: p50 ratio, p99 ratio (≤ 1.5)': `${ratio(oursAccept.p50, bareAccept.p50)}, ${ratio(oursAccept.p99, bareAccept.p99)}`,
+      ...latencyRows('message', bareMessage, oursMessage),
+      ...latencyRows('accept', bareAccept, oursAccept),
       'errors + timeouts / non-2xx (ours)': `${oursMessage.errors + oursAccept.errors} / ${oursMessage.non2xx + oursAccept.non2xx}`,
       'errors + timeouts / non-2xx (bare)': `${bareMessage.errors + bareAccept.errors} / ${bareMessage.non2xx + bareAccept.non2xx}`,
       'requests sent ours (message, accept)': `${oursMessage.sent}, ${oursAccept.sent}`,
