@@ -95,8 +95,8 @@ export async function twoInstancesRun(o: RunOptions & { waitForLease: boolean })
     if (!o.waitForLease) expireLease(world.dbPath);
     const killedAt = Date.now();
     const other = servers[1 - holder];
-    await waitUntil(() => leaseHolder(other.info.url), LEASE_TTL_MS * 2);
-    const takeoverMs = Date.now() - killedAt;
+    const tookOver = await waitUntil(() => leaseHolder(other.info.url), LEASE_TTL_MS * 2);
+    const takeoverMs = tookOver ? Date.now() - killedAt : -1;
     const { nudges, actions } = await settle(world, o.drainLimitMs);
     const seen = await watcher.stop();
     const memory = rss.stop();
@@ -129,16 +129,26 @@ function watchLease(servers: Child<ServerInfo>[]): { stop(): Promise<{ samples: 
   let watching = true;
   const holders = new Set<number>();
   const alive = (s: Child<ServerInfo>) => s.proc.exitCode === null && s.proc.signalCode === null;
+  const sample = async () => {
+    const held = await Promise.all(servers.map((s) => (alive(s) ? leaseHolder(s.info.url) : false)));
+    samples++;
+    if (held.every(Boolean)) bothHeld++;
+    held.forEach((h, i) => { if (h) holders.add(i); });
+  };
   const loop = (async () => {
     while (watching) {
-      const held = await Promise.all(servers.map((s) => (alive(s) ? leaseHolder(s.info.url) : false)));
-      samples++;
-      if (held.every(Boolean)) bothHeld++;
-      held.forEach((h, i) => { if (h) holders.add(i); });
+      await sample();
       await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
     }
   })();
-  return { async stop() { watching = false; await loop; return { samples, bothHeld, holders: [...holders].sort().join('+') }; } };
+  return {
+    async stop() {
+      watching = false;
+      await loop;
+      await sample(); // one last look: the loop may have slept through a takeover that happened just before stop()
+      return { samples, bothHeld, holders: [...holders].sort().join('+') };
+    },
+  };
 }
 
 function mergeKind(a: KindResult, b: KindResult): KindResult {
