@@ -1,11 +1,12 @@
 // One process of the Slack benchmark, so that each one's memory and CPU are its own:
 //   ours <handovers> <apiUrl>: the real server (Slack platform, shared action handler, outbox + dispatcher);
-//   bare 0 <apiUrl>: a bare Bolt app on node:http that acks the same requests and opens an empty modal;
+//   bare 0 <apiUrl>: a bare Bolt app on node:http that acks the same requests and opens an empty modal (for
+//        /handover) or updates the clicked message with a card of the same size (for Accept), as ours does;
 //   api: the fake Slack Web API both servers call (Slack is another machine in real life, so it gets its own
 //        process rather than sharing the load generator's event loop). Answers "counts" on stdin with call counts.
 // Prints one JSON line: { port, handoverIds } (or { url } for api). BENCH_NO_DISPATCH=1 leaves the dispatcher off.
 // Only 'ours' loads the product's modules (dynamic imports), so the bare app's memory is Bolt's alone.
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type BlockAction } from '@slack/bolt';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { SIGNING_SECRET } from '../test/fixtures/slack-sign.ts';
@@ -31,6 +32,8 @@ async function ours(): Promise<{ port: number; handoverIds: string[] }> {
   const db = openDatabase(config.databasePath);
   const clock = new FixedClock();
   seedWorld(db, clock);
+  const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
+  startCheckpointer(db); // as startApp does: WAL checkpoints in a worker, not inside a request's commit
   const c = buildContainer(config, log, db, clock, everyDayCalendar);
   for (const id of ['jo', 'sam']) c.people.link(id, { platform: 'slack', tenant: FAKE_TEAM_ID, userId: USERS[id] });
   const handoverIds = Array.from({ length: Number(count) }, () => c.app.introduce('jo', introduceInput()).id);
@@ -50,11 +53,27 @@ async function bare(): Promise<{ port: number; handoverIds: string[] }> {
     await ack();
     await client.views.open({ trigger_id: body.trigger_id, view: { type: 'modal', title: { type: 'plain_text', text: 'Empty' }, blocks: [] } });
   });
-  app.action('accept', async ({ ack }) => { await ack(); });
+  // The same Slack-side job as ours: ack, then update the clicked message with a card of the same size and shape.
+  app.action<BlockAction>('accept', async ({ ack, body, client }) => {
+    await ack();
+    await client.chat.update({ channel: body.container.channel_id, ts: body.container.message_ts, text: 'Introduction accepted', blocks: ACCEPTED_BLOCKS });
+  });
   const server = createServer((req, res) => receiver.requestListener(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { port: (server.address() as { port: number }).port, handoverIds: [] };
 }
+
+/** Static blocks as big as ours after Accept (header, six sections, a field section, four buttons: about 2 KB). */
+const ACCEPTED_BLOCKS = [
+  { type: 'header', text: { type: 'plain_text', text: 'You accepted the introduction of R.T.', emoji: true } },
+  ...['Jo Rivers (Work coach, Lambeth Jobcentre) would like to introduce R.T. to Wellbeing Hub at Mind in Lambeth.',
+    'Accepted by Sam Patel on Mon 23 Nov, 10:00. Follow-up by Saturday 28 November.',
+    'Please make contact by Saturday 28 November and press "We\'ve made contact".',
+    '*What they want help with, in their words*', 'Feeling anxious about starting work again.', '*Why this service*',
+    'They offer one-to-one support near the client.'].map((text) => ({ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } })),
+  { type: 'section', fields: ['*Client*\nR.T.', '*Urgency*\nRoutine', '*Prefers contact by*\nPhone, afternoons', '*Contact details*\n07700 900123'].map((text) => ({ type: 'mrkdwn', text, verbatim: true })) },
+  { type: 'actions', elements: ['confirm_contact', 'report_unreachable', 'snooze', 'add_note'].map((id) => ({ type: 'button', action_id: id, text: { type: 'plain_text', text: id, emoji: true }, value: '{"s":"H-34R5-26HR","v":2}' })) },
+];
 
 const COUNTED = ['views.open', 'chat.update', 'chat.postMessage', 'users.info', 'auth.test'];
 
@@ -72,3 +91,5 @@ async function api(): Promise<{ url: string }> {
 
 const ready = mode === 'ours' ? await ours() : mode === 'api' ? await api() : await bare();
 process.stdout.write(JSON.stringify(ready) + '\n');
+// Exit normally on SIGTERM so that `node --cpu-prof` (when profiling a run by hand) writes its profile.
+process.once('SIGTERM', () => process.exit(0));

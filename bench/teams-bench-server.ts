@@ -32,6 +32,8 @@ async function ours(): Promise<void> {
   const { introduceInput } = await import('../test/fixtures/make.ts');
   const { startTeamsWorld } = await import('../test/integration/teams-world.ts');
   const w = await startTeamsWorld();
+  const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
+  startCheckpointer(w.container.db); // as startApp does: WAL checkpoints in a worker, not inside a request's commit
   for (const who of ['jo', 'sam', 'alex', 'kim'] as const) w.linkTeams(who);
   const ids: string[] = [];
   for (let i = 0; i < Number(count); i++) ids.push(w.container.app.introduce('jo', introduceInput()).id);

@@ -1,5 +1,5 @@
 // Teams: a 1:1 message and an Action.Execute Accept invoke (→ state change → refreshed card) at a fixed
-// 200 requests/s, against a bare botbuilder bot answering the same activities in the same run. Each server
+// 200 requests/s (evenly spaced: bench/paced-load.ts), against a bare botbuilder bot answering the same activities in the same run. Each server
 // runs in its own child process (RSS read from /proc); replies go to one local fake Bot Connector, in a third
 // process so that answering them does not slow the load generator's own clock.
 // Not the same job on Accept: ours runs the state change and answers with the refreshed card; the bare bot
@@ -7,13 +7,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
 import { activity, TEAMS_USERS } from '../test/fixtures/teams/activities.ts';
+import { pacedLoad } from './paced-load.ts';
 import { latencyRows, ratio, rssMb } from './stats.ts';
 
 const RATE = 200;
 const SECONDS = 10;
-const CONNECTIONS = 20;
 const WARM_UP_SECONDS = 1;
 const HANDOVERS = RATE * (SECONDS + WARM_UP_SECONDS);
 
@@ -30,12 +29,7 @@ async function startChild(mode: 'ours' | 'bare' | 'connector'): Promise<Child> {
 
 
 async function load(port: number, bodies: () => string, seconds = SECONDS): Promise<{ p50: number; p99: number; errors: number; non2xx: number; sent: number }> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/api/messages`, method: 'POST', headers: { 'content-type': 'application/json' },
-    connections: CONNECTIONS, overallRate: RATE, duration: seconds,
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies() }) }],
-  });
-  return { p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, sent: result.requests.total };
+  return pacedLoad({ port, rate: RATE, seconds, next: () => ({ path: '/api/messages', headers: { 'content-type': 'application/json' }, body: bodies() }) });
 }
 
 function messageBodies(url: string): () => string {

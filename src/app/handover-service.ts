@@ -21,6 +21,8 @@ export interface HandoverChange {
   after: Handover;
   events: HandoverEvent[];
   noteText?: string;
+  /** The handover's service as the change loaded it, so listeners need not load it again. */
+  service?: Service;
 }
 
 export type HandoverListener = (change: HandoverChange) => void;
@@ -83,7 +85,7 @@ export class HandoverService {
     inTransaction(this.deps.db, () => {
       this.deps.handovers.insert(handover);
       this.deps.handovers.recordEvents(events);
-      this.notify({ before: null, after: handover, events });
+      this.notify({ before: null, after: handover, events, service });
     });
     this.committed();
     return handover;
@@ -93,14 +95,15 @@ export class HandoverService {
   act(handoverId: string, command: Command): ActResult {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       const before = this.get(handoverId);
-      const decision = decide(before, command, this.context(before));
+      const service = this.service(before.serviceId);
+      const decision = decide(before, command, this.context(before, service));
       if (decision.noop) return { handover: before, noop: true, events: [] };
       try {
         inTransaction(this.deps.db, () => {
           this.deps.handovers.update(decision.handover, before.version);
           this.deps.handovers.recordEvents(decision.events);
           if (decision.noteText) this.deps.handovers.addNote(handoverId, command.actorId, decision.handover.updatedAt, decision.noteText);
-          this.notify({ before, after: decision.handover, events: decision.events, noteText: decision.noteText });
+          this.notify({ before, after: decision.handover, events: decision.events, noteText: decision.noteText, service });
         });
         this.committed();
         return { handover: decision.handover, noop: false, events: decision.events };
@@ -111,8 +114,7 @@ export class HandoverService {
     throw new HandoverConflictError(handoverId);
   }
 
-  context(h: Handover): CommandContext {
-    const service = this.service(h.serviceId);
+  context(h: Handover, service: Service = this.service(h.serviceId)): CommandContext {
     return {
       now: this.deps.clock.now(), calendar: this.deps.calendar, timeZone: this.deps.timeZone,
       service: { name: service.name, organisation: service.organisation, followUpDays: service.followUpDays, contactIds: service.contacts.map((c) => c.personId) },

@@ -82,8 +82,7 @@ function updatesOfLiveCards(deps: NotificationDeps, h: Handover, e: HandoverEven
 }
 
 /** Recomputes what is due for this handover and brings the schedule in line. */
-export function replanHandover(deps: NotificationDeps, h: Handover, now: Date): void {
-  const service = deps.service(h.serviceId);
+export function replanHandover(deps: NotificationDeps, h: Handover, now: Date, service: Service | undefined = deps.service(h.serviceId)): void {
   const timeZoneOf = (id: string) => deps.presence.prefs(id)?.timeZone ?? deps.defaultTimeZone;
   const items = planHandover(h, { calendar: deps.calendar, timeZoneOf, hasBackup: canCover(h, service) });
   deps.schedule.replan(h.id, HANDOVER_SCHEDULE_KINDS, items, now);
@@ -94,13 +93,13 @@ export function createNotificationListener(deps: NotificationDeps): HandoverList
   return (change: HandoverChange) => {
     const h = change.after;
     const now = new Date(h.updatedAt);
-    const service = deps.service(h.serviceId);
+    const service = change.service?.id === h.serviceId ? change.service : deps.service(h.serviceId);
     for (const e of change.events) {
       const fresh = newMessages(h, e, service);
       const freshLive = new Set(fresh.filter((m) => m.liveKey).map((m) => m.liveKey!));
       const updates = e.type === 'introduced' ? [] : updatesOfLiveCards(deps, h, e, freshLive);
       for (const req of [...updates, ...fresh]) deps.outbox.enqueue(req, now);
     }
-    replanHandover(deps, h, now);
+    replanHandover(deps, h, now, service);
   };
 }

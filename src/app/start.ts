@@ -14,6 +14,7 @@ import { createWebPlayground, type WebPlayground } from '../platforms/web/playgr
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { loadDemoDirectory } from '../storage/demo-directory.ts';
+import { startCheckpointer } from '../storage/checkpointer.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';
 import type { OpportunityService } from './opportunity-service.ts';
@@ -44,6 +45,7 @@ export interface StartOptions {
 export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(config.databasePath);
+  const checkpointer = startCheckpointer(db, log);
   const calendar = createWorkingCalendar({ timeZone: config.timeZone, holidays: loadBankHolidays(config.bankHolidaysPath) });
   const container = buildContainer(config, log, db, clock, calendar);
   const { app, people, services, handovers, opportunities } = container;
@@ -108,6 +110,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
       email?.sender.close?.();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checkpointer.stop();
       db.close();
     },
   };

@@ -82,7 +82,8 @@ export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
     db: o.db, outbox, router, compose: o.compose, clock: o.clock, log: o.log, ...o.dispatcher,
     onUndeliverable: createUndeliverableHandler({ db: o.db, app: o.app, handovers: o.handovers, outbox, clock: o.clock }),
   });
-  o.app.onCommitted(() => dispatcher.kick());
+  // Wake the dispatcher after a commit only when the change queued messages (many do not: a note, a snooze).
+  o.app.onCommitted(() => { if (outbox.takeQueued()) dispatcher.kick(); });
   const runSweep = (now?: Date) => sweep(sweepDeps, now ?? o.clock.now());
   let loop: SweepLoop | null = null;
   return {

@@ -63,6 +63,8 @@ function cardFromRow(r: CardRow): LiveCard {
 
 export class OutboxStore {
   private readonly s;
+  /** Messages this store queued since takeQueued() was last asked. */
+  private queued = 0;
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -96,7 +98,15 @@ export class OutboxStore {
     }
     const result = this.s.insert.run(req.idempotencyKey, JSON.stringify(req.recipient), JSON.stringify(req.card), req.mode,
       req.liveKey ?? null, req.card.subjectId, req.notBefore ?? at, at);
+    if (result.changes === 1) this.queued++;
     return result.changes === 1;
+  }
+
+  /** Whether anything was queued through this store since the last call (so a commit that queued nothing need not wake the dispatcher). */
+  takeQueued(): boolean {
+    const any = this.queued > 0;
+    this.queued = 0;
+    return any;
   }
 
   /** Every live card people have (or are about to get) for a subject. */

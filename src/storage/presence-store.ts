@@ -7,8 +7,17 @@ export interface PersonPrefs {
   digest: boolean;
 }
 
+/**
+ * A person seen again on the same platform within this long is not written again. "Last seen" only chooses where
+ * messages go, so a minute is precise enough, and a write on every click would be a commit on every click.
+ * A different platform is always written at once, so the most recent platform is never wrong.
+ */
+export const SEEN_WRITE_INTERVAL_MS = 60_000;
+
 export class PresenceStore {
   private readonly s;
+  /** What this process last wrote per person: the platform and when. */
+  private readonly written = new Map<string, { platform: Platform; at: number }>();
 
   constructor(db: Db) {
     this.s = {
@@ -26,7 +35,11 @@ export class PresenceStore {
 
   /** Platforms call this whenever a person does something there, so messages follow them. */
   recordSeen(personId: string, platform: Platform, at: Date): void {
+    const t = at.getTime();
+    const last = this.written.get(personId);
+    if (last && last.platform === platform && t >= last.at && t - last.at < SEEN_WRITE_INTERVAL_MS) return;
     this.s.seen.run(personId, platform, at.toISOString());
+    this.written.set(personId, { platform, at: t });
   }
 
   /** Platforms the person used, most recent first. */

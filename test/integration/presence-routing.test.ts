@@ -7,6 +7,7 @@ import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { Router } from '../../src/app/router.ts';
 import { PresenceStore } from '../../src/storage/presence-store.ts';
+import { openDatabase } from '../../src/storage/sqlite.ts';
 import { FakeMessenger } from '../fixtures/fake-messenger.ts';
 import { FakeSlackApi, FAKE_TEAM_ID } from '../fixtures/fake-slack-api.ts';
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
@@ -99,5 +100,34 @@ describe('presence in Teams', () => {
     expect((await w.post(activity('message', TEAMS_USERS.jo, w.connector.url))).status).to.equal(200);
 
     expect(router.routes('jo')[0].identity.platform).to.equal('teams');
+  });
+});
+
+describe('presence: how often "last seen" is written', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => { tmp = tempDir(); });
+  afterEach(() => tmp.cleanup());
+
+  it('a click a second on one platform writes once a minute, while a switch of platform counts at once', () => {
+    const clock = new FixedClock(new Date('2026-09-07T09:00:00Z'));
+    const db = openDatabase(join(tmp.dir, 'h.db'));
+    seedWorld(db, clock);
+    const presence = new PresenceStore(db);
+    const seenAt = (platform: string) => (db.prepare('SELECT seen_at FROM person_seen WHERE person_id = ? AND platform = ?').get('sam', platform) as { seen_at: string } | undefined)?.seen_at;
+    const changesBefore = db.prepare('SELECT total_changes() AS n').get() as { n: number };
+
+    for (let s = 0; s < 30; s++) { presence.recordSeen('sam', 'slack', clock.now()); clock.advance(1000); }
+    expect(seenAt('slack'), 'the first click is written').to.equal('2026-09-07T09:00:00.000Z');
+    expect((db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - changesBefore.n, 'one write for 30 clicks').to.equal(1);
+
+    presence.recordSeen('sam', 'teams', clock.now());
+    expect(presence.lastSeen('sam')[0], 'a different platform is first at once').to.equal('teams');
+    presence.recordSeen('sam', 'slack', clock.now());
+    expect(presence.lastSeen('sam')[0], 'and back again at once').to.equal('slack');
+
+    clock.advance(MINUTE_MS);
+    presence.recordSeen('sam', 'slack', clock.now());
+    expect(seenAt('slack'), 'a minute later the time moves on').to.equal(clock.now().toISOString());
+    db.close();
   });
 });
