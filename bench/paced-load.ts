@@ -16,7 +16,7 @@ const MAX_SOCKETS = 128;
 const TICK_MS = 1;
 
 export interface PacedRequest { path: string; headers: Record<string, string>; body: string }
-export interface PacedResult { sent: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number }
+export interface PacedResult { sent: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number; latencies: number[] }
 
 export async function pacedLoad(o: { port: number; rate: number; seconds: number; next: () => PacedRequest }): Promise<PacedResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
@@ -50,7 +50,26 @@ export async function pacedLoad(o: { port: number; rate: number; seconds: number
   }
   await Promise.all(inFlight);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
+  return summarize([{ sent, errors, non2xx, latencies }]);
+}
+
+/** Pools several runs (e.g. rounds taken in turn with another server) into one set of percentiles. */
+export function summarize(runs: Pick<PacedResult, 'sent' | 'errors' | 'non2xx' | 'latencies'>[]): PacedResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const at = (p: number) => Math.round(percentile(latencies, p) * 10) / 10;
-  return { sent, p50: at(50), p90: at(90), p99: at(99), max: at(100), errors, non2xx };
+  const sum = (k: 'sent' | 'errors' | 'non2xx') => runs.reduce((n, r) => n + r[k], 0);
+  return { sent: sum('sent'), p50: at(50), p90: at(90), p99: at(99), max: at(100), errors: sum('errors'), non2xx: sum('non2xx'), latencies };
+}
+
+/**
+ * Loads two servers in turn, ROUNDS times, alternating which goes first, and pools each one's answers: drift on a
+ * shared machine (another process waking, the page cache) then falls on both alike, and p99 rests on more samples.
+ */
+export async function inTurns(rounds: number, a: () => Promise<PacedResult>, b: () => Promise<PacedResult>): Promise<[PacedResult, PacedResult]> {
+  const ra: PacedResult[] = [];
+  const rb: PacedResult[] = [];
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) { ra.push(await a()); rb.push(await b()); } else { rb.push(await b()); ra.push(await a()); }
+  }
+  return [summarize(ra), summarize(rb)];
 }

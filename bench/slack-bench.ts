@@ -11,13 +11,15 @@ import { createInterface } from 'node:readline';
 import { blockAction, slashCommand } from '../test/fixtures/slack-payloads.ts';
 import { SLACK_USERS } from '../test/fixtures/slack-harness.ts';
 import { FORM, commandBody, interactionBody, signedHeaders } from '../test/fixtures/slack-sign.ts';
-import { pacedLoad } from './paced-load.ts';
+import { inTurns, pacedLoad, type PacedResult } from './paced-load.ts';
 import { latencyRows, ratio, rssMb } from './stats.ts';
 
 const RATE = 200;
-const SECONDS = 10;
+/** Each server gets ROUNDS × ROUND_SECONDS per kind, in turns with the other (bench/paced-load.ts inTurns). */
+const ROUNDS = 4;
+const ROUND_SECONDS = 5;
 const WARM_UP_SECONDS = 1;
-const HANDOVERS = RATE * (SECONDS + WARM_UP_SECONDS) + RATE;
+const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS) + RATE;
 
 interface Child { proc: ChildProcess; port: number; handoverIds: string[]; url: string; nextLine(): Promise<string> }
 
@@ -43,10 +45,10 @@ async function apiCounts(api: Child): Promise<Record<string, number>> {
 }
 
 
-type Load = { p50: number; p99: number; errors: number; non2xx: number; sent: number };
+type Load = PacedResult;
 
 /** Each request is signed as it is sent, so the timestamp is always fresh. */
-async function load(port: number, body: () => string, seconds = SECONDS): Promise<Load> {
+async function load(port: number, body: () => string, seconds = ROUND_SECONDS): Promise<Load> {
   return pacedLoad({ port, rate: RATE, seconds, next: () => { const b = body(); return { path: '/slack/events', body: b, headers: signedHeaders(b, FORM) }; } });
 }
 
@@ -66,15 +68,14 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const [port, bodies] of [[bare.port, commandBodies()], [ours.port, commandBodies()], [bare.port, acceptBodies([])], [ours.port, oursAccept]] as const) {
       await load(port, bodies, WARM_UP_SECONDS);
     }
-    const bareCmd = await load(bare.port, commandBodies());
-    const oursCmd = await load(ours.port, commandBodies());
-    const bareAcc = await load(bare.port, acceptBodies([]));
-    const oursAcc = await load(ours.port, oursAccept);
+    const [bareCmd, oursCmd] = await inTurns(ROUNDS, () => load(bare.port, commandBodies()), () => load(ours.port, commandBodies()));
+    const bareAccept = acceptBodies([]);
+    const [bareAcc, oursAcc] = await inTurns(ROUNDS, () => load(bare.port, bareAccept), () => load(ours.port, oursAccept));
     const bareRss = rssMb(bare.proc.pid!);
     const oursRss = rssMb(ours.proc.pid!);
     const calls = await apiCounts(api);
     return {
-      'rate (req/s) × seconds': `${RATE} × ${SECONDS}`,
+      'rate (req/s) × seconds, in turns': `${RATE} × ${ROUNDS} × ${ROUND_SECONDS}`,
       ...latencyRows('/handover', bareCmd, oursCmd),
       ...latencyRows('accept', bareAcc, oursAcc),
       'errors + timeouts / non-2xx (ours)': `${oursCmd.errors + oursAcc.errors} / ${oursCmd.non2xx + oursAcc.non2xx}`,

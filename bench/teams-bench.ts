@@ -8,13 +8,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { activity, TEAMS_USERS } from '../test/fixtures/teams/activities.ts';
-import { pacedLoad } from './paced-load.ts';
+import { inTurns, pacedLoad, type PacedResult } from './paced-load.ts';
 import { latencyRows, ratio, rssMb } from './stats.ts';
 
 const RATE = 200;
-const SECONDS = 10;
+/** Each server gets ROUNDS × ROUND_SECONDS per kind, in turns with the other (bench/paced-load.ts inTurns). */
+const ROUNDS = 4;
+const ROUND_SECONDS = 5;
 const WARM_UP_SECONDS = 1;
-const HANDOVERS = RATE * (SECONDS + WARM_UP_SECONDS);
+const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS);
 
 interface Child { proc: ChildProcess; port: number; handoverIds: string[]; url: string }
 
@@ -28,7 +30,7 @@ async function startChild(mode: 'ours' | 'bare' | 'connector'): Promise<Child> {
 }
 
 
-async function load(port: number, bodies: () => string, seconds = SECONDS): Promise<{ p50: number; p99: number; errors: number; non2xx: number; sent: number }> {
+async function load(port: number, bodies: () => string, seconds = ROUND_SECONDS): Promise<PacedResult> {
   return pacedLoad({ port, rate: RATE, seconds, next: () => ({ path: '/api/messages', headers: { 'content-type': 'application/json' }, body: bodies() }) });
 }
 
@@ -52,14 +54,13 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const [port, bodies] of [[bare.port, messageBodies(url)], [ours.port, messageBodies(url)], [bare.port, acceptBodies(url, [])], [ours.port, oursAcceptBodies]] as const) {
       await load(port, bodies, WARM_UP_SECONDS);
     }
-    const bareMessage = await load(bare.port, messageBodies(url));
-    const oursMessage = await load(ours.port, messageBodies(url));
-    const bareAccept = await load(bare.port, acceptBodies(url, []));
-    const oursAccept = await load(ours.port, oursAcceptBodies);
+    const [bareMessage, oursMessage] = await inTurns(ROUNDS, () => load(bare.port, messageBodies(url)), () => load(ours.port, messageBodies(url)));
+    const bareAcceptBodies = acceptBodies(url, []);
+    const [bareAccept, oursAccept] = await inTurns(ROUNDS, () => load(bare.port, bareAcceptBodies), () => load(ours.port, oursAcceptBodies));
     const bareRss = rssMb(bare.proc.pid!);
     const oursRss = rssMb(ours.proc.pid!);
     return {
-      'rate (req/s) × seconds': `${RATE} × ${SECONDS}`,
+      'rate (req/s) × seconds, in turns': `${RATE} × ${ROUNDS} × ${ROUND_SECONDS}`,
       ...latencyRows('message', bareMessage, oursMessage),
       ...latencyRows('accept', bareAccept, oursAccept),
       'errors + timeouts / non-2xx (ours)': `${oursMessage.errors + oursAccept.errors} / ${oursMessage.non2xx + oursAccept.non2xx}`,

@@ -187,11 +187,57 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
   }
 }
 
+/**
+ * An action whose change, if it makes one, is already committed; render() builds what the person now sees.
+ * A platform that must answer fast (Slack acks within 3 seconds) answers between the two, so its answer waits for
+ * the commit (a click it was told we received is never lost) but not for building the card.
+ */
+export interface PreparedAction {
+  render(): ActionResult;
+}
+
+const ready = (result: ActionResult): PreparedAction => ({ render: () => result });
+
+/** Buttons that are one command with no inputs and no form: nothing to check against the card before acting. */
+const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {
+  accept: (actorId) => ({ type: 'accept', actorId }),
+  confirm_contact: (actorId) => ({ type: 'confirm_contact', actorId }),
+  report_unreachable: (actorId) => ({ type: 'report_unreachable', actorId }),
+};
+
+/** The domain decides who may act and says why not; the card is built from what was committed. */
+function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command): PreparedAction {
+  let after;
+  try {
+    after = deps.app.act(req.subjectId, command).handover;
+  } catch (err) {
+    if (err instanceof HandoverError) return ready(error(err.message, err.fields));
+    throw err;
+  }
+  return {
+    render: () => {
+      const v = deps.cards.view(after.id, req.actorId);
+      return v ? { kind: 'card', card: liveCard(v) } : error(`We couldn't find introduction ${after.id}. It may have been removed.`);
+    },
+  };
+}
+
+/** Checks and commits one action for one person; see PreparedAction. Never throws for something a person did. */
+export function prepareAction(deps: ActionDeps, req: ActionRequest): PreparedAction {
+  if (!deps.people.brief(req.actorId)) return ready(error('We do not know who you are yet: ask your coordinator to add you to the directory.'));
+  if (!isActionId(req.actionId)) return ready(error('That button is not known here. Please refresh and try again.'));
+  if (typeof req.subjectId !== 'string' || req.subjectId.length === 0) return ready(error('That button is missing what it is about. Please refresh and try again.'));
+  const oneClick = ONE_CLICK[req.actionId];
+  if (oneClick) return prepareOneClick(deps, req, oneClick(req.actorId));
+  return ready(route(deps, req));
+}
+
 /** Runs one action for one person. Never throws for something a person did; unexpected faults propagate. */
 export function handleAction(deps: ActionDeps, req: ActionRequest): ActionResult {
-  if (!deps.people.brief(req.actorId)) return error('We do not know who you are yet: ask your coordinator to add you to the directory.');
-  if (!isActionId(req.actionId)) return error('That button is not known here. Please refresh and try again.');
-  if (typeof req.subjectId !== 'string' || req.subjectId.length === 0) return error('That button is missing what it is about. Please refresh and try again.');
+  return prepareAction(deps, req).render();
+}
+
+function route(deps: ActionDeps, req: ActionRequest): ActionResult {
   switch (req.actionId) {
     case 'introduce_start': case 'introduce_search': case 'introduce_submit': return onIntroduce(deps, req);
     case 'introduce_to_opportunity':

@@ -2,7 +2,7 @@
 import type { App, webApi } from '@slack/bolt';
 import type { Container } from '../../app/container.ts';
 import type { Person } from '../../domain/directory/types.ts';
-import type { RunAction } from './action-runner.ts';
+import type { PrepareAction, RunAction } from './action-runner.ts';
 import { resolvePerson } from './identity.ts';
 import { BoundedMap } from './messenger.ts';
 
@@ -12,6 +12,8 @@ export const MAX_REMEMBERED_DELIVERIES = 10_000;
 export interface SlackDeps {
   container: Container;
   runAction: RunAction;
+  /** For buttons: commit, ack, then build the card (see PreparedAction). */
+  prepareAction: PrepareAction;
   /** Modal view ids already turned into an introduction (view id → handover id), or '' while in progress. */
   submittedViews: BoundedMap<string>;
   /** Event ids already handled (Slack retries an event it thinks we missed). */
@@ -27,9 +29,9 @@ export async function personFor(deps: SlackDeps, client: webApi.WebClient, teamI
   return person;
 }
 
-export function makeDeps(container: Container, runAction: RunAction): SlackDeps {
+export function makeDeps(container: Container, runAction: RunAction, prepareAction: PrepareAction): SlackDeps {
   return {
-    container, runAction,
+    container, runAction, prepareAction,
     submittedViews: new BoundedMap<string>(MAX_REMEMBERED_DELIVERIES),
     seenEvents: new BoundedMap<true>(MAX_REMEMBERED_DELIVERIES),
   };

@@ -7,7 +7,7 @@ import { HttpError, readRawBody } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import type { Logger } from '../../log.ts';
 import { SlackInstallationStore } from '../../storage/slack-installation-store.ts';
-import { sharedRunAction, type RunAction } from './action-runner.ts';
+import { preparedFrom, sharedPrepareAction, sharedRunAction, type RunAction } from './action-runner.ts';
 import { singleWorkspaceAuthorize } from './bot-authorize.ts';
 import { malformedSlackRequest } from './envelope.ts';
 import { makeDeps, type Register } from './deps.ts';
@@ -112,7 +112,9 @@ export function createSlackPlatform(container: Container, options: SlackPlatform
   // One workspace: our authorize (bot-authorize.ts), not `token`, so Slack being unreachable at start cannot crash us.
   const authorize = cfg.botToken ? { authorize: singleWorkspaceAuthorize(new webApi.WebClient(undefined, clientOptions), cfg.botToken) } : {};
   const app = new App({ ...authorize, receiver, logger, clientOptions });
-  const deps = makeDeps(container, options.runAction ?? sharedRunAction(container));
+  const deps = options.runAction
+    ? makeDeps(container, options.runAction, preparedFrom(options.runAction))
+    : makeDeps(container, sharedRunAction(container), sharedPrepareAction(container));
   for (const register of LISTENERS) register(app, deps);
   registerUninstall(app, { container, workspaces, onQueued: options.onQueued });
   const messenger = new SlackMessenger(workspaces ?? new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);

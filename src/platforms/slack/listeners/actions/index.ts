@@ -21,7 +21,8 @@ function placeOf(body: BlockAction): ClickPlace {
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ANY_CARD_ACTION }, async ({ ack, body, action, client, context }) => {
     // The change is committed before the ack: a click Slack was told we received is never lost to a crash.
-    // The shared action is one short SQLite transaction, far inside Slack's 3 seconds; showing the outcome comes after.
+    // The shared action is one short SQLite transaction, far inside Slack's 3 seconds; building the card and
+    // showing it come after the ack.
     const place = placeOf(body);
     const follow = logAfterAck(deps, `action ${action.action_id}`);
     let acked = false;
@@ -33,9 +34,9 @@ export function register(app: App, deps: SlackDeps): void {
       if (!person) { await ackOnce(); return await tellPrivately(client, place, UNKNOWN_PERSON_MESSAGE).catch(follow); }
       const value = decodeButtonValue(action.value);
       if (!value || !isActionId(action.action_id)) { await ackOnce(); return await tellPrivately(client, place, 'That button is not valid any more.').catch(follow); }
-      const outcome = await deps.runAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {} });
+      const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {} });
       await ackOnce();
-      await showOutcome(client, place, outcome);
+      await showOutcome(client, place, prepared.render());
     } catch (err) {
       await ackOnce();
       follow(err);
