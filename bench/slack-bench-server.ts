@@ -1,5 +1,6 @@
 // One process of the Slack benchmark, so that each one's memory and CPU are its own:
-//   ours <handovers> <apiUrl>: the real server (Slack platform, shared action handler, outbox + dispatcher);
+//   seed <handovers> - <dbPath>: writes the database ours starts on (people, <handovers> introductions), then exits;
+//   ours 0 <apiUrl> <dbPath>: the real server on it (Slack platform, shared action handler, outbox + dispatcher);
 //   bare 0 <apiUrl>: a bare Bolt app on node:http that acks the same requests and opens an empty modal (for
 //        /handover) or updates the clicked message with a card of the same size (for Accept), as ours does;
 //   api: the fake Slack Web API both servers call (Slack is another machine in real life, so it gets its own
@@ -11,11 +12,31 @@ import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { SIGNING_SECRET } from '../test/fixtures/slack-sign.ts';
 
-const [mode, count, apiUrl] = process.argv.slice(2);
+const [mode, count, apiUrl, dbPath] = process.argv.slice(2);
 const BOT_TOKEN = 'xoxb-bench-not-real';
 /** The Slack user ids the parent signs requests as (test/fixtures/slack-harness.ts SLACK_USERS, passed in env). */
 const USERS = JSON.parse(process.env.BENCH_SLACK_USERS ?? '{}') as Record<string, string>;
 
+/** A separate process before the run: the database ours starts on, with the people and `count` introductions. */
+async function seed(): Promise<{ handoverIds: string[] }> {
+  const { buildContainer } = await import('../src/app/container.ts');
+  const { readConfig } = await import('../src/config.ts');
+  const { createLogger } = await import('../src/log.ts');
+  const { openDatabase } = await import('../src/storage/sqlite.ts');
+  const { FAKE_TEAM_ID } = await import('../test/fixtures/fake-slack-api.ts');
+  const { FixedClock, everyDayCalendar, introduceInput, seedWorld } = await import('../test/fixtures/make.ts');
+  const config = readConfig({ DATABASE_PATH: dbPath, LOG_LEVEL: 'silent', TEAMS: 'off' });
+  const db = openDatabase(config.databasePath);
+  const clock = new FixedClock();
+  seedWorld(db, clock);
+  const c = buildContainer(config, createLogger('silent'), db, clock, everyDayCalendar);
+  for (const id of ['jo', 'sam']) c.people.link(id, { platform: 'slack', tenant: FAKE_TEAM_ID, userId: USERS[id] });
+  const handoverIds = Array.from({ length: Number(count) }, () => c.app.introduce('jo', introduceInput()).id);
+  db.close();
+  return { handoverIds };
+}
+
+/** The real server on the seeded database, started fresh as after a restart. */
 async function ours(): Promise<{ port: number; handoverIds: string[] }> {
   const { buildContainer } = await import('../src/app/container.ts');
   const { readConfig } = await import('../src/config.ts');
@@ -23,27 +44,22 @@ async function ours(): Promise<{ port: number; handoverIds: string[] }> {
   const { createLogger } = await import('../src/log.ts');
   const { createSlackPlatform } = await import('../src/platforms/slack/index.ts');
   const { createNudgeSystem } = await import('../src/scheduler/wiring.ts');
+  const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
   const { openDatabase } = await import('../src/storage/sqlite.ts');
-  const { FAKE_TEAM_ID } = await import('../test/fixtures/fake-slack-api.ts');
-  const { FixedClock, everyDayCalendar, introduceInput, seedWorld, tempDir } = await import('../test/fixtures/make.ts');
-  const tmp = tempDir('handover-slack-bench-');
-  const config = readConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl, DATABASE_PATH: `${tmp.dir}/h.db`, LOG_LEVEL: 'silent', TEAMS: 'off' });
+  const { FixedClock, everyDayCalendar } = await import('../test/fixtures/make.ts');
+  const config = readConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl, DATABASE_PATH: dbPath, LOG_LEVEL: 'silent', TEAMS: 'off' });
   const log = createLogger('silent');
   const db = openDatabase(config.databasePath);
   const clock = new FixedClock();
-  seedWorld(db, clock);
-  const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
   startCheckpointer(db); // as startApp does: WAL checkpoints in a worker, not inside a request's commit
   const c = buildContainer(config, log, db, clock, everyDayCalendar);
-  for (const id of ['jo', 'sam']) c.people.link(id, { platform: 'slack', tenant: FAKE_TEAM_ID, userId: USERS[id] });
-  const handoverIds = Array.from({ length: Number(count) }, () => c.app.introduce('jo', introduceInput()).id);
   const platform = createSlackPlatform(c);
   // As startApp wires it: the container's one composer, the after-commit kick, the dispatcher running.
   const nudges = createNudgeSystem({ db, clock, calendar: everyDayCalendar, timeZone: config.timeZone, app: c.app, handovers: c.handovers, people: c.people, services: c.services, compose: c.cards.compose, messengers: [platform.messenger], log });
   if (process.env.BENCH_NO_DISPATCH !== '1') nudges.dispatcher.start();
   const server = createHttpServer({ mounts: platform.mounts, log, health: () => ({}) });
   const { port } = await listen(server, 0, '127.0.0.1');
-  return { port, handoverIds };
+  return { port, handoverIds: [] };
 }
 
 async function bare(): Promise<{ port: number; handoverIds: string[] }> {
@@ -89,7 +105,7 @@ async function api(): Promise<{ url: string }> {
   return { url };
 }
 
-const ready = mode === 'ours' ? await ours() : mode === 'api' ? await api() : await bare();
+const ready = mode === 'seed' ? await seed() : mode === 'ours' ? await ours() : mode === 'api' ? await api() : await bare();
 process.stdout.write(JSON.stringify(ready) + '\n');
 // Exit normally on SIGTERM so that `node --cpu-prof` (when profiling a run by hand) writes its profile.
 process.once('SIGTERM', () => process.exit(0));

@@ -6,6 +6,8 @@
 // the load generator's own clock. What is left between the two is ours: the signature and envelope check, who is
 // clicking, the state change committed to SQLite before the ack, the outbox and schedule, and the card rendering.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { blockAction, slashCommand } from '../test/fixtures/slack-payloads.ts';
@@ -23,8 +25,8 @@ const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS) + RATE;
 
 interface Child { proc: ChildProcess; port: number; handoverIds: string[]; url: string; nextLine(): Promise<string> }
 
-async function startChild(mode: 'ours' | 'bare' | 'api', apiUrl = ''): Promise<Child> {
-  const args = ['--import', 'tsx', join(import.meta.dirname, 'slack-bench-server.ts'), mode, String(mode === 'ours' ? HANDOVERS : 0), apiUrl];
+async function startChild(mode: 'seed' | 'ours' | 'bare' | 'api', apiUrl = '', dbPath = ''): Promise<Child> {
+  const args = ['--import', 'tsx', join(import.meta.dirname, 'slack-bench-server.ts'), mode, String(mode === 'seed' ? HANDOVERS : 0), apiUrl || '-', dbPath];
   const env = { ...process.env, BENCH_SLACK_USERS: JSON.stringify(SLACK_USERS) };
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env });
   const lines: string[] = [];
@@ -62,13 +64,18 @@ function acceptBodies(ids: string[]): () => string {
 export async function run(): Promise<Record<string, unknown>> {
   const api = await startChild('api');
   const bare = await startChild('bare', api.url);
-  const ours = await startChild('ours', api.url);
+  // Ours starts on a database another process filled, as after a restart: its memory is the server's, not the seeding's.
+  const tmp = mkdtempSync(join(tmpdir(), 'handover-slack-bench-'));
+  const dbPath = join(tmp, 'h.db');
+  const { handoverIds } = await startChild('seed', '', dbPath);
+  const ours = await startChild('ours', api.url, dbPath);
   try {
-    const oursAccept = acceptBodies(ours.handoverIds);
+    const oursAccept = acceptBodies(handoverIds);
     for (const [port, bodies] of [[bare.port, commandBodies()], [ours.port, commandBodies()], [bare.port, acceptBodies([])], [ours.port, oursAccept]] as const) {
       await load(port, bodies, WARM_UP_SECONDS);
     }
     const [bareCmd, oursCmd] = await inTurns(ROUNDS, () => load(bare.port, commandBodies()), () => load(ours.port, commandBodies()));
+    const afterCommands = [rssMb(bare.proc.pid!), rssMb(ours.proc.pid!)];
     const bareAccept = acceptBodies([]);
     const [bareAcc, oursAcc] = await inTurns(ROUNDS, () => load(bare.port, bareAccept), () => load(ours.port, oursAccept));
     const bareRss = rssMb(bare.proc.pid!);
@@ -82,11 +89,14 @@ export async function run(): Promise<Record<string, unknown>> {
       'errors + timeouts / non-2xx (bare)': `${bareCmd.errors + bareAcc.errors} / ${bareCmd.non2xx + bareAcc.non2xx}`,
       'requests sent (ours cmd + accept)': oursCmd.sent + oursAcc.sent,
       'RSS bare / ours (MB), ratio (≤ 1.5)': `${bareRss} / ${oursRss}, ${ratio(oursRss, bareRss)}`,
+      'RSS bare / ours after the /handover rounds (MB)': `${afterCommands[0]} / ${afterCommands[1]}`,
       'fake Slack API calls (views.open, chat.update)': `${calls['views.open']}, ${calls['chat.update']}`,
     };
   } finally {
     bare.proc.kill();
     ours.proc.kill();
     api.proc.kill();
+    await new Promise((r) => ours.proc.once('exit', r));
+    rmSync(tmp, { recursive: true, force: true });
   }
 }

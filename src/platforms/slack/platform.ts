@@ -111,7 +111,9 @@ export function createSlackPlatform(container: Container, options: SlackPlatform
   }
   // One workspace: our authorize (bot-authorize.ts), not `token`, so Slack being unreachable at start cannot crash us.
   const authorize = cfg.botToken ? { authorize: singleWorkspaceAuthorize(new webApi.WebClient(undefined, clientOptions), cfg.botToken) } : {};
-  const app = new App({ ...authorize, receiver, logger, clientOptions });
+  // convoStore off: what we remember lives in SQLite, and Bolt's default in-memory conversation store (unused here)
+  // rejects with a new Error on every request that has a conversation.
+  const app = new App({ ...authorize, receiver, logger, clientOptions, convoStore: false });
   const deps = options.runAction
     ? makeDeps(container, options.runAction, preparedFrom(options.runAction))
     : makeDeps(container, sharedRunAction(container), sharedPrepareAction(container));
