@@ -10,6 +10,8 @@ import type { Logger } from 'pino';
 import type { Db } from './sqlite.ts';
 
 export const CHECKPOINT_INTERVAL_MS = 1000;
+/** The worker only runs one pragma: a small heap keeps its memory small. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 };
 /** SQLite's own default, put back when the worker is not running. */
 export const AUTO_CHECKPOINT_PAGES = 1000;
 
@@ -30,7 +32,7 @@ export interface Checkpointer { stop(): Promise<void> }
 export function startCheckpointer(db: Db, log?: Logger, intervalMs: number = CHECKPOINT_INTERVAL_MS): Checkpointer {
   if (db.memory || db.readonly || db.pragma('journal_mode', { simple: true }) !== 'wal') return { async stop() {} };
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { path: db.name, driver, intervalMs } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { path: db.name, driver, intervalMs }, resourceLimits: WORKER_LIMITS });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
   let stopping = false;
