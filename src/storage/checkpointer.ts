@@ -21,7 +21,10 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { parentPort.postMessage({ error: String(err && err.message || err) }); }
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) {
+    // Busy: another connection (a second instance) is checkpointing right now, which is just as good.
+    if (!err || err.code !== 'SQLITE_BUSY') parentPort.postMessage({ error: String(err && err.message || err) });
+  }
 }, workerData.intervalMs);
 parentPort.on('message', (m) => { if (m === 'stop') { clearInterval(timer); db.close(); parentPort.close(); } });
 `;
