@@ -1,11 +1,12 @@
-// Child process for the Teams benchmark: `ours` (the real platform on a temp db, N handovers ready to accept),
+// Child process for the Teams benchmark: `seed` (writes the database: people and N handovers ready to accept,
+// then exits), `ours` (the real platform on that database, started fresh as after a restart),
 // `bare` (a bare botbuilder bot answering the same activities) or `connector` (the fake Bot Connector both reply
 // to: the serviceUrl in each activity). Prints one JSON line {port, handoverIds} (or {url} for the connector).
 // Only 'ours' loads the product's modules (dynamic imports), so the bare bot's memory is botbuilder's alone.
 import { createServer } from 'node:http';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
 
-const [mode, count] = process.argv.slice(2);
+const [mode, count, dbPath] = process.argv.slice(2);
 
 async function bare(): Promise<void> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' } as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0]));
@@ -28,16 +29,25 @@ async function bare(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ port: (server.address() as { port: number }).port, handoverIds: [] })}\n`);
 }
 
-async function ours(): Promise<void> {
+/** A separate process before the run: the database ours starts on, with the people and `count` introductions. */
+async function seed(): Promise<void> {
   const { introduceInput } = await import('../test/fixtures/make.ts');
   const { startTeamsWorld } = await import('../test/integration/teams-world.ts');
-  const w = await startTeamsWorld();
-  const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
-  startCheckpointer(w.container.db); // as startApp does: WAL checkpoints in a worker, not inside a request's commit
+  const w = await startTeamsWorld({ databasePath: dbPath });
   for (const who of ['jo', 'sam', 'alex', 'kim'] as const) w.linkTeams(who);
   const ids: string[] = [];
   for (let i = 0; i < Number(count); i++) ids.push(w.container.app.introduce('jo', introduceInput()).id);
-  process.stdout.write(`${JSON.stringify({ port: Number(new URL(w.url).port), handoverIds: ids })}\n`);
+  await w.stop();
+  process.stdout.write(`${JSON.stringify({ port: 0, handoverIds: ids })}\n`);
+}
+
+/** The real Teams platform on the seeded database, started fresh as after a restart. */
+async function ours(): Promise<void> {
+  const { startTeamsWorld } = await import('../test/integration/teams-world.ts');
+  const w = await startTeamsWorld({ databasePath: dbPath, existing: true });
+  const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
+  startCheckpointer(w.container.db); // as startApp does: WAL checkpoints in a worker, not inside a request's commit
+  process.stdout.write(`${JSON.stringify({ port: Number(new URL(w.url).port), handoverIds: [] })}\n`);
 }
 
 async function connector(): Promise<void> {
@@ -46,4 +56,4 @@ async function connector(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ url: await fake.start() })}\n`);
 }
 
-await (mode === 'bare' ? bare() : mode === 'connector' ? connector() : ours());
+await (mode === 'bare' ? bare() : mode === 'connector' ? connector() : mode === 'seed' ? seed() : ours());

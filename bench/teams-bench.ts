@@ -5,6 +5,8 @@
 // Not the same job on Accept: ours runs the state change and answers with the refreshed card; the bare bot
 // answers with a fixed one-line card.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { activity, TEAMS_USERS } from '../test/fixtures/teams/activities.ts';
@@ -20,8 +22,8 @@ const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS);
 
 interface Child { proc: ChildProcess; port: number; handoverIds: string[]; url: string }
 
-async function startChild(mode: 'ours' | 'bare' | 'connector'): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'teams-bench-server.ts'), mode, String(mode === 'ours' ? HANDOVERS : 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startChild(mode: 'seed' | 'ours' | 'bare' | 'connector', dbPath = ''): Promise<Child> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'teams-bench-server.ts'), mode, String(mode === 'seed' ? HANDOVERS : 0), dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: proc.stdout! }).once('line', resolve);
     proc.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
@@ -48,9 +50,13 @@ export async function run(): Promise<Record<string, unknown>> {
   const connector = await startChild('connector');
   const url = connector.url;
   const bare = await startChild('bare');
-  const ours = await startChild('ours');
+  // Ours starts on a database another process filled, as after a restart: its memory is the server's, not the seeding's.
+  const tmp = mkdtempSync(join(tmpdir(), 'handover-teams-bench-'));
+  const dbPath = join(tmp, 'h.db');
+  const { handoverIds } = await startChild('seed', dbPath);
+  const ours = await startChild('ours', dbPath);
   try {
-    const oursAcceptBodies = acceptBodies(url, ours.handoverIds);
+    const oursAcceptBodies = acceptBodies(url, handoverIds);
     for (const [port, bodies] of [[bare.port, messageBodies(url)], [ours.port, messageBodies(url)], [bare.port, acceptBodies(url, [])], [ours.port, oursAcceptBodies]] as const) {
       await load(port, bodies, WARM_UP_SECONDS);
     }
@@ -72,5 +78,7 @@ export async function run(): Promise<Record<string, unknown>> {
     bare.proc.kill();
     ours.proc.kill();
     connector.proc.kill();
+    await new Promise((r) => ours.proc.once('exit', r));
+    rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -44,17 +44,20 @@ export interface TeamsWorldOptions {
   platform?: Pick<TeamsPlatformOptions, 'env' | 'credentialsFor'>;
   /** Runs on the fresh database before the platform is built (e.g. to register tenants). */
   seed?: (c: Container) => void;
+  /** This database file instead of a temporary one (it is kept at stop); `existing`: an earlier world already seeded it. */
+  databasePath?: string;
+  existing?: boolean;
 }
 
 export async function startTeamsWorld(options: TeamsWorldOptions = {}): Promise<TeamsWorld> {
-  const tmp = tempDir('teams-test-');
-  const databasePath = join(tmp.dir, 'handover.db');
+  const tmp = options.databasePath ? undefined : tempDir('teams-test-');
+  const databasePath = options.databasePath ?? join(tmp!.dir, 'handover.db');
   const auth = options.appId ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TENANT_ID: TENANT_ID } : {};
   const config = readConfig({ TEAMS: 'on', NODE_ENV: 'test', DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', ...auth });
   const log = createLogger('silent');
   const db = openDatabase(databasePath);
   const clock = new FixedClock();
-  seedWorld(db, clock);
+  if (!options.existing) seedWorld(db, clock);
   const container = buildContainer(config, log, db, clock, everyDayCalendar);
   const connector = new FakeBotConnector();
   await connector.start();
@@ -84,7 +87,7 @@ export async function startTeamsWorld(options: TeamsWorldOptions = {}): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connector.stop();
       db.close();
-      tmp.cleanup();
+      tmp?.cleanup();
     },
   };
 }
