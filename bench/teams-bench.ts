@@ -15,7 +15,7 @@ import { latencyRows, ratio, rssMb } from './stats.ts';
 
 const RATE = 200;
 /** Each server gets ROUNDS × ROUND_SECONDS per kind, in turns with the other (bench/paced-load.ts inTurns). */
-const ROUNDS = 4;
+const ROUNDS = 6;
 const ROUND_SECONDS = 5;
 const WARM_UP_SECONDS = 1;
 const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS);
