@@ -106,13 +106,10 @@ function commandFor(req: ActionRequest, v: HandoverView): Command | ActionResult
   const i = req.inputs ?? {};
   const actorId = req.actorId;
   switch (req.actionId) {
-    case 'accept': return { type: 'accept', actorId };
     case 'decline_submit': return { type: 'decline', actorId, reason: text(i.reason) ?? '', note: text(i.note) || undefined };
     case 'pass_submit': return { type: 'pass', actorId, toPersonId: text(i.toPersonId) ?? '', note: text(i.note) || undefined };
     case 'withdraw': return { type: 'withdraw', actorId, note: text(i.note) || undefined };
     case 'add_note_submit': return { type: 'add_note', actorId, text: text(i.text) ?? '' };
-    case 'confirm_contact': return { type: 'confirm_contact', actorId };
-    case 'report_unreachable': return { type: 'report_unreachable', actorId };
     case 'snooze_submit': {
       const until = dateInputToInstant(text(i.until) ?? '', v.timeZone);
       if (!until) return error('Please choose a date to snooze until.', { until: 'Choose a date.' });
@@ -124,7 +121,7 @@ function commandFor(req: ActionRequest, v: HandoverView): Command | ActionResult
       if (!outcome) return error('Please choose how this introduction ended.', { outcome: 'Choose an outcome.' });
       return { type: 'close', actorId, outcome };
     }
-    default: return error('That button is not known here. Please refresh and try again.');
+    default: return ONE_CLICK[req.actionId]?.(actorId) ?? error('That button is not known here. Please refresh and try again.');
   }
 }
 
