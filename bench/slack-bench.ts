@@ -5,16 +5,13 @@
 // (RSS from /proc); both call one local fake Slack Web API, in a third process so that answering them does not slow
 // the load generator's own clock. What is left between the two is ours: the signature and envelope check, who is
 // clicking, the state change committed to SQLite before the ack, the outbox and schedule, and the card rendering.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { blockAction, slashCommand } from '../test/fixtures/slack-payloads.ts';
 import { SLACK_USERS } from '../test/fixtures/slack-harness.ts';
 import { FORM, commandBody, interactionBody, signedHeaders } from '../test/fixtures/slack-sign.ts';
 import { inTurns, pacedLoad, type PacedResult } from './paced-load.ts';
-import { latencyRows, ratio, rssMb } from './stats.ts';
+import { scratchDatabase, startBenchChild, stopChildren, type BenchChild } from './children.ts';
+import { errorRows, latencyRows, rssMb, rssRow } from './stats.ts';
 
 const RATE = 200;
 /** Each server gets ROUNDS × ROUND_SECONDS per kind, in turns with the other (bench/paced-load.ts inTurns). */
@@ -23,25 +20,12 @@ const ROUND_SECONDS = 5;
 const WARM_UP_SECONDS = 1;
 const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS) + RATE;
 
-interface Child { proc: ChildProcess; port: number; handoverIds: string[]; url: string; nextLine(): Promise<string> }
-
-async function startChild(mode: 'seed' | 'ours' | 'bare' | 'api', apiUrl = '', dbPath = ''): Promise<Child> {
-  const args = ['--import', 'tsx', join(import.meta.dirname, 'slack-bench-server.ts'), mode, String(mode === 'seed' ? HANDOVERS : 0), apiUrl || '-', dbPath];
-  const env = { ...process.env, BENCH_SLACK_USERS: JSON.stringify(SLACK_USERS) };
-  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'], env });
-  const lines: string[] = [];
-  const waiting: ((line: string) => void)[] = [];
-  createInterface({ input: proc.stdout! }).on('line', (line) => { const w = waiting.shift(); if (w) w(line); else lines.push(line); });
-  const nextLine = () => new Promise<string>((resolve, reject) => {
-    const line = lines.shift();
-    if (line !== undefined) { resolve(line); return; }
-    waiting.push(resolve);
-    proc.once('exit', (code) => reject(new Error(`${mode} process exited (${code})`)));
-  });
-  return { proc, port: 0, handoverIds: [], url: '', nextLine, ...(JSON.parse(await nextLine()) as Partial<Child>) };
+function startChild(mode: 'seed' | 'ours' | 'bare' | 'api', apiUrl = '', dbPath = ''): Promise<BenchChild> {
+  const args = [mode, String(mode === 'seed' ? HANDOVERS : 0), apiUrl || '-', dbPath];
+  return startBenchChild(join(import.meta.dirname, 'slack-bench-server.ts'), args, { ...process.env, BENCH_SLACK_USERS: JSON.stringify(SLACK_USERS) });
 }
 
-async function apiCounts(api: Child): Promise<Record<string, number>> {
+async function apiCounts(api: BenchChild): Promise<Record<string, number>> {
   api.proc.stdin!.write('counts\n');
   return JSON.parse(await api.nextLine()) as Record<string, number>;
 }
@@ -65,10 +49,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const api = await startChild('api');
   const bare = await startChild('bare', api.url);
   // Ours starts on a database another process filled, as after a restart: its memory is the server's, not the seeding's.
-  const tmp = mkdtempSync(join(tmpdir(), 'handover-slack-bench-'));
-  const dbPath = join(tmp, 'h.db');
-  const { handoverIds } = await startChild('seed', '', dbPath);
-  const ours = await startChild('ours', api.url, dbPath);
+  const db = scratchDatabase('handover-slack-bench-');
+  const { handoverIds } = await startChild('seed', '', db.path);
+  const ours = await startChild('ours', api.url, db.path);
   try {
     const oursAccept = acceptBodies(handoverIds);
     for (const [port, bodies] of [[bare.port, commandBodies()], [ours.port, commandBodies()], [bare.port, acceptBodies([])], [ours.port, oursAccept]] as const) {
@@ -78,25 +61,19 @@ export async function run(): Promise<Record<string, unknown>> {
     const afterCommands = [rssMb(bare.proc.pid!), rssMb(ours.proc.pid!)];
     const bareAccept = acceptBodies([]);
     const [bareAcc, oursAcc] = await inTurns(ROUNDS, () => load(bare.port, bareAccept), () => load(ours.port, oursAccept));
-    const bareRss = rssMb(bare.proc.pid!);
-    const oursRss = rssMb(ours.proc.pid!);
+    const memory = rssRow(bare.proc.pid!, ours.proc.pid!);
     const calls = await apiCounts(api);
     return {
       'rate (req/s) × seconds, in turns': `${RATE} × ${ROUNDS} × ${ROUND_SECONDS}`,
       ...latencyRows('/handover', bareCmd, oursCmd),
       ...latencyRows('accept', bareAcc, oursAcc),
-      'errors + timeouts / non-2xx (ours)': `${oursCmd.errors + oursAcc.errors} / ${oursCmd.non2xx + oursAcc.non2xx}`,
-      'errors + timeouts / non-2xx (bare)': `${bareCmd.errors + bareAcc.errors} / ${bareCmd.non2xx + bareAcc.non2xx}`,
+      ...errorRows([bareCmd, bareAcc], [oursCmd, oursAcc]),
       'requests sent (ours cmd + accept)': oursCmd.sent + oursAcc.sent,
-      'RSS bare / ours (MB), ratio (≤ 1.5)': `${bareRss} / ${oursRss}, ${ratio(oursRss, bareRss)}`,
+      ...memory,
       'RSS bare / ours after the /handover rounds (MB)': `${afterCommands[0]} / ${afterCommands[1]}`,
       'fake Slack API calls (views.open, chat.update)': `${calls['views.open']}, ${calls['chat.update']}`,
     };
   } finally {
-    bare.proc.kill();
-    ours.proc.kill();
-    api.proc.kill();
-    await new Promise((r) => ours.proc.once('exit', r));
-    rmSync(tmp, { recursive: true, force: true });
+    await stopChildren([bare, ours, api], ours, db);
   }
 }

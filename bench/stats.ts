@@ -40,3 +40,21 @@ export function latencyRows(label: string, bare: { p50: number; p99: number }, o
     [`${label}: p50 ratio, p99 ratio (≤ 1.5)`]: `${ratio(ours.p50, bare.p50)}, ${ratio(ours.p99, bare.p99)}`,
   };
 }
+
+type Counted = { errors: number; non2xx: number };
+
+/** Errors (connection errors and timeouts) and non-2xx answers over all of one server's runs. */
+export function errorRows(bare: Counted[], ours: Counted[]): Record<string, string> {
+  const sum = (runs: Counted[], k: keyof Counted) => runs.reduce((n, r) => n + r[k], 0);
+  return {
+    'errors + timeouts / non-2xx (ours)': `${sum(ours, 'errors')} / ${sum(ours, 'non2xx')}`,
+    'errors + timeouts / non-2xx (bare)': `${sum(bare, 'errors')} / ${sum(bare, 'non2xx')}`,
+  };
+}
+
+/** Resident memory of both servers now, and ours ÷ bare. */
+export function rssRow(barePid: number, oursPid: number): Record<string, string> {
+  const bare = rssMb(barePid);
+  const ours = rssMb(oursPid);
+  return { 'RSS bare / ours (MB), ratio (≤ 1.5)': `${bare} / ${ours}, ${ratio(ours, bare)}` };
+}

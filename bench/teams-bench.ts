@@ -4,14 +4,11 @@
 // process so that answering them does not slow the load generator's own clock.
 // Not the same job on Accept: ours runs the state change and answers with the refreshed card; the bare bot
 // answers with a fixed one-line card.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { activity, TEAMS_USERS } from '../test/fixtures/teams/activities.ts';
 import { inTurns, pacedLoad, type PacedResult } from './paced-load.ts';
-import { latencyRows, ratio, rssMb } from './stats.ts';
+import { scratchDatabase, startBenchChild, stopChildren, type BenchChild } from './children.ts';
+import { errorRows, latencyRows, rssRow } from './stats.ts';
 
 const RATE = 200;
 /** Each server gets ROUNDS × ROUND_SECONDS per kind, in turns with the other (bench/paced-load.ts inTurns). */
@@ -20,17 +17,9 @@ const ROUND_SECONDS = 5;
 const WARM_UP_SECONDS = 1;
 const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS);
 
-interface Child { proc: ChildProcess; port: number; handoverIds: string[]; url: string }
-
-async function startChild(mode: 'seed' | 'ours' | 'bare' | 'connector', dbPath = ''): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'teams-bench-server.ts'), mode, String(mode === 'seed' ? HANDOVERS : 0), dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const first = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: proc.stdout! }).once('line', resolve);
-    proc.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
-  });
-  return { proc, port: 0, handoverIds: [], url: '', ...(JSON.parse(first) as Partial<Child>) };
+function startChild(mode: 'seed' | 'ours' | 'bare' | 'connector', dbPath = ''): Promise<BenchChild> {
+  return startBenchChild(join(import.meta.dirname, 'teams-bench-server.ts'), [mode, String(mode === 'seed' ? HANDOVERS : 0), dbPath]);
 }
-
 
 async function load(port: number, bodies: () => string, seconds = ROUND_SECONDS): Promise<PacedResult> {
   return pacedLoad({ port, rate: RATE, seconds, next: () => ({ path: '/api/messages', headers: { 'content-type': 'application/json' }, body: bodies() }) });
@@ -51,10 +40,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const url = connector.url;
   const bare = await startChild('bare');
   // Ours starts on a database another process filled, as after a restart: its memory is the server's, not the seeding's.
-  const tmp = mkdtempSync(join(tmpdir(), 'handover-teams-bench-'));
-  const dbPath = join(tmp, 'h.db');
-  const { handoverIds } = await startChild('seed', dbPath);
-  const ours = await startChild('ours', dbPath);
+  const db = scratchDatabase('handover-teams-bench-');
+  const { handoverIds } = await startChild('seed', db.path);
+  const ours = await startChild('ours', db.path);
   try {
     const oursAcceptBodies = acceptBodies(url, handoverIds);
     for (const [port, bodies] of [[bare.port, messageBodies(url)], [ours.port, messageBodies(url)], [bare.port, acceptBodies(url, [])], [ours.port, oursAcceptBodies]] as const) {
@@ -63,22 +51,16 @@ export async function run(): Promise<Record<string, unknown>> {
     const [bareMessage, oursMessage] = await inTurns(ROUNDS, () => load(bare.port, messageBodies(url)), () => load(ours.port, messageBodies(url)));
     const bareAcceptBodies = acceptBodies(url, []);
     const [bareAccept, oursAccept] = await inTurns(ROUNDS, () => load(bare.port, bareAcceptBodies), () => load(ours.port, oursAcceptBodies));
-    const bareRss = rssMb(bare.proc.pid!);
-    const oursRss = rssMb(ours.proc.pid!);
+    const memory = rssRow(bare.proc.pid!, ours.proc.pid!);
     return {
       'rate (req/s) × seconds, in turns': `${RATE} × ${ROUNDS} × ${ROUND_SECONDS}`,
       ...latencyRows('message', bareMessage, oursMessage),
       ...latencyRows('accept', bareAccept, oursAccept),
-      'errors + timeouts / non-2xx (ours)': `${oursMessage.errors + oursAccept.errors} / ${oursMessage.non2xx + oursAccept.non2xx}`,
-      'errors + timeouts / non-2xx (bare)': `${bareMessage.errors + bareAccept.errors} / ${bareMessage.non2xx + bareAccept.non2xx}`,
+      ...errorRows([bareMessage, bareAccept], [oursMessage, oursAccept]),
       'requests sent ours (message, accept)': `${oursMessage.sent}, ${oursAccept.sent}`,
-      'RSS MB bare / ours (ratio ≤ 1.5)': `${bareRss} / ${oursRss} (${ratio(oursRss, bareRss)})`,
+      ...memory,
     };
   } finally {
-    bare.proc.kill();
-    ours.proc.kill();
-    connector.proc.kill();
-    await new Promise((r) => ours.proc.once('exit', r));
-    rmSync(tmp, { recursive: true, force: true });
+    await stopChildren([bare, ours, connector], ours, db);
   }
 }
