@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { SCREENSHOT_DIR, launchChromiumOrSkip } from '../fixtures/chromium.ts';
+import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../fixtures/chromium.ts';
 import { SAM_ADDRESS, codeIn, linksIn, makeEmailWorld, type EmailWorld } from '../fixtures/email-world.ts';
 
 
@@ -22,8 +22,7 @@ describe('e-mail link page in a real browser', function () {
     handoverId = w.introduce();
     await w.deliver();
     page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1024, height: 900 } })).newPage();
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    collectPageProblems(page, problems);
   });
 
   after(async () => {

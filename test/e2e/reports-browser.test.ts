@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { SCREENSHOT_DIR, launchChromiumOrSkip } from '../fixtures/chromium.ts';
+import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../fixtures/chromium.ts';
 import { startReportsServer, type ReportsServer } from '../fixtures/reports-server.ts';
 
 const TOKEN = 'browser-test-admin-token-0123456789abcdefghijklmnop';
@@ -26,8 +26,7 @@ describe('reports page in a real browser', function () {
     browser = await launchChromiumOrSkip(this);
     s = await startReportsServer({ ADMIN_TOKEN: TOKEN });
     page = await (await browser.newContext({ acceptDownloads: true, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    collectPageProblems(page, problems);
   });
 
   after(async () => {

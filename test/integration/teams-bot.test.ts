@@ -2,20 +2,9 @@ import { expect } from 'chai';
 import { activity, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
 import { introduceInput } from '../fixtures/make.ts';
 import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { inputsOf } from '../fixtures/teams/card-parts.ts';
 
 type DialogCard = { contentType: string; content: unknown };
-type Input = { id: string; type: string; value?: string };
-
-/** Every Input.* element of a card, however deeply the converter nests it. */
-function inputsOf(node: unknown, out: Input[] = []): Input[] {
-  if (Array.isArray(node)) node.forEach((n) => inputsOf(n, out));
-  else if (node && typeof node === 'object') {
-    const o = node as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out.push(o as Input);
-    Object.values(o).forEach((v) => inputsOf(v, out));
-  }
-  return out;
-}
 const inputIds = (card: DialogCard) => inputsOf(card.content).map((i) => i.id);
 
 type CardJson = { actions?: { type: string; verb?: string; title: string; data?: Record<string, unknown> }[]; refresh?: { userIds: string[] } };

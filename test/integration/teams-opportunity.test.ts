@@ -10,6 +10,7 @@ import { introduceInput } from '../fixtures/make.ts';
 import { opportunityInput } from '../fixtures/opportunity-world.ts';
 import { activity, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
 import { startTeamsWorld, type Reply, type TeamsWorld, type Who } from './teams-world.ts';
+import { actionsOf, inputsOf } from '../fixtures/teams/card-parts.ts';
 
 const CHANNEL = '19:peer-group-lambeth@thread.tacv2';
 const TEAM_NAME = 'Lambeth employment peers';
@@ -23,29 +24,6 @@ const CLIENT_WORDS = ['R.T.', 'Feeling anxious about starting work again.', '077
 const NO_LIMITS = { slack: {}, teams: {}, web: {}, email: {} };
 
 type Json = Record<string, unknown>;
-interface CardAction { type: string; title: string; verb?: string; data?: Json }
-interface Input { id: string; type: string; value?: string; choices?: { value: string }[] }
-
-function inputsOf(node: unknown, out: Input[] = []): Input[] {
-  if (Array.isArray(node)) node.forEach((n) => inputsOf(n, out));
-  else if (node && typeof node === 'object') {
-    const o = node as Json;
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') out.push(o as unknown as Input);
-    Object.values(o).forEach((v) => inputsOf(v, out));
-  }
-  return out;
-}
-
-function actionsOf(node: unknown, out: CardAction[] = []): CardAction[] {
-  if (Array.isArray(node)) node.forEach((n) => actionsOf(n, out));
-  else if (node && typeof node === 'object') {
-    const o = node as Json;
-    if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string') out.push(o as unknown as CardAction);
-    Object.values(o).forEach((v) => actionsOf(v, out));
-  }
-  return out;
-}
-
 function dialog(reply: { body: Reply | undefined }): { title: string; card: unknown } {
   expect(reply.body!.task!.type, JSON.stringify(reply.body)).to.equal('continue');
   const value = reply.body!.task!.value as { title: string; card: { contentType: string; content: unknown } };
