@@ -34,7 +34,7 @@ export function installerOptions(oauth: SlackOAuthConfig, store: InstallationSto
       installPath: SLACK_INSTALL_PATH, redirectUriPath: SLACK_OAUTH_REDIRECT_PATH, directInstall: false,
       stateCookieExpirationSeconds: INSTALL_STATE_SECONDS, renderHtmlForInstallPath: renderInstallPage,
       // The code exchange and auth.test go to SLACK_API_URL too (the tests' fake), without retries.
-      clientOptions: { slackApiUrl: clientOptions.slackApiUrl, timeout: clientOptions.timeout, retryConfig: { retries: 0 } },
+      clientOptions: { slackApiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch, retryConfig: { retries: 0 } },
       callbackOptions: { success: installSucceeded, failure: installFailed },
     },
   };

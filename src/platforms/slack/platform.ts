@@ -21,6 +21,7 @@ import { registerUninstall } from './listeners/events/uninstall.ts';
 import { installMounts, installerOptions } from './installer.ts';
 import { InstalledWorkspaces } from './workspaces.ts';
 import { SlackMessenger, type SentKeys } from './messenger.ts';
+import { fetchWithTimeout } from './web-api-fetch.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Web API calls from listeners must fit in Slack's 3-second window; the outbox does its own retries. */
@@ -64,7 +65,8 @@ function boltLogger(log: Logger): BoltLogger {
 
 export function slackClientOptions(cfg: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
   return {
-    slackApiUrl: cfg.apiUrl, logger, timeout: SLACK_API_TIMEOUT_MS, rejectRateLimitedCalls: true, retryConfig: { retries: 0 },
+    // The time limit is in our fetch (web-api-fetch.ts), not the client's `timeout`, which holds every request for its full length.
+    slackApiUrl: cfg.apiUrl, logger, fetch: fetchWithTimeout(SLACK_API_TIMEOUT_MS), rejectRateLimitedCalls: true, retryConfig: { retries: 0 },
   };
 }
 

@@ -1,0 +1,73 @@
+// The Slack Web API client's time limit (src/platforms/slack/web-api-fetch.ts), against a real HTTP server on
+// 127.0.0.1: a Slack that does not answer, or stops half-way through its answer, fails the call in time; a Slack that
+// answers leaves no timer behind (the client's own `timeout` kept one, and with it the request, for 2.5 s a call).
+import { webApi } from '@slack/bolt';
+import { expect } from 'chai';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fetchWithTimeout } from '../../src/platforms/slack/web-api-fetch.ts';
+
+const LIMIT_MS = 150;
+
+type Behaviour = 'answer' | 'silent' | 'stall-body';
+
+async function fakeSlack(behaviour: () => Behaviour): Promise<{ url: string; server: Server; closed: () => number; held: ServerResponse[] }> {
+  let closed = 0;
+  const held: ServerResponse[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.on('close', () => { if (!res.writableFinished) closed++; });
+      const b = behaviour();
+      if (b === 'answer') { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ts: '1.2' })); return; }
+      held.push(res);
+      if (b === 'stall-body') { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"ok":tr'); }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`, server, closed: () => closed, held };
+}
+
+const client = (url: string) => new webApi.WebClient('xoxb-test-not-real', { slackApiUrl: url, fetch: fetchWithTimeout(LIMIT_MS), retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
+const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+describe('Slack Web API time limit', () => {
+  let behaviour: Behaviour = 'answer';
+  let slack: Awaited<ReturnType<typeof fakeSlack>>;
+  before(async () => { slack = await fakeSlack(() => behaviour); });
+  after(async () => {
+    for (const res of slack.held) res.destroy();
+    slack.server.closeAllConnections();
+    await new Promise((r) => slack.server.close(r));
+  });
+
+  it('fails a call Slack never answers, in about the limit, and drops the connection', async () => {
+    behaviour = 'silent';
+    const started = Date.now();
+    const err = await client(slack.url).chat.postMessage({ channel: 'D1', text: 'hello' }).then(() => null, (e: unknown) => e as Error & { code?: string; original?: Error });
+    const took = Date.now() - started;
+    expect(err?.code).to.equal('slack_webapi_request_error');
+    expect(err?.original?.message).to.contain(`within ${LIMIT_MS} ms`);
+    expect(took).to.be.at.least(LIMIT_MS - 5).and.below(LIMIT_MS + 2000);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(slack.closed()).to.be.at.least(1);
+  });
+
+  it('fails a call whose answer stops half-way', async () => {
+    behaviour = 'stall-body';
+    const err = await client(slack.url).chat.postMessage({ channel: 'D1', text: 'hello' }).then(() => null, (e: unknown) => e as Error & { code?: string });
+    expect(err?.code).to.equal('slack_webapi_request_error');
+  });
+
+  it('returns what Slack answered and leaves no timer behind', async () => {
+    behaviour = 'answer';
+    const calls = 20;
+    const leftAfter = async (c: webApi.WebClient) => {
+      const before = timers();
+      const results = await Promise.all(Array.from({ length: calls }, () => c.chat.postMessage({ channel: 'D1', text: 'hello' })));
+      expect(results.every((r) => r.ok && r.ts === '1.2')).to.equal(true);
+      return timers() - before;
+    };
+    expect(await leftAfter(client(slack.url))).to.be.below(3); // at most the connection pool's own keep-alive timer
+  });
+});
