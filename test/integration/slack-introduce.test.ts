@@ -99,6 +99,16 @@ describe('Slack: introducing a client', () => {
     expect(needs?.element?.initial_value).to.match(/anxious about going back to work/);
   });
 
+  it('given a message with typographic quotes, dashes and emoji, then the modal shows its text unchanged', async () => {
+    const text = 'She’s “worried” about rent — and food… 😟 café £20 <not a link> & more';
+    const payload = loadPayload('message-action') as { message: { text: string } };
+    payload.message.text = text;
+    await postSigned(h.eventsUrl, interactionBody(payload), FORM);
+    const [open] = await h.api.waitFor('views.open');
+    const needs = (open.body.view as { blocks: { block_id?: string; element?: { initial_value?: string } }[] }).blocks.find((b) => b.block_id === 'needs');
+    expect(needs?.element?.initial_value).to.equal(text);
+  });
+
   it('given the global shortcut and /opportunity, then each opens its modal', async () => {
     h.container.opportunities.registerPeerGroup({ platform: 'slack', tenant: 'T0FAKE001', channelId: slashCommand().channel_id }, '#general', null);
     await postSigned(h.eventsUrl, interactionBody(loadPayload('shortcut')), FORM);

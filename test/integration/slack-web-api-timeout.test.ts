@@ -5,7 +5,8 @@ import { webApi } from '@slack/bolt';
 import { expect } from 'chai';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchWithTimeout } from '../../src/platforms/slack/web-api-fetch.ts';
+import { SlackTimeoutError, fetchWithTimeout } from '../../src/platforms/slack/web-api-fetch.ts';
+import { toDeliveryError } from '../../src/platforms/slack/web-api-errors.ts';
 
 const LIMIT_MS = 150;
 
@@ -47,6 +48,7 @@ describe('Slack Web API time limit', () => {
     const err = await client(slack.url).chat.postMessage({ channel: 'D1', text: 'hello' }).then(() => null, (e: unknown) => e as Error & { code?: string; original?: Error });
     const took = Date.now() - started;
     expect(err?.code).to.equal('slack_webapi_request_error');
+    expect(toDeliveryError(err, 'sending').kind).to.equal('transient');
     expect(err?.original?.message).to.contain(`within ${LIMIT_MS} ms`);
     expect(took).to.be.at.least(LIMIT_MS - 5).and.below(LIMIT_MS + 2000);
     await new Promise((r) => setTimeout(r, 50));
@@ -55,8 +57,11 @@ describe('Slack Web API time limit', () => {
 
   it('fails a call whose answer stops half-way', async () => {
     behaviour = 'stall-body';
-    const err = await client(slack.url).chat.postMessage({ channel: 'D1', text: 'hello' }).then(() => null, (e: unknown) => e as Error & { code?: string });
-    expect(err?.code).to.equal('slack_webapi_request_error');
+    const started = Date.now();
+    const err = await client(slack.url).chat.postMessage({ channel: 'D1', text: 'hello' }).then(() => null, (e: unknown) => e as Error);
+    expect(err).to.be.instanceOf(SlackTimeoutError);
+    expect(toDeliveryError(err, 'sending').kind).to.equal('transient'); // the outbox tries again later
+    expect(Date.now() - started).to.be.below(LIMIT_MS + 2000);
   });
 
   it('returns what Slack answered and leaves no timer behind', async () => {

@@ -8,6 +8,7 @@ import {
   DeliveryError, type ChannelAddress, type Identity, type MessageRef, type Messenger, type SendOptions,
 } from '../../domain/ports.ts';
 import { cardToMessage } from './blocks.ts';
+import { postMessage, updateMessage } from './wire.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { findSentMessage } from './find-sent.ts';
 import { toDeliveryError } from './web-api-errors.ts';
@@ -65,7 +66,7 @@ export class SlackMessenger implements Messenger {
     const client = await this.clients.forConversation(ref.conversationId);
     const { text, blocks } = cardToMessage(card);
     try {
-      await client.chat.update({ channel: ref.conversationId, ts: ref.messageId, text, blocks });
+      await updateMessage(client, ref.conversationId, ref.messageId, { text, blocks });
     } catch (err) {
       throw toDeliveryError(err, 'updating a message');
     }
@@ -116,7 +117,7 @@ export class SlackMessenger implements Messenger {
   private async post(client: webApi.WebClient, teamId: string, channel: string, card: Card, key: string): Promise<MessageRef> {
     const { text, blocks } = cardToMessage(card);
     try {
-      const res = await client.chat.postMessage({
+      const res = await postMessage(client, {
         channel, text, blocks, unfurl_links: false, unfurl_media: false,
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { idempotency_key: key, kind: card.kind } },
       });

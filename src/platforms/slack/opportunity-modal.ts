@@ -6,6 +6,7 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
 import { CHANNELS_INPUT_ID, NO_GROUP_HINT, scopeId } from '../../app/post-opportunity-form.ts';
 import { cardToModal, noticeModal, type ModalView } from './blocks.ts';
+import { openView } from './wire.ts';
 import { personFor, type SlackDeps } from './deps.ts';
 import { UNKNOWN_PERSON_MESSAGE } from './identity.ts';
 
@@ -64,7 +65,7 @@ export async function openOpportunityModal(deps: SlackDeps, client: webApi.WebCl
     if (outcome.kind === 'error') view = noticeModal(POST_OPPORTUNITY_TITLE, outcome.message);
     else view = noGroups ? noticeModal(POST_OPPORTUNITY_TITLE, NO_GROUP_HINT.slack) : cardToModal(outcome.card);
   }
-  await client.views.open({ trigger_id: place.triggerId, view });
+  await openView(client, place.triggerId, view);
 }
 
 /** What the modal shows once the opportunity is posted (the confirmation card, without buttons). */

@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
 import type { ActionOutcome } from './action-runner.ts';
 import { cardToMessage, cardToModal } from './blocks.ts';
+import { openView, updateMessage } from './wire.ts';
 
 export interface ClickPlace {
   userId: string;
@@ -13,7 +14,7 @@ export interface ClickPlace {
 
 export async function updateClickedMessage(client: webApi.WebClient, place: ClickPlace, card: Card): Promise<void> {
   if (!place.channelId || !place.messageTs) return;
-  await client.chat.update({ channel: place.channelId, ts: place.messageTs, ...cardToMessage(card) });
+  await updateMessage(client, place.channelId, place.messageTs, cardToMessage(card));
 }
 
 /** Only the person who acted sees it (chat.postEphemeral); in the App Home there is no channel, so a DM. */
@@ -33,5 +34,5 @@ export async function showOutcome(client: webApi.WebClient, place: ClickPlace, o
   // that message may be in a channel, and what it would become holds client details.
   const updatable = outcome.card.kind !== 'introduce_form' && place.channelId && place.messageTs;
   const message = updatable ? { channel: place.channelId!, ts: place.messageTs! } : undefined;
-  await client.views.open({ trigger_id: place.triggerId, view: cardToModal(outcome.card, message) });
+  await openView(client, place.triggerId, cardToModal(outcome.card, message));
 }

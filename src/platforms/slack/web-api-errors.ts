@@ -1,4 +1,5 @@
 // Slack Web API failures, translated into the delivery errors the outbox understands.
+import { SlackTimeoutError } from './web-api-fetch.ts';
 import { DeliveryError } from '../../domain/ports.ts';
 
 export const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -47,6 +48,8 @@ export function toDeliveryError(err: unknown, what: string): DeliveryError {
     return new DeliveryError('permanent', `Slack refused the request (HTTP ${status}) while ${what}.`);
   }
   if (e?.code === 'slack_webapi_request_error') return new DeliveryError('transient', `We could not reach Slack while ${what}.`);
+  // Slack stopped half-way through its answer (a time-out before it answered at all is a request error, above).
+  if (err instanceof SlackTimeoutError) return new DeliveryError('transient', `Slack did not answer in time while ${what}.`);
   if (RECIPIENT_UNKNOWN_ERRORS.has(code)) {
     return new DeliveryError('recipient_unknown', `Slack could not deliver to this person or conversation (${code}) while ${what}.`);
   }

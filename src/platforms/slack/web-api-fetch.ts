@@ -23,13 +23,19 @@ export function fetchWithTimeout(timeoutMs: number, fetchFn: FetchLike = fetch):
   return async (url, init = {}) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new SlackTimeoutError(timeoutMs)), timeoutMs);
+    let response: Response;
     try {
-      const response = await fetchFn(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal });
-      // Slack's answers are small JSON: read it within the same limit, then hand the client a finished response.
-      const body = await response.arrayBuffer();
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    } finally {
+      response = await fetchFn(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal });
+    } catch (err) {
       clearTimeout(timer);
+      throw err;
     }
+    // The limit covers reading the answer too: the timer is cleared once the client has read it.
+    const read = <T>(body: Promise<T>): Promise<T> => body.finally(() => clearTimeout(timer));
+    const { ok, status, statusText, headers } = response;
+    return {
+      ok, status, statusText, url: response.url, headers,
+      arrayBuffer: () => read(response.arrayBuffer()), json: () => read(response.json()), text: () => read(response.text()),
+    };
   };
 }

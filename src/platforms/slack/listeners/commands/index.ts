@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import { logAfterAck, type SlackDeps } from '../../deps.ts';
 import { introduceModal } from '../../introduce-modal.ts';
+import { openView } from '../../wire.ts';
 import { openOpportunityModal } from '../../opportunity-modal.ts';
 
 export const HANDOVER_COMMAND = '/handover';
@@ -10,7 +11,7 @@ export const OPPORTUNITY_COMMAND = '/opportunity';
 export function register(app: App, deps: SlackDeps): void {
   app.command(HANDOVER_COMMAND, async ({ ack, body, client }) => {
     await ack();
-    await client.views.open({ trigger_id: body.trigger_id, view: introduceModal({ prefillNeeds: body.text || undefined }) }).catch(logAfterAck(deps, 'open introduce modal'));
+    await openView(client, body.trigger_id, introduceModal({ prefillNeeds: body.text || undefined })).catch(logAfterAck(deps, 'open introduce modal'));
   });
   app.command(OPPORTUNITY_COMMAND, async ({ ack, body, client, context }) => {
     await ack();

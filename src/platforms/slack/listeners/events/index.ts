@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
 import { homeView } from '../../home-view.ts';
+import { publishHome } from '../../wire.ts';
 import { registerPeerGroupEvents } from './peer-groups.ts';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -14,6 +15,6 @@ export function register(app: App, deps: SlackDeps): void {
       deps.seenEvents.set(eventId, true);
     }
     const person = await personFor(deps, client, context.teamId, event.user);
-    await client.views.publish({ user_id: event.user, view: homeView(deps.container, person?.id ?? null) }).catch(logAfterAck(deps, 'publish home'));
+    await publishHome(client, event.user, homeView(deps.container, person?.id ?? null)).catch(logAfterAck(deps, 'publish home'));
   });
 }

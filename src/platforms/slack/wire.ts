@@ -1,0 +1,45 @@
+// The calls that send our Block Kit to Slack (views and messages), with the view or blocks handed to the Web API
+// client as JSON we serialise once: every character beyond ASCII escaped (\uXXXX, which Slack reads like any JSON
+// parser) and held as a one-byte string.
+//
+// Why not the objects: the client serialises an object argument three times per call (twice for a debug line it
+// builds even when debug logging is off), then URL-encodes the JSON. When the text holds a single character beyond
+// Latin-1 (a typographic apostrophe, an ellipsis, an emoji: common in what people type), V8 keeps that JSON and
+// every piece cut from it while URL-encoding as two-byte strings, and fetch copies the result again to check it.
+// For the 4.6 KB introduce modal that was about 100 KB of short-lived garbage per call. A string argument is passed
+// through as it is, and what reaches Slack is the same JSON.
+import type { webApi } from '@slack/bolt';
+
+const BEYOND_ASCII = /[^\x00-\x7e]/;
+const BEYOND_ASCII_ALL = /[\u007f-\uffff]/g;
+
+const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** JSON of `value` in ASCII only; a one-byte string even when the text has characters beyond Latin-1. */
+export function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (!BEYOND_ASCII.test(json)) return json;
+  // Escaping leaves only ASCII, but V8 still holds the result as two-byte; a Latin-1 round trip makes it one-byte.
+  return Buffer.from(json.replace(BEYOND_ASCII_ALL, escapeChar), 'latin1').toString('latin1');
+}
+
+/** The client sends a string argument as it is; its types only know the object form. */
+const serialised = (value: object): never => asciiJson(value) as never;
+
+export function openView(client: webApi.WebClient, triggerId: string, view: object) {
+  return client.views.open({ trigger_id: triggerId, view: serialised(view) });
+}
+
+export function publishHome(client: webApi.WebClient, userId: string, view: object) {
+  return client.views.publish({ user_id: userId, view: serialised(view) });
+}
+
+export function updateMessage(client: webApi.WebClient, channel: string, ts: string, message: { text: string; blocks: object[] }) {
+  return client.chat.update({ channel, ts, text: message.text, blocks: serialised(message.blocks) });
+}
+
+type PostArgs = { channel: string; text: string; blocks: object[]; unfurl_links?: boolean; unfurl_media?: boolean; metadata?: { event_type: string; event_payload: Record<string, string> } };
+
+export function postMessage(client: webApi.WebClient, args: PostArgs) {
+  return client.chat.postMessage({ ...args, blocks: serialised(args.blocks) });
+}
