@@ -22,6 +22,15 @@ export interface SlackDeps {
 
 export type Register = (app: App, deps: SlackDeps) => void;
 
+/**
+ * A pattern matching exactly these names, so that one Bolt listener serves several commands, callback ids or
+ * action ids. Bolt runs every registered listener's middleware chain for every request (a copy of the chain, a
+ * promise and closures each), so each folder registers one listener per kind and picks the handler itself.
+ */
+export function oneOf(names: readonly string[]): RegExp {
+  return new RegExp(`^(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+}
+
 /** The directory person acting in Slack (null if unknown); they were seen here, so their messages come here first. */
 export async function personFor(deps: SlackDeps, client: webApi.WebClient, teamId: string | undefined, userId: string): Promise<Person | null> {
   const person = await resolvePerson(client, deps.container.people, teamId ?? '', userId);

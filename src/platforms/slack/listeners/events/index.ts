@@ -1,20 +1,27 @@
-// App Home: published when the tab opens. A retried event (same event id) is not handled twice.
-import type { App } from '@slack/bolt';
-import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
+// Events: App Home published when the tab opens; the bot joining a channel makes it a peer group (peer-groups.ts).
+// One Bolt listener for both (see oneOf in deps.ts). A retried event (same event id) is not handled twice.
+import type { App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
+import { logAfterAck, oneOf, personFor, type SlackDeps } from '../../deps.ts';
 import { homeView } from '../../home-view.ts';
 import { publishHome } from '../../wire.ts';
-import { registerPeerGroupEvents } from './peer-groups.ts';
+import { onMemberJoined, type MemberJoinedArgs } from './peer-groups.ts';
+
+type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & { client: webApi.WebClient; context: { teamId?: string } };
+
+async function onHomeOpened(deps: SlackDeps, { event, body, client, context }: HomeArgs): Promise<void> {
+  if (event.tab !== 'home') return;
+  const eventId = (body as { event_id?: string }).event_id;
+  if (eventId) {
+    if (deps.seenEvents.has(eventId)) return;
+    deps.seenEvents.set(eventId, true);
+  }
+  const person = await personFor(deps, client, context.teamId, event.user);
+  await publishHome(client, event.user, homeView(deps.container, person?.id ?? null)).catch(logAfterAck(deps, 'publish home'));
+}
 
 export function register(app: App, deps: SlackDeps): void {
-  registerPeerGroupEvents(app, deps);
-  app.event('app_home_opened', async ({ event, body, client, context }) => {
-    if (event.tab !== 'home') return;
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId) {
-      if (deps.seenEvents.has(eventId)) return;
-      deps.seenEvents.set(eventId, true);
-    }
-    const person = await personFor(deps, client, context.teamId, event.user);
-    await publishHome(client, event.user, homeView(deps.container, person?.id ?? null)).catch(logAfterAck(deps, 'publish home'));
+  app.event(oneOf(['app_home_opened', 'member_joined_channel']), async (args) => {
+    if (args.event.type === 'app_home_opened') await onHomeOpened(deps, args as unknown as HomeArgs);
+    else if (args.event.type === 'member_joined_channel') await onMemberJoined(deps, args as unknown as MemberJoinedArgs);
   });
 }

@@ -7,6 +7,7 @@ import type { Container } from '../../../../app/container.ts';
 import { OutboxStore } from '../../../../storage/outbox-store.ts';
 import { inTransaction } from '../../../../storage/sqlite.ts';
 import { installKeyOf } from '../../../../storage/slack-installation-store.ts';
+import { oneOf } from '../../deps.ts';
 import type { InstalledWorkspaces } from '../../workspaces.ts';
 
 export interface UninstallDeps {
@@ -60,11 +61,12 @@ function sourceOf(body: unknown, context: { teamId?: string; enterpriseId?: stri
 }
 
 export function registerUninstall(app: App, deps: UninstallDeps): void {
-  app.event('app_uninstalled', async ({ body, context }) => {
-    await handleRemoval(deps, sourceOf(body, context, 'was uninstalled'));
-  });
-  app.event('tokens_revoked', async ({ event, body, context }) => {
-    if (!event.tokens.bot?.length) return; // only people's own tokens were revoked: the bot still works
+  app.event(oneOf(['app_uninstalled', 'tokens_revoked']), async ({ event, body, context }) => {
+    if (event.type === 'app_uninstalled') {
+      await handleRemoval(deps, sourceOf(body, context, 'was uninstalled'));
+      return;
+    }
+    if (event.type !== 'tokens_revoked' || !event.tokens.bot?.length) return; // only people's own tokens were revoked: the bot still works
     await handleRemoval(deps, sourceOf(body, context, 'lost its permission (its token was revoked)'));
   });
 }

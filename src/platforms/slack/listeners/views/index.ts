@@ -3,7 +3,7 @@
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import { isActionId } from '../../../../cards/model.ts';
 import { FORM_CALLBACK_ID, decodeMetadata, fieldErrors, noticeModal, readViewInputs, type Block, type ViewStateValues } from '../../blocks.ts';
-import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
+import { logAfterAck, oneOf, personFor, type SlackDeps } from '../../deps.ts';
 import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { INTRODUCE_CALLBACK_ID, INTRODUCE_TOGGLES, sentModal } from '../../introduce-modal.ts';
 import { afterCreateModal, CREATING_SUBMITS } from '../../opportunity-modal.ts';
@@ -102,6 +102,6 @@ async function submitForm(deps: SlackDeps, { ack, body, view, client, context }:
 }
 
 export function register(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>(INTRODUCE_CALLBACK_ID, (args) => submitIntroduction(deps, args as ViewArgs));
-  app.view<ViewSubmitAction>(FORM_CALLBACK_ID, (args) => submitForm(deps, args as ViewArgs));
+  app.view<ViewSubmitAction>(oneOf([INTRODUCE_CALLBACK_ID, FORM_CALLBACK_ID]), (args) =>
+    args.view.callback_id === INTRODUCE_CALLBACK_ID ? submitIntroduction(deps, args as ViewArgs) : submitForm(deps, args as ViewArgs));
 }
