@@ -11,7 +11,7 @@ import { SLACK_USERS } from '../test/fixtures/slack-harness.ts';
 import { FORM, commandBody, interactionBody, signedHeaders } from '../test/fixtures/slack-sign.ts';
 import { inTurns, pacedLoad, type PacedResult } from './paced-load.ts';
 import { scratchDatabase, startBenchChild, stopChildren, type BenchChild } from './children.ts';
-import { errorRows, latencyRows, rssMb, rssRow } from './stats.ts';
+import { errorRows, latencyRows, watchRss } from './stats.ts';
 
 const RATE = 200;
 /** Each server gets ROUNDS × ROUND_SECONDS per kind, in turns with the other (bench/paced-load.ts inTurns). */
@@ -57,11 +57,11 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const [port, bodies] of [[bare.port, commandBodies()], [ours.port, commandBodies()], [bare.port, acceptBodies([])], [ours.port, oursAccept]] as const) {
       await load(port, bodies, WARM_UP_SECONDS);
     }
+    const rss = watchRss(bare.proc.pid!, ours.proc.pid!);
     const [bareCmd, oursCmd] = await inTurns(ROUNDS, () => load(bare.port, commandBodies()), () => load(ours.port, commandBodies()));
-    const afterCommands = [rssMb(bare.proc.pid!), rssMb(ours.proc.pid!)];
     const bareAccept = acceptBodies([]);
     const [bareAcc, oursAcc] = await inTurns(ROUNDS, () => load(bare.port, bareAccept), () => load(ours.port, oursAccept));
-    const memory = rssRow(bare.proc.pid!, ours.proc.pid!);
+    const memory = rss.rows();
     const calls = await apiCounts(api);
     return {
       'rate (req/s) × seconds, in turns': `${RATE} × ${ROUNDS} × ${ROUND_SECONDS}`,
@@ -70,7 +70,6 @@ export async function run(): Promise<Record<string, unknown>> {
       ...errorRows([bareCmd, bareAcc], [oursCmd, oursAcc]),
       'requests sent (ours cmd + accept)': oursCmd.sent + oursAcc.sent,
       ...memory,
-      'RSS bare / ours after the /handover rounds (MB)': `${afterCommands[0]} / ${afterCommands[1]}`,
       'fake Slack API calls (views.open, chat.update)': `${calls['views.open']}, ${calls['chat.update']}`,
     };
   } finally {

@@ -52,9 +52,35 @@ export function errorRows(bare: Counted[], ours: Counted[]): Record<string, stri
   };
 }
 
-/** Resident memory of both servers now, and ours ÷ bare. */
-export function rssRow(barePid: number, oursPid: number): Record<string, string> {
-  const bare = rssMb(barePid);
-  const ours = rssMb(oursPid);
-  return { 'RSS bare / ours (MB), ratio (≤ 1.5)': `${bare} / ${ours}, ${ratio(ours, bare)}` };
+/** Peak resident memory of a process so far (the kernel's high-water mark), in MB. */
+export function peakRssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024, 1);
+}
+
+/** How often the memory watcher samples each server's RSS while the load runs. */
+export const RSS_SAMPLE_MS = 250;
+
+/**
+ * Samples both servers' RSS while the load runs. A single reading at the end is a lottery: a garbage-collected heap
+ * grows and shrinks by tens of MB between collections, so the mean over the run and the peak are reported too.
+ */
+export function watchRss(barePid: number, oursPid: number): { rows(): Record<string, string> } {
+  const samples: [number, number][] = [];
+  const timer = setInterval(() => samples.push([rssMb(barePid), rssMb(oursPid)]), RSS_SAMPLE_MS);
+  return {
+    rows() {
+      clearInterval(timer);
+      const mean = (i: 0 | 1) => round(samples.reduce((n, s) => n + s[i], 0) / Math.max(1, samples.length), 1);
+      const [bareMean, oursMean] = [mean(0), mean(1)];
+      const [barePeak, oursPeak] = [peakRssMb(barePid), peakRssMb(oursPid)];
+      const [bareEnd, oursEnd] = [rssMb(barePid), rssMb(oursPid)];
+      return {
+        'RSS mean over the run bare / ours (MB), ratio (≤ 1.5)': `${bareMean} / ${oursMean}, ${ratio(oursMean, bareMean)}`,
+        'RSS peak bare / ours (MB), ratio (≤ 1.5)': `${barePeak} / ${oursPeak}, ${ratio(oursPeak, barePeak)}`,
+        'RSS at the end bare / ours (MB), ratio': `${bareEnd} / ${oursEnd}, ${ratio(oursEnd, bareEnd)}`,
+        'RSS samples': `${samples.length} × ${RSS_SAMPLE_MS} ms`,
+      };
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { activity, TEAMS_USERS } from '../test/fixtures/teams/activities.ts';
 import { inTurns, pacedLoad, type PacedResult } from './paced-load.ts';
 import { scratchDatabase, startBenchChild, stopChildren, type BenchChild } from './children.ts';
-import { errorRows, latencyRows, rssRow } from './stats.ts';
+import { errorRows, latencyRows, watchRss } from './stats.ts';
 
 const RATE = 200;
 /** Each server gets ROUNDS × ROUND_SECONDS per kind, in turns with the other (bench/paced-load.ts inTurns). */
@@ -48,10 +48,11 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const [port, bodies] of [[bare.port, messageBodies(url)], [ours.port, messageBodies(url)], [bare.port, acceptBodies(url, [])], [ours.port, oursAcceptBodies]] as const) {
       await load(port, bodies, WARM_UP_SECONDS);
     }
+    const rss = watchRss(bare.proc.pid!, ours.proc.pid!);
     const [bareMessage, oursMessage] = await inTurns(ROUNDS, () => load(bare.port, messageBodies(url)), () => load(ours.port, messageBodies(url)));
     const bareAcceptBodies = acceptBodies(url, []);
     const [bareAccept, oursAccept] = await inTurns(ROUNDS, () => load(bare.port, bareAcceptBodies), () => load(ours.port, oursAcceptBodies));
-    const memory = rssRow(bare.proc.pid!, ours.proc.pid!);
+    const memory = rss.rows();
     return {
       'rate (req/s) × seconds, in turns': `${RATE} × ${ROUNDS} × ${ROUND_SECONDS}`,
       ...latencyRows('message', bareMessage, oursMessage),
