@@ -204,19 +204,16 @@ const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {
 
 /** The domain decides who may act and says why not; the card is built from what was committed. */
 function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command): PreparedAction {
-  let after;
+  let result;
   try {
-    after = deps.app.act(req.subjectId, command).handover;
+    result = deps.app.act(req.subjectId, command);
   } catch (err) {
     if (err instanceof HandoverError) return ready(error(err.message, err.fields));
     throw err;
   }
-  return {
-    render: () => {
-      const v = deps.cards.view(after.id, req.actorId);
-      return v ? { kind: 'card', card: liveCard(v) } : error(`We couldn't find introduction ${after.id}. It may have been removed.`);
-    },
-  };
+  // The card shows what was just committed: the handover and service from the change, not read back again.
+  const { handover, service } = result;
+  return { render: () => ({ kind: 'card', card: liveCard(deps.cards.viewOf(handover, service, req.actorId)) }) };
 }
 
 /** Checks and commits one action for one person; see PreparedAction. Never throws for something a person did. */

@@ -41,6 +41,8 @@ export interface ActResult {
   handover: Handover;
   noop: boolean;
   events: HandoverEvent[];
+  /** The service the handover is with, as loaded for the change (so a card of the result need not load it again). */
+  service: Service;
 }
 
 export class HandoverService {
@@ -97,7 +99,7 @@ export class HandoverService {
       const before = this.get(handoverId);
       const service = this.service(before.serviceId);
       const decision = decide(before, command, this.context(before, service));
-      if (decision.noop) return { handover: before, noop: true, events: [] };
+      if (decision.noop) return { handover: before, noop: true, events: [], service };
       try {
         inTransaction(this.deps.db, () => {
           this.deps.handovers.update(decision.handover, before.version);
@@ -106,7 +108,7 @@ export class HandoverService {
           this.notify({ before, after: decision.handover, events: decision.events, noteText: decision.noteText, service });
         });
         this.committed();
-        return { handover: decision.handover, noop: false, events: decision.events };
+        return { handover: decision.handover, noop: false, events: decision.events, service };
       } catch (err) {
         if (!(err instanceof HandoverConflictError)) throw err;
       }

@@ -42,6 +42,8 @@ export interface CardComposer {
   view(handoverId: string, viewerId: string | undefined): HandoverView | null;
   /** The same view after a change to its handover: the service and introducer are kept, the rest reloaded. */
   viewAfter(before: HandoverView, after: Handover): HandoverView;
+  /** The view of a handover and its service just loaded or committed (a change's result), without reading them again. */
+  viewOf(h: Handover, service: Service, viewerId: string | undefined): HandoverView;
   serviceSummary(serviceId: string): ServiceSummary | null;
   timeZoneOf(personId: string | undefined): string;
 }
@@ -72,15 +74,19 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
     role: viewerId ? roleOf(h, viewerId) : 'other' as const, now: deps.clock.now(),
   });
 
+  const summaryView = (h: Handover, service: ServiceSummary, viewerId: string | undefined): HandoverView => ({
+    ...handoverParts(h, viewerId), service, introducer: personView(deps.people, h.introducerId),
+    nameOf: (id) => deps.people.nameOf(id), viewerId: viewerId ?? '', timeZone: timeZoneOf(viewerId),
+  });
+
   const view = (handoverId: string, viewerId: string | undefined): HandoverView | null => {
     const h = deps.handovers.find(handoverId);
     const service = h ? serviceSummary(h.serviceId) : null;
-    if (!h || !service) return null;
-    return {
-      ...handoverParts(h, viewerId), service, introducer: personView(deps.people, h.introducerId),
-      nameOf: (id) => deps.people.nameOf(id), viewerId: viewerId ?? '', timeZone: timeZoneOf(viewerId),
-    };
+    return h && service ? summaryView(h, service, viewerId) : null;
   };
+
+  const viewOf = (h: Handover, service: Service, viewerId: string | undefined): HandoverView =>
+    summaryView(h, summarise(service), viewerId);
 
   const viewAfter = (before: HandoverView, after: Handover): HandoverView => {
     const same = after.id === before.handover.id && after.serviceId === before.service.id && after.introducerId === before.introducer.id;
@@ -89,7 +95,7 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
   };
 
   const compose: ComposeCard = (request) => composeRequest(deps, { view, serviceSummary, timeZoneOf }, request);
-  return { compose, view, viewAfter, serviceSummary, timeZoneOf };
+  return { compose, view, viewAfter, viewOf, serviceSummary, timeZoneOf };
 }
 
 /** The ComposeCard the outbox dispatcher and every platform use. */
