@@ -21,10 +21,15 @@ export function round(n: number, digits = 2): number {
   return Math.round(n * f) / f;
 }
 
+/** One memory field of /proc/<pid>/status (given there in kB), in MB. */
+function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  return round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024, 1);
+}
+
 /** Resident memory of a process, in MB, read from /proc. */
 export function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024, 1);
+  return procStatusMb(pid, 'VmRSS');
 }
 
 /** ours ÷ bare, guarding against a zero baseline. */
@@ -54,8 +59,7 @@ export function errorRows(bare: Counted[], ours: Counted[]): Record<string, stri
 
 /** Peak resident memory of a process so far (the kernel's high-water mark), in MB. */
 export function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  return round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024, 1);
+  return procStatusMb(pid, 'VmHWM');
 }
 
 /** How often the memory watcher samples each server's RSS while the load runs. */

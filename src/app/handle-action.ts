@@ -193,7 +193,8 @@ export interface PreparedAction {
   render(): ActionResult;
 }
 
-const ready = (result: ActionResult): PreparedAction => ({ render: () => result });
+/** A result already complete: nothing left to build after the platform answers. */
+export const ready = (result: ActionResult): PreparedAction => ({ render: () => result });
 
 /** Buttons that are one command with no inputs and no form: nothing to check against the card before acting. */
 const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {

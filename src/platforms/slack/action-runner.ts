@@ -1,7 +1,7 @@
 // The seam between Slack listeners and the one shared action handler (src/app/handle-action.ts).
 // Listeners only call a RunAction, so tests or the lead can pass another one to createSlackPlatform.
 import type { Container } from '../../app/container.ts';
-import { handleAction, prepareAction, type ActionResult, type PreparedAction } from '../../app/handle-action.ts';
+import { handleAction, prepareAction, ready, type ActionResult, type PreparedAction } from '../../app/handle-action.ts';
 import type { CardComposer } from '../../cards/compose.ts';
 import type { ActionId } from '../../cards/model.ts';
 
@@ -37,8 +37,5 @@ export function sharedPrepareAction(c: Container): PrepareAction {
 
 /** A RunAction (e.g. one a test passes in) as a PrepareAction: it runs whole before the ack. */
 export function preparedFrom(run: RunAction): PrepareAction {
-  return async (request) => {
-    const result = await run(request);
-    return { render: () => result };
-  };
+  return async (request) => ready(await run(request));
 }

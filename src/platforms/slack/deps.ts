@@ -31,6 +31,15 @@ export function oneOf(names: readonly string[]): RegExp {
   return new RegExp(`^(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
 }
 
+/** False when Slack is retrying an event already handled (same event id); otherwise remembers the id. */
+export function firstDelivery(deps: SlackDeps, body: unknown): boolean {
+  const eventId = (body as { event_id?: string }).event_id;
+  if (!eventId) return true;
+  if (deps.seenEvents.has(eventId)) return false;
+  deps.seenEvents.set(eventId, true);
+  return true;
+}
+
 /** The directory person acting in Slack (null if unknown); they were seen here, so their messages come here first. */
 export async function personFor(deps: SlackDeps, client: webApi.WebClient, teamId: string | undefined, userId: string): Promise<Person | null> {
   const person = await resolvePerson(client, deps.container.people, teamId ?? '', userId);

@@ -1,7 +1,7 @@
 // Events: App Home published when the tab opens; the bot joining a channel makes it a peer group (peer-groups.ts).
 // One Bolt listener for both (see oneOf in deps.ts). A retried event (same event id) is not handled twice.
 import type { App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
-import { logAfterAck, oneOf, personFor, type SlackDeps } from '../../deps.ts';
+import { firstDelivery, logAfterAck, oneOf, personFor, type SlackDeps } from '../../deps.ts';
 import { homeView } from '../../home-view.ts';
 import { publishHome } from '../../wire.ts';
 import { onMemberJoined, type MemberJoinedArgs } from './peer-groups.ts';
@@ -9,12 +9,7 @@ import { onMemberJoined, type MemberJoinedArgs } from './peer-groups.ts';
 type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & { client: webApi.WebClient; context: { teamId?: string } };
 
 async function onHomeOpened(deps: SlackDeps, { event, body, client, context }: HomeArgs): Promise<void> {
-  if (event.tab !== 'home') return;
-  const eventId = (body as { event_id?: string }).event_id;
-  if (eventId) {
-    if (deps.seenEvents.has(eventId)) return;
-    deps.seenEvents.set(eventId, true);
-  }
+  if (event.tab !== 'home' || !firstDelivery(deps, body)) return;
   const person = await personFor(deps, client, context.teamId, event.user);
   await publishHome(client, event.user, homeView(deps.container, person?.id ?? null)).catch(logAfterAck(deps, 'publish home'));
 }
