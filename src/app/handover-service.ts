@@ -102,7 +102,7 @@ export class HandoverService {
       if (decision.noop) return { handover: before, noop: true, events: [], service };
       try {
         inTransaction(this.deps.db, () => {
-          this.deps.handovers.update(decision.handover, before.version);
+          this.deps.handovers.update(decision.handover, before);
           this.deps.handovers.recordEvents(decision.events);
           if (decision.noteText) this.deps.handovers.addNote(handoverId, command.actorId, decision.handover.updatedAt, decision.noteText);
           this.notify({ before, after: decision.handover, events: decision.events, noteText: decision.noteText, service });

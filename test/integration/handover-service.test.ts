@@ -72,7 +72,7 @@ describe('handover service on a real SQLite file', () => {
     // Both read version 2; Sam's write lands first; Alex's write must then fail the version check and re-decide.
     const stale = w.handovers.find(h.id)!;
     w.app.act(h.id, { type: 'accept', actorId: 'sam' });
-    expect(() => new HandoverStore(other).update({ ...stale, state: 'accepted', contactId: 'alex', version: 3 }, stale.version)).to.throw(/changed while you were acting/);
+    expect(() => new HandoverStore(other).update({ ...stale, state: 'accepted', contactId: 'alex', version: 3 }, stale)).to.throw(/changed while you were acting/);
     expect(() => otherApp.act(h.id, { type: 'accept', actorId: 'alex' })).to.throw(/Sam Patel already accepted/);
     const final = w.handovers.find(h.id)!;
     expect(final.contactId).to.equal('sam');

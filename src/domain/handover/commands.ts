@@ -80,13 +80,14 @@ function isNoop(h: Handover, c: Command): boolean {
 
 function checkActor(h: Handover, c: Command, ctx: CommandContext): void {
   const who = TRANSITIONS[c.type].who;
-  const forWhom = `This introduction is for ${ctx.nameOf(h.contactId)} at ${ctx.service.name}.`;
+  // Built only when refusing: the name is a directory lookup, wasted on every allowed click.
+  const forWhom = () => `This introduction is for ${ctx.nameOf(h.contactId)} at ${ctx.service.name}.`;
   if (who === 'system' && c.actorId !== SYSTEM_ACTOR) throw new HandoverNotYoursError('Only the reminder service can do that.');
   if (who === 'introducer' && c.actorId !== h.introducerId) {
     throw new HandoverNotYoursError(`Only ${ctx.nameOf(h.introducerId)}, who made this introduction, can do that.`);
   }
-  if (who === 'contact' && !isCurrentContact(h, c.actorId)) throw new HandoverNotYoursError(forWhom);
-  if (who === 'party' && c.actorId !== h.introducerId && !isCurrentContact(h, c.actorId)) throw new HandoverNotYoursError(forWhom);
+  if (who === 'contact' && !isCurrentContact(h, c.actorId)) throw new HandoverNotYoursError(forWhom());
+  if (who === 'party' && c.actorId !== h.introducerId && !isCurrentContact(h, c.actorId)) throw new HandoverNotYoursError(forWhom());
 }
 
 function refuseTransition(h: Handover, c: Command, ctx: CommandContext): never {

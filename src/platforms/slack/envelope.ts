@@ -78,8 +78,13 @@ function parseLikeBolt(contentType: string | undefined, body: string): unknown {
  */
 export function malformedSlackRequest(headers: IncomingHttpHeaders, raw: Buffer, signingSecret: string): string | null {
   const body = raw.toString('utf8');
-  if (!signed(headers, body, signingSecret)) return null;
-  const parsed = parseLikeBolt(header(headers, 'content-type'), body);
+  const verdict = shapeProblem(parseLikeBolt(header(headers, 'content-type'), body));
+  // The signature is checked only for a body that would be refused (Bolt checks every request's anyway), so a
+  // well-formed click costs one HMAC, not two.
+  return verdict && signed(headers, body, signingSecret) ? verdict : null;
+}
+
+function shapeProblem(parsed: unknown): string | null {
   if (parsed === undefined) return null;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'This is not a request Slack sends: the body is not an object.';
   const checked = SlackEnvelope.safeParse(parsed);
