@@ -1,6 +1,7 @@
 // People and their identities on each platform.
 import type { Person } from '../domain/directory/types.ts';
 import type { Identity, Platform } from '../domain/ports.ts';
+import { cachedRead, DirectoryCache } from './directory-cache.ts';
 import type { Db } from './sqlite.ts';
 
 interface PersonRow {
@@ -20,8 +21,10 @@ export class PeopleStore {
   private readonly upsertStmt;
   private readonly linkStmt;
   private readonly allStmt;
+  private readonly cache;
 
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(0)) {
+    this.cache = DirectoryCache.of(db);
     this.byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?');
     this.byEmail = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE lower(email) = lower(?)');
     this.idsOf = db.prepare<[string], IdentityRow>('SELECT * FROM identities WHERE person_id = ? ORDER BY platform');
@@ -51,14 +54,20 @@ export class PeopleStore {
     };
   }
 
+  private row(id: string): PersonRow | undefined {
+    return cachedRead(this.cache, `person ${id}`, () => this.byId.get(id));
+  }
+
   get(id: string): Person | undefined {
-    const row = this.byId.get(id);
-    return row ? this.hydrate(row) : undefined;
+    return cachedRead(this.cache, `person+ ${id}`, () => {
+      const row = this.byId.get(id);
+      return row ? this.hydrate(row) : undefined;
+    });
   }
 
   /** Name, organisation, role and time zone only: what a card shows, without loading identities. */
   brief(id: string): Pick<Person, 'id' | 'name' | 'organisation' | 'role' | 'timeZone'> | undefined {
-    const row = this.byId.get(id);
+    const row = this.row(id);
     return row ? { id: row.id, name: row.name, organisation: row.organisation, role: row.role, timeZone: row.time_zone } : undefined;
   }
 
@@ -68,8 +77,8 @@ export class PeopleStore {
   }
 
   findByIdentity(platform: Platform, tenant: string, userId: string): Person | undefined {
-    const hit = this.byIdentity.get(platform, tenant, userId);
-    return hit ? this.get(hit.person_id) : undefined;
+    const personId = cachedRead(this.cache, `identity ${platform} ${tenant} ${userId}`, () => this.byIdentity.get(platform, tenant, userId)?.person_id);
+    return personId ? this.get(personId) : undefined;
   }
 
   all(): Person[] {
@@ -95,6 +104,6 @@ export class PeopleStore {
 
   nameOf(id: string): string {
     if (id === 'system') return 'Warm Handover';
-    return this.byId.get(id)?.name ?? 'someone who has left the directory';
+    return this.row(id)?.name ?? 'someone who has left the directory';
   }
 }

@@ -1,5 +1,6 @@
 // Services and their named contacts. Search lives in directory-search.ts.
 import type { Service, ServiceContact } from '../domain/directory/types.ts';
+import { cachedRead, DirectoryCache } from './directory-cache.ts';
 import type { Db } from './sqlite.ts';
 
 export interface ServiceRow {
@@ -46,8 +47,10 @@ export class ServiceStore {
   private readonly clearContacts;
   private readonly addContact;
   private readonly allStmt;
+  private readonly cache;
 
   constructor(private readonly db: Db) {
+    this.cache = DirectoryCache.of(db);
     this.byId = db.prepare<[string], ServiceRow>('SELECT * FROM services WHERE id = ?');
     this.contactsOf = db.prepare<[string], { person_id: string; role: string }>(
       `SELECT person_id, role FROM service_contacts WHERE service_id = ? ORDER BY role = 'backup', position`,
@@ -67,8 +70,10 @@ export class ServiceStore {
   }
 
   get(id: string): Service | undefined {
-    const row = this.byId.get(id);
-    return row ? serviceFromRow(row, this.contacts(id)) : undefined;
+    return cachedRead(this.cache, `service ${id}`, () => {
+      const row = this.byId.get(id);
+      return row ? serviceFromRow(row, this.contacts(id)) : undefined;
+    });
   }
 
   all(): Service[] {
