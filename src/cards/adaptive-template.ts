@@ -4,12 +4,11 @@
 // the hot path (about ten times cheaper), and a test keeps the two identical.
 import * as ACData from 'adaptivecards-templating';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_INPUT_MAX_LENGTH, MAX_TEXT_CHARS, STYLE, TOGGLE_TITLE, cut, escapeText, type AdaptiveCardJson } from './adaptive.ts';
 import type { Card, CardAction, CardBlock, CardInput, TextStyle } from './model.ts';
+import { projectPath } from '../paths.ts';
 
-export const TEMPLATE_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cards', 'card.template.json');
+export const TEMPLATE_PATH = projectPath('cards', 'card.template.json');
 const NO_MIN_DATE = '1900-01-01';
 
 type Item = Record<string, unknown>;

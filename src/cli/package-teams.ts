@@ -10,8 +10,9 @@ import yazl from 'yazl';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../storage/sqlite.ts';
 import { TeamsTenantStore } from '../storage/teams-tenant-store.ts';
+import { ROOT } from '../paths.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 export const TEAMS_MANIFEST_DIR = join(ROOT, 'manifests', 'teams');
 export const DEFAULT_PACKAGE_PATH = join(ROOT, 'dist', 'warm-handover-teams.zip');
 export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;

@@ -4,7 +4,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_DIVISION,
   parseBankHolidaysText,
@@ -12,11 +11,10 @@ import {
   type BankHolidaySummary,
 } from '../domain/calendar/bank-holidays.ts';
 import { CalendarError } from '../domain/calendar/errors.ts';
+import { projectPath } from '../paths.ts';
 
 /** data/bank-holidays/england-and-wales.json in this repository. */
-export const DEFAULT_BANK_HOLIDAYS_PATH = fileURLToPath(
-  new URL('../../data/bank-holidays/england-and-wales.json', import.meta.url),
-);
+export const DEFAULT_BANK_HOLIDAYS_PATH = projectPath('data', 'bank-holidays', 'england-and-wales.json');
 
 export interface InstallResult {
   path: string;

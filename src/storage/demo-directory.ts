@@ -1,7 +1,5 @@
 // The fictional demo directory (data/demo-directory.json): ~30 London services and the playground's people.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { applyDirectory, type ImportSummary } from '../directory-io/apply-directory.ts';
 import { DirectoryImportError, type ImportProblem } from '../directory-io/record.ts';
 import { validateServiceRecord, type ServiceRecord } from '../domain/directory/service-schema.ts';
@@ -9,8 +7,9 @@ import { OpportunityStore } from './opportunity-store.ts';
 import { PeopleStore } from './people-store.ts';
 import { ServiceStore } from './service-store.ts';
 import { inTransaction, type Db } from './sqlite.ts';
+import { projectPath } from '../paths.ts';
 
-export const DEMO_DIRECTORY_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'demo-directory.json');
+export const DEMO_DIRECTORY_PATH = projectPath('data', 'demo-directory.json');
 
 /** The people the playground plays as. */
 export const DEMO_PEOPLE = {

@@ -15,6 +15,7 @@ import {
   clearedCookie, isSignedIn, reportsAccess, sessionCookie, sessionValue, SignInThrottle, tokensMatch,
 } from './access.ts';
 import { reportsPage, signInPage } from './page.ts';
+import { projectPath } from '../../paths.ts';
 
 export const SIGN_IN_BODY_LIMIT = 4 * 1024;
 const HTML = 'text/html; charset=utf-8';
@@ -29,7 +30,7 @@ interface Asset { body: Buffer; type: string }
 
 function loadAssets(): Map<string, Asset> {
   const chartDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
-  const own = join(import.meta.dirname, 'assets');
+  const own = projectPath('src', 'http', 'reports', 'assets');
   return new Map([
     ['/reports/assets/chart.umd.js', { body: readFileSync(join(chartDir, 'chart.umd.js')), type: 'text/javascript; charset=utf-8' }],
     ['/reports/assets/reports.js', { body: readFileSync(join(own, 'reports.js')), type: 'text/javascript; charset=utf-8' }],

@@ -4,15 +4,14 @@
 import type { HTTPReceiver, HTTPReceiverOptions, InstallationStore, webApi } from '@slack/bolt';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SlackOAuthConfig } from '../../config.ts';
 import type { Mount } from '../../http/server.ts';
 import { installFailed, installSucceeded, renderInstallPage } from './install-pages.ts';
+import { projectPath } from '../../paths.ts';
 
 export const SLACK_INSTALL_PATH = '/slack/install';
 export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
-const MANIFEST_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../manifests/slack/manifest.json');
+const MANIFEST_PATH = projectPath('manifests', 'slack', 'manifest.json');
 
 /** The bot scopes asked for at install: read from manifests/slack/manifest.json, so the two never differ. */
 export function slackBotScopes(manifestPath: string = MANIFEST_PATH): string[] {

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ActionDeps } from '../../app/handle-action.ts';
 import type { HandoverService } from '../../app/handover-service.ts';
 import type { ComposeCard } from '../../app/delivery-types.ts';
@@ -15,6 +14,7 @@ import { PresenceStore } from '../../storage/presence-store.ts';
 import { WebMessageStore } from './message-store.ts';
 import { action, channel, events, inbox, listPeople, search, type RouteDeps } from './routes.ts';
 import { WebMessenger } from './web-messenger.ts';
+import { projectPath } from '../../paths.ts';
 
 export interface WebPlaygroundDeps extends CardComposerDeps {
   app: HandoverService;
@@ -33,7 +33,7 @@ export interface WebPlayground {
   close(): void;
 }
 
-const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
+const STATIC_DIR = projectPath('src', 'platforms', 'web', 'static');
 const require = createRequire(import.meta.url);
 const ADAPTIVE_CARDS_JS = join(dirname(require.resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js');
 

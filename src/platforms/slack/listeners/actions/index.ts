@@ -7,6 +7,8 @@ import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
 import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { showOutcome, tellPrivately, type ClickPlace } from '../../outcome.ts';
 
+const SOMETHING_WENT_WRONG = 'Something went wrong on our side. Please try again in a moment.';
+
 /** Matches every action id the cards can carry: Slack answers 404 after 3 s to a click nobody listens to. */
 export const ANY_CARD_ACTION = new RegExp(`^(${ACTION_IDS.join('|')})$`);
 
@@ -29,6 +31,7 @@ export function register(app: App, deps: SlackDeps): void {
     // Node sends a response at the end of the current turn: wait for that before the follow-up (chat.update and
     // its promise chain), or Slack's ack leaves only after the follow-up has been built and sent.
     const ackOnce = async () => { if (!acked) { acked = true; await ack(); await nextTurn(); } };
+    const failed = (err: unknown) => { follow(err); return tellPrivately(client, place, SOMETHING_WENT_WRONG).catch(follow); };
     try {
       const person = await personFor(deps, client, context.teamId ?? body.team?.id, body.user.id);
       if (!person) { await ackOnce(); return await tellPrivately(client, place, UNKNOWN_PERSON_MESSAGE).catch(follow); }
@@ -36,11 +39,12 @@ export function register(app: App, deps: SlackDeps): void {
       if (!value || !isActionId(action.action_id)) { await ackOnce(); return await tellPrivately(client, place, 'That button is not valid any more.').catch(follow); }
       const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {} });
       await ackOnce();
-      await showOutcome(client, place, prepared.render());
+      // Not awaited: Bolt keeps every listener's middleware chain until the slowest listener returns, so waiting
+      // here for Slack's answer to chat.update would hold all of them (and this request) for a network round trip.
+      void showOutcome(client, place, prepared.render()).catch(failed);
     } catch (err) {
       await ackOnce();
-      follow(err);
-      await tellPrivately(client, place, 'Something went wrong on our side. Please try again in a moment.').catch(follow);
+      await failed(err);
     }
   });
 }
