@@ -12,7 +12,6 @@ import { openDatabase } from '../storage/sqlite.ts';
 import { TeamsTenantStore } from '../storage/teams-tenant-store.ts';
 import { ROOT } from '../paths.ts';
 
-
 export const TEAMS_MANIFEST_DIR = join(ROOT, 'manifests', 'teams');
 export const DEFAULT_PACKAGE_PATH = join(ROOT, 'dist', 'warm-handover-teams.zip');
 export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;

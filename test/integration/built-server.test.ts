@@ -3,14 +3,13 @@
 // the demo directory, bank holidays, the playground's and reports' static files), answers, and stops cleanly.
 import { expect } from 'chai';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ROOT } from '../../src/paths.ts';
+import { ROOT, projectPath } from '../../src/paths.ts';
+import { latestSchemaVersion } from '../../src/storage/sqlite.ts';
 import { tempDir } from '../fixtures/make.ts';
 
-const BUNDLE = join(ROOT, 'dist', 'main.mjs');
-const LATEST_MIGRATION = Math.max(...readdirSync(join(ROOT, 'src', 'storage', 'migrations')).map((f) => Number.parseInt(f, 10)).filter(Number.isFinite));
+const BUNDLE = projectPath('dist', 'main.mjs');
 
 describe('the built server that npm start runs (dist/main.mjs under plain node)', function () {
   this.timeout(30_000);
@@ -46,7 +45,7 @@ describe('the built server that npm start runs (dist/main.mjs under plain node)'
 
   it('creates the database with every migration and loads the demo directory', async () => {
     const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; schemaVersion: number };
-    expect(health).to.deep.equal({ ...health, status: 'ok', schemaVersion: LATEST_MIGRATION });
+    expect(health).to.deep.equal({ ...health, status: 'ok', schemaVersion: latestSchemaVersion() });
     expect(logLines.some((l) => l.msg === 'loaded the demo directory into an empty database' && Number(l.services) > 0)).to.equal(true);
     const { people } = (await (await fetch(`${url}/playground/api/people`)).json()) as { people: unknown[] };
     expect(people.length).to.be.greaterThan(1);
