@@ -28,6 +28,21 @@ describe('Slack: introducing a client', () => {
     expect(view.blocks.map((b) => b.block_id)).to.include.members(['serviceId', 'contactId', 'clientName', 'needs', 'consent']);
   });
 
+  it('given /handover with text, then the needs are prefilled with it, and the next ones without text open empty', async () => {
+    type OpenedView = { blocks: { block_id?: string; element?: { initial_value?: string } }[] };
+    const needsOf = (view: unknown) => (view as OpenedView).blocks.find((b) => b.block_id === 'needs')?.element?.initial_value;
+    await postSigned(h.eventsUrl, commandBody(slashCommand({ text: 'Rent arrears, wants debt advice’s first step' })), FORM);
+    await h.api.waitFor('views.open', 1);
+    for (const n of [2, 3]) {
+      await postSigned(h.eventsUrl, commandBody(slashCommand()), FORM);
+      await h.api.waitFor('views.open', n);
+    }
+    const [prefilled, plain, again] = h.api.callsTo('views.open');
+    expect(needsOf(prefilled.body.view)).to.equal('Rent arrears, wants debt advice’s first step');
+    expect(needsOf(plain.body.view)).to.equal(undefined);
+    expect(again.body.view).to.deep.equal(plain.body.view);
+  });
+
   it('given a bad signature, missing headers or a stale timestamp, then 401 and nothing is stored', async () => {
     const body = interactionBody(viewSubmission(SLACK_USERS.jo, introduceModal(), answers));
     const bad = await postSigned(h.eventsUrl, body, FORM, { secret: 'wrong-secret' });

@@ -1,6 +1,7 @@
 // The Slack Web API client's time limit (src/platforms/slack/web-api-fetch.ts), against a real HTTP server on
-// 127.0.0.1: a Slack that does not answer, or stops half-way through its answer, fails the call in time; a Slack that
-// answers leaves no timer behind (the client's own `timeout` kept one, and with it the request, for 2.5 s a call).
+// 127.0.0.1: a Slack that does not answer, or stops half-way through its answer, fails the call in time (the limit,
+// plus up to a second: undici's pool checks its timers about once a second); a Slack that answers leaves no timer
+// behind (the client's own `timeout` kept one, and with it the request, for the whole limit on every call).
 import { webApi } from '@slack/bolt';
 import { expect } from 'chai';
 import { createServer, type Server, type ServerResponse } from 'node:http';
@@ -42,7 +43,7 @@ describe('Slack Web API time limit', () => {
     await new Promise((r) => slack.server.close(r));
   });
 
-  it('fails a call Slack never answers, in about the limit, and drops the connection', async () => {
+  it('fails a call Slack never answers, after the limit and within a second more, and drops the connection', async () => {
     behaviour = 'silent';
     const started = Date.now();
     const err = await client(slack.url).chat.postMessage({ channel: 'D1', text: 'hello' }).then(() => null, (e: unknown) => e as Error & { code?: string; original?: Error });
@@ -50,7 +51,7 @@ describe('Slack Web API time limit', () => {
     expect(err?.code).to.equal('slack_webapi_request_error');
     expect(toDeliveryError(err, 'sending').kind).to.equal('transient');
     expect(err?.original?.message).to.contain(`within ${LIMIT_MS} ms`);
-    expect(took).to.be.at.least(LIMIT_MS - 5).and.below(LIMIT_MS + 2000);
+    expect(took).to.be.at.least(LIMIT_MS - 5).and.below(LIMIT_MS + 1500);
     await new Promise((r) => setTimeout(r, 50));
     expect(slack.closed()).to.be.at.least(1);
   });
@@ -61,7 +62,7 @@ describe('Slack Web API time limit', () => {
     const err = await client(slack.url).chat.postMessage({ channel: 'D1', text: 'hello' }).then(() => null, (e: unknown) => e as Error);
     expect(err).to.be.instanceOf(SlackTimeoutError);
     expect(toDeliveryError(err, 'sending').kind).to.equal('transient'); // the outbox tries again later
-    expect(Date.now() - started).to.be.below(LIMIT_MS + 2000);
+    expect(Date.now() - started).to.be.below(LIMIT_MS + 1500);
   });
 
   it('returns what Slack answered and leaves no timer behind', async () => {

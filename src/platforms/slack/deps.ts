@@ -1,10 +1,12 @@
 // What every Slack listener receives: the container, the action seam, identity lookup and duplicate guards.
 import type { App, webApi } from '@slack/bolt';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Container } from '../../app/container.ts';
 import type { Person } from '../../domain/directory/types.ts';
 import type { PrepareAction, RunAction } from './action-runner.ts';
 import { resolvePerson } from './identity.ts';
 import { BoundedMap } from './messenger.ts';
+import type { InstalledWorkspaces } from './workspaces.ts';
 
 /** How many submitted modals and events are remembered to ignore Slack retries and double submits. */
 export const MAX_REMEMBERED_DELIVERIES = 10_000;
@@ -18,6 +20,10 @@ export interface SlackDeps {
   submittedViews: BoundedMap<string>;
   /** Event ids already handled (Slack retries an event it thinks we missed). */
   seenEvents: BoundedMap<true>;
+  /** Absent in one-workspace mode: the token lives in SLACK_BOT_TOKEN and is not ours to delete on uninstall. */
+  workspaces?: InstalledWorkspaces;
+  /** Called when notices were queued outside a handover change (removed from a workspace): kick the dispatcher. */
+  onQueued?: () => void;
 }
 
 export type Register = (app: App, deps: SlackDeps) => void;
@@ -47,9 +53,9 @@ export async function personFor(deps: SlackDeps, client: webApi.WebClient, teamI
   return person;
 }
 
-export function makeDeps(container: Container, runAction: RunAction, prepareAction: PrepareAction): SlackDeps {
+export function makeDeps(container: Container, runAction: RunAction, prepareAction: PrepareAction, extra: Pick<SlackDeps, 'workspaces' | 'onQueued'> = {}): SlackDeps {
   return {
-    container, runAction, prepareAction,
+    ...extra, container, runAction, prepareAction,
     submittedViews: new BoundedMap<string>(MAX_REMEMBERED_DELIVERIES),
     seenEvents: new BoundedMap<true>(MAX_REMEMBERED_DELIVERIES),
   };
@@ -58,4 +64,16 @@ export function makeDeps(container: Container, runAction: RunAction, prepareActi
 /** Logs a failure after the ack: the person already got their answer, this is for the operator. */
 export function logAfterAck(deps: SlackDeps, what: string) {
   return (err: unknown) => deps.container.log.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, what }, 'Slack follow-up failed');
+}
+
+/**
+ * Work that follows the ack (opening a modal, updating the clicked message), started once the ack has left and not
+ * awaited by the listener. Bolt keeps every registered listener's middleware chain, and the request, until the
+ * slowest listener returns: a listener waiting for Slack's answer to views.open or chat.update would hold all of
+ * them for a network round trip, long enough under load for V8 to move them to the old generation (measured:
+ * the largest difference in memory from a bare Bolt app). Node sends the ack at the end of the current turn, so
+ * the work waits one turn, or the ack would leave only after the follow-up's request had been built.
+ */
+export function followUp(deps: SlackDeps, what: string, work: () => Promise<unknown>, onError: (err: unknown) => unknown = logAfterAck(deps, what)): void {
+  void nextTurn().then(work).catch(onError);
 }

@@ -6,6 +6,7 @@ import { CONSENT_METHODS, URGENCIES } from '../../domain/handover/types.ts';
 import { CAPACITY_LABELS, type Service } from '../../domain/directory/types.ts';
 import type { SearchResult } from '../../storage/directory-search.ts';
 import { BLOCK_KIT_LIMITS, cut, inputBlock, plain, type ModalView } from './blocks.ts';
+import { serialisedOnce, type WireJson } from './wire.ts';
 
 export const INTRODUCE_CALLBACK_ID = 'introduce';
 export const SERVICE_SEARCH_ACTION = 'serviceId';
@@ -54,6 +55,14 @@ export function introduceModal(options: { prefillNeeds?: string; opportunityId?:
       ...fields(prefill).map((f) => inputBlock(f)),
     ],
   };
+}
+
+/** The modal for /handover and the shortcut without a message: the same every time, so serialised once. */
+const PLAIN_INTRODUCE_MODAL = serialisedOnce(() => introduceModal());
+
+/** What /handover and the shortcuts open: the modal, prefilled from the command's text or the message if any. */
+export function introduceModalToOpen(prefillNeeds: string | undefined): ModalView | WireJson {
+  return prefillNeeds ? introduceModal({ prefillNeeds }) : PLAIN_INTRODUCE_MODAL();
 }
 
 /** One type-ahead option: name, organisation, capacity, and a stale marker. */

@@ -17,15 +17,17 @@ import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerOptions } from './listeners/options/index.ts';
 import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
-import { registerUninstall } from './listeners/events/uninstall.ts';
 import { installMounts, installerOptions } from './installer.ts';
 import { InstalledWorkspaces } from './workspaces.ts';
 import { SlackMessenger, type SentKeys } from './messenger.ts';
 import { fetchWithTimeout } from './web-api-fetch.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-/** Web API calls from listeners must fit in Slack's 3-second window; the outbox does its own retries. */
-export const SLACK_API_TIMEOUT_MS = 2500;
+/**
+ * Web API calls made before an ack (who is clicking, the first time) must fit in Slack's 3-second window; the
+ * connection pool's timers tick about once a second, so a call gives up 2–3 s in. The outbox does its own retries.
+ */
+export const SLACK_API_TIMEOUT_MS = 2000;
 /** Slack's own requests (events, commands, interactions with a modal's whole view) stay well under this. */
 export const SLACK_BODY_LIMIT = 1024 * 1024;
 
@@ -65,7 +67,7 @@ function boltLogger(log: Logger): BoltLogger {
 
 export function slackClientOptions(cfg: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
   return {
-    // The time limit is in our fetch (web-api-fetch.ts), not the client's `timeout`, which holds every request for its full length.
+    // The time limit is in our fetch (web-api-fetch.ts, undici's pool), not the client's `timeout`, which holds every request for its full length.
     slackApiUrl: cfg.apiUrl, logger, fetch: fetchWithTimeout(SLACK_API_TIMEOUT_MS), rejectRateLimitedCalls: true, retryConfig: { retries: 0 },
   };
 }
@@ -116,11 +118,12 @@ export function createSlackPlatform(container: Container, options: SlackPlatform
   // convoStore off: what we remember lives in SQLite, and Bolt's default in-memory conversation store (unused here)
   // rejects with a new Error on every request that has a conversation.
   const app = new App({ ...authorize, receiver, logger, clientOptions, convoStore: false });
+  const removal = { workspaces, onQueued: options.onQueued };
   const deps = options.runAction
-    ? makeDeps(container, options.runAction, preparedFrom(options.runAction))
-    : makeDeps(container, sharedRunAction(container), sharedPrepareAction(container));
+    ? makeDeps(container, options.runAction, preparedFrom(options.runAction), removal)
+    : makeDeps(container, sharedRunAction(container), sharedPrepareAction(container), removal);
+  // One Bolt listener per kind of request (six in all): Bolt runs every listener's chain for every request.
   for (const register of LISTENERS) register(app, deps);
-  registerUninstall(app, { container, workspaces, onQueued: options.onQueued });
   const messenger = new SlackMessenger(workspaces ?? new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);
   return {
     mounts, messenger, app,

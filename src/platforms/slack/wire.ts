@@ -23,10 +23,21 @@ export function asciiJson(value: unknown): string {
   return Buffer.from(json.replace(BEYOND_ASCII_ALL, escapeChar), 'latin1').toString('latin1');
 }
 
-/** The client sends a string argument as it is; its types only know the object form. */
-const serialised = (value: object): never => asciiJson(value) as never;
+/** A view already serialised for the wire, for one that is the same every time (see `serialisedOnce`). */
+export class WireJson {
+  constructor(readonly json: string) {}
+}
 
-export function openView(client: webApi.WebClient, triggerId: string, view: object) {
+/** Serialises what `build` returns the first time it is needed, then hands out the same JSON. */
+export function serialisedOnce(build: () => object): () => WireJson {
+  let wire: WireJson | undefined;
+  return () => (wire ??= new WireJson(asciiJson(build())));
+}
+
+/** The client sends a string argument as it is; its types only know the object form. */
+const serialised = (value: object): never => (value instanceof WireJson ? value.json : asciiJson(value)) as never;
+
+export function openView(client: webApi.WebClient, triggerId: string, view: object | WireJson) {
   return client.views.open({ trigger_id: triggerId, view: serialised(view) });
 }
 

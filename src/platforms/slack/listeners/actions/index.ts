@@ -1,9 +1,8 @@
 // Every button the product sends: run the shared action, ack, then show its outcome where it was clicked.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ACTION_IDS, isActionId } from '../../../../cards/model.ts';
 import { decodeButtonValue } from '../../blocks.ts';
-import { logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
+import { followUp, logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
 import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { showOutcome, tellPrivately, type ClickPlace } from '../../outcome.ts';
 
@@ -26,25 +25,22 @@ export function register(app: App, deps: SlackDeps): void {
     // The shared action is one short SQLite transaction, far inside Slack's 3 seconds; building the card and
     // showing it come after the ack.
     const place = placeOf(body);
-    const follow = logAfterAck(deps, `action ${action.action_id}`);
+    const what = `action ${action.action_id}`;
+    const failed = (err: unknown) => { logAfterAck(deps, what)(err); return tellPrivately(client, place, SOMETHING_WENT_WRONG).catch(logAfterAck(deps, what)); };
+    const reply = (text: string) => followUp(deps, what, () => tellPrivately(client, place, text));
     let acked = false;
-    // Node sends a response at the end of the current turn: wait for that before the follow-up (chat.update and
-    // its promise chain), or Slack's ack leaves only after the follow-up has been built and sent.
-    const ackOnce = async () => { if (!acked) { acked = true; await ack(); await nextTurn(); } };
-    const failed = (err: unknown) => { follow(err); return tellPrivately(client, place, SOMETHING_WENT_WRONG).catch(follow); };
+    const ackOnce = async () => { if (!acked) { acked = true; await ack(); } };
     try {
       const person = await personFor(deps, client, context.teamId ?? body.team?.id, body.user.id);
-      if (!person) { await ackOnce(); return await tellPrivately(client, place, UNKNOWN_PERSON_MESSAGE).catch(follow); }
+      if (!person) { await ackOnce(); reply(UNKNOWN_PERSON_MESSAGE); return; }
       const value = decodeButtonValue(action.value);
-      if (!value || !isActionId(action.action_id)) { await ackOnce(); return await tellPrivately(client, place, 'That button is not valid any more.').catch(follow); }
+      if (!value || !isActionId(action.action_id)) { await ackOnce(); reply('That button is not valid any more.'); return; }
       const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {} });
       await ackOnce();
-      // Not awaited: Bolt keeps every listener's middleware chain until the slowest listener returns, so waiting
-      // here for Slack's answer to chat.update would hold all of them (and this request) for a network round trip.
-      void showOutcome(client, place, prepared.render()).catch(failed);
+      followUp(deps, what, () => showOutcome(client, place, prepared.render()), failed);
     } catch (err) {
       await ackOnce();
-      await failed(err);
+      followUp(deps, what, () => Promise.reject(err), failed);
     }
   });
 }

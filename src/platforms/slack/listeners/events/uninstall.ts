@@ -2,12 +2,10 @@
 // deleted and every coordinator gets a notice through the outbox. Bolt does not authorize these two events
 // (the token is already gone), so the listener uses no Web API. A retried event is not handled twice:
 // the outbox ignores a notice whose idempotency key is already queued.
-import type { App } from '@slack/bolt';
 import type { Container } from '../../../../app/container.ts';
 import { OutboxStore } from '../../../../storage/outbox-store.ts';
 import { inTransaction } from '../../../../storage/sqlite.ts';
 import { installKeyOf } from '../../../../storage/slack-installation-store.ts';
-import { oneOf } from '../../deps.ts';
 import type { InstalledWorkspaces } from '../../workspaces.ts';
 
 export interface UninstallDeps {
@@ -60,13 +58,16 @@ function sourceOf(body: unknown, context: { teamId?: string; enterpriseId?: stri
   };
 }
 
-export function registerUninstall(app: App, deps: UninstallDeps): void {
-  app.event(oneOf(['app_uninstalled', 'tokens_revoked']), async ({ event, body, context }) => {
-    if (event.type === 'app_uninstalled') {
-      await handleRemoval(deps, sourceOf(body, context, 'was uninstalled'));
-      return;
-    }
-    if (event.type !== 'tokens_revoked' || !event.tokens.bot?.length) return; // only people's own tokens were revoked: the bot still works
-    await handleRemoval(deps, sourceOf(body, context, 'lost its permission (its token was revoked)'));
-  });
+export const REMOVAL_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
+
+type RemovalArgs = { event: { type: string; tokens?: { bot?: string[] } }; body: unknown; context: { teamId?: string; enterpriseId?: string } };
+
+/** app_uninstalled or tokens_revoked (one of REMOVAL_EVENTS), from the one events listener (index.ts). */
+export async function onRemoved(deps: UninstallDeps, { event, body, context }: RemovalArgs): Promise<void> {
+  if (event.type === 'app_uninstalled') {
+    await handleRemoval(deps, sourceOf(body, context, 'was uninstalled'));
+    return;
+  }
+  if (event.type !== 'tokens_revoked' || !event.tokens?.bot?.length) return; // only people's own tokens were revoked: the bot still works
+  await handleRemoval(deps, sourceOf(body, context, 'lost its permission (its token was revoked)'));
 }

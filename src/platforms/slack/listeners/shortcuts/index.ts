@@ -1,8 +1,8 @@
 // Global shortcut "Introduce a client" and message shortcut "Introduce from message" (prefills the needs;
 // Slack caps shortcut names at 24 characters, so not "Introduce from this message").
 import type { App, GlobalShortcut, MessageShortcut } from '@slack/bolt';
-import { logAfterAck, oneOf, type SlackDeps } from '../../deps.ts';
-import { introduceModal } from '../../introduce-modal.ts';
+import { followUp, oneOf, type SlackDeps } from '../../deps.ts';
+import { introduceModalToOpen } from '../../introduce-modal.ts';
 import { openView } from '../../wire.ts';
 
 export const INTRODUCE_SHORTCUT = 'introduce_client';
@@ -13,6 +13,6 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const fromMessage = body.type === 'message_action' && body.callback_id === INTRODUCE_FROM_MESSAGE_SHORTCUT;
     const prefillNeeds = fromMessage && typeof body.message?.text === 'string' ? body.message.text : undefined;
-    await openView(client, body.trigger_id, introduceModal({ prefillNeeds })).catch(logAfterAck(deps, 'open introduce modal'));
+    followUp(deps, 'open introduce modal', () => openView(client, body.trigger_id, introduceModalToOpen(prefillNeeds)));
   });
 }
