@@ -76,6 +76,39 @@ describe('Slack: answering an introduction', () => {
     expect(h.container.handovers.find(handoverId)?.state).to.equal('sent');
   });
 
+  it('given someone Slack knows but the directory does not, when they click Accept, then only they are told how to get added', async () => {
+    h.api.addUser({ id: 'U0STRANGE1', email: 'someone@elsewhere.example', teamId: TEAM });
+    const res = await click('U0STRANGE1', 'accept', button(samCard, 'accept'));
+    expect(res.status).to.equal(200);
+    const [ephemeral] = await h.api.waitFor('chat.postEphemeral');
+    expect(ephemeral.body).to.deep.include({ user: 'U0STRANGE1', channel: SAM_DM });
+    expect(String(ephemeral.body.text)).to.match(/couldn.t match your Slack account/);
+    expect(h.container.handovers.find(handoverId)?.state).to.equal('sent');
+  });
+
+  it('given a button whose value was not made by us, when Sam clicks it, then only Sam is told it is not valid any more', async () => {
+    const body = blockAction(SLACK_USERS.sam, 'accept', { s: handoverId }, { channel: SAM_DM, ts: String(samCard.response?.ts) }) as { actions: { value: string }[] };
+    body.actions[0].value = 'not-json{';
+    const res = await postSigned(h.eventsUrl, interactionBody(body), FORM);
+    expect(res.status).to.equal(200);
+    const [ephemeral] = await h.api.waitFor('chat.postEphemeral');
+    expect(ephemeral.body.user).to.equal(SLACK_USERS.sam);
+    expect(String(ephemeral.body.text)).to.match(/not valid any more/);
+    expect(h.container.handovers.find(handoverId)?.state).to.equal('sent');
+  });
+
+  it('given the database refuses the change, when Sam clicks Accept, then Slack still gets its 200, Sam is told to try again and nothing changed', async () => {
+    h.container.db.exec("CREATE TEMP TRIGGER refuse BEFORE UPDATE ON handovers BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    const res = await click(SLACK_USERS.sam, 'accept', button(samCard, 'accept'));
+    expect(res.status).to.equal(200);
+    const [ephemeral] = await h.api.waitFor('chat.postEphemeral');
+    expect(ephemeral.body.user).to.equal(SLACK_USERS.sam);
+    expect(String(ephemeral.body.text)).to.match(/Something went wrong on our side. Please try again/);
+    h.container.db.exec('DROP TRIGGER refuse');
+    expect(h.container.handovers.find(handoverId)?.state).to.equal('sent');
+    expect(h.api.callsTo('chat.update').filter((u) => u.body.channel === SAM_DM)).to.have.length(0);
+  });
+
   it('given Sam clicks Decline, then a modal asks for the reason; without one the error sits on the reason', async () => {
     await click(SLACK_USERS.sam, 'decline', button(samCard, 'decline'));
     const [open] = await h.api.waitFor('views.open');

@@ -40,7 +40,7 @@ export function register(app: App, deps: SlackDeps): void {
       followUp(deps, what, () => showOutcome(client, place, prepared.render()), failed);
     } catch (err) {
       await ackOnce();
-      followUp(deps, what, () => Promise.reject(err), failed);
+      followUp(deps, what, () => failed(err));
     }
   });
 }
