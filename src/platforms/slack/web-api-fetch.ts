@@ -43,6 +43,9 @@ export function fetchWithTimeout(timeoutMs: number, dispatcher: Dispatcher = new
     const { statusCode, headers, body } = await request(url, {
       dispatcher, method: (init.method ?? 'GET') as Dispatcher.HttpMethod, headers: init.headers, body: init.body as string | undefined, signal: init.signal,
     }).catch(failed);
+    // The client reads every answer's body except a 429's (it only wants Retry-After): finish that one here, so
+    // the connection goes back to the pool.
+    if (statusCode === 429) await body.dump().catch(() => undefined);
     const read = <T>(text: Promise<T>): Promise<T> => text.catch(failed);
     return {
       ok: statusCode >= 200 && statusCode < 300, status: statusCode, statusText: STATUS_CODES[statusCode] ?? '', url: String(url),
