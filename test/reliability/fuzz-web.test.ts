@@ -117,7 +117,9 @@ describe('fuzz: playground, reports and e-mail link pages', function () {
       method, path: `${p}?${q}`, headers: auth ? { ...headers, authorization: auth } : headers, body: body.body,
     }));
     await fuzz(arbitrary, (r, status, text) => {
-      const page = r.path.split('?')[0];
+      // fetch resolves "." and ".." segments before sending, as browsers do: "/reports/.." asks for "/", not a reports page.
+      const page = new URL(r.path, 'http://localhost').pathname;
+      if (page !== '/reports' && !page.startsWith('/reports/')) return expect(status).to.be.below(500);
       const signInForm = page === '/reports/sign-in' && r.method === 'GET';
       const asset = page.startsWith('/reports/assets/') && r.method === 'GET';
       const signOut = page === '/reports/sign-out' && r.method === 'POST';

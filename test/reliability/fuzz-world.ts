@@ -223,7 +223,11 @@ export function shapedObject(keys: string[], values: fc.Arbitrary<unknown> = wro
   ).map(([pairs, extra]) => ({ ...extra, ...Object.fromEntries(pairs) }));
 }
 
-/** fast-check settings shared by every endpoint: FUZZ_RUNS requests, no per-run time limit (send has one). */
+/**
+ * fast-check settings shared by every endpoint: FUZZ_RUNS requests, no per-run time limit (send has one). A failure
+ * prints its seed; FUZZ_SEED=<seed> runs the same requests again.
+ */
 export function runs(numRuns = FUZZ_RUNS): fc.Parameters<unknown> {
-  return { numRuns, endOnFailure: true };
+  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+  return { numRuns, endOnFailure: true, ...(seed === undefined ? {} : { seed }) };
 }
