@@ -11,7 +11,7 @@ import { toDeliveryError } from '../../src/platforms/slack/web-api-errors.ts';
 
 const LIMIT_MS = 150;
 
-type Behaviour = 'answer' | 'silent' | 'stall-body';
+type Behaviour = 'answer' | 'silent' | 'stall-body' | 'http-error';
 
 async function fakeSlack(behaviour: () => Behaviour): Promise<{ url: string; server: Server; closed: () => number; held: ServerResponse[] }> {
   let closed = 0;
@@ -22,6 +22,7 @@ async function fakeSlack(behaviour: () => Behaviour): Promise<{ url: string; ser
       res.on('close', () => { if (!res.writableFinished) closed++; });
       const b = behaviour();
       if (b === 'answer') { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ts: '1.2' })); return; }
+      if (b === 'http-error') { res.writeHead(503, { 'content-type': 'text/plain', 'x-slack-req-id': 'r-1' }).end('Slack is down for maintenance'); return; }
       held.push(res);
       if (b === 'stall-body') { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"ok":tr'); }
     });
@@ -33,7 +34,7 @@ async function fakeSlack(behaviour: () => Behaviour): Promise<{ url: string; ser
 const client = (url: string) => new webApi.WebClient('xoxb-test-not-real', { slackApiUrl: url, fetch: fetchWithTimeout(LIMIT_MS), retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
-describe('Slack Web API time limit', () => {
+describe('Slack Web API HTTP client: time limit and errors', () => {
   let behaviour: Behaviour = 'answer';
   let slack: Awaited<ReturnType<typeof fakeSlack>>;
   before(async () => { slack = await fakeSlack(() => behaviour); });
@@ -75,5 +76,15 @@ describe('Slack Web API time limit', () => {
       return timers() - before;
     };
     expect(await leftAfter(client(slack.url))).to.be.below(3); // at most the connection pool's own keep-alive timer
+  });
+
+  it('passes an HTTP error on with its status, headers and body, as a transient delivery error', async () => {
+    behaviour = 'http-error';
+    const err = await client(slack.url).chat.postMessage({ channel: 'D1', text: 'hello' }).then(() => null, (e: unknown) => e as Error & { code?: string; statusCode?: number; headers?: Record<string, string>; body?: string });
+    expect(err?.code).to.equal('slack_webapi_http_error');
+    expect(err?.statusCode).to.equal(503);
+    expect(err?.headers).to.include({ 'content-type': 'text/plain', 'x-slack-req-id': 'r-1' });
+    expect(err?.body).to.equal('Slack is down for maintenance');
+    expect(toDeliveryError(err, 'sending').kind).to.equal('transient');
   });
 });
