@@ -118,10 +118,10 @@ export function createSlackPlatform(container: Container, options: SlackPlatform
   // convoStore off: what we remember lives in SQLite, and Bolt's default in-memory conversation store (unused here)
   // rejects with a new Error on every request that has a conversation.
   const app = new App({ ...authorize, receiver, logger, clientOptions, convoStore: false });
-  const removal = { workspaces, onQueued: options.onQueued };
-  const deps = options.runAction
-    ? makeDeps(container, options.runAction, preparedFrom(options.runAction), removal)
-    : makeDeps(container, sharedRunAction(container), sharedPrepareAction(container), removal);
+  const [runAction, prepareAction] = options.runAction
+    ? [options.runAction, preparedFrom(options.runAction)]
+    : [sharedRunAction(container), sharedPrepareAction(container)];
+  const deps = makeDeps(container, runAction, prepareAction, { workspaces, onQueued: options.onQueued });
   // One Bolt listener per kind of request (six in all): Bolt runs every listener's chain for every request.
   for (const register of LISTENERS) register(app, deps);
   const messenger = new SlackMessenger(workspaces ?? new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);

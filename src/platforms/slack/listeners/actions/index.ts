@@ -26,7 +26,8 @@ export function register(app: App, deps: SlackDeps): void {
     // showing it come after the ack.
     const place = placeOf(body);
     const what = `action ${action.action_id}`;
-    const failed = (err: unknown) => { logAfterAck(deps, what)(err); return tellPrivately(client, place, SOMETHING_WENT_WRONG).catch(logAfterAck(deps, what)); };
+    const log = logAfterAck(deps, what);
+    const failed = (err: unknown) => { log(err); return tellPrivately(client, place, SOMETHING_WENT_WRONG).catch(log); };
     const reply = (text: string) => followUp(deps, what, () => tellPrivately(client, place, text));
     let acked = false;
     const ackOnce = async () => { if (!acked) { acked = true; await ack(); } };
