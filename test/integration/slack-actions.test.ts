@@ -5,6 +5,7 @@ import { blockAction, loadPayload, viewSubmission } from '../fixtures/slack-payl
 import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
 import { introduceInput } from '../fixtures/make.ts';
 import type { RecordedCall } from '../fixtures/fake-slack-api.ts';
+import { eventually } from '../support/eventually.ts';
 
 const TEAM = 'T0FAKE001';
 const SAM_DM = 'D0SAM0001';
@@ -52,9 +53,7 @@ describe('Slack: answering an introduction', () => {
     const receipt = h.api.callsTo('chat.postMessage').find((p) => p.body.channel === JO_DM)!;
     await click(SLACK_USERS.sam, 'accept', button(samCard, 'accept'));
     await h.api.waitFor('chat.update', 2);
-    const deadline = Date.now() + 3000;
-    while (!h.api.callsTo('chat.update').some((u) => u.body.channel === JO_DM) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const updated = h.api.callsTo('chat.update').find((u) => u.body.channel === JO_DM);
+    const updated = await eventually(() => h.api.callsTo('chat.update').find((u) => u.body.channel === JO_DM), 'the update of Jo’s receipt');
     expect(updated?.body.ts).to.equal(receipt.response?.ts);
     expect(JSON.stringify(updated?.body.blocks)).to.match(/Accepted/);
     expect(h.api.callsTo('chat.postMessage').filter((p) => p.body.channel === JO_DM)).to.have.length(1);

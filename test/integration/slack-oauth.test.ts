@@ -4,9 +4,9 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { SlackInstallationStore } from '../../src/storage/slack-installation-store.ts';
 import { JSON_TYPE, postSigned } from '../fixtures/slack-sign.ts';
-import { WAIT_LIMIT_MS } from '../fixtures/fake-slack-api.ts';
 import { loadPayload } from '../fixtures/slack-payloads.ts';
 import { OAUTH_CLIENT, PUBLIC_URL, TEST_SECRETS_KEY, USERS, WORKSPACE_A, WORKSPACE_B, startWorkspaces, type Workspaces } from '../fixtures/slack-workspaces.ts';
+import { eventually } from '../support/eventually.ts';
 
 describe('Slack in many workspaces: installing', () => {
   let w: Workspaces;
@@ -75,17 +75,12 @@ describe('Slack in many workspaces: removed from a workspace', () => {
   });
   afterEach(async () => { await w.close(); });
 
-  /** Events are acknowledged before their listener runs: wait (up to a safety limit) for the listener's effect. */
-  async function eventually(check: () => boolean): Promise<void> {
-    const deadline = Date.now() + WAIT_LIMIT_MS;
-    while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  }
   /** Sends App Home opened and waits for its answer: the events sent before it have been handled too. */
   async function laterEventHandled(): Promise<void> {
     await postSigned(w.eventsUrl, JSON.stringify(loadPayload('app-home-opened')), JSON_TYPE);
     await w.api.waitFor('views.publish');
   }
-  const uninstalledB = () => eventually(() => !teams().includes(WORKSPACE_B.teamId));
+  const uninstalledB = () => eventually(() => !teams().includes(WORKSPACE_B.teamId), 'workspace B removed');
 
   const teams = () => (w.app.container.db.prepare('SELECT install_key FROM slack_installations ORDER BY 1').all() as { install_key: string }[]).map((r) => r.install_key);
 
@@ -150,8 +145,7 @@ describe('Slack in one workspace: removed from it', () => {
     payload.team_id = WORKSPACE_A.teamId;
     expect((await postSigned(w.eventsUrl, JSON.stringify(payload), JSON_TYPE)).status).to.equal(200);
     const queued = () => w.app.container.db.prepare(`SELECT card FROM outbox WHERE recipient = '{"personId":"pat"}'`).all() as { card: string }[];
-    const deadline = Date.now() + WAIT_LIMIT_MS;
-    while (queued().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await eventually(() => queued().length > 0, 'a notice queued for Pat');
     expect(queued().map((r) => JSON.parse(r.card).kind)).to.deep.equal(['notice']);
     expect(JSON.parse(queued()[0].card).params.text).to.contain(`workspace ${WORKSPACE_A.teamId}`);
   });

@@ -6,13 +6,13 @@ import { FAKE_BOT_USER, FAKE_TEAM_ID } from '../fixtures/fake-slack-api.ts';
 import { blockAction, loadPayload, slashCommand } from '../fixtures/slack-payloads.ts';
 import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
 import { commandBody, FORM, interactionBody, JSON_TYPE, postSigned } from '../fixtures/slack-sign.ts';
+import { eventually } from '../support/eventually.ts';
 
 type Json = Record<string, unknown>;
 interface View { callback_id: string; private_metadata: string; blocks: Json[]; title: { text: string } }
 
 const PEERS = 'C0PEERS01';
 /** A safety net while work after the ack finishes (10 ms apart), not a timing assertion. */
-const WAIT_TRIES = 500;
 const SELECTS = new Set(['type', 'serviceId', 'contactId', 'urgency', 'consentHow', 'opportunityId']);
 
 /** state.values as Slack sends them for the inputs of our modals. */
@@ -56,7 +56,7 @@ describe('Slack: opportunities in peer-group channels', () => {
   const joinChannel = async () => {
     const res = await postSigned(h.eventsUrl, JSON.stringify(loadPayload('member-joined-channel')), JSON_TYPE);
     expect(res.status).to.equal(200);
-    for (let i = 0; i < WAIT_TRIES && h.container.opportunities.peerGroups('slack').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await eventually(() => h.container.opportunities.peerGroups('slack').length > 0, 'the channel registered as a peer group');
   };
 
   it('given the bot is added to a channel, then the channel becomes a peer group; someone else joining changes nothing', async () => {

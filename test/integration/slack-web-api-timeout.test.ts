@@ -8,6 +8,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SlackTimeoutError, fetchWithTimeout } from '../../src/platforms/slack/web-api-fetch.ts';
 import { toDeliveryError } from '../../src/platforms/slack/web-api-errors.ts';
+import { eventually } from '../support/eventually.ts';
 
 const LIMIT_MS = 150;
 
@@ -53,8 +54,7 @@ describe('Slack Web API HTTP client: time limit and errors', () => {
     expect(toDeliveryError(err, 'sending').kind).to.equal('transient');
     expect(err?.original?.message).to.contain(`within ${LIMIT_MS} ms`);
     expect(took).to.be.at.least(LIMIT_MS - 5).and.below(LIMIT_MS + 1500);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(slack.closed()).to.be.at.least(1);
+    await eventually(() => slack.closed() >= 1, 'the timed-out connection closed');
   });
 
   it('fails a call whose answer stops half-way', async () => {

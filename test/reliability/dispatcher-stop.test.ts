@@ -8,6 +8,7 @@ import { OutboxStore } from '../../src/storage/outbox-store.ts';
 import { PresenceStore } from '../../src/storage/presence-store.ts';
 import { FakeMessenger, stubCompose } from '../fixtures/fake-messenger.ts';
 import { makeWorld, type World } from '../fixtures/make.ts';
+import { eventually } from '../support/eventually.ts';
 
 const MESSAGES = 20;
 const PER_SECOND = 40;
@@ -32,7 +33,7 @@ describe('stopping the dispatcher in the middle of a slow batch', function () {
     const messenger = new FakeMessenger('web');
     const first = dispatcher(outbox, messenger);
     void first.runOnce();
-    while (messenger.sent.length < 2) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => messenger.sent.length >= 2, 'two messages sent');
     await first.stop();
 
     const left = outbox.counts();

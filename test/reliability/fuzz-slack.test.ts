@@ -11,7 +11,7 @@ import { blockAction, loadPayload, slashCommand, viewSubmission } from '../fixtu
 import { commandBody, interactionBody, nowSeconds, SIGNING_SECRET, slackSignature } from '../fixtures/slack-sign.ts';
 import {
   anyJson, brokenJson, changesSoFar, charsOf, expectClientError, expectHealthy, FUZZ_TEST_TIMEOUT_MS, malformedBody, mostlyPost,
-  randomHeaders, runs, send, shapedObject, startFuzzServer, stored, wrongValue, type FuzzRequest, type FuzzServer,
+  randomHeaders, assertFuzz, send, shapedObject, startFuzzServer, stored, wrongValue, type FuzzRequest, type FuzzServer,
 } from './fuzz-world.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -107,14 +107,14 @@ describe('fuzz: Slack events endpoint', function () {
   it('given 1,000 unsigned or badly signed malformed requests, then each gets its 4xx, nothing is stored and the server stays healthy', async () => {
     const before = stored(s.db);
     const apiCalls = s.slackApi.calls.length;
-    await fc.assert(fc.asyncProperty(unsignedRequest, async (r) => {
+    await assertFuzz(fc.asyncProperty(unsignedRequest, async (r) => {
       const changes = changesSoFar(s.db);
       const answer = await send(s.url, r);
       const want = expectedStatus(r);
       if (want !== 200) expectClientError(answer, r);
       expect(answer.status, `${r.method} ${String(r.body).slice(0, 120)}`).to.equal(want);
       expect(changesSoFar(s.db), 'rows written').to.equal(changes);
-    }), runs());
+    }));
     expect(stored(s.db)).to.deep.equal(before);
     expect(s.slackApi.calls.length, 'Slack Web API calls').to.equal(apiCalls);
     await expectHealthy(s.url);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { MAX_ACTIVITY_BYTES, TEAMS_PATH } from '../../src/platforms/teams/teams-platform.ts';
 import { activity, APP_ID, TEAMS_USERS, TENANT_ID, type ActivityFixture } from '../fixtures/teams/activities.ts';
 import {
-  changesSoFar, expectClientError, expectHealthy, FUZZ_TEST_TIMEOUT_MS, malformedBody, mostlyPost, randomHeaders, runs, send,
+  changesSoFar, expectClientError, expectHealthy, FUZZ_TEST_TIMEOUT_MS, malformedBody, mostlyPost, randomHeaders, assertFuzz, send,
   shapedObject, startFuzzServer, stored, wrongValue, type FuzzRequest, type FuzzServer,
 } from './fuzz-world.ts';
 
@@ -66,7 +66,7 @@ describe('fuzz: Teams /api/messages', function () {
 
   async function fuzz(s: FuzzServer, check: (r: FuzzRequest & { nearlyValid: boolean }, status: number, text: string) => void): Promise<void> {
     const before = stored(s.db);
-    await fc.assert(fc.asyncProperty(requests(s.connector.url), async (r) => {
+    await assertFuzz(fc.asyncProperty(requests(s.connector.url), async (r) => {
       const changes = changesSoFar(s.db);
       const answer = await send(s.url, r);
       expect(answer.status, describeRequest(r, answer.status, answer.text)).to.be.below(500);
@@ -74,7 +74,7 @@ describe('fuzz: Teams /api/messages', function () {
       else if (Buffer.byteLength(r.body ?? '') > MAX_ACTIVITY_BYTES) expect(answer.status).to.equal(413);
       check(r, answer.status, answer.text);
       expect(changesSoFar(s.db), `rows written: ${describeRequest(r, answer.status, answer.text)}`).to.equal(changes);
-    }), runs());
+    }));
     expect(stored(s.db)).to.deep.equal(before);
     await expectHealthy(s.url);
   }
