@@ -1,5 +1,5 @@
 // The directory CSV: one row per service, lists separated by ";", backups as "Name (Role) <email>; …".
-// Documented in the README ("Directory CSV columns"); keep the two in step.
+// Documented in docs/directory-files.md; keep the two in step.
 import { CAPACITY_LABELS, CATEGORIES, JOURNEY_STAGE_LABELS } from '../domain/directory/types.ts';
 
 export const CSV_COLUMNS = [
