@@ -1,7 +1,7 @@
 // The Accept path without HTTP or a platform SDK: the shared action handler (state change in SQLite, the view,
 // the refreshed card), then the Adaptive Card (Teams, playground) and Block Kit (Slack) renders of that card.
 // Where a slow Accept in the Slack/Teams benchmarks comes from, measured on its own. No baseline: these are ms.
-import { buildContainer } from '../src/app/container.ts';
+import { buildContainer } from '../src/main/container.ts';
 import { toAdaptiveCard } from '../src/cards/adaptive.ts';
 import type { Card } from '../src/cards/model.ts';
 import { readConfig } from '../src/config.ts';

@@ -19,7 +19,7 @@ const USERS = JSON.parse(process.env.BENCH_SLACK_USERS ?? '{}') as Record<string
 
 /** A separate process before the run: the database ours starts on, with the people and `count` introductions. */
 async function seed(): Promise<{ handoverIds: string[] }> {
-  const { buildContainer } = await import('../src/app/container.ts');
+  const { buildContainer } = await import('../src/main/container.ts');
   const { readConfig } = await import('../src/config.ts');
   const { createLogger } = await import('../src/log.ts');
   const { openDatabase } = await import('../src/storage/sqlite.ts');
@@ -38,7 +38,7 @@ async function seed(): Promise<{ handoverIds: string[] }> {
 
 /** The real server on the seeded database, started fresh as after a restart. */
 async function ours(): Promise<{ port: number; handoverIds: string[] }> {
-  const { buildContainer } = await import('../src/app/container.ts');
+  const { buildContainer } = await import('../src/main/container.ts');
   const { readConfig } = await import('../src/config.ts');
   const { createHttpServer, listen } = await import('../src/http/server.ts');
   const { createLogger } = await import('../src/log.ts');

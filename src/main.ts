@@ -1,6 +1,6 @@
 // Entry point: read configuration, start everything, stop cleanly on SIGINT/SIGTERM.
 import { ConfigError, readConfig } from './config.ts';
-import { startApp } from './app/start.ts';
+import { startApp } from './main/start.ts';
 import { createLogger } from './log.ts';
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../src/app/start.ts';
+import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/storage/demo-directory.ts';

@@ -2,7 +2,7 @@
 // "Closed" once the deadline has passed and the sweep has run. The whole server from startApp, over real HTTP.
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../../src/app/start.ts';
+import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/storage/demo-directory.ts';

@@ -2,7 +2,7 @@
 // first platform they have an identity on.
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../../src/app/start.ts';
+import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { Router } from '../../src/app/router.ts';

@@ -2,7 +2,7 @@
 // client details any more (the cards in the named contact's and introducer's inboxes become a short notice).
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../../src/app/start.ts';
+import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { purgeClosed } from '../../src/scheduler/purge.ts';

@@ -1,7 +1,7 @@
 // What `npm start` runs: the whole server from startApp, exercised over real HTTP on 127.0.0.1.
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../../src/app/start.ts';
+import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/storage/demo-directory.ts';

@@ -2,7 +2,7 @@
 // Bot Connector that every reply and proactive message goes to.
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { buildContainer, type Container } from '../../src/app/container.ts';
+import { buildContainer, type Container } from '../../src/main/container.ts';
 import { readConfig } from '../../src/config.ts';
 import { createHttpServer, listen } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';

@@ -2,7 +2,7 @@
 // 200, the click must not be lost. The action here is made slow on purpose so that the order shows.
 import { expect } from 'chai';
 import type { Server } from 'node:http';
-import { buildContainer, type Container } from '../../src/app/container.ts';
+import { buildContainer, type Container } from '../../src/main/container.ts';
 import { readConfig } from '../../src/config.ts';
 import { createHttpServer, listen } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Container } from '../../app/container.ts';
+import type { Container } from '../../main/container.ts';
 import { defaultRange, parseReportFilter, ReportFilterError, type ReportFilter } from '../../domain/insight/report.ts';
 import { EXACT, reportTables } from '../../domain/insight/tables.ts';
 import { buildReport, listFilterOptions } from '../../insight/build-report.ts';

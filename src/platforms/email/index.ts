@@ -1,7 +1,7 @@
 // E-mail for people on no chat platform: the sender chosen by configuration, the Messenger and the /e/ pages.
 //   const email = createEmailPlatform(container, { handleAction: (r) => handleAction(actionDeps, r) });
 //   if (email) { router.register(email.messenger); mounts.push(...email.mounts); }
-import type { Container } from '../../app/container.ts';
+import type { Container } from '../../main/container.ts';
 import type { EmailConfig } from '../../config.ts';
 import type { Mount } from '../../http/server.ts';
 import { EmailMessenger } from './email-messenger.ts';

@@ -1,7 +1,7 @@
 // What every Slack listener receives: the container, the action seam, identity lookup and duplicate guards.
 import type { App, webApi } from '@slack/bolt';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Container } from '../../app/container.ts';
+import type { Container } from '../../main/container.ts';
 import type { Person } from '../../domain/directory/types.ts';
 import type { PrepareAction, RunAction } from './action-runner.ts';
 import { resolvePerson } from './identity.ts';

@@ -1,5 +1,5 @@
 // The App Home tab: "Waiting for you" and "Your introductions", with status and reply-by dates.
-import type { Container } from '../../app/container.ts';
+import type { Container } from '../../main/container.ts';
 import { isCurrentContact } from '../../domain/handover/commands.ts';
 import { TERMINAL_STATES, type Handover, type HandoverState } from '../../domain/handover/types.ts';
 import { BLOCK_KIT_LIMITS, escapeMrkdwn, plain, type Block } from './blocks.ts';

@@ -1,7 +1,7 @@
 // The Slack platform: a Bolt App on our own HTTP server (POST /slack/events), or Socket Mode when an app token is set.
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Container } from '../../app/container.ts';
+import type { Container } from '../../main/container.ts';
 import type { SlackConfig } from '../../config.ts';
 import { HttpError, readRawBody } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';

@@ -3,7 +3,7 @@
 // Also builds the Teams Messenger for the outbox. The only entry point other code imports.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Container } from '../../app/container.ts';
+import type { Container } from '../../main/container.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import { OpportunityStore } from '../../storage/opportunity-store.ts';

@@ -2,7 +2,7 @@
 // deleted and every coordinator gets a notice through the outbox. Bolt does not authorize these two events
 // (the token is already gone), so the listener uses no Web API. A retried event is not handled twice:
 // the outbox ignores a notice whose idempotency key is already queued.
-import type { Container } from '../../../../app/container.ts';
+import type { Container } from '../../../../main/container.ts';
 import { OutboxStore } from '../../../../storage/outbox-store.ts';
 import { inTransaction } from '../../../../storage/sqlite.ts';
 import { installKeyOf } from '../../../../storage/slack-installation-store.ts';

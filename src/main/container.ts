@@ -12,11 +12,11 @@ import { PeopleStore } from '../storage/people-store.ts';
 import { PresenceStore } from '../storage/presence-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
-import type { CardRequest, ComposeCard } from './delivery-types.ts';
-import { handleAction, type ActionDeps, type ActionRequest, type ActionResult } from './handle-action.ts';
-import { HandoverService } from './handover-service.ts';
-import { isChannelDigestKey } from './opportunity-keys.ts';
-import { OpportunityService } from './opportunity-service.ts';
+import type { CardRequest, ComposeCard } from '../app/delivery-types.ts';
+import { handleAction, type ActionDeps, type ActionRequest, type ActionResult } from '../app/handle-action.ts';
+import { HandoverService } from '../app/handover-service.ts';
+import { isChannelDigestKey } from '../app/opportunity-keys.ts';
+import { OpportunityService } from '../app/opportunity-service.ts';
 
 export interface Container {
   config: Config;

@@ -17,7 +17,7 @@ import { loadDemoDirectory } from '../storage/demo-directory.ts';
 import { startCheckpointer } from '../storage/checkpointer.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';
-import type { OpportunityService } from './opportunity-service.ts';
+import type { OpportunityService } from '../app/opportunity-service.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
