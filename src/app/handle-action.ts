@@ -1,7 +1,7 @@
 // The one action handler for every platform: a button press or form submit (action id, subject id, version,
 // inputs) → the HandoverService command → the card the person should now see, a form, or a clear error.
-import type { CardComposer } from '../cards/compose.ts';
-import { liveCard, searchResults } from '../cards/compose.ts';
+import type { CardComposer } from './card-composer.ts';
+import { liveCard, searchResults } from './card-composer.ts';
 import { dateInputToInstant } from '../cards/format.ts';
 import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../cards/handover-forms.ts';
 import { stateHeadline } from '../cards/handover-text.ts';

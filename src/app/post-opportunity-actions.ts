@@ -1,7 +1,7 @@
 // "Post an opportunity" on every platform: opportunity_start → the form; opportunity_submit → postOpportunity to the
 // chosen registered peer groups → a confirmation, or the form again with a message beside each field to fix.
 // Only registered peer groups of the poster's platform can be chosen (on Slack: channels the bot is in).
-import type { CardComposer } from '../cards/compose.ts';
+import type { CardComposer } from './card-composer.ts';
 import { formatDay, listWords, localDate } from '../cards/format.ts';
 import type { FormValues } from '../cards/handover-forms.ts';
 import type { Card, ChoiceOption } from '../cards/model.ts';

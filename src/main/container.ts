@@ -1,6 +1,6 @@
 // Everything a platform or the scheduler needs, built once in startApp (and in test servers):
 // the stores, the handover and opportunity services, the one card composer and the one action handler.
-import { createCardComposerParts, type CardComposer } from '../cards/compose.ts';
+import { createCardComposerParts, type CardComposer } from '../app/card-composer.ts';
 import type { Config } from '../config.ts';
 import type { WorkingCalendar } from '../domain/calendar/types.ts';
 import type { Clock, Platform } from '../domain/ports.ts';

@@ -1,7 +1,7 @@
 // "Introduce a client to this": the private form for the opportunity, then the introduction to its named contact.
 import { expect } from 'chai';
 import { toAdaptiveCard } from '../../src/cards/adaptive.ts';
-import { createCardComposerParts } from '../../src/cards/compose.ts';
+import { createCardComposerParts } from '../../src/app/card-composer.ts';
 import type { CardBlock, CardInput } from '../../src/cards/model.ts';
 import { buildOpportunityIntroduceForm, openOpportunityIntroduction, OPPORTUNITY_INPUT_ID, withOpportunity, type OpportunityActionDeps } from '../../src/app/opportunity-actions.ts';
 import { OpportunityError } from '../../src/domain/opportunities/errors.ts';

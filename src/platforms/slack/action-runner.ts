@@ -2,7 +2,7 @@
 // Listeners only call a RunAction, so tests or the lead can pass another one to createSlackPlatform.
 import type { Container } from '../../main/container.ts';
 import { handleAction, prepareAction, ready, type ActionResult, type PreparedAction } from '../../app/handle-action.ts';
-import type { CardComposer } from '../../cards/compose.ts';
+import type { CardComposer } from '../../app/card-composer.ts';
 import type { ActionId } from '../../cards/model.ts';
 
 export interface ActionRequest {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { ActionDeps } from '../../app/handle-action.ts';
 import type { HandoverService } from '../../app/handover-service.ts';
 import type { ComposeCard } from '../../app/delivery-types.ts';
-import { createCardComposerParts, type CardComposer, type CardComposerDeps } from '../../cards/compose.ts';
+import { createCardComposerParts, type CardComposer, type CardComposerDeps } from '../../app/card-composer.ts';
 import { HttpError, sendJson } from '../../http/body.ts';
 import type { Mount, RequestHandler } from '../../http/server.ts';
 import { PresenceStore } from '../../storage/presence-store.ts';

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { handleAction, type ActionDeps, type ActionResult } from '../../app/handle-action.ts';
 import { toAdaptiveCard } from '../../cards/adaptive.ts';
-import { searchResults } from '../../cards/compose.ts';
+import { searchResults } from '../../app/card-composer.ts';
 import { formatWhen } from '../../cards/format.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import { DEMO_PEOPLE } from '../../storage/demo-directory.ts';

@@ -1,6 +1,6 @@
 // ComposeCard: builds the card a viewer should see right now, from the stores. Who sees what depends on
 // the handover's state and on whether the viewer is the introducer, the named contact, a backup or someone else.
-import type { CardRequest, ComposeCard } from '../app/delivery-types.ts';
+import type { CardRequest, ComposeCard } from './delivery-types.ts';
 import { isStale } from '../domain/directory/staleness.ts';
 import type { Service } from '../domain/directory/types.ts';
 import type { Handover } from '../domain/handover/types.ts';
@@ -10,16 +10,16 @@ import type { HandoverStore } from '../storage/handover-store.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
-import { DEFAULT_TIME_ZONE } from './format.ts';
-import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm } from './handover-forms.ts';
-import { buildIntroduceForm, type ResultSummary } from './introduce-form.ts';
-import { buildIntroductionCard, statusOnlyCard } from './introduction-card.ts';
-import type { Card } from './model.ts';
+import { DEFAULT_TIME_ZONE } from '../cards/format.ts';
+import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm } from '../cards/handover-forms.ts';
+import { buildIntroduceForm, type ResultSummary } from '../cards/introduce-form.ts';
+import { buildIntroductionCard, statusOnlyCard } from '../cards/introduction-card.ts';
+import type { Card } from '../cards/model.ts';
 import {
   buildDigestCard, buildNoticeCard, buildOpportunityCard, buildReviewRequestCard, type DigestItem, type OpportunityView,
-} from './other-cards.ts';
-import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, outcomeReasonFor } from './receipt-card.ts';
-import { isActingContact, roleOf, type HandoverView, type PersonView, type ServiceSummary } from './view.ts';
+} from '../cards/other-cards.ts';
+import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, outcomeReasonFor } from '../cards/receipt-card.ts';
+import { isActingContact, roleOf, type HandoverView, type PersonView, type ServiceSummary } from '../cards/view.ts';
 
 export interface CardComposerDeps {
   db: Db;
