@@ -3,7 +3,7 @@
 // one expected audit row), and reply nudges due now for the contacts of every service (what the dispatcher sends).
 import { HandoverService } from '../../src/app/handover-service.ts';
 import type { Identity } from '../../src/domain/ports.ts';
-import { loadDemoDirectory, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/storage/demo-directory.ts';
+import { loadDemoDirectory, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
 import { HandoverStore } from '../../src/storage/handover-store.ts';
 import { PeopleStore } from '../../src/storage/people-store.ts';
 import { ScheduleStore } from '../../src/storage/schedule-store.ts';

@@ -2,7 +2,7 @@
 // signed Slack block_actions clicks, Teams adaptiveCard/action invokes, playground actions, directory searches and
 // playground introductions. Every request that got a 2xx is recorded as acknowledged, with what it asked for.
 import autocannon from 'autocannon';
-import { DEMO_PEOPLE } from '../../src/storage/demo-directory.ts';
+import { DEMO_PEOPLE } from '../../src/directory-io/demo-directory.ts';
 import { blockAction } from '../../test/fixtures/slack-payloads.ts';
 import { FORM, interactionBody, signedHeaders } from '../../test/fixtures/slack-sign.ts';
 import { activity } from '../../test/fixtures/teams/activities.ts';

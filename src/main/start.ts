@@ -13,7 +13,7 @@ import { createTeamsPlatform } from '../platforms/teams/teams-platform.ts';
 import { createWebPlayground, type WebPlayground } from '../platforms/web/playground.ts';
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
-import { loadDemoDirectory } from '../storage/demo-directory.ts';
+import { loadDemoDirectory } from '../directory-io/demo-directory.ts';
 import { startCheckpointer } from '../storage/checkpointer.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/storage/demo-directory.ts';
+import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
 import { launchChromiumOrSkip, SCREENSHOT_DIR } from '../fixtures/chromium.ts';
 import { DAY_MS, FixedClock, tempDir } from '../fixtures/make.ts';
 

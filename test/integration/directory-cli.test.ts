@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerDirectoryCommands } from '../../src/cli/directory-command.ts';
 import { registerPeopleCommands } from '../../src/cli/people-command.ts';
-import { loadDemoDirectory } from '../../src/storage/demo-directory.ts';
+import { loadDemoDirectory } from '../../src/directory-io/demo-directory.ts';
 import { PeopleStore } from '../../src/storage/people-store.ts';
 import { ServiceStore } from '../../src/storage/service-store.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { exportDirectory, importDirectory, readDirectory } from '../../src/directory-io/directory-files.ts';
 import { DirectoryImportError } from '../../src/directory-io/record.ts';
 import { CATEGORY_IDS } from '../../src/domain/directory/types.ts';
-import { DEMO_PEOPLE, DEMO_SERVICE_ID, loadDemoDirectory } from '../../src/storage/demo-directory.ts';
+import { DEMO_PEOPLE, DEMO_SERVICE_ID, loadDemoDirectory } from '../../src/directory-io/demo-directory.ts';
 import { searchDirectory } from '../../src/storage/directory-search.ts';
 import { PeopleStore } from '../../src/storage/people-store.ts';
 import { ServiceStore } from '../../src/storage/service-store.ts';

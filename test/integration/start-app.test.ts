@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/storage/demo-directory.ts';
+import { DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
 import { tempDir } from '../fixtures/make.ts';
 
 async function act(app: RunningApp, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {

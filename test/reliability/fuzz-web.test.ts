@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { ACTION_IDS } from '../../src/cards/model.ts';
 import { ACTION_BODY_LIMIT } from '../../src/platforms/web/routes.ts';
 import { FORM_BODY_LIMIT } from '../../src/platforms/email/link-routes.ts';
-import { DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/storage/demo-directory.ts';
+import { DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
 import { EmailLinkStore } from '../../src/platforms/email/link-store.ts';
 import {
   changesSoFar, charsOf, expectClientError, expectHealthy, FUZZ_TEST_TIMEOUT_MS, headerValue, malformedBody, mostlyPost,

@@ -7,7 +7,7 @@ import { toAdaptiveCard } from '../../cards/adaptive.ts';
 import { searchResults } from '../../app/card-composer.ts';
 import { formatWhen } from '../../cards/format.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
-import { DEMO_PEOPLE } from '../../storage/demo-directory.ts';
+import { DEMO_PEOPLE } from '../../directory-io/demo-directory.ts';
 import { channelConversation, personConversation, type WebMessage } from './message-store.ts';
 import type { WebMessenger } from './web-messenger.ts';
 

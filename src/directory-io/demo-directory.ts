@@ -1,12 +1,12 @@
 // The fictional demo directory (data/demo-directory.json): ~30 London services and the playground's people.
 import { readFileSync } from 'node:fs';
-import { applyDirectory, type ImportSummary } from '../directory-io/apply-directory.ts';
-import { DirectoryImportError, type ImportProblem } from '../directory-io/record.ts';
+import { applyDirectory, type ImportSummary } from './apply-directory.ts';
+import { DirectoryImportError, type ImportProblem } from './record.ts';
 import { validateServiceRecord, type ServiceRecord } from '../domain/directory/service-schema.ts';
-import { OpportunityStore } from './opportunity-store.ts';
-import { PeopleStore } from './people-store.ts';
-import { ServiceStore } from './service-store.ts';
-import { inTransaction, type Db } from './sqlite.ts';
+import { OpportunityStore } from '../storage/opportunity-store.ts';
+import { PeopleStore } from '../storage/people-store.ts';
+import { ServiceStore } from '../storage/service-store.ts';
+import { inTransaction, type Db } from '../storage/sqlite.ts';
 import { projectPath } from '../paths.ts';
 
 export const DEMO_DIRECTORY_PATH = projectPath('data', 'demo-directory.json');
