@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import { handleAction } from '../src/app/handle-action.ts';
+import { handleAction } from '../src/app/actions/handle-action.ts';
 import { toAdaptiveCard } from '../src/cards/adaptive.ts';
 import { startPlayground, type RunningPlayground } from '../test/fixtures/start-playground.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/fixtures/chromium.ts';

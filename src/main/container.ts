@@ -13,7 +13,7 @@ import { PresenceStore } from '../storage/presence-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import type { CardRequest, ComposeCard } from '../app/delivery-types.ts';
-import { handleAction, type ActionDeps, type ActionRequest, type ActionResult } from '../app/handle-action.ts';
+import { handleAction, type ActionDeps, type ActionRequest, type ActionResult } from '../app/actions/handle-action.ts';
 import { HandoverService } from '../app/handover-service.ts';
 import { isChannelDigestKey } from '../app/opportunity-keys.ts';
 import { OpportunityService } from '../app/opportunity-service.ts';

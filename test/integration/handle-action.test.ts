@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { handleAction, type ActionDeps, type ActionResult } from '../../src/app/handle-action.ts';
+import { handleAction, type ActionDeps, type ActionResult } from '../../src/app/actions/handle-action.ts';
 import type { Card } from '../../src/cards/model.ts';
 import { makeCardWorld, type CardWorld } from '../fixtures/card-world.ts';
 import { introduceInput } from '../fixtures/make.ts';

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { toAdaptiveCard } from '../../src/cards/adaptive.ts';
 import { createCardComposerParts } from '../../src/app/card-composer.ts';
 import type { CardBlock, CardInput } from '../../src/cards/model.ts';
-import { buildOpportunityIntroduceForm, openOpportunityIntroduction, OPPORTUNITY_INPUT_ID, withOpportunity, type OpportunityActionDeps } from '../../src/app/opportunity-actions.ts';
+import { buildOpportunityIntroduceForm, openOpportunityIntroduction, OPPORTUNITY_INPUT_ID, withOpportunity, type OpportunityActionDeps } from '../../src/app/actions/opportunity-actions.ts';
 import { OpportunityError } from '../../src/domain/opportunities/errors.ts';
 import { makeOpportunityWorld, opportunityInput, PEER_GROUP, type OpportunityWorld } from '../fixtures/opportunity-world.ts';
 import { assertValidAdaptiveCard } from '../fixtures/validate-adaptive.ts';

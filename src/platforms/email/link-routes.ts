@@ -5,7 +5,7 @@
 //   POST /e/:token/action  a button on the card, as the link's person, through the shared action handler
 // A link that is unknown, expired, used, locked or for another purpose gets a plain page and changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ActionRequest, ActionResult } from '../../app/handle-action.ts';
+import type { ActionRequest, ActionResult } from '../../app/actions/handle-action.ts';
 import { isActionId } from '../../cards/model.ts';
 import type { Clock } from '../../domain/ports.ts';
 import { HttpError, readRawBody } from '../../http/body.ts';

@@ -2,7 +2,7 @@
 // src/app/handle-action.ts) and compose the card a viewer should see now (src/cards/compose.ts).
 import type { Container } from '../../main/container.ts';
 import type { CardRequest } from '../../app/delivery-types.ts';
-import type { ActionRequest, ActionResult } from '../../app/handle-action.ts';
+import type { ActionRequest, ActionResult } from '../../app/actions/handle-action.ts';
 import type { Card } from '../../cards/model.ts';
 
 export type { ActionRequest, ActionResult };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ActionDeps } from '../../app/handle-action.ts';
+import type { ActionDeps } from '../../app/actions/handle-action.ts';
 import type { HandoverService } from '../../app/handover-service.ts';
 import type { ComposeCard } from '../../app/delivery-types.ts';
 import { createCardComposerParts, type CardComposer, type CardComposerDeps } from '../../app/card-composer.ts';

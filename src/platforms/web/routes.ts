@@ -2,7 +2,7 @@
 // directory search and the channel. Every body is read with a size limit; bad input → a clear 4xx.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { handleAction, type ActionDeps, type ActionResult } from '../../app/handle-action.ts';
+import { handleAction, type ActionDeps, type ActionResult } from '../../app/actions/handle-action.ts';
 import { toAdaptiveCard } from '../../cards/adaptive.ts';
 import { searchResults } from '../../app/card-composer.ts';
 import { formatWhen } from '../../cards/format.ts';

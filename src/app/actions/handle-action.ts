@@ -1,25 +1,25 @@
 // The one action handler for every platform: a button press or form submit (action id, subject id, version,
 // inputs) → the HandoverService command → the card the person should now see, a form, or a clear error.
-import type { CardComposer } from './card-composer.ts';
-import { liveCard, searchResults } from './card-composer.ts';
-import { dateInputToInstant } from '../cards/format.ts';
-import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../cards/handover-forms.ts';
-import { stateHeadline } from '../cards/handover-text.ts';
-import { buildIntroduceForm } from '../cards/introduce-form.ts';
-import type { Card, CardKind } from '../cards/model.ts';
-import { isActionId } from '../cards/model.ts';
-import { buildNoticeCard } from '../cards/other-cards.ts';
-import { isActingContact, type HandoverView } from '../cards/view.ts';
-import type { Command } from '../domain/handover/commands.ts';
-import { HandoverError } from '../domain/handover/errors.ts';
-import type { Clock } from '../domain/ports.ts';
-import type { PeopleStore } from '../storage/people-store.ts';
-import type { ServiceStore } from '../storage/service-store.ts';
-import type { Db } from '../storage/sqlite.ts';
-import type { HandoverService } from './handover-service.ts';
-import { OpportunityError } from '../domain/opportunities/errors.ts';
+import type { CardComposer } from '../card-composer.ts';
+import { liveCard, searchResults } from '../card-composer.ts';
+import { dateInputToInstant } from '../../cards/format.ts';
+import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../../cards/handover-forms.ts';
+import { stateHeadline } from '../../cards/handover-text.ts';
+import { buildIntroduceForm } from '../../cards/introduce-form.ts';
+import type { Card, CardKind } from '../../cards/model.ts';
+import { isActionId } from '../../cards/model.ts';
+import { buildNoticeCard } from '../../cards/other-cards.ts';
+import { isActingContact, type HandoverView } from '../../cards/view.ts';
+import type { Command } from '../../domain/handover/commands.ts';
+import { HandoverError } from '../../domain/handover/errors.ts';
+import type { Clock } from '../../domain/ports.ts';
+import type { PeopleStore } from '../../storage/people-store.ts';
+import type { ServiceStore } from '../../storage/service-store.ts';
+import type { Db } from '../../storage/sqlite.ts';
+import type { HandoverService } from '../handover-service.ts';
+import { OpportunityError } from '../../domain/opportunities/errors.ts';
 import { openOpportunityIntroduction, withOpportunity } from './opportunity-actions.ts';
-import type { OpportunityService } from './opportunity-service.ts';
+import type { OpportunityService } from '../opportunity-service.ts';
 import { handlePostOpportunity } from './post-opportunity-actions.ts';
 import { handleReviewAction } from './review-actions.ts';
 

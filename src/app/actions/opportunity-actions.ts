@@ -1,13 +1,13 @@
 // "Introduce a client to this" on an opportunity card: the introduce form for the opportunity's service, addressed to
 // its named contact and showing which opportunity it is about; and, at submit, the input for HandoverService.introduce.
 // The form always opens privately (a modal, a dialog, the person's own pane): nothing about a client goes to a channel.
-import type { CardComposer } from './card-composer.ts';
-import type { FormErrors, FormValues } from '../cards/handover-forms.ts';
-import { buildIntroduceForm } from '../cards/introduce-form.ts';
-import type { Card, CardBlock } from '../cards/model.ts';
-import { OpportunityError } from '../domain/opportunities/errors.ts';
+import type { CardComposer } from '../card-composer.ts';
+import type { FormErrors, FormValues } from '../../cards/handover-forms.ts';
+import { buildIntroduceForm } from '../../cards/introduce-form.ts';
+import type { Card, CardBlock } from '../../cards/model.ts';
+import { OpportunityError } from '../../domain/opportunities/errors.ts';
 import type { ActionResult } from './handle-action.ts';
-import type { OpportunityService } from './opportunity-service.ts';
+import type { OpportunityService } from '../opportunity-service.ts';
 
 /** The form input that carries the opportunity id to the submit (a one-option choice, so every platform sends it). */
 export const OPPORTUNITY_INPUT_ID = 'opportunityId';

@@ -1,23 +1,23 @@
 // "Post an opportunity" on every platform: opportunity_start → the form; opportunity_submit → postOpportunity to the
 // chosen registered peer groups → a confirmation, or the form again with a message beside each field to fix.
 // Only registered peer groups of the poster's platform can be chosen (on Slack: channels the bot is in).
-import type { CardComposer } from './card-composer.ts';
-import { formatDay, listWords, localDate } from '../cards/format.ts';
-import type { FormValues } from '../cards/handover-forms.ts';
-import type { Card, ChoiceOption } from '../cards/model.ts';
-import { describeDeadline } from '../domain/opportunities/deadline.ts';
-import { OpportunityError, OpportunityInputError } from '../domain/opportunities/errors.ts';
-import { parseNewOpportunity } from '../domain/opportunities/new-opportunity.ts';
-import type { Opportunity } from '../domain/opportunities/types.ts';
-import type { Clock } from '../domain/ports.ts';
-import type { PeerGroup } from '../storage/opportunity-store.ts';
-import type { PeopleStore } from '../storage/people-store.ts';
-import type { ServiceStore } from '../storage/service-store.ts';
+import type { CardComposer } from '../card-composer.ts';
+import { formatDay, listWords, localDate } from '../../cards/format.ts';
+import type { FormValues } from '../../cards/handover-forms.ts';
+import type { Card, ChoiceOption } from '../../cards/model.ts';
+import { describeDeadline } from '../../domain/opportunities/deadline.ts';
+import { OpportunityError, OpportunityInputError } from '../../domain/opportunities/errors.ts';
+import { parseNewOpportunity } from '../../domain/opportunities/new-opportunity.ts';
+import type { Opportunity } from '../../domain/opportunities/types.ts';
+import type { Clock } from '../../domain/ports.ts';
+import type { PeerGroup } from '../../storage/opportunity-store.ts';
+import type { PeopleStore } from '../../storage/people-store.ts';
+import type { ServiceStore } from '../../storage/service-store.ts';
 import type { ActionResult } from './handle-action.ts';
-import type { OpportunityService } from './opportunity-service.ts';
+import type { OpportunityService } from '../opportunity-service.ts';
 import {
   buildPostOpportunityForm, CHANNELS_INPUT_ID, CHOICE_SEPARATOR, MAX_SERVICE_CHOICES, parseScope, type PostScope,
-} from './post-opportunity-form.ts';
+} from '../post-opportunity-form.ts';
 
 export interface PostOpportunityDeps {
   clock: Clock;
