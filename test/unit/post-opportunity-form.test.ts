@@ -1,6 +1,6 @@
 // The "Post an opportunity" form: one card model, valid as an Adaptive Card (web, Teams) and as a Slack modal.
 import { expect } from 'chai';
-import { buildPostOpportunityForm, parseScope, scopeId } from '../../src/app/post-opportunity-form.ts';
+import { buildPostOpportunityForm, parseScope, scopeId } from '../../src/cards/post-opportunity-form.ts';
 import { chosenChannels } from '../../src/app/actions/post-opportunity-actions.ts';
 import { toAdaptiveCard } from '../../src/cards/adaptive.ts';
 import type { CardInput } from '../../src/cards/model.ts';

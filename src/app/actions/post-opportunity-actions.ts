@@ -17,7 +17,7 @@ import type { ActionResult } from './handle-action.ts';
 import type { OpportunityService } from '../opportunity-service.ts';
 import {
   buildPostOpportunityForm, CHANNELS_INPUT_ID, CHOICE_SEPARATOR, MAX_SERVICE_CHOICES, parseScope, type PostScope,
-} from '../post-opportunity-form.ts';
+} from '../../cards/post-opportunity-form.ts';
 
 export interface PostOpportunityDeps {
   clock: Clock;

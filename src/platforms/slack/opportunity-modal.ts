@@ -4,7 +4,7 @@
 // is in can be chosen). No client data is asked for, and none goes to a channel.
 import type { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
-import { CHANNELS_INPUT_ID, NO_GROUP_HINT, scopeId } from '../../app/post-opportunity-form.ts';
+import { CHANNELS_INPUT_ID, NO_GROUP_HINT, scopeId } from '../../cards/post-opportunity-form.ts';
 import { cardToModal, noticeModal, type ModalView } from './blocks.ts';
 import { openView } from './wire.ts';
 import { personFor, type SlackDeps } from './deps.ts';

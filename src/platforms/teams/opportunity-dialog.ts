@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TaskModuleResponse } from 'botbuilder';
 import type { Card } from '../../cards/model.ts';
-import { CHANNELS_INPUT_ID, NO_GROUP_HINT } from '../../app/post-opportunity-form.ts';
+import { CHANNELS_INPUT_ID, NO_GROUP_HINT } from '../../cards/post-opportunity-form.ts';
 import { cardAttachment, dialogCard } from './adaptive-teams.ts';
 import { closeWith, continueWith, DIALOG_KEY, DIALOG_SIZE, readSubmit } from './introduce-dialog.ts';
 import type { TeamsActions } from './teams-actions.ts';

@@ -2,8 +2,8 @@
 // (a dialog) show the same fields: what it is, who runs it, when, the deadline, who it is for, how to join, which
 // directory service introductions go through, and the peer-group channel(s) to post it to.
 // It describes a provider's offer only: nothing about a client is asked for here.
-import type { FormErrors, FormValues } from '../cards/handover-forms.ts';
-import type { Card, CardBlock, CardInput, ChoiceOption } from '../cards/model.ts';
+import type { FormErrors, FormValues } from './handover-forms.ts';
+import type { Card, CardBlock, CardInput, ChoiceOption } from './model.ts';
 import { OPPORTUNITY_LIMITS } from '../domain/opportunities/new-opportunity.ts';
 import { OPPORTUNITY_TYPE_LABELS, OPPORTUNITY_TYPES } from '../domain/opportunities/types.ts';
 import type { Platform } from '../domain/ports.ts';
