@@ -8,7 +8,7 @@ import { readConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { cardToMessage } from '../src/platforms/slack/blocks.ts';
 import { openDatabase } from '../src/storage/sqlite.ts';
-import { FixedClock, everyDayCalendar, introduceInput, seedWorld, tempDir } from '../test/fixtures/make.ts';
+import { FixedClock, everyDayCalendar, introduceInput, seedWorld, tempDir } from '../test/support/make.ts';
 import { percentile, round, timeEach } from './stats.ts';
 
 const ACCEPTS = 2000;

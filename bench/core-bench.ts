@@ -7,7 +7,7 @@ import { CATEGORIES } from '../src/domain/directory/types.ts';
 import { searchDirectory } from '../src/storage/directory-search.ts';
 import { ServiceStore } from '../src/storage/service-store.ts';
 import { openDatabase, inTransaction } from '../src/storage/sqlite.ts';
-import { introduceInput, makeService, makeWorld, tempDir } from '../test/fixtures/make.ts';
+import { introduceInput, makeService, makeWorld, tempDir } from '../test/support/make.ts';
 import { percentile, round, timeEach } from './stats.ts';
 
 const SERVICES = 20_000;

@@ -8,8 +8,8 @@ import { Dispatcher } from '../src/scheduler/dispatch.ts';
 import { TEAMS_PER_CONVERSATION, TEAMS_PER_TENANT } from '../src/scheduler/rate-limits.ts';
 import { OutboxStore } from '../src/storage/outbox-store.ts';
 import { PresenceStore } from '../src/storage/presence-store.ts';
-import { stubCompose } from '../test/fixtures/fake-messenger.ts';
-import { makeWorld } from '../test/fixtures/make.ts';
+import { stubCompose } from '../test/support/fake-messenger.ts';
+import { makeWorld } from '../test/support/make.ts';
 
 const LATENCY_MS = 2;
 const SECONDS = 5;

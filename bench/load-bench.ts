@@ -5,7 +5,7 @@
 // versions in test/reliability assert); the summary table shows requests, errors, p50/p99, RSS, lost actions and
 // duplicate nudges. LOAD_RATE / LOAD_SECONDS override the rate and duration.
 import { LEASE_TTL_MS } from '../src/scheduler/lease.ts';
-import { crashRun, loadRun, twoInstancesRun, type LoadReport } from './load/runs.ts';
+import { crashRun, loadRun, twoInstancesRun, type LoadReport } from '../test/support/load/runs.ts';
 
 const RATE = Number(process.env.LOAD_RATE ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);

@@ -10,11 +10,11 @@
 import { App, HTTPReceiver, LogLevel, type BlockAction } from '@slack/bolt';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
-import { SIGNING_SECRET } from '../test/fixtures/slack-sign.ts';
+import { SIGNING_SECRET } from '../test/support/slack-sign.ts';
 
 const [mode, count, apiUrl, dbPath] = process.argv.slice(2);
 const BOT_TOKEN = 'xoxb-bench-not-real';
-/** The Slack user ids the parent signs requests as (test/fixtures/slack-harness.ts SLACK_USERS, passed in env). */
+/** The Slack user ids the parent signs requests as (test/support/slack-harness.ts SLACK_USERS, passed in env). */
 const USERS = JSON.parse(process.env.BENCH_SLACK_USERS ?? '{}') as Record<string, string>;
 
 /** A separate process before the run: the database ours starts on, with the people and `count` introductions. */
@@ -23,8 +23,8 @@ async function seed(): Promise<{ handoverIds: string[] }> {
   const { readConfig } = await import('../src/config.ts');
   const { createLogger } = await import('../src/log.ts');
   const { openDatabase } = await import('../src/storage/sqlite.ts');
-  const { FAKE_TEAM_ID } = await import('../test/fixtures/fake-slack-api.ts');
-  const { FixedClock, everyDayCalendar, introduceInput, seedWorld } = await import('../test/fixtures/make.ts');
+  const { FAKE_TEAM_ID } = await import('../test/support/fake-slack-api.ts');
+  const { FixedClock, everyDayCalendar, introduceInput, seedWorld } = await import('../test/support/make.ts');
   const config = readConfig({ DATABASE_PATH: dbPath, LOG_LEVEL: 'silent', TEAMS: 'off' });
   const db = openDatabase(config.databasePath);
   const clock = new FixedClock();
@@ -46,7 +46,7 @@ async function ours(): Promise<{ port: number; handoverIds: string[] }> {
   const { createNudgeSystem } = await import('../src/scheduler/wiring.ts');
   const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
   const { openDatabase } = await import('../src/storage/sqlite.ts');
-  const { FixedClock, everyDayCalendar } = await import('../test/fixtures/make.ts');
+  const { FixedClock, everyDayCalendar } = await import('../test/support/make.ts');
   const config = readConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl, DATABASE_PATH: dbPath, LOG_LEVEL: 'silent', TEAMS: 'off' });
   const log = createLogger('silent');
   const db = openDatabase(config.databasePath);
@@ -94,7 +94,7 @@ const ACCEPTED_BLOCKS = [
 const COUNTED = ['views.open', 'chat.update', 'chat.postMessage', 'users.info', 'auth.test'];
 
 async function api(): Promise<{ url: string }> {
-  const { FakeSlackApi } = await import('../test/fixtures/fake-slack-api.ts');
+  const { FakeSlackApi } = await import('../test/support/fake-slack-api.ts');
   const fake = new FakeSlackApi();
   const url = await fake.start();
   for (const [person, id] of Object.entries(USERS)) fake.addUser({ id, email: `${person}@example.org` });

@@ -6,9 +6,9 @@
 // the load generator's own clock. What is left between the two is ours: the signature and envelope check, who is
 // clicking, the state change committed to SQLite before the ack, the outbox and schedule, and the card rendering.
 import { join } from 'node:path';
-import { blockAction, slashCommand } from '../test/fixtures/slack-payloads.ts';
-import { SLACK_USERS } from '../test/fixtures/slack-harness.ts';
-import { FORM, commandBody, interactionBody, signedHeaders } from '../test/fixtures/slack-sign.ts';
+import { blockAction, slashCommand } from '../test/support/slack-payloads.ts';
+import { SLACK_USERS } from '../test/support/slack-harness.ts';
+import { FORM, commandBody, interactionBody, signedHeaders } from '../test/support/slack-sign.ts';
 import { inTurns, pacedLoad, type PacedResult } from './paced-load.ts';
 import { scratchDatabase, startBenchChild, stopChildren, type BenchChild } from './children.ts';
 import { errorRows, latencyRows, watchRss } from './stats.ts';

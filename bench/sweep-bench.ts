@@ -3,7 +3,7 @@
 import { createWorkingCalendar } from '../src/domain/calendar/working-calendar.ts';
 import { createSweepDeps } from '../src/scheduler/wiring.ts';
 import { sweep } from '../src/scheduler/sweep.ts';
-import { makeWorld } from '../test/fixtures/make.ts';
+import { makeWorld } from '../test/support/make.ts';
 
 export const HANDOVERS = 1_000_000;
 export const DUE = 10_000;

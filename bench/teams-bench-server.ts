@@ -31,7 +31,7 @@ async function bare(): Promise<void> {
 
 /** A separate process before the run: the database ours starts on, with the people and `count` introductions. */
 async function seed(): Promise<void> {
-  const { introduceInput } = await import('../test/fixtures/make.ts');
+  const { introduceInput } = await import('../test/support/make.ts');
   const { startTeamsWorld } = await import('../test/integration/teams-world.ts');
   const w = await startTeamsWorld({ databasePath: dbPath });
   for (const who of ['jo', 'sam', 'alex', 'kim'] as const) w.linkTeams(who);
@@ -51,7 +51,7 @@ async function ours(): Promise<void> {
 }
 
 async function connector(): Promise<void> {
-  const { FakeBotConnector } = await import('../test/fixtures/fake-bot-connector.ts');
+  const { FakeBotConnector } = await import('../test/support/fake-bot-connector.ts');
   const fake = new FakeBotConnector();
   process.stdout.write(`${JSON.stringify({ url: await fake.start() })}\n`);
 }

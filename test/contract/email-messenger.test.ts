@@ -3,9 +3,9 @@ import type { Card } from '../../src/cards/model.ts';
 import { EmailMessenger } from '../../src/platforms/email/email-messenger.ts';
 import { EmailLinkStore } from '../../src/platforms/email/link-store.ts';
 import { SmtpSender } from '../../src/platforms/email/smtp-sender.ts';
-import { makeWorld } from '../fixtures/make.ts';
-import { startSmtpSink } from '../fixtures/smtp-sink.ts';
-import { SAM_ADDRESS, linksIn, makeEmailWorld } from '../fixtures/email-world.ts';
+import { makeWorld } from '../support/make.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
+import { SAM_ADDRESS, linksIn, makeEmailWorld } from '../support/email-world.ts';
 import { contractCard, messengerContract, type ReceivedMessage } from './messenger-contract.ts';
 
 messengerContract('e-mail (SMTP)', async () => {

@@ -3,7 +3,7 @@ import type { Card } from '../../src/cards/model.ts';
 import { WebMessageStore, channelConversation, personConversation } from '../../src/platforms/web/message-store.ts';
 import { WebMessenger } from '../../src/platforms/web/web-messenger.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { makeWorld } from '../fixtures/make.ts';
+import { makeWorld } from '../support/make.ts';
 import { contractCard, messengerContract, type ReceivedMessage } from './messenger-contract.ts';
 
 class FlakyStore extends WebMessageStore {

@@ -4,8 +4,8 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../fixtures/chromium.ts';
-import { SAM_ADDRESS, codeIn, linksIn, makeEmailWorld, type EmailWorld } from '../fixtures/email-world.ts';
+import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../support/chromium.ts';
+import { SAM_ADDRESS, codeIn, linksIn, makeEmailWorld, type EmailWorld } from '../support/email-world.ts';
 
 
 describe('e-mail link page in a real browser', function () {

@@ -8,8 +8,8 @@ import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
-import { launchChromiumOrSkip, SCREENSHOT_DIR } from '../fixtures/chromium.ts';
-import { DAY_MS, FixedClock, tempDir } from '../fixtures/make.ts';
+import { launchChromiumOrSkip, SCREENSHOT_DIR } from '../support/chromium.ts';
+import { DAY_MS, FixedClock, tempDir } from '../support/make.ts';
 
 const WAIT_MS = 10_000;
 const DISPATCH_TICK_MS = 100;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startPlayground, type RunningPlayground } from '../fixtures/start-playground.ts';
+import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 
 describe('playground API', () => {
   let p: RunningPlayground;

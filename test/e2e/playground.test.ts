@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../fixtures/chromium.ts';
-import { startPlayground, type RunningPlayground } from '../fixtures/start-playground.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 
 export const SCREENSHOTS = 'test-output/screenshots';
 const WAIT_MS = 10_000;

@@ -4,8 +4,8 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../fixtures/chromium.ts';
-import { startReportsServer, type ReportsServer } from '../fixtures/reports-server.ts';
+import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../support/chromium.ts';
+import { startReportsServer, type ReportsServer } from '../support/reports-server.ts';
 
 const TOKEN = 'browser-test-admin-token-0123456789abcdefghijklmnop';
 const OCTOBER_START = '2026-09-30T23:00:00.000Z';

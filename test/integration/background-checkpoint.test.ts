@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { statSync } from 'node:fs';
 import { AUTO_CHECKPOINT_PAGES, startCheckpointer } from '../../src/storage/checkpointer.ts';
 import { openDatabase, type Db } from '../../src/storage/sqlite.ts';
-import { tempDir } from '../fixtures/make.ts';
+import { tempDir } from '../support/make.ts';
 
 const ROUNDS = 6;
 const ROWS_PER_ROUND = 400;

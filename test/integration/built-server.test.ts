@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ROOT, projectPath } from '../../src/paths.ts';
 import { latestSchemaVersion } from '../../src/storage/sqlite.ts';
-import { tempDir } from '../fixtures/make.ts';
+import { tempDir } from '../support/make.ts';
 
 const BUNDLE = projectPath('dist', 'main.mjs');
 

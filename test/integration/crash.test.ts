@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
-import { makeWorld, PEOPLE, type World } from '../fixtures/make.ts';
+import { makeWorld, PEOPLE, type World } from '../support/make.ts';
 
 const MESSAGES = 60;
 const KILL_AFTER = 20;
@@ -29,7 +29,7 @@ function fakeRecipient(onRequest: (n: number) => void) {
 }
 
 function runChild(db: string, url: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null; out: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/crash-dispatcher.ts', db, url, 'instance-1'], { cwd: ROOT });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/crash-dispatcher.ts', db, url, 'instance-1'], { cwd: ROOT });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });

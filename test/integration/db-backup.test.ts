@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli/index.ts';
 import type { CliDeps } from '../../src/cli/deps.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { introduceInput, makeWorld, type World } from '../fixtures/make.ts';
+import { introduceInput, makeWorld, type World } from '../support/make.ts';
 
 describe('handover db backup FILE', () => {
   let w: World;

@@ -5,7 +5,7 @@ import { PeopleStore } from '../../src/storage/people-store.ts';
 import { ServiceStore } from '../../src/storage/service-store.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
 import { inTransaction } from '../../src/storage/sqlite.ts';
-import { makeService, makeWorld, type World } from '../fixtures/make.ts';
+import { makeService, makeWorld, type World } from '../support/make.ts';
 
 describe('directory reads kept in memory', () => {
   let w: World;

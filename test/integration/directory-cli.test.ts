@@ -8,7 +8,7 @@ import { loadDemoDirectory } from '../../src/directory-io/demo-directory.ts';
 import { PeopleStore } from '../../src/storage/people-store.ts';
 import { ServiceStore } from '../../src/storage/service-store.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { tempDir } from '../fixtures/make.ts';
+import { tempDir } from '../support/make.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const GOOD_CSV = new URL('../fixtures/directory-csv/good.csv', import.meta.url).pathname;

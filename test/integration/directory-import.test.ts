@@ -5,7 +5,7 @@ import { DirectoryImportError } from '../../src/directory-io/record.ts';
 import { PeopleStore } from '../../src/storage/people-store.ts';
 import { ServiceStore } from '../../src/storage/service-store.ts';
 import { openDatabase, type Db } from '../../src/storage/sqlite.ts';
-import { tempDir } from '../fixtures/make.ts';
+import { tempDir } from '../support/make.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

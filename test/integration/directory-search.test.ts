@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Service } from '../../src/domain/directory/types.ts';
 import { findAlternatives, searchDirectory } from '../../src/storage/directory-search.ts';
-import { makeService, makeWorld, type World } from '../fixtures/make.ts';
+import { makeService, makeWorld, type World } from '../support/make.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const contacts: Service['contacts'] = [{ personId: 'sam', role: 'primary' }];

@@ -4,9 +4,9 @@ import { MAX_ATTEMPTS } from '../../src/scheduler/backoff.ts';
 import { Dispatcher } from '../../src/scheduler/dispatch.ts';
 import { LEASE_TTL_MS, Lease } from '../../src/scheduler/lease.ts';
 import { RateLimiter, TEAMS_PER_CONVERSATION } from '../../src/scheduler/rate-limits.ts';
-import { FakeMessenger, stubCompose } from '../fixtures/fake-messenger.ts';
-import { introduceInput, PEOPLE } from '../fixtures/make.ts';
-import { makeNudgeWorld, type NudgeWorld } from '../fixtures/nudge-world.ts';
+import { FakeMessenger, stubCompose } from '../support/fake-messenger.ts';
+import { introduceInput, PEOPLE } from '../support/make.ts';
+import { makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';
 
 describe('dispatching the outbox', () => {
   let w: NudgeWorld;

@@ -1,8 +1,8 @@
 // A named contact on no chat platform gets the introduction by e-mail and answers on a secure page.
 import { expect } from 'chai';
-import { DAY_MS } from '../fixtures/make.ts';
+import { DAY_MS } from '../support/make.ts';
 import { MAX_ATTEMPTS_PER_CODE, MAX_CODE_ATTEMPTS, LINK_TTL_MS } from '../../src/platforms/email/link-store.ts';
-import { LinkBrowser, SAM_ADDRESS, codeIn, csrfOf, linksIn, makeEmailWorld, type EmailWorld } from '../fixtures/email-world.ts';
+import { LinkBrowser, SAM_ADDRESS, codeIn, csrfOf, linksIn, makeEmailWorld, type EmailWorld } from '../support/email-world.ts';
 
 const NEEDS = 'Feeling anxious about starting work again.';
 const PHONE = '07700 900123';

@@ -3,8 +3,8 @@
 import { expect } from 'chai';
 import { DeliveryError } from '../../src/domain/ports.ts';
 import { NotifySender } from '../../src/platforms/email/notify-sender.ts';
-import { FAKE_API_KEY, FAKE_TEMPLATE_ID, startFakeNotify, type FakeNotify } from '../fixtures/fake-notify.ts';
-import { SAM_ADDRESS, makeEmailWorld } from '../fixtures/email-world.ts';
+import { FAKE_API_KEY, FAKE_TEMPLATE_ID, startFakeNotify, type FakeNotify } from '../support/fake-notify.ts';
+import { SAM_ADDRESS, makeEmailWorld } from '../support/email-world.ts';
 
 describe('sending through GOV.UK Notify', function () {
   this.timeout(20_000);

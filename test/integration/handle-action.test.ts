@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { handleAction, type ActionDeps, type ActionResult } from '../../src/app/actions/handle-action.ts';
 import type { Card } from '../../src/cards/model.ts';
-import { makeCardWorld, type CardWorld } from '../fixtures/card-world.ts';
-import { introduceInput } from '../fixtures/make.ts';
+import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
+import { introduceInput } from '../support/make.ts';
 
 function text(card: Card): string {
   return [card.title, ...card.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : b.type === 'facts' ? b.facts.map((f) => f.value) : []))].join('\n');

@@ -4,7 +4,7 @@ import { HandoverStore } from '../../src/storage/handover-store.ts';
 import { PeopleStore } from '../../src/storage/people-store.ts';
 import { ServiceStore } from '../../src/storage/service-store.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { everyDayCalendar, introduceInput, makeWorld, type World } from '../fixtures/make.ts';
+import { everyDayCalendar, introduceInput, makeWorld, type World } from '../support/make.ts';
 
 describe('handover service on a real SQLite file', () => {
   let w: World;

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { registerOpportunityCommands } from '../../src/cli/opportunity-command.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { makeOpportunityWorld, opportunityInput, PEER_GROUP, TEAMS_GROUP, type OpportunityWorld } from '../fixtures/opportunity-world.ts';
+import { makeOpportunityWorld, opportunityInput, PEER_GROUP, TEAMS_GROUP, type OpportunityWorld } from '../support/opportunity-world.ts';
 
 describe('handover opportunity … (the coordinator\'s command line)', () => {
   let w: OpportunityWorld;

@@ -3,9 +3,9 @@
 import { expect } from 'chai';
 import { OpportunityService } from '../../src/app/opportunity-service.ts';
 import { OpportunityStore } from '../../src/storage/opportunity-store.ts';
-import { FakeMessenger, stubCompose } from '../fixtures/fake-messenger.ts';
-import { makeNudgeWorld, type NudgeWorld } from '../fixtures/nudge-world.ts';
-import { opportunityInput, PEER_GROUP } from '../fixtures/opportunity-world.ts';
+import { FakeMessenger, stubCompose } from '../support/fake-messenger.ts';
+import { makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';
+import { opportunityInput, PEER_GROUP } from '../support/opportunity-world.ts';
 
 describe('opportunity cards delivered to a channel', () => {
   let w: NudgeWorld;

@@ -5,8 +5,8 @@ import { createCardComposerParts } from '../../src/app/card-composer.ts';
 import type { CardBlock, CardInput } from '../../src/cards/model.ts';
 import { buildOpportunityIntroduceForm, openOpportunityIntroduction, OPPORTUNITY_INPUT_ID, withOpportunity, type OpportunityActionDeps } from '../../src/app/actions/opportunity-actions.ts';
 import { OpportunityError } from '../../src/domain/opportunities/errors.ts';
-import { makeOpportunityWorld, opportunityInput, PEER_GROUP, type OpportunityWorld } from '../fixtures/opportunity-world.ts';
-import { assertValidAdaptiveCard } from '../fixtures/validate-adaptive.ts';
+import { makeOpportunityWorld, opportunityInput, PEER_GROUP, type OpportunityWorld } from '../support/opportunity-world.ts';
+import { assertValidAdaptiveCard } from '../support/validate-adaptive.ts';
 
 const inputsOf = (blocks: CardBlock[]): CardInput[] => blocks.flatMap((b) => (b.type === 'input' ? [b.input] : []));
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { OpportunityError } from '../../src/domain/opportunities/errors.ts';
-import { DAY_MS } from '../fixtures/make.ts';
-import { makeOpportunityWorld, opportunityInput, PEER_GROUP, TEAMS_GROUP, type OpportunityWorld } from '../fixtures/opportunity-world.ts';
+import { DAY_MS } from '../support/make.ts';
+import { makeOpportunityWorld, opportunityInput, PEER_GROUP, TEAMS_GROUP, type OpportunityWorld } from '../support/opportunity-world.ts';
 
 function codeOf(fn: () => unknown): { code: string; message: string; fields: Record<string, string> } {
   try {

@@ -5,8 +5,8 @@ import { registerOutboxCommands } from '../../src/cli/outbox-command.ts';
 import { registerPurgeCommands } from '../../src/cli/purge-command.ts';
 import { DeliveryError } from '../../src/domain/ports.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { introduceInput } from '../fixtures/make.ts';
-import { calendar, makeNudgeWorld, type NudgeWorld } from '../fixtures/nudge-world.ts';
+import { introduceInput } from '../support/make.ts';
+import { calendar, makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';
 
 describe('the nudges, outbox and purge commands', () => {
   let w: NudgeWorld;

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
-import { makeWorld, type World } from '../fixtures/make.ts';
-import { introduceInput } from '../fixtures/make.ts';
-import { makeNudgeWorld } from '../fixtures/nudge-world.ts';
+import { makeWorld, type World } from '../support/make.ts';
+import { introduceInput } from '../support/make.ts';
+import { makeNudgeWorld } from '../support/nudge-world.ts';
 
 describe('the outbox', () => {
   let w: World;

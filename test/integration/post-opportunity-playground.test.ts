@@ -6,7 +6,7 @@ import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
-import { DAY_MS, FixedClock, tempDir } from '../fixtures/make.ts';
+import { DAY_MS, FixedClock, tempDir } from '../support/make.ts';
 
 type Json = Record<string, unknown>;
 

@@ -8,13 +8,13 @@ import { createLogger } from '../../src/log.ts';
 import { Router } from '../../src/app/router.ts';
 import { PresenceStore } from '../../src/storage/presence-store.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { FakeMessenger } from '../fixtures/fake-messenger.ts';
-import { FakeSlackApi, FAKE_TEAM_ID } from '../fixtures/fake-slack-api.ts';
+import { FakeMessenger } from '../support/fake-messenger.ts';
+import { FakeSlackApi, FAKE_TEAM_ID } from '../support/fake-slack-api.ts';
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
 import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
-import { FixedClock, introduceInput, seedWorld, tempDir } from '../fixtures/make.ts';
-import { blockAction } from '../fixtures/slack-payloads.ts';
-import { FORM, SIGNING_SECRET, interactionBody, postSigned } from '../fixtures/slack-sign.ts';
+import { FixedClock, introduceInput, seedWorld, tempDir } from '../support/make.ts';
+import { blockAction } from '../support/slack-payloads.ts';
+import { FORM, SIGNING_SECRET, interactionBody, postSigned } from '../support/slack-sign.ts';
 
 const SAM = 'U0SAM0001';
 const SAM_DM = 'D0SAM0001';

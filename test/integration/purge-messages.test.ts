@@ -7,7 +7,7 @@ import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { purgeClosed } from '../../src/scheduler/purge.ts';
 import { DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
-import { DAY_MS, FixedClock, tempDir } from '../fixtures/make.ts';
+import { DAY_MS, FixedClock, tempDir } from '../support/make.ts';
 
 const CLIENT = 'R.T.';
 const NEEDS = 'Feeling anxious about going back to work';

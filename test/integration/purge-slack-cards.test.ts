@@ -2,8 +2,8 @@
 // re-rendered from the purged state, so what Sam and Jo see in Slack no longer shows the client.
 import { expect } from 'chai';
 import { purgeClosed } from '../../src/scheduler/purge.ts';
-import { DAY_MS, introduceInput } from '../fixtures/make.ts';
-import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
+import { DAY_MS, introduceInput } from '../support/make.ts';
+import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 
 const TEAM = 'T0FAKE001';
 const SAM_DM = 'D0SAM0001';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startReportsServer, type ReportsServer } from '../fixtures/reports-server.ts';
+import { startReportsServer, type ReportsServer } from '../support/reports-server.ts';
 
 const TOKEN = 'a-long-random-admin-token-for-tests-0123456789abcdef';
 

@@ -7,8 +7,8 @@ import { median, percentile } from '../../src/domain/insight/stats.ts';
 import { buildReport } from '../../src/insight/build-report.ts';
 import { longCsv, reportJson, tableCsv } from '../../src/insight/export-report.ts';
 import { openDatabase, type Db } from '../../src/storage/sqlite.ts';
-import { tempDir } from '../fixtures/make.ts';
-import { CLIENT_MARKER, seedMonth, type Fate, type SeededHandover } from '../fixtures/seed-month.ts';
+import { tempDir } from '../support/make.ts';
+import { CLIENT_MARKER, seedMonth, type Fate, type SeededHandover } from '../support/seed-month.ts';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };

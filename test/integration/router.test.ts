@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { Router } from '../../src/app/router.ts';
 import { PresenceStore } from '../../src/storage/presence-store.ts';
-import { FakeMessenger } from '../fixtures/fake-messenger.ts';
-import { makeWorld, type World } from '../fixtures/make.ts';
+import { FakeMessenger } from '../support/fake-messenger.ts';
+import { makeWorld, type World } from '../support/make.ts';
 
 describe('routing a person to a platform', () => {
   let w: World;

@@ -1,10 +1,10 @@
 // Slack: the named contact answers from the DM; others can't; the receipt and App Home follow along.
 import { expect } from 'chai';
-import { FORM, JSON_TYPE, interactionBody, postSigned } from '../fixtures/slack-sign.ts';
-import { blockAction, loadPayload, viewSubmission } from '../fixtures/slack-payloads.ts';
-import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
-import { introduceInput } from '../fixtures/make.ts';
-import type { RecordedCall } from '../fixtures/fake-slack-api.ts';
+import { FORM, JSON_TYPE, interactionBody, postSigned } from '../support/slack-sign.ts';
+import { blockAction, loadPayload, viewSubmission } from '../support/slack-payloads.ts';
+import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
+import { introduceInput } from '../support/make.ts';
+import type { RecordedCall } from '../support/fake-slack-api.ts';
 import { eventually } from '../support/eventually.ts';
 
 const TEAM = 'T0FAKE001';

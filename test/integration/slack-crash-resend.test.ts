@@ -10,10 +10,10 @@ import { DISPATCH_LEASE, LEASE_TTL_MS, Lease } from '../../src/scheduler/lease.t
 import { INTERRUPTED } from '../../src/storage/outbox-store.ts';
 import { PresenceStore } from '../../src/storage/presence-store.ts';
 import { contractCard } from '../contract/messenger-contract.ts';
-import { FakeSlackApi, FAKE_TEAM_ID } from '../fixtures/fake-slack-api.ts';
-import { stubCompose } from '../fixtures/fake-messenger.ts';
-import { introduceInput } from '../fixtures/make.ts';
-import { makeNudgeWorld, type NudgeWorld } from '../fixtures/nudge-world.ts';
+import { FakeSlackApi, FAKE_TEAM_ID } from '../support/fake-slack-api.ts';
+import { stubCompose } from '../support/fake-messenger.ts';
+import { introduceInput } from '../support/make.ts';
+import { makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';
 
 const SAM = 'U0SAM0001';
 const JO = 'U0JO00001';

@@ -1,9 +1,9 @@
 // Slack end to end on a real server: signed requests in Slack's shapes, a fake Slack Web API, real SQLite.
 import { expect } from 'chai';
 import { introduceModal } from '../../src/platforms/slack/introduce-modal.ts';
-import { FORM, interactionBody, commandBody, postSigned, nowSeconds } from '../fixtures/slack-sign.ts';
-import { loadPayload, slashCommand, viewSubmission } from '../fixtures/slack-payloads.ts';
-import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
+import { FORM, interactionBody, commandBody, postSigned, nowSeconds } from '../support/slack-sign.ts';
+import { loadPayload, slashCommand, viewSubmission } from '../support/slack-payloads.ts';
+import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 
 const FIVE_MINUTES_AND_A_BIT = 6 * 60;
 

@@ -3,9 +3,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { SlackInstallationStore } from '../../src/storage/slack-installation-store.ts';
-import { JSON_TYPE, postSigned } from '../fixtures/slack-sign.ts';
-import { loadPayload } from '../fixtures/slack-payloads.ts';
-import { OAUTH_CLIENT, PUBLIC_URL, TEST_SECRETS_KEY, USERS, WORKSPACE_A, WORKSPACE_B, startWorkspaces, type Workspaces } from '../fixtures/slack-workspaces.ts';
+import { JSON_TYPE, postSigned } from '../support/slack-sign.ts';
+import { loadPayload } from '../support/slack-payloads.ts';
+import { OAUTH_CLIENT, PUBLIC_URL, TEST_SECRETS_KEY, USERS, WORKSPACE_A, WORKSPACE_B, startWorkspaces, type Workspaces } from '../support/slack-workspaces.ts';
 import { eventually } from '../support/eventually.ts';
 
 describe('Slack in many workspaces: installing', () => {

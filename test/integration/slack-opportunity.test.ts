@@ -2,10 +2,10 @@
 // submitting posts the card to the channel (never any client data); "Introduce a client to this" opens the introduce
 // modal privately for the person who clicked, and sending it leaves the channel message as it was.
 import { expect } from 'chai';
-import { FAKE_BOT_USER, FAKE_TEAM_ID } from '../fixtures/fake-slack-api.ts';
-import { blockAction, loadPayload, slashCommand } from '../fixtures/slack-payloads.ts';
-import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
-import { commandBody, FORM, interactionBody, JSON_TYPE, postSigned } from '../fixtures/slack-sign.ts';
+import { FAKE_BOT_USER, FAKE_TEAM_ID } from '../support/fake-slack-api.ts';
+import { blockAction, loadPayload, slashCommand } from '../support/slack-payloads.ts';
+import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
+import { commandBody, FORM, interactionBody, JSON_TYPE, postSigned } from '../support/slack-sign.ts';
 import { eventually } from '../support/eventually.ts';
 
 type Json = Record<string, unknown>;

@@ -2,10 +2,10 @@
 // Slack introducer's receipt follows a contact who answers on another platform (the web playground).
 import { expect } from 'chai';
 import { introduceModal } from '../../src/platforms/slack/introduce-modal.ts';
-import type { RecordedCall } from '../fixtures/fake-slack-api.ts';
-import { blockAction, viewSubmission } from '../fixtures/slack-payloads.ts';
-import { FORM, interactionBody, postSigned } from '../fixtures/slack-sign.ts';
-import { USERS, WORKSPACE_A, WORKSPACE_B, startWorkspaces, type Workspaces } from '../fixtures/slack-workspaces.ts';
+import type { RecordedCall } from '../support/fake-slack-api.ts';
+import { blockAction, viewSubmission } from '../support/slack-payloads.ts';
+import { FORM, interactionBody, postSigned } from '../support/slack-sign.ts';
+import { USERS, WORKSPACE_A, WORKSPACE_B, startWorkspaces, type Workspaces } from '../support/slack-workspaces.ts';
 
 const JO_DM = 'D0JO00001';
 const SAM_DM = 'D0SAM0001';

@@ -5,7 +5,7 @@ import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
-import { tempDir } from '../fixtures/make.ts';
+import { tempDir } from '../support/make.ts';
 
 async function act(app: RunningApp, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${app.url}/playground/api/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

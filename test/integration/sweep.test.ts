@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { purgeCandidates } from '../../src/scheduler/purge.ts';
 import { sweep } from '../../src/scheduler/sweep.ts';
 import { REVIEW_ANSWER_DAYS } from '../../src/scheduler/directory-review.ts';
-import { DAY_MS, introduceInput, makeService } from '../fixtures/make.ts';
-import { makeNudgeWorld, type NudgeWorld } from '../fixtures/nudge-world.ts';
+import { DAY_MS, introduceInput, makeService } from '../support/make.ts';
+import { makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';
 
 describe('the sweep', () => {
   let w: NudgeWorld;

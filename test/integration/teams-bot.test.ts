@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { activity, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
-import { introduceInput } from '../fixtures/make.ts';
+import { introduceInput } from '../support/make.ts';
 import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
 import { inputsOf } from '../fixtures/teams/card-parts.ts';
 

@@ -6,7 +6,7 @@ import { inflateRawSync } from 'node:zlib';
 import AjvDraft04 from 'ajv-draft-04';
 import { PNG } from 'pngjs';
 import { buildTeamsPackage, fillManifest, manifestValues, TEAMS_MANIFEST_DIR } from '../../src/cli/package-teams.ts';
-import { tempDir } from '../fixtures/make.ts';
+import { tempDir } from '../support/make.ts';
 
 const require = createRequire(import.meta.url);
 const SCHEMA_PATH = require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');

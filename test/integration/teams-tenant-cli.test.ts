@@ -5,7 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { buildProgram } from '../../src/cli/index.ts';
 import { packageTeamsCommand } from '../../src/cli/package-teams.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { tempDir } from '../fixtures/make.ts';
+import { tempDir } from '../support/make.ts';
 
 const TENANT = '5b3c0c6e-0000-4000-8000-0000000000b2';
 const APP = '0000000a-0000-4000-8000-0000000000b2';

@@ -3,9 +3,9 @@ import { createNudgeSystem, type NudgeSystem } from '../../src/scheduler/wiring.
 import { TeamsTenantStore } from '../../src/storage/teams-tenant-store.ts';
 import { OpportunityStore } from '../../src/storage/opportunity-store.ts';
 import { contractCard } from '../contract/messenger-contract.ts';
-import { fakeCredentials } from '../fixtures/fake-teams-credentials.ts';
-import { introduceInput } from '../fixtures/make.ts';
-import { opportunityInput } from '../fixtures/opportunity-world.ts';
+import { fakeCredentials } from '../support/fake-teams-credentials.ts';
+import { introduceInput } from '../support/make.ts';
+import { opportunityInput } from '../support/opportunity-world.ts';
 import { activity, APP_ID, TEAMS_USERS, TENANT_ID, type TeamsTestUser } from '../fixtures/teams/activities.ts';
 import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
 

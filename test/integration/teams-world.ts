@@ -9,8 +9,8 @@ import { createLogger } from '../../src/log.ts';
 import { createTeamsPlatform, type TeamsPlatform, type TeamsPlatformOptions } from '../../src/platforms/teams/teams-platform.ts';
 import type { TeamsActions } from '../../src/platforms/teams/teams-actions.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { FakeBotConnector } from '../fixtures/fake-bot-connector.ts';
-import { FixedClock, everyDayCalendar, seedWorld, tempDir } from '../fixtures/make.ts';
+import { FakeBotConnector } from '../support/fake-bot-connector.ts';
+import { FixedClock, everyDayCalendar, seedWorld, tempDir } from '../support/make.ts';
 import { APP_ID, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
 
 export type Who = keyof typeof TEAMS_USERS;

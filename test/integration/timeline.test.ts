@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { makeService, introduceInput, PEOPLE } from '../fixtures/make.ts';
-import { makeNudgeWorld, type NudgeWorld } from '../fixtures/nudge-world.ts';
+import { makeService, introduceInput, PEOPLE } from '../support/make.ts';
+import { makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';
 
 // Times are UTC; the comments give London time (BST = UTC+1 until 25 Oct 2026).
 describe('nudge timelines with the real working-day calendar', () => {

@@ -1,7 +1,7 @@
 // kill -9 of the real server in the middle of mixed load, restarted on the same file and port at once.
 // The dead instance's dispatcher lease is expired by hand instead of waiting for it (the bench waits).
 import { expect } from 'chai';
-import { crashRun, type CrashReport } from '../../bench/load/runs.ts';
+import { crashRun, type CrashReport } from '../support/load/runs.ts';
 
 describe('a server killed with SIGKILL under load and restarted', function () {
   this.timeout(120_000);

@@ -6,8 +6,8 @@ import { Dispatcher } from '../../src/scheduler/dispatch.ts';
 import { RateLimiter } from '../../src/scheduler/rate-limits.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
 import { PresenceStore } from '../../src/storage/presence-store.ts';
-import { FakeMessenger, stubCompose } from '../fixtures/fake-messenger.ts';
-import { makeWorld, type World } from '../fixtures/make.ts';
+import { FakeMessenger, stubCompose } from '../support/fake-messenger.ts';
+import { makeWorld, type World } from '../support/make.ts';
 import { eventually } from '../support/eventually.ts';
 
 const MESSAGES = 20;

@@ -4,9 +4,9 @@ import { Agent, request } from 'node:http';
 import { SLACK_BODY_LIMIT, SLACK_EVENTS_PATH } from '../../src/platforms/slack/platform.ts';
 import { ACTION_BODY_LIMIT } from '../../src/platforms/web/routes.ts';
 import { TEAMS_PATH } from '../../src/platforms/teams/teams-platform.ts';
-import { slashCommand } from '../fixtures/slack-payloads.ts';
+import { slashCommand } from '../support/slack-payloads.ts';
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
-import { commandBody, FORM, postSigned } from '../fixtures/slack-sign.ts';
+import { commandBody, FORM, postSigned } from '../support/slack-sign.ts';
 import { expectHealthy, send, startFuzzServer, type FuzzServer } from './fuzz-world.ts';
 
 interface Raw { status: number; body: string }

@@ -7,8 +7,8 @@ import { ACTION_IDS } from '../../src/cards/model.ts';
 import { FORM_CALLBACK_ID } from '../../src/platforms/slack/blocks.ts';
 import { INTRODUCE_CALLBACK_ID } from '../../src/platforms/slack/introduce-modal.ts';
 import { HANDOVER_COMMAND, OPPORTUNITY_COMMAND } from '../../src/platforms/slack/listeners/commands/index.ts';
-import { blockAction, loadPayload, slashCommand, viewSubmission } from '../fixtures/slack-payloads.ts';
-import { commandBody, interactionBody, nowSeconds, SIGNING_SECRET, slackSignature } from '../fixtures/slack-sign.ts';
+import { blockAction, loadPayload, slashCommand, viewSubmission } from '../support/slack-payloads.ts';
+import { commandBody, interactionBody, nowSeconds, SIGNING_SECRET, slackSignature } from '../support/slack-sign.ts';
 import {
   anyJson, brokenJson, changesSoFar, charsOf, expectClientError, expectHealthy, FUZZ_TEST_TIMEOUT_MS, malformedBody, mostlyPost,
   randomHeaders, assertFuzz, send, shapedObject, startFuzzServer, stored, wrongValue, type FuzzRequest, type FuzzServer,

@@ -8,11 +8,11 @@ import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Db } from '../../src/storage/sqlite.ts';
-import { FakeBotConnector } from '../fixtures/fake-bot-connector.ts';
-import { FakeSlackApi } from '../fixtures/fake-slack-api.ts';
-import { tempDir } from '../fixtures/make.ts';
-import { SIGNING_SECRET } from '../fixtures/slack-sign.ts';
-import { startSmtpSink, type SmtpSink } from '../fixtures/smtp-sink.ts';
+import { FakeBotConnector } from '../support/fake-bot-connector.ts';
+import { FakeSlackApi } from '../support/fake-slack-api.ts';
+import { tempDir } from '../support/make.ts';
+import { SIGNING_SECRET } from '../support/slack-sign.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 
 /** Generated requests per endpoint. */
 export const FUZZ_RUNS = 1000;

@@ -1,7 +1,7 @@
 // The real server in a child process under mixed traffic (Slack clicks, Teams invokes, playground actions and
 // introductions, directory searches) with the fakes in another process. Short version of bench/load-bench.ts.
 import { expect } from 'chai';
-import { loadRun, type LoadReport } from '../../bench/load/runs.ts';
+import { loadRun, type LoadReport } from '../support/load/runs.ts';
 
 describe('the server under steady mixed load', function () {
   this.timeout(120_000);

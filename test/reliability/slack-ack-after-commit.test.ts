@@ -9,11 +9,11 @@ import { createLogger } from '../../src/log.ts';
 import { sharedRunAction } from '../../src/platforms/slack/action-runner.ts';
 import { createSlackPlatform } from '../../src/platforms/slack/platform.ts';
 import { openDatabase, type Db } from '../../src/storage/sqlite.ts';
-import { FakeSlackApi, FAKE_TEAM_ID } from '../fixtures/fake-slack-api.ts';
-import { FixedClock, everyDayCalendar, introduceInput, seedWorld, tempDir } from '../fixtures/make.ts';
-import { SLACK_USERS } from '../fixtures/slack-harness.ts';
-import { blockAction } from '../fixtures/slack-payloads.ts';
-import { FORM, SIGNING_SECRET, interactionBody, postSigned } from '../fixtures/slack-sign.ts';
+import { FakeSlackApi, FAKE_TEAM_ID } from '../support/fake-slack-api.ts';
+import { FixedClock, everyDayCalendar, introduceInput, seedWorld, tempDir } from '../support/make.ts';
+import { SLACK_USERS } from '../support/slack-harness.ts';
+import { blockAction } from '../support/slack-payloads.ts';
+import { FORM, SIGNING_SECRET, interactionBody, postSigned } from '../support/slack-sign.ts';
 
 const SLOW_ACTION_MS = 300;
 

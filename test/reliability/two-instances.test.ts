@@ -1,7 +1,7 @@
 // Two servers on one database file (as during a rolling restart): both serve, one dispatches at a time,
 // and when the dispatching one dies the other takes over (its lease expired by hand here; the bench waits).
 import { expect } from 'chai';
-import { twoInstancesRun, type TwoReport } from '../../bench/load/runs.ts';
+import { twoInstancesRun, type TwoReport } from '../support/load/runs.ts';
 
 describe('two instances on one database file', function () {
   this.timeout(120_000);

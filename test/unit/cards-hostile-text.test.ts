@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { escapeText, MAX_CARD_BYTES, toAdaptiveCard } from '../../src/cards/adaptive.ts';
 import type { Card } from '../../src/cards/model.ts';
-import { makeCardWorld, type CardWorld } from '../fixtures/card-world.ts';
-import { introduceInput } from '../fixtures/make.ts';
-import { assertValidAdaptiveCard } from '../fixtures/validate-adaptive.ts';
+import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
+import { introduceInput } from '../support/make.ts';
+import { assertValidAdaptiveCard } from '../support/validate-adaptive.ts';
 
 const HOSTILE = [
   '**bold** _italic_ ~~strike~~ `code` # heading',

@@ -4,9 +4,9 @@ import { expect } from 'chai';
 import { buildAdaptiveCard } from '../../src/cards/adaptive.ts';
 import { expandTemplate } from '../../src/cards/adaptive-template.ts';
 import type { Card, CardKind } from '../../src/cards/model.ts';
-import { makeCardWorld, type CardWorld } from '../fixtures/card-world.ts';
-import { introduceInput } from '../fixtures/make.ts';
-import { assertValidAdaptiveCard } from '../fixtures/validate-adaptive.ts';
+import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
+import { introduceInput } from '../support/make.ts';
+import { assertValidAdaptiveCard } from '../support/validate-adaptive.ts';
 
 const KINDS: CardKind[] = ['introduction', 'receipt', 'nudge', 'escalation', 'outcome', 'decline_form', 'pass_form', 'snooze_form', 'note_form'];
 const HOSTILE = 'R.T. *bold* [link](https://evil.example) <at>Sam</at> ${title} {{DATE(2026-01-01T00:00:00Z)}} 🙂 مرحبا\n- list\n1. item';

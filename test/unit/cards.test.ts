@@ -3,9 +3,9 @@ import { toAdaptiveCard } from '../../src/cards/adaptive.ts';
 import type { Card, CardBlock, CardKind } from '../../src/cards/model.ts';
 import type { CardRequest } from '../../src/app/delivery-types.ts';
 import type { Command } from '../../src/domain/handover/commands.ts';
-import { makeCardWorld, type CardWorld } from '../fixtures/card-world.ts';
-import { introduceInput } from '../fixtures/make.ts';
-import { assertValidAdaptiveCard } from '../fixtures/validate-adaptive.ts';
+import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
+import { introduceInput } from '../support/make.ts';
+import { assertValidAdaptiveCard } from '../support/validate-adaptive.ts';
 
 type Step = (id: string) => Command;
 const STATES: Record<string, Step[]> = {

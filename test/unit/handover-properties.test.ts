@@ -5,7 +5,7 @@ import { decide, isCurrentContact, type Command } from '../../src/domain/handove
 import { HandoverError } from '../../src/domain/handover/errors.ts';
 import { introduce } from '../../src/domain/handover/introduce.ts';
 import { TERMINAL_STATES, type Handover } from '../../src/domain/handover/types.ts';
-import { everyDayCalendar, introduceInput } from '../fixtures/make.ts';
+import { everyDayCalendar, introduceInput } from '../support/make.ts';
 
 const START = new Date('2026-11-23T10:00:00Z');
 const ACTORS = ['jo', 'sam', 'alex', 'kim', 'pat', 'system'] as const;

@@ -4,7 +4,7 @@ import { HandoverError } from '../../src/domain/handover/errors.ts';
 import { introduce } from '../../src/domain/handover/introduce.ts';
 import { TRANSITIONS, type CommandType } from '../../src/domain/handover/transitions.ts';
 import { HANDOVER_STATES, type Handover, type HandoverState } from '../../src/domain/handover/types.ts';
-import { everyDayCalendar, introduceInput, PEOPLE } from '../fixtures/make.ts';
+import { everyDayCalendar, introduceInput, PEOPLE } from '../support/make.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const names: Record<string, string> = Object.fromEntries(Object.values(PEOPLE).map((p) => [p.id, p.name]));

@@ -5,7 +5,7 @@ import { buildChannelDigestCard, buildOpportunityCard, type OpportunityCardView 
 import { OPPORTUNITY_LIMITS } from '../../src/domain/opportunities/new-opportunity.ts';
 import { MAX_DIGEST_ITEMS } from '../../src/domain/opportunities/open.ts';
 import type { Opportunity } from '../../src/domain/opportunities/types.ts';
-import { assertValidAdaptiveCard } from '../fixtures/validate-adaptive.ts';
+import { assertValidAdaptiveCard } from '../support/validate-adaptive.ts';
 
 const LONDON = 'Europe/London';
 const NOW = new Date('2026-11-23T10:00:00Z');

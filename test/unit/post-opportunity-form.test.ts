@@ -5,7 +5,7 @@ import { chosenChannels } from '../../src/app/actions/post-opportunity-actions.t
 import { toAdaptiveCard } from '../../src/cards/adaptive.ts';
 import type { CardInput } from '../../src/cards/model.ts';
 import { BLOCK_KIT_LIMITS, cardToModal } from '../../src/platforms/slack/blocks.ts';
-import { assertValidAdaptiveCard } from '../fixtures/validate-adaptive.ts';
+import { assertValidAdaptiveCard } from '../support/validate-adaptive.ts';
 
 const HOSTILE = '*bold* <at>Sam</at> <https://evil.example|click> ${title} ‮right-to-left';
 

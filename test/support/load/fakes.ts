@@ -4,8 +4,8 @@
 //   POST /users  → ["U…", …] Slack users the fake API should know
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeBotConnector, type ConnectorCall } from '../../test/fixtures/fake-bot-connector.ts';
-import { FakeSlackApi } from '../../test/fixtures/fake-slack-api.ts';
+import { FakeBotConnector, type ConnectorCall } from '../fake-bot-connector.ts';
+import { FakeSlackApi } from '../fake-slack-api.ts';
 import { SLACK_TEAM } from './prepare.ts';
 
 export interface FakeStats {

@@ -1,11 +1,11 @@
 // Child process: the real server (startApp) configured from the environment, as `npm start` runs it, with one
 // extra read-only probe: GET /__load/lease says whether this instance holds the dispatcher lease.
 // Prints one line {"ready":true,"url":…,"owner":…} on stdout once it listens.
-import { startApp, type RunningApp } from '../../src/main/start.ts';
-import { readConfig } from '../../src/config.ts';
-import { sendJson } from '../../src/http/body.ts';
-import { createLogger } from '../../src/log.ts';
-import type { Lease } from '../../src/scheduler/lease.ts';
+import { startApp, type RunningApp } from '../../../src/main/start.ts';
+import { readConfig } from '../../../src/config.ts';
+import { sendJson } from '../../../src/http/body.ts';
+import { createLogger } from '../../../src/log.ts';
+import type { Lease } from '../../../src/scheduler/lease.ts';
 
 const DISPATCH_INTERVAL_MS = Number(process.env.LOAD_DISPATCH_INTERVAL_MS ?? 1000);
 

@@ -1,8 +1,8 @@
 // The pieces every load, crash and two-instance run shares: the fakes process, a prepared database file, starting
 // the real server on it, and waiting for the dispatcher to finish the nudges.
 import { join } from 'node:path';
-import { tempDir } from '../../test/fixtures/make.ts';
-import { SIGNING_SECRET } from '../../test/fixtures/slack-sign.ts';
+import { tempDir } from '../make.ts';
+import { SIGNING_SECRET } from '../slack-sign.ts';
 import { startChild, stopChild, type Child } from './children.ts';
 import type { FakeStats } from './fakes.ts';
 import { prepareDatabase, type Plan } from './prepare.ts';

@@ -1,6 +1,6 @@
 // The three runs behind `npm run bench -- load` and test/reliability: steady load, a kill -9 in the middle of the
 // load followed by a restart on the same file, and two instances on one file. Each returns what it measured.
-import { LEASE_TTL_MS } from '../../src/scheduler/lease.ts';
+import { LEASE_TTL_MS } from '../../../src/scheduler/lease.ts';
 import { freePort, sampleRss, stopChild, type Child } from './children.ts';
 import { expireLease, leaseHolder, nudgesOutstanding, outboxCounts, startWorld, waitUntil, type ServerInfo, type World } from './scenario.ts';
 

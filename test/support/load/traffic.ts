@@ -2,10 +2,10 @@
 // signed Slack block_actions clicks, Teams adaptiveCard/action invokes, playground actions, directory searches and
 // playground introductions. Every request that got a 2xx is recorded as acknowledged, with what it asked for.
 import autocannon from 'autocannon';
-import { DEMO_PEOPLE } from '../../src/directory-io/demo-directory.ts';
-import { blockAction } from '../../test/fixtures/slack-payloads.ts';
-import { FORM, interactionBody, signedHeaders } from '../../test/fixtures/slack-sign.ts';
-import { activity } from '../../test/fixtures/teams/activities.ts';
+import { DEMO_PEOPLE } from '../../../src/directory-io/demo-directory.ts';
+import { blockAction } from '../slack-payloads.ts';
+import { FORM, interactionBody, signedHeaders } from '../slack-sign.ts';
+import { activity } from '../../fixtures/teams/activities.ts';
 import { CONTACT, type Plan, type Target } from './prepare.ts';
 
 export type Kind = 'slack_click' | 'teams_invoke' | 'web_action' | 'directory_search' | 'web_introduce';

@@ -1,4 +1,4 @@
-// Starting and watching the child processes of a load run: the server (bench/load/server.ts) and the fakes.
+// Starting and watching the child processes of a load run: the server (test/support/load/server.ts) and the fakes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,15 +1,15 @@
 // Prepares the database file a load/crash run starts from: the demo directory, chat identities for everyone,
 // introductions ready to accept or to confirm contact on (one per request, so every acknowledged click has exactly
 // one expected audit row), and reply nudges due now for the contacts of every service (what the dispatcher sends).
-import { HandoverService } from '../../src/app/handover-service.ts';
-import type { Identity } from '../../src/domain/ports.ts';
-import { loadDemoDirectory, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
-import { HandoverStore } from '../../src/storage/handover-store.ts';
-import { PeopleStore } from '../../src/storage/people-store.ts';
-import { ScheduleStore } from '../../src/storage/schedule-store.ts';
-import { ServiceStore } from '../../src/storage/service-store.ts';
-import { inTransaction, openDatabase } from '../../src/storage/sqlite.ts';
-import { everyDayCalendar, introduceInput } from '../../test/fixtures/make.ts';
+import { HandoverService } from '../../../src/app/handover-service.ts';
+import type { Identity } from '../../../src/domain/ports.ts';
+import { loadDemoDirectory, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../../src/directory-io/demo-directory.ts';
+import { HandoverStore } from '../../../src/storage/handover-store.ts';
+import { PeopleStore } from '../../../src/storage/people-store.ts';
+import { ScheduleStore } from '../../../src/storage/schedule-store.ts';
+import { ServiceStore } from '../../../src/storage/service-store.ts';
+import { inTransaction, openDatabase } from '../../../src/storage/sqlite.ts';
+import { everyDayCalendar, introduceInput } from '../make.ts';
 
 export const SLACK_TEAM = 'T0FAKE001';
 export const TEAMS_TENANT = '72f988bf-0000-4000-8000-00000000cafe';
