@@ -4,7 +4,7 @@ import { webApi } from '@slack/bolt';
 import type { Card } from '../../src/cards/model.ts';
 import { DeliveryError, type Identity } from '../../src/domain/ports.ts';
 import { BLOCK_KIT_LIMITS, cardToMessage, cardToModal } from '../../src/platforms/slack/blocks.ts';
-import { SlackMessenger } from '../../src/platforms/slack/messenger.ts';
+import { SlackMessenger } from '../../src/platforms/slack/slack-messenger.ts';
 import { FakeSlackApi, FAKE_TEAM_ID } from '../support/fake-slack-api.ts';
 import { contractCard, messengerContract } from './messenger-contract.ts';
 

@@ -5,7 +5,7 @@ import type { Container } from '../../main/container.ts';
 import type { Person } from '../../domain/directory/types.ts';
 import type { PrepareAction, RunAction } from './action-runner.ts';
 import { resolvePerson } from './identity.ts';
-import { BoundedMap } from './messenger.ts';
+import { BoundedMap } from './slack-messenger.ts';
 import type { InstalledWorkspaces } from './workspaces.ts';
 
 /** How many submitted modals and events are remembered to ignore Slack retries and double submits. */

@@ -19,7 +19,7 @@ import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
 import { installMounts, installerOptions } from './installer.ts';
 import { InstalledWorkspaces } from './workspaces.ts';
-import { SlackMessenger, type SentKeys } from './messenger.ts';
+import { SlackMessenger, type SentKeys } from './slack-messenger.ts';
 import { fetchWithTimeout } from './web-api-fetch.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
