@@ -4,8 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_STALE_AFTER_MONTHS } from '../domain/directory/staleness.ts';
 import { parseReportFilter } from '../domain/insight/report.ts';
 import { TABLE_NAMES } from '../domain/insight/tables.ts';
-import { buildReport } from '../insight/build-report.ts';
-import { longCsv, reportJson, tableCsv } from '../insight/export-report.ts';
+import { buildReport } from '../app/insight/build-report.ts';
+import { longCsv, reportJson, tableCsv } from '../app/insight/export-report.ts';
 import type { CliDeps } from './deps.ts';
 
 export const REPORT_FORMATS = ['csv', 'json'] as const;

@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import type { Container } from '../../main/container.ts';
 import { defaultRange, parseReportFilter, ReportFilterError, type ReportFilter } from '../../domain/insight/report.ts';
 import { EXACT, reportTables } from '../../domain/insight/tables.ts';
-import { buildReport, listFilterOptions } from '../../insight/build-report.ts';
-import { isTableName, reportJson, tableCsv } from '../../insight/export-report.ts';
+import { buildReport, listFilterOptions } from '../../app/insight/build-report.ts';
+import { isTableName, reportJson, tableCsv } from '../../app/insight/export-report.ts';
 import { HttpError, readRawBody, sendJson, sendText } from '../body.ts';
 import type { Mount } from '../server.ts';
 import {

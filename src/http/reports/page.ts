@@ -3,8 +3,8 @@
 import { CATEGORIES } from '../../domain/directory/types.ts';
 import type { ReportFilter } from '../../domain/insight/report.ts';
 import type { ReportTable, TableName } from '../../domain/insight/tables.ts';
-import type { FilterOptions } from '../../insight/build-report.ts';
-import { TIME_UNIT_NOTE } from '../../insight/export-report.ts';
+import type { FilterOptions } from '../../app/insight/build-report.ts';
+import { TIME_UNIT_NOTE } from '../../app/insight/export-report.ts';
 
 /** How each table is drawn: which chart, and which columns are the series (the first column labels the rows). */
 const CHARTS: Partial<Record<TableName, { kind: 'bar' | 'hbar' | 'stacked' | 'doughnut'; series: string[] }>> = {

@@ -1,10 +1,10 @@
 // The report as files: CSV per table, JSON for everything, and one long CSV for the CLI. Small counts are
 // hidden ("<5") in all of them; only the signed-in page shows exact numbers.
 import { stringify } from 'csv-stringify/sync';
-import type { Report } from '../domain/insight/report.ts';
+import type { Report } from '../../domain/insight/report.ts';
 import {
   reportTables, SMALL_COUNT_LABEL, SMALL_COUNT_LIMIT, SUPPRESSED, TABLE_NAMES, type Cell, type ReportTable, type TableName,
-} from '../domain/insight/tables.ts';
+} from '../../domain/insight/tables.ts';
 
 export const TIME_UNIT_NOTE = 'Times are elapsed hours (clock time, including nights, weekends and bank holidays), not working hours.';
 export const SMALL_COUNT_NOTE = `Counts from 1 to ${SMALL_COUNT_LIMIT - 1} are shown as "${SMALL_COUNT_LABEL}"; figures based on them are left blank.`;

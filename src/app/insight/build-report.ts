@@ -1,14 +1,14 @@
 // Report queries over SQLite. Reads counts and timestamps only: never handovers.client, never handover_notes.
-import { staleCutoff, DEFAULT_STALE_AFTER_MONTHS } from '../domain/directory/staleness.ts';
-import type { CategoryId } from '../domain/directory/types.ts';
-import { DECLINE_REASONS, type DeclineReason } from '../domain/handover/types.ts';
+import { staleCutoff, DEFAULT_STALE_AFTER_MONTHS } from '../../domain/directory/staleness.ts';
+import type { CategoryId } from '../../domain/directory/types.ts';
+import { DECLINE_REASONS, type DeclineReason } from '../../domain/handover/types.ts';
 import {
   emptyReasonCounts, MOST_UNANSWERED_LIMIT, rangeInstants, type CategoryDeclines, type Report, type ReportFilter,
   type ServiceDeclines, type StaleEntry, type Totals, type UnansweredEntry,
-} from '../domain/insight/report.ts';
-import { hoursBetween, summariseHours } from '../domain/insight/stats.ts';
-import { categoryLabel } from '../domain/insight/tables.ts';
-import type { Db } from '../storage/sqlite.ts';
+} from '../../domain/insight/report.ts';
+import { hoursBetween, summariseHours } from '../../domain/insight/stats.ts';
+import { categoryLabel } from '../../domain/insight/tables.ts';
+import type { Db } from '../../storage/sqlite.ts';
 
 export interface ReportOptions {
   /** The time zone the filter's days are in (config.timeZone). */
