@@ -1,6 +1,6 @@
 // ComposeCard: builds the card a viewer should see right now, from the stores. Who sees what depends on
 // the handover's state and on whether the viewer is the introducer, the named contact, a backup or someone else.
-import type { CardRequest, ComposeCard } from './delivery-types.ts';
+import type { CardRequest, ComposeCard } from './ports.ts';
 import { isStale } from '../domain/directory/staleness.ts';
 import type { Service } from '../domain/directory/types.ts';
 import type { Handover } from '../domain/handover/types.ts';

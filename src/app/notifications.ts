@@ -10,7 +10,7 @@ import { HANDOVER_SCHEDULE_KINDS, planHandover } from '../domain/nudges/plan.ts'
 import type { OutboxStore } from '../storage/outbox-store.ts';
 import type { PresenceStore } from '../storage/presence-store.ts';
 import type { ScheduleStore } from '../storage/schedule-store.ts';
-import type { CardRequest, OutboxRequest } from './delivery-types.ts';
+import type { CardRequest, OutboxRequest } from './ports.ts';
 import type { HandoverChange, HandoverListener } from './handover-service.ts';
 
 export interface NotificationDeps {

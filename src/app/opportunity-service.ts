@@ -15,7 +15,7 @@ import type { OpportunityStore, PeerGroup } from '../storage/opportunity-store.t
 import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import { inTransaction, type Db } from '../storage/sqlite.ts';
-import type { CardRequest, OutboxRequest } from './delivery-types.ts';
+import type { CardRequest, OutboxRequest } from './ports.ts';
 import { digestKeyOf, opportunityRequest, parseDigestKey } from './opportunity-keys.ts';
 import { newId } from './ids.ts';
 import { checkChannels } from './opportunity-channels.ts';

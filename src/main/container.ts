@@ -12,7 +12,7 @@ import { PeopleStore } from '../storage/people-store.ts';
 import { PresenceStore } from '../storage/presence-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
-import type { CardRequest, ComposeCard } from '../app/delivery-types.ts';
+import type { CardRequest, ComposeCard } from '../app/ports.ts';
 import { handleAction, type ActionDeps, type ActionRequest, type ActionResult } from '../app/actions/handle-action.ts';
 import { HandoverService } from '../app/handover-service.ts';
 import { isChannelDigestKey } from '../app/opportunity-keys.ts';

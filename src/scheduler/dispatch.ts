@@ -4,7 +4,7 @@
 // with the same idempotency key and maybeSent (the crash counts as an attempt), which the messengers use to
 // drop the duplicate where the platform lets them look (Slack DMs, the web inbox); Teams stays at least once.
 import { randomUUID } from 'node:crypto';
-import type { ComposeCard } from '../app/delivery-types.ts';
+import type { ComposeCard } from '../app/ports.ts';
 import type { Router } from '../app/router.ts';
 import { DeliveryError, type Clock } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';

@@ -1,6 +1,6 @@
 // One call that wires nudges, the outbox and the dispatcher onto a HandoverService:
 //   const nudges = createNudgeSystem({ ...stores, app, compose, messengers, ... }); nudges.start();
-import type { ComposeCard } from '../app/delivery-types.ts';
+import type { ComposeCard } from '../app/ports.ts';
 import type { HandoverService } from '../app/handover-service.ts';
 import { createNotificationListener } from '../app/notifications.ts';
 import { Router } from '../app/router.ts';

@@ -1,6 +1,6 @@
 // The outbox: message requests queued in the same transaction as the change that caused them, delivered later
 // by the dispatcher. Also the registry of live cards (sent_cards) so that later changes update them in place.
-import type { CardRequest, DeliveryMode, OutboxRequest, Recipient } from '../app/delivery-types.ts';
+import type { CardRequest, DeliveryMode, OutboxRequest, Recipient } from '../app/ports.ts';
 import type { MessageRef, Platform } from '../domain/ports.ts';
 import type { Db } from './sqlite.ts';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { toAdaptiveCard } from '../../src/cards/adaptive.ts';
 import type { Card, CardBlock, CardKind } from '../../src/cards/model.ts';
-import type { CardRequest } from '../../src/app/delivery-types.ts';
+import type { CardRequest } from '../../src/app/ports.ts';
 import type { Command } from '../../src/domain/handover/commands.ts';
 import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
 import { introduceInput } from '../support/make.ts';

@@ -1,7 +1,7 @@
 // What the Teams bot asks of the rest of the app: run an action for a person (the one shared action handler,
 // src/app/handle-action.ts) and compose the card a viewer should see now (src/cards/compose.ts).
 import type { Container } from '../../main/container.ts';
-import type { CardRequest } from '../../app/delivery-types.ts';
+import type { CardRequest } from '../../app/ports.ts';
 import type { ActionRequest, ActionResult } from '../../app/actions/handle-action.ts';
 import type { Card } from '../../cards/model.ts';
 

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ActionDeps } from '../../app/actions/handle-action.ts';
 import type { HandoverService } from '../../app/handover-service.ts';
-import type { ComposeCard } from '../../app/delivery-types.ts';
+import type { ComposeCard } from '../../app/ports.ts';
 import { createCardComposerParts, type CardComposer, type CardComposerDeps } from '../../app/card-composer.ts';
 import { HttpError, sendJson } from '../../http/body.ts';
 import type { Mount, RequestHandler } from '../../http/server.ts';
