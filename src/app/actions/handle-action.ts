@@ -1,53 +1,23 @@
 // The one action handler for every platform: a button press or form submit (action id, subject id, version,
 // inputs) → the HandoverService command → the card the person should now see, a form, or a clear error.
-import type { CardComposer } from '../card-composer.ts';
 import { liveCard, searchResults } from '../card-composer.ts';
 import { dateInputToInstant } from '../../cards/format.ts';
 import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../../cards/handover-forms.ts';
 import { stateHeadline } from '../../cards/handover-text.ts';
 import { buildIntroduceForm } from '../../cards/introduce-form.ts';
 import type { Card, CardKind } from '../../cards/model.ts';
+import type { ActionDeps, ActionRequest, ActionResult } from './types.ts';
 import { isActionId } from '../../cards/model.ts';
 import { buildNoticeCard } from '../../cards/other-cards.ts';
 import { isActingContact, type HandoverView } from '../../cards/view.ts';
 import type { Command } from '../../domain/handover/commands.ts';
 import { HandoverError } from '../../domain/handover/errors.ts';
-import type { Clock } from '../../domain/ports.ts';
-import type { PeopleStore } from '../../storage/people-store.ts';
-import type { ServiceStore } from '../../storage/service-store.ts';
-import type { Db } from '../../storage/sqlite.ts';
-import type { HandoverService } from '../handover-service.ts';
 import { OpportunityError } from '../../domain/opportunities/errors.ts';
 import { openOpportunityIntroduction, withOpportunity } from './opportunity-actions.ts';
-import type { OpportunityService } from '../opportunity-service.ts';
 import { handlePostOpportunity } from './post-opportunity-actions.ts';
 import { handleReviewAction } from './review-actions.ts';
 
-export interface ActionRequest {
-  actorId: string;
-  actionId: string;
-  subjectId: string;
-  version?: number;
-  inputs?: Record<string, unknown>;
-}
-
-export type ActionResult =
-  | { kind: 'card'; card: Card }
-  | { kind: 'form'; card: Card }
-  /** form: the form again, with what was typed and a message beside each field to fix (when there is one). */
-  | { kind: 'error'; message: string; fields: Record<string, string>; form?: Card };
-
-export interface ActionDeps {
-  db: Db;
-  clock: Clock;
-  app: HandoverService;
-  cards: CardComposer;
-  people: PeopleStore;
-  services: ServiceStore;
-  staleAfterMonths?: number;
-  /** Without it, "Introduce a client to this" on an opportunity card explains it is not available. */
-  opportunities?: OpportunityService;
-}
+export type { ActionDeps, ActionRequest, ActionResult } from './types.ts';
 
 export const MAX_INPUT_FIELDS = 40;
 

@@ -6,7 +6,7 @@ import type { FormErrors, FormValues } from '../../cards/handover-forms.ts';
 import { buildIntroduceForm } from '../../cards/introduce-form.ts';
 import type { Card, CardBlock } from '../../cards/model.ts';
 import { OpportunityError } from '../../domain/opportunities/errors.ts';
-import type { ActionResult } from './handle-action.ts';
+import type { ActionResult } from './types.ts';
 import type { OpportunityService } from '../opportunity-service.ts';
 
 /** The form input that carries the opportunity id to the submit (a one-option choice, so every platform sends it). */

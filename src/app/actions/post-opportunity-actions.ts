@@ -13,7 +13,7 @@ import type { Clock } from '../../domain/ports.ts';
 import type { PeerGroup } from '../../storage/opportunity-store.ts';
 import type { PeopleStore } from '../../storage/people-store.ts';
 import type { ServiceStore } from '../../storage/service-store.ts';
-import type { ActionResult } from './handle-action.ts';
+import type { ActionResult } from './types.ts';
 import type { OpportunityService } from '../opportunity-service.ts';
 import {
   buildPostOpportunityForm, CHANNELS_INPUT_ID, CHOICE_SEPARATOR, MAX_SERVICE_CHOICES, parseScope, type PostScope,

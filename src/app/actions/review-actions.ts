@@ -1,7 +1,7 @@
 // "Is this still right?": a named contact confirms, flags or closes their directory entry.
 import { localDate } from '../../cards/format.ts';
 import { buildNoticeCard } from '../../cards/other-cards.ts';
-import type { ActionDeps, ActionRequest, ActionResult } from './handle-action.ts';
+import type { ActionDeps, ActionRequest, ActionResult } from './types.ts';
 
 export function handleReviewAction(deps: ActionDeps, req: ActionRequest): ActionResult {
   const service = deps.services.get(req.subjectId);
