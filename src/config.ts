@@ -1,6 +1,7 @@
 // Configuration is read once, here, from the environment (Probot's readEnvOptions shape).
 // A wrong value fails at start with a sentence naming the variable and what is expected.
 import { z } from 'zod';
+import { MIN_SECRETS_KEY_LENGTH } from './storage/secret-box.ts';
 
 const onOff = z.enum(['on', 'off']);
 const optionalText = z
@@ -127,7 +128,7 @@ function isValidTimeZone(tz: string): boolean {
 }
 
 /** The shortest SECRETS_KEY accepted (characters); `openssl rand -base64 32` gives 44. */
-export const MIN_SECRETS_KEY_LENGTH = 32;
+export { MIN_SECRETS_KEY_LENGTH };
 const SLACK_OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
 
 function readSlackOAuth(env: Env, production: boolean): SlackOAuthConfig | undefined {

@@ -2,7 +2,9 @@
 // SECRETS_KEY gives independent keys to each use. Each value is bound to its row (additional data), so a
 // sealed value copied onto another row does not open.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { MIN_SECRETS_KEY_LENGTH } from '../config.ts';
+
+/** The shortest SECRETS_KEY accepted (checked at start by config.ts, and again here). */
+export const MIN_SECRETS_KEY_LENGTH = 32;
 
 const ALGORITHM = 'aes-256-gcm';
 const KEY_BYTES = 32;
