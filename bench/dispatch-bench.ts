@@ -3,7 +3,8 @@
 // and one conversation (7/s). Printed, never asserted.
 import { Router } from '../src/app/router.ts';
 import type { Card } from '../src/cards/model.ts';
-import type { ChannelAddress, Identity, MessageRef, Messenger, SendOptions } from '../src/domain/ports.ts';
+import type { ChannelAddress, Identity, MessageRef } from '../src/domain/ports.ts';
+import type { Messenger, SendOptions } from '../src/app/ports.ts';
 import { Dispatcher } from '../src/scheduler/dispatch.ts';
 import { TEAMS_PER_CONVERSATION, TEAMS_PER_TENANT } from '../src/scheduler/rate-limits.ts';
 import { OutboxStore } from '../src/storage/outbox-store.ts';

@@ -1,37 +1,44 @@
-// The contract between what happens (handover events, nudges) and what people see (cards on a platform).
-// The outbox stores only these requests — never card content or client text. Cards are composed at send time
-// from the current state, so a late delivery always shows the latest truth.
-import type { Card, CardKind } from '../cards/model.ts';
-import type { ChannelAddress } from '../domain/ports.ts';
+// The ports between the use cases and the platforms: the Messenger each platform implements, and what the
+// outbox asks it to deliver. The outbox stores only card requests, never card content or client text; cards are
+// composed at send time from the current state, so a late delivery always shows the latest truth.
+import type { Card } from '../cards/model.ts';
+import type { ChannelAddress, Identity, MessageRef, Platform } from '../domain/ports.ts';
 
-/**
- * live: the one card a person has for a subject (the contact's introduction card, the introducer's receipt);
- *       sent the first time, updated in place afterwards (keyed by liveKey).
- * new:  a fresh message every time (nudges, escalation notices, outcomes, digests).
- */
-export type DeliveryMode = 'live' | 'new';
+export type { CardRequest, ComposeCard } from '../cards/model.ts';
+export type { DeliveryMode, OutboxRequest, Recipient } from '../storage/outbox-store.ts';
 
-export interface CardRequest {
-  kind: CardKind;
-  /** A handover id, opportunity id, service id, or a digest key. */
-  subjectId: string;
-  /** Who will see it: decides which actions and which details are shown. Absent for channel posts. */
-  viewerId?: string;
-  params?: Record<string, string>;
+export interface SendOptions {
+  /** The same key must never produce two messages on a messenger that has seen it. */
+  idempotencyKey: string;
+  /**
+   * An earlier attempt with this key may have reached the platform (it was interrupted, or failed without a clear
+   * answer): a messenger that can look (Slack, in the DM's history) checks before sending again.
+   */
+  maybeSent?: boolean;
 }
 
-/** Builds a card from current state. Returns null when there is nothing to show any more. */
-export type ComposeCard = (request: CardRequest) => Card | null;
+export type DeliveryFailureKind =
+  | 'rate_limited' // retry after retryAfterMs
+  | 'recipient_unknown' // no such person / app not installed / blocked: try another route, tell the sender
+  | 'transient' // retry with backoff
+  | 'permanent'; // dead-letter
 
-export type Recipient = { personId: string } | { channel: ChannelAddress };
+export class DeliveryError extends Error {
+  readonly code = 'DELIVERY_FAILED';
+  constructor(
+    readonly kind: DeliveryFailureKind,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
 
-export interface OutboxRequest {
-  idempotencyKey: string;
-  recipient: Recipient;
-  card: CardRequest;
-  mode: DeliveryMode;
-  /** For live mode: the key of the card to update, e.g. `${handoverId}:${personId}`. */
-  liveKey?: string;
-  /** Earliest time to send (ISO); default now. */
-  notBefore?: string;
+/** One per platform. The core routes by person; each platform delivers to its own identities. */
+export interface Messenger {
+  readonly platform: Platform;
+  sendToPerson(to: Identity, card: Card, options: SendOptions): Promise<MessageRef>;
+  postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef>;
+  updateMessage(ref: MessageRef, card: Card): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // Which way to reach a person: their identities on platforms that have a working Messenger, the platform
 // they were last seen on first. The core never knows platforms; this is where a person becomes an address.
-import type { Identity, Messenger, Platform } from '../domain/ports.ts';
+import type { Identity, Platform } from '../domain/ports.ts';
+import type { Messenger } from './ports.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import type { PresenceStore } from '../storage/presence-store.ts';
 

@@ -80,3 +80,16 @@ export interface Card {
 
 /** Input ids a card may use; these never collide with the fields an action carries. */
 export const RESERVED_ACTION_FIELDS = ['actionId', 'subjectId', 'version'] as const;
+
+/** A request for a card, composed from current state at send time; what the outbox stores instead of card text. */
+export interface CardRequest {
+  kind: CardKind;
+  /** A handover id, opportunity id, service id, or a digest key. */
+  subjectId: string;
+  /** Who will see it: decides which actions and which details are shown. Absent for channel posts. */
+  viewerId?: string;
+  params?: Record<string, string>;
+}
+
+/** Builds a card from current state. Returns null when there is nothing to show any more. */
+export type ComposeCard = (request: CardRequest) => Card | null;

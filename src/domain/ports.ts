@@ -1,5 +1,5 @@
-// Interfaces only: what the pure core needs from the outside world.
-import type { Card } from '../cards/model.ts';
+// What the pure core knows of the outside world: a clock, the platforms and people's addresses on them.
+// The Messenger port that platforms implement is in src/app/ports.ts.
 
 export interface Clock {
   now(): Date;
@@ -28,40 +28,4 @@ export interface MessageRef {
   platform: Platform;
   conversationId: string;
   messageId: string;
-}
-
-export interface SendOptions {
-  /** The same key must never produce two messages on a messenger that has seen it. */
-  idempotencyKey: string;
-  /**
-   * An earlier attempt with this key may have reached the platform (it was interrupted, or failed without a clear
-   * answer): a messenger that can look (Slack, in the DM's history) checks before sending again.
-   */
-  maybeSent?: boolean;
-}
-
-export type DeliveryFailureKind =
-  | 'rate_limited' // retry after retryAfterMs
-  | 'recipient_unknown' // no such person / app not installed / blocked: try another route, tell the sender
-  | 'transient' // retry with backoff
-  | 'permanent'; // dead-letter
-
-export class DeliveryError extends Error {
-  readonly code = 'DELIVERY_FAILED';
-  constructor(
-    readonly kind: DeliveryFailureKind,
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'DeliveryError';
-  }
-}
-
-/** One per platform. The core routes by person; each platform delivers to its own identities. */
-export interface Messenger {
-  readonly platform: Platform;
-  sendToPerson(to: Identity, card: Card, options: SendOptions): Promise<MessageRef>;
-  postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef>;
-  updateMessage(ref: MessageRef, card: Card): Promise<void>;
 }

@@ -3,7 +3,8 @@
 import type { Server } from 'node:http';
 import type { Config } from '../config.ts';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
-import type { Clock, Messenger } from '../domain/ports.ts';
+import type { Clock } from '../domain/ports.ts';
+import type { Messenger } from '../app/ports.ts';
 import { createReportsMounts } from '../http/reports/mounts.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import type { Logger } from '../log.ts';

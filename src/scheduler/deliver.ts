@@ -3,7 +3,8 @@
 import type { Router } from '../app/router.ts';
 import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import type { Card } from '../cards/model.ts';
-import { DeliveryError, type Clock, type Platform, type SendOptions } from '../domain/ports.ts';
+import { type Clock, type Platform } from '../domain/ports.ts';
+import { DeliveryError, type SendOptions } from '../app/ports.ts';
 import type { LimitKey, RateLimiter } from './rate-limits.ts';
 import { DEFAULT_RETRY_AFTER_MS } from './backoff.ts';
 

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ComposeCard } from '../app/ports.ts';
 import type { Router } from '../app/router.ts';
-import { DeliveryError, type Clock } from '../domain/ports.ts';
+import { type Clock } from '../domain/ports.ts';
+import { DeliveryError } from '../app/ports.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import type { Db } from '../storage/sqlite.ts';

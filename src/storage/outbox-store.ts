@@ -1,8 +1,28 @@
 // The outbox: message requests queued in the same transaction as the change that caused them, delivered later
 // by the dispatcher. Also the registry of live cards (sent_cards) so that later changes update them in place.
-import type { CardRequest, DeliveryMode, OutboxRequest, Recipient } from '../app/ports.ts';
-import type { MessageRef, Platform } from '../domain/ports.ts';
+import type { CardRequest } from '../cards/model.ts';
+import type { ChannelAddress, MessageRef, Platform } from '../domain/ports.ts';
 import type { Db } from './sqlite.ts';
+
+/**
+ * live: the one card a person has for a subject (the contact's introduction card, the introducer's receipt);
+ *       sent the first time, updated in place afterwards (keyed by liveKey).
+ * new:  a fresh message every time (nudges, escalation notices, outcomes, digests).
+ */
+export type DeliveryMode = 'live' | 'new';
+
+export type Recipient = { personId: string } | { channel: ChannelAddress };
+
+export interface OutboxRequest {
+  idempotencyKey: string;
+  recipient: Recipient;
+  card: CardRequest;
+  mode: DeliveryMode;
+  /** For live mode: the key of the card to update, e.g. `${handoverId}:${personId}`. */
+  liveKey?: string;
+  /** Earliest time to send (ISO); default now. */
+  notBefore?: string;
+}
 
 /** last_error of a message whose send was cut short (a crash between the platform call and recording it). */
 export const INTERRUPTED = 'interrupted while sending: it may have arrived';

@@ -2,7 +2,8 @@
 //   messengerContract('web', async () => ({ messenger, known, unknown, received, failNextDelivery, cleanup }));
 import { expect } from 'chai';
 import type { Card } from '../../src/cards/model.ts';
-import { DeliveryError, type ChannelAddress, type Identity, type Messenger } from '../../src/domain/ports.ts';
+import { type ChannelAddress, type Identity } from '../../src/domain/ports.ts';
+import { DeliveryError, type Messenger } from '../../src/app/ports.ts';
 
 export interface ReceivedMessage {
   messageId: string;

@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import { webApi } from '@slack/bolt';
 import type { Card } from '../../src/cards/model.ts';
-import { DeliveryError, type Identity } from '../../src/domain/ports.ts';
+import { type Identity } from '../../src/domain/ports.ts';
+import { DeliveryError } from '../../src/app/ports.ts';
 import { BLOCK_KIT_LIMITS, cardToMessage, cardToModal } from '../../src/platforms/slack/blocks.ts';
 import { SlackMessenger } from '../../src/platforms/slack/slack-messenger.ts';
 import { FakeSlackApi, FAKE_TEAM_ID } from '../support/fake-slack-api.ts';

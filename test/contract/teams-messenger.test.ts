@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { DeliveryError, type Identity } from '../../src/domain/ports.ts';
+import { type Identity } from '../../src/domain/ports.ts';
+import { DeliveryError } from '../../src/app/ports.ts';
 import { contractCard, messengerContract, type ReceivedMessage } from './messenger-contract.ts';
 import { TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
 import { startTeamsWorld, type TeamsWorld } from '../integration/teams-world.ts';

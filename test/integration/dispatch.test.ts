@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DeliveryError } from '../../src/domain/ports.ts';
+import { DeliveryError } from '../../src/app/ports.ts';
 import { MAX_ATTEMPTS } from '../../src/scheduler/backoff.ts';
 import { Dispatcher } from '../../src/scheduler/dispatch.ts';
 import { LEASE_TTL_MS, Lease } from '../../src/scheduler/lease.ts';

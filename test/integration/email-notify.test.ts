@@ -1,7 +1,7 @@
 // GOV.UK Notify as the sender: the official client posts to a local fake that checks the JWT, the template
 // and the personalisation, like the real API.
 import { expect } from 'chai';
-import { DeliveryError } from '../../src/domain/ports.ts';
+import { DeliveryError } from '../../src/app/ports.ts';
 import { NotifySender } from '../../src/platforms/email/notify-sender.ts';
 import { FAKE_API_KEY, FAKE_TEMPLATE_ID, startFakeNotify, type FakeNotify } from '../support/fake-notify.ts';
 import { SAM_ADDRESS, makeEmailWorld } from '../support/email-world.ts';

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { registerNudgesCommands } from '../../src/cli/nudges-command.ts';
 import { registerOutboxCommands } from '../../src/cli/outbox-command.ts';
 import { registerPurgeCommands } from '../../src/cli/purge-command.ts';
-import { DeliveryError } from '../../src/domain/ports.ts';
+import { DeliveryError } from '../../src/app/ports.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
 import { introduceInput } from '../support/make.ts';
 import { calendar, makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';

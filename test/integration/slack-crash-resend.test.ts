@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { webApi } from '@slack/bolt';
 import { Router } from '../../src/app/router.ts';
-import { DeliveryError } from '../../src/domain/ports.ts';
+import { DeliveryError } from '../../src/app/ports.ts';
 import { SlackMessenger } from '../../src/platforms/slack/slack-messenger.ts';
 import { Dispatcher } from '../../src/scheduler/dispatch.ts';
 import { DISPATCH_LEASE, LEASE_TTL_MS, Lease } from '../../src/scheduler/lease.ts';

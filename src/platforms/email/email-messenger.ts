@@ -5,9 +5,8 @@
 // live-card update would only double the mail.
 import type { Card } from '../../cards/model.ts';
 import { formatWhen } from '../../cards/format.ts';
-import {
-  DeliveryError, type ChannelAddress, type Clock, type Identity, type Messenger, type MessageRef, type SendOptions,
-} from '../../domain/ports.ts';
+import { type ChannelAddress, type Clock, type Identity, type MessageRef } from '../../domain/ports.ts';
+import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
 import type { Person } from '../../domain/directory/types.ts';
 import type { HandoverStore } from '../../storage/handover-store.ts';
 import type { PeopleStore } from '../../storage/people-store.ts';

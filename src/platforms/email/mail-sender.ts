@@ -1,6 +1,6 @@
 // The MailSender port: one mail out, through SMTP (nodemailer) or GOV.UK Notify. Senders take the neutral
 // MailContent and render it their own way (text + HTML for SMTP; template personalisation for Notify).
-import { DeliveryError } from '../../domain/ports.ts';
+import { DeliveryError } from '../../app/ports.ts';
 
 export interface MailLink {
   url: string;

@@ -3,7 +3,7 @@
 //   Body:    ((greeting))  ((body))  ((links))  ((footer))   (each on its own line, a blank line between)
 // Notify needs every placeholder in personalisation, so absent parts are sent as empty strings.
 import notifyClient from 'notifications-node-client';
-import { DeliveryError } from '../../domain/ports.ts';
+import { DeliveryError } from '../../app/ports.ts';
 import { notReachable, type MailSender, type OutgoingMail } from './mail-sender.ts';
 
 const { NotifyClient } = notifyClient;

@@ -1,6 +1,6 @@
 // SMTP through nodemailer (SMTP_URL, e.g. smtps://user:pass@smtp.example.org:465). Refusals map to DeliveryError kinds.
 import { createTransport } from 'nodemailer';
-import { DeliveryError } from '../../domain/ports.ts';
+import { DeliveryError } from '../../app/ports.ts';
 import { notReachable, type MailSender, type OutgoingMail } from './mail-sender.ts';
 import { mailHtml, mailText } from './render-mail.ts';
 import { sha256 } from './secrets.ts';

@@ -4,9 +4,8 @@
 // after an interrupted send (options.maybeSent, e.g. a restart after a crash) from the DM's recent history.
 import { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
-import {
-  DeliveryError, type ChannelAddress, type Identity, type MessageRef, type Messenger, type SendOptions,
-} from '../../domain/ports.ts';
+import { type ChannelAddress, type Identity, type MessageRef } from '../../domain/ports.ts';
+import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
 import { cardToMessage } from './blocks.ts';
 import { postMessage, updateMessage } from './wire.ts';
 import { BoundedMap } from './bounded-map.ts';

@@ -1,6 +1,6 @@
 // Slack Web API failures, translated into the delivery errors the outbox understands.
 import { SlackTimeoutError } from './web-api-fetch.ts';
-import { DeliveryError } from '../../domain/ports.ts';
+import { DeliveryError } from '../../app/ports.ts';
 
 export const DEFAULT_RETRY_AFTER_MS = 1000;
 const MS_PER_SECOND = 1000;

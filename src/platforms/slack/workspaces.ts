@@ -3,7 +3,7 @@
 // encrypted installation store, one cached client per workspace; a workspace without an installation is
 // "recipient unknown", so the outbox tries the person's next platform or tells the introducer.
 import { webApi, type Installation, type InstallationQuery, type InstallationStore } from '@slack/bolt';
-import { DeliveryError } from '../../domain/ports.ts';
+import { DeliveryError } from '../../app/ports.ts';
 import { SecretBoxError } from '../../storage/secret-box.ts';
 import type { SlackInstallationStore } from '../../storage/slack-installation-store.ts';
 import { BoundedMap } from './bounded-map.ts';

@@ -1,5 +1,5 @@
 // Turns a Bot Connector failure into the DeliveryError kinds the outbox understands.
-import { DeliveryError } from '../../domain/ports.ts';
+import { DeliveryError } from '../../app/ports.ts';
 
 export const DEFAULT_RETRY_AFTER_MS = 1000;
 const HTTP_TOO_MANY = 429;

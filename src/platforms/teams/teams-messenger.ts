@@ -2,9 +2,8 @@
 // or create it with the tenant id and AAD object id. Failures become DeliveryError kinds for the outbox.
 import type { Activity, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { Card } from '../../cards/model.ts';
-import {
-  DeliveryError, type ChannelAddress, type Identity, type MessageRef, type Messenger, type SendOptions,
-} from '../../domain/ports.ts';
+import { type ChannelAddress, type Identity, type MessageRef } from '../../domain/ports.ts';
+import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
 import { cardAttachment, chatCard, refreshIdFor } from './adaptive-teams.ts';
 import { toDeliveryError } from './delivery-failure.ts';
 import type { HandoverCloudAdapter, TenantAdapters } from './tenant-adapters.ts';

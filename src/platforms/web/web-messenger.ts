@@ -3,9 +3,8 @@
 import { EventEmitter } from 'node:events';
 import { newId } from '../../app/ids.ts';
 import type { Card } from '../../cards/model.ts';
-import {
-  DeliveryError, type ChannelAddress, type Clock, type Identity, type Messenger, type MessageRef, type SendOptions,
-} from '../../domain/ports.ts';
+import { type ChannelAddress, type Clock, type Identity, type MessageRef } from '../../domain/ports.ts';
+import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
 import type { PeopleStore } from '../../storage/people-store.ts';
 import { channelConversation, personConversation, type WebMessage, type WebMessageStore } from './message-store.ts';
 
