@@ -3,7 +3,7 @@
 import { createCardComposerParts, type CardComposer } from '../app/card-composer.ts';
 import type { Config } from '../config.ts';
 import type { WorkingCalendar } from '../domain/calendar/types.ts';
-import type { Clock, Platform } from '../domain/ports.ts';
+import type { Clock } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';
 import { HandoverStore } from '../storage/handover-store.ts';
 import { OpportunityStore } from '../storage/opportunity-store.ts';
@@ -13,29 +13,16 @@ import { PresenceStore } from '../storage/presence-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import type { CardRequest, ComposeCard } from '../app/ports.ts';
-import { handleAction, type ActionDeps, type ActionRequest, type ActionResult } from '../app/actions/handle-action.ts';
+import { handleAction, type ActionDeps } from '../app/actions/handle-action.ts';
 import { HandoverService } from '../app/handover-service.ts';
 import { isChannelDigestKey } from '../app/opportunity-keys.ts';
 import { OpportunityService } from '../app/opportunity-service.ts';
+import type { PlatformContext } from '../app/platform-context.ts';
 
-export interface Container {
-  config: Config;
-  log: Logger;
-  db: Db;
-  clock: Clock;
+/** The platform context plus what only the composition root and the scheduler use. */
+export interface Container extends PlatformContext {
   calendar: WorkingCalendar;
-  people: PeopleStore;
-  services: ServiceStore;
-  handovers: HandoverStore;
   app: HandoverService;
-  opportunities: OpportunityService;
-  /** The one composer: every platform and the dispatcher render from it. */
-  cards: CardComposer;
-  actionDeps: ActionDeps;
-  /** The one action handler every platform calls. */
-  runAction(request: ActionRequest): ActionResult;
-  /** A person did something on a platform: their messages go there first (Router). */
-  recordSeen(personId: string, platform: Platform): void;
 }
 
 /** Opportunity cards and channel digests come from the opportunity service; everything else from the card composer. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Container } from '../../main/container.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import { defaultRange, parseReportFilter, ReportFilterError, type ReportFilter } from '../../domain/insight/report.ts';
 import { EXACT, reportTables } from '../../domain/insight/tables.ts';
 import { buildReport, listFilterOptions } from '../../app/insight/build-report.ts';
@@ -43,7 +43,7 @@ function secure(res: ServerResponse, cache = 'no-store'): void {
   res.setHeader('cache-control', cache);
 }
 
-function filterFrom(url: URL, c: Container): ReportFilter {
+function filterFrom(url: URL, c: PlatformContext): ReportFilter {
   const range = defaultRange(c.clock.now(), c.config.timeZone);
   const q = url.searchParams;
   return parseReportFilter({
@@ -52,11 +52,11 @@ function filterFrom(url: URL, c: Container): ReportFilter {
   });
 }
 
-function report(c: Container, filter: ReportFilter) {
+function report(c: PlatformContext, filter: ReportFilter) {
   return buildReport(c.db, filter, c.clock.now(), { timeZone: c.config.timeZone, staleAfterMonths: c.config.staleAfterMonths });
 }
 
-function page(c: Container, url: URL, res: ServerResponse, signedIn: boolean): void {
+function page(c: PlatformContext, url: URL, res: ServerResponse, signedIn: boolean): void {
   let filter: ReportFilter;
   let error: string | undefined;
   try {
@@ -72,7 +72,7 @@ function page(c: Container, url: URL, res: ServerResponse, signedIn: boolean): v
   sendText(res, error ? 400 : 200, html, HTML);
 }
 
-function exportFilter(c: Container, url: URL): ReportFilter {
+function exportFilter(c: PlatformContext, url: URL): ReportFilter {
   try {
     return filterFrom(url, c);
   } catch (err) {
@@ -81,7 +81,7 @@ function exportFilter(c: Container, url: URL): ReportFilter {
   }
 }
 
-function exportCsv(c: Container, url: URL, res: ServerResponse): void {
+function exportCsv(c: PlatformContext, url: URL, res: ServerResponse): void {
   const table = url.searchParams.get('table') ?? '';
   if (!isTableName(table)) throw new HttpError(400, `Choose a table to download, for example ?table=summary.`, 'REPORT_TABLE_UNKNOWN');
   const filter = exportFilter(c, url);
@@ -90,7 +90,7 @@ function exportCsv(c: Container, url: URL, res: ServerResponse): void {
   sendText(res, 200, csv, 'text/csv; charset=utf-8');
 }
 
-async function signIn(c: Container, req: IncomingMessage, res: ServerResponse, throttle: SignInThrottle): Promise<void> {
+async function signIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse, throttle: SignInThrottle): Promise<void> {
   const token = c.config.adminToken as string;
   const now = c.clock.now();
   if (throttle.blocked(now)) {
@@ -115,7 +115,7 @@ function refuse(url: URL, res: ServerResponse): void {
 }
 
 /** The reports routes. In production without ADMIN_TOKEN there are none, so every /reports address is a 404. */
-export function createReportsMounts(c: Container): Mount[] {
+export function createReportsMounts(c: PlatformContext): Mount[] {
   const access = reportsAccess(c.config);
   if (access === 'off') return [];
   const assets = loadAssets();

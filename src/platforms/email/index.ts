@@ -1,7 +1,7 @@
 // E-mail for people on no chat platform: the sender chosen by configuration, the Messenger and the /e/ pages.
 //   const email = createEmailPlatform(container, { handleAction: (r) => handleAction(actionDeps, r) });
 //   if (email) { router.register(email.messenger); mounts.push(...email.mounts); }
-import type { Container } from '../../main/container.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import type { EmailConfig } from '../../config.ts';
 import type { Mount } from '../../http/server.ts';
 import { EmailMessenger } from './email-messenger.ts';
@@ -31,7 +31,7 @@ export interface EmailPlatform {
 
 /** null when e-mail is switched off (no SMTP_URL or NOTIFY_API_KEY). publicUrl defaults to this server's own address. */
 export function createEmailPlatform(
-  c: Container, options: { handleAction: HandleActionFn; sender?: MailSender; publicUrl?: string },
+  c: PlatformContext, options: { handleAction: HandleActionFn; sender?: MailSender; publicUrl?: string },
 ): EmailPlatform | null {
   const sender = options.sender ?? (c.config.email ? createMailSender(c.config.email) : undefined);
   if (!sender) return null;

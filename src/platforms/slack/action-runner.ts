@@ -1,6 +1,6 @@
 // The seam between Slack listeners and the one shared action handler (src/app/handle-action.ts).
 // Listeners only call a RunAction, so tests or the lead can pass another one to createSlackPlatform.
-import type { Container } from '../../main/container.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import { handleAction, prepareAction, ready, type ActionResult, type PreparedAction } from '../../app/actions/handle-action.ts';
 import type { CardComposer } from '../../app/card-composer.ts';
 import type { ActionId } from '../../cards/model.ts';
@@ -17,12 +17,12 @@ export type ActionOutcome = ActionResult;
 
 export type RunAction = (request: ActionRequest) => ActionOutcome | Promise<ActionOutcome>;
 
-export function composerFor(c: Container): CardComposer {
+export function composerFor(c: PlatformContext): CardComposer {
   return c.cards;
 }
 
 /** The shared handler over this container's stores. */
-export function sharedRunAction(c: Container, cards: CardComposer = composerFor(c)): RunAction {
+export function sharedRunAction(c: PlatformContext, cards: CardComposer = composerFor(c)): RunAction {
   const deps = cards === c.cards ? c.actionDeps : { ...c.actionDeps, cards };
   return (request) => handleAction(deps, request);
 }
@@ -31,7 +31,7 @@ export function sharedRunAction(c: Container, cards: CardComposer = composerFor(
 export type PrepareAction = (request: ActionRequest) => Promise<PreparedAction>;
 
 /** The shared two-step handler over this container's stores. */
-export function sharedPrepareAction(c: Container): PrepareAction {
+export function sharedPrepareAction(c: PlatformContext): PrepareAction {
   return async (request) => prepareAction(c.actionDeps, request);
 }
 

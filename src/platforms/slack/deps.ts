@@ -1,7 +1,7 @@
 // What every Slack listener receives: the container, the action seam, identity lookup and duplicate guards.
 import type { App, webApi } from '@slack/bolt';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Container } from '../../main/container.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import type { Person } from '../../domain/directory/types.ts';
 import type { PrepareAction, RunAction } from './action-runner.ts';
 import { resolvePerson } from './identity.ts';
@@ -12,7 +12,7 @@ import type { InstalledWorkspaces } from './workspaces.ts';
 export const MAX_REMEMBERED_DELIVERIES = 10_000;
 
 export interface SlackDeps {
-  container: Container;
+  container: PlatformContext;
   runAction: RunAction;
   /** For buttons: commit, ack, then build the card (see PreparedAction). */
   prepareAction: PrepareAction;
@@ -53,7 +53,7 @@ export async function personFor(deps: SlackDeps, client: webApi.WebClient, teamI
   return person;
 }
 
-export function makeDeps(container: Container, runAction: RunAction, prepareAction: PrepareAction, extra: Pick<SlackDeps, 'workspaces' | 'onQueued'> = {}): SlackDeps {
+export function makeDeps(container: PlatformContext, runAction: RunAction, prepareAction: PrepareAction, extra: Pick<SlackDeps, 'workspaces' | 'onQueued'> = {}): SlackDeps {
   return {
     ...extra, container, runAction, prepareAction,
     submittedViews: new BoundedMap<string>(MAX_REMEMBERED_DELIVERIES),

@@ -1,5 +1,5 @@
 // The App Home tab: "Waiting for you" and "Your introductions", with status and reply-by dates.
-import type { Container } from '../../main/container.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import { isCurrentContact } from '../../domain/handover/commands.ts';
 import { TERMINAL_STATES, type Handover, type HandoverState } from '../../domain/handover/types.ts';
 import { BLOCK_KIT_LIMITS, escapeMrkdwn, plain, type Block } from './blocks.ts';
@@ -17,7 +17,7 @@ function day(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
 }
 
-function line(c: Container, h: Handover, forContact: boolean): Block {
+function line(c: PlatformContext, h: Handover, forContact: boolean): Block {
   const service = c.services.get(h.serviceId)?.name ?? h.serviceId;
   const who = forContact ? `from ${c.people.nameOf(h.introducerId)}` : `to ${c.people.nameOf(h.contactId)} at ${service}`;
   const due = h.state === 'sent' ? ` · reply by ${day(h.replyBy, c.config.timeZone)}`
@@ -31,7 +31,7 @@ function section(title: string, items: Block[], empty: string): Block[] {
   return [{ type: 'header', text: plain(title, BLOCK_KIT_LIMITS.headerText) }, ...body];
 }
 
-export function homeView(c: Container, personId: string | null): { type: 'home'; blocks: Block[] } {
+export function homeView(c: PlatformContext, personId: string | null): { type: 'home'; blocks: Block[] } {
   if (!personId) {
     return { type: 'home', blocks: [{ type: 'section', text: plain("We couldn't match your Slack account to the directory yet. Ask your coordinator to add your e-mail address.") }] };
   }

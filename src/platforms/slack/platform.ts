@@ -1,7 +1,7 @@
 // The Slack platform: a Bolt App on our own HTTP server (POST /slack/events), or Socket Mode when an app token is set.
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Container } from '../../main/container.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import type { SlackConfig } from '../../config.ts';
 import { HttpError, readRawBody } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
@@ -94,7 +94,7 @@ function httpMount(receiver: HTTPReceiver, signingSecret: string): Mount {
   };
 }
 
-export function createSlackPlatform(container: Container, options: SlackPlatformOptions = {}): SlackPlatform {
+export function createSlackPlatform(container: PlatformContext, options: SlackPlatformOptions = {}): SlackPlatform {
   const cfg = container.config.slack;
   if (!cfg) throw new Error('Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or the OAuth variables).');
   const logger = boltLogger(container.log);

@@ -1,6 +1,6 @@
 // What the Teams bot asks of the rest of the app: run an action for a person (the one shared action handler,
 // src/app/handle-action.ts) and compose the card a viewer should see now (src/cards/compose.ts).
-import type { Container } from '../../main/container.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import type { CardRequest } from '../../app/ports.ts';
 import type { ActionRequest, ActionResult } from '../../app/actions/handle-action.ts';
 import type { Card } from '../../cards/model.ts';
@@ -16,6 +16,6 @@ export interface TeamsActions {
 }
 
 /** The shared handler and composer over this container's stores. */
-export function sharedActions(c: Container): TeamsActions {
+export function sharedActions(c: PlatformContext): TeamsActions {
   return { run: (request) => c.runAction(request), compose: c.cards.compose, seen: (personId) => c.recordSeen(personId, 'teams') };
 }

@@ -3,7 +3,7 @@
 // Also builds the Teams Messenger for the outbox. The only entry point other code imports.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Container } from '../../main/container.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import { OpportunityStore } from '../../storage/opportunity-store.ts';
@@ -43,7 +43,7 @@ function isAuthFailure(err: unknown): boolean {
   return e?.statusCode === HTTP_UNAUTHORIZED || e?.name === 'AuthenticationError';
 }
 
-export function createTeamsPlatform(container: Container, options: TeamsPlatformOptions = {}): TeamsPlatform {
+export function createTeamsPlatform(container: PlatformContext, options: TeamsPlatformOptions = {}): TeamsPlatform {
   const config = container.config.teams;
   if (!config) throw new Error('Teams is switched off in the configuration; createTeamsPlatform needs config.teams.');
   const { log } = container;

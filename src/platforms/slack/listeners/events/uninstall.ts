@@ -2,14 +2,14 @@
 // deleted and every coordinator gets a notice through the outbox. Bolt does not authorize these two events
 // (the token is already gone), so the listener uses no Web API. A retried event is not handled twice:
 // the outbox ignores a notice whose idempotency key is already queued.
-import type { Container } from '../../../../main/container.ts';
+import type { PlatformContext } from '../../../../app/platform-context.ts';
 import { OutboxStore } from '../../../../storage/outbox-store.ts';
 import { inTransaction } from '../../../../storage/sqlite.ts';
 import { installKeyOf } from '../../../../storage/slack-installation-store.ts';
 import type { InstalledWorkspaces } from '../../workspaces.ts';
 
 export interface UninstallDeps {
-  container: Container;
+  container: PlatformContext;
   /** Absent in one-workspace mode: the token lives in SLACK_BOT_TOKEN and is not ours to delete. */
   workspaces?: InstalledWorkspaces;
   /** Called after notices are queued (the lead wires it to the dispatcher's kick). */
