@@ -2,7 +2,7 @@
 // kept encrypted; removing the app deletes it and tells the coordinator.
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { SlackInstallationStore } from '../../src/storage/slack-installation-store.ts';
+import { SlackInstallationStore } from '../../src/platforms/slack/installation-store.ts';
 import { JSON_TYPE, postSigned } from '../support/slack-sign.ts';
 import { loadPayload } from '../support/slack-payloads.ts';
 import { OAUTH_CLIENT, PUBLIC_URL, TEST_SECRETS_KEY, USERS, WORKSPACE_A, WORKSPACE_B, startWorkspaces, type Workspaces } from '../support/slack-workspaces.ts';

@@ -6,7 +6,7 @@ import type { SlackConfig } from '../../config.ts';
 import { HttpError, readRawBody } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import type { Logger } from '../../log.ts';
-import { SlackInstallationStore } from '../../storage/slack-installation-store.ts';
+import { SlackInstallationStore } from './installation-store.ts';
 import { preparedFrom, sharedPrepareAction, sharedRunAction, type RunAction } from './action-runner.ts';
 import { singleWorkspaceAuthorize } from './bot-authorize.ts';
 import { malformedSlackRequest } from './envelope.ts';

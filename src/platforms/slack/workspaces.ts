@@ -5,7 +5,7 @@
 import { webApi, type Installation, type InstallationQuery, type InstallationStore } from '@slack/bolt';
 import { DeliveryError } from '../../app/ports.ts';
 import { SecretBoxError } from '../../storage/secret-box.ts';
-import type { SlackInstallationStore } from '../../storage/slack-installation-store.ts';
+import type { SlackInstallationStore } from './installation-store.ts';
 import { BoundedMap } from './bounded-map.ts';
 
 /** Conversations whose workspace is remembered in memory (the database remembers all of them). */

@@ -5,7 +5,7 @@
 import type { PlatformContext } from '../../../../app/platform-context.ts';
 import { OutboxStore } from '../../../../storage/outbox-store.ts';
 import { inTransaction } from '../../../../storage/sqlite.ts';
-import { installKeyOf } from '../../../../storage/slack-installation-store.ts';
+import { installKeyOf } from '../../installation-store.ts';
 import type { InstalledWorkspaces } from '../../workspaces.ts';
 
 export interface UninstallDeps {

@@ -2,8 +2,8 @@
 // interface. The installation JSON, with its tokens, is stored sealed (src/storage/secret-box.ts); only ids and
 // the workspace name are in the clear. Also remembers which workspace each conversation we posted in belongs to.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { createSecretBox, type SecretBox } from './secret-box.ts';
-import type { Db } from './sqlite.ts';
+import { createSecretBox, type SecretBox } from '../../storage/secret-box.ts';
+import type { Db } from '../../storage/sqlite.ts';
 
 export const SLACK_INSTALLATION_PURPOSE = 'slack-installations';
 
