@@ -1,10 +1,64 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 
-const DOMAIN = join(import.meta.dirname, '../../src/domain');
+const SRC = join(import.meta.dirname, '../../src');
+const DOMAIN = join(SRC, 'domain');
 const ALLOWED_PACKAGES = ['zod', 'date-fns', '@date-fns/tz'];
 const FORBIDDEN_CALLS = [/\bDate\.now\(/, /\bnew Date\(\)/, /\bprocess\.env\b/, /\bMath\.random\(/];
+
+/**
+ * Imports run one way, from the outside in (docs/architecture.md):
+ *   main → platforms, cli → http, scheduler → app → storage → cards → domain
+ * A layer may import any layer to its right, never one to its left. http and the scheduler are services the
+ * platforms and the CLI use (a platform mounts its routes on the http server); neither imports a platform.
+ * A platform never imports another platform; nothing imports main. log.ts and paths.ts are leaves anyone but the
+ * domain may use.
+ */
+const LAYERS: ReadonlyArray<{ name: string; rank: number; holds: (path: string) => boolean }> = [
+  { name: 'main', rank: 6, holds: (p) => p === 'main.ts' || p.startsWith('main/') },
+  { name: 'platforms', rank: 5, holds: (p) => p.startsWith('platforms/') },
+  { name: 'cli', rank: 5, holds: (p) => p.startsWith('cli/') },
+  { name: 'http', rank: 4, holds: (p) => p.startsWith('http/') },
+  { name: 'scheduler', rank: 4, holds: (p) => p.startsWith('scheduler/') },
+  { name: 'app', rank: 3, holds: (p) => p.startsWith('app/') || p.startsWith('directory-io/') || p === 'config.ts' },
+  { name: 'storage', rank: 2, holds: (p) => p.startsWith('storage/') },
+  { name: 'cards', rank: 1, holds: (p) => p.startsWith('cards/') },
+  { name: 'leaf', rank: 0.5, holds: (p) => p === 'log.ts' || p === 'paths.ts' },
+  { name: 'domain', rank: 0, holds: (p) => p.startsWith('domain/') },
+];
+
+/** Platform SDKs stay inside their own platform's folder. */
+const PLATFORM_PACKAGES: ReadonlyArray<{ pattern: RegExp; home: string }> = [
+  { pattern: /^botbuilder/, home: 'platforms/teams/' },
+  { pattern: /^@slack\//, home: 'platforms/slack/' },
+  { pattern: /^(nodemailer|notifications-node-client)$/, home: 'platforms/email/' },
+];
+
+function layerOf(path: string) {
+  const layer = LAYERS.find((l) => l.holds(path));
+  if (!layer) throw new Error(`src/${path} is in no layer: add its folder to LAYERS in test/unit/import-layers.test.ts`);
+  return layer;
+}
+
+/** The platform folder a file is in (platforms/slack/… → slack); files at platforms/ itself belong to none. */
+function platformOf(path: string): string | undefined {
+  const parts = path.split('/');
+  return parts[0] === 'platforms' && parts.length > 2 ? parts[1] : undefined;
+}
+
+/** Why `from` (a path under src/) may not import `to` (a path under src/), or undefined when it may. */
+function wrongWay(from: string, to: string): string | undefined {
+  const a = layerOf(from);
+  const b = layerOf(to);
+  if (b.name === 'main' && a.name !== 'main') return 'nothing imports main (the composition root)';
+  const pa = platformOf(from);
+  const pb = platformOf(to);
+  if (pa && pb && pa !== pb) return `a platform never imports another (${pa} → ${pb})`;
+  if (a.name === b.name) return undefined;
+  if (b.rank >= a.rank) return `${a.name} may not import ${b.name}: imports run main → platforms, cli → http, scheduler → app → storage → cards → domain`;
+  return undefined;
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -16,6 +70,38 @@ function filesUnder(dir: string): string[] {
 function importsOf(source: string): string[] {
   return [...source.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
 }
+
+describe('imports run one way between the layers of src/', () => {
+  const files = filesUnder(SRC).map((f) => relative(SRC, f));
+
+  it('has files to check', () => expect(files.length).to.be.greaterThan(100));
+
+  it('given an import to the left, a platform importing another, or anything importing main, then the rule names it', () => {
+    expect(wrongWay('domain/ports.ts', 'cards/model.ts')).to.match(/domain may not import cards/);
+    expect(wrongWay('cards/compose.ts', 'storage/sqlite.ts')).to.match(/cards may not import storage/);
+    expect(wrongWay('storage/outbox-store.ts', 'app/ports.ts')).to.match(/storage may not import app/);
+    expect(wrongWay('platforms/slack/deps.ts', 'main/container.ts')).to.match(/nothing imports main/);
+    expect(wrongWay('platforms/email/index.ts', 'platforms/slack/blocks.ts')).to.match(/a platform never imports another/);
+    expect(wrongWay('app/router.ts', 'platforms/slack/platform.ts')).to.match(/app may not import platforms/);
+    expect(wrongWay('platforms/slack/deps.ts', 'app/platform-context.ts')).to.equal(undefined);
+    expect(wrongWay('platforms/registry.ts', 'platforms/slack/platform.ts')).to.equal(undefined);
+  });
+
+  for (const file of files) {
+    it(`src/${file} imports only layers to its right, and platform SDKs only inside their platform`, () => {
+      for (const spec of importsOf(readFileSync(join(SRC, file), 'utf8'))) {
+        if (spec.startsWith('.')) {
+          const target = relative(SRC, normalize(join(SRC, dirname(file), spec)));
+          const why = wrongWay(file, target);
+          expect(why, `src/${file} imports ${spec}: ${why}`).to.equal(undefined);
+        } else {
+          const sdk = PLATFORM_PACKAGES.find((p) => p.pattern.test(spec));
+          if (sdk) expect(file.startsWith(sdk.home), `src/${file} imports ${spec}, which belongs in src/${sdk.home}`).to.equal(true);
+        }
+      }
+    });
+  }
+});
 
 describe('the domain core stays pure', () => {
   const files = filesUnder(DOMAIN);
