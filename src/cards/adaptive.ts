@@ -100,9 +100,8 @@ function blockElements(block: CardBlock, max: number): Item[] {
 }
 
 /**
- * Each element sits in its own Container, which carries the separator a divider asked for. This is the hot path;
- * cards/card.template.json is the same layout as a declarative Adaptive Card template (adaptivecards-templating),
- * and test/unit/cards-template.test.ts proves both give the same JSON for every card the product sends.
+ * Each element sits in its own Container, which carries the separator a divider asked for. Rendered examples of
+ * every card kind are under cards/ (npm run cards:render).
  */
 export function buildAdaptiveCard(card: Card, max: number = MAX_TEXT_CHARS): AdaptiveCardJson {
   const body: Item[] = [{ type: 'TextBlock', text: escapeText(cut(card.title, max)), wrap: true, size: 'Medium', weight: 'Bolder', style: 'heading' }];

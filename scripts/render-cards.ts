@@ -1,0 +1,130 @@
+// `npm run cards:render`: one example of every card kind, for each person who sees it, as each platform shows it,
+// written under cards/ (see cards/README.md). The examples come from the shared test factory on a fixed clock, and
+// generated ids are replaced by fixed ones, so the output changes only when a card does.
+// test/unit/rendered-cards.test.ts fails when the files under cards/ differ from what this renders.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildAdaptiveCard } from '../src/cards/adaptive.ts';
+import type { Card, CardRequest } from '../src/cards/model.ts';
+import { buildOpportunityCard } from '../src/cards/opportunity-card.ts';
+import { buildPostOpportunityForm } from '../src/cards/post-opportunity-form.ts';
+import { cardFormHtml } from '../src/platforms/email/card-html.ts';
+import { composeMail } from '../src/platforms/email/compose-mail.ts';
+import { mailHtml } from '../src/platforms/email/render-mail.ts';
+import { cardToMessage, cardToModal } from '../src/platforms/slack/blocks.ts';
+import { chatCard } from '../src/platforms/teams/adaptive-teams.ts';
+import { makeCardWorld } from '../test/support/card-world.ts';
+import { introduceInput, PEOPLE } from '../test/support/make.ts';
+
+export const CARDS_DIR = join(import.meta.dirname, '..', 'cards');
+export const PLATFORM_DIRS = ['teams', 'web', 'slack', 'email'] as const;
+
+/** Who sees an example, as a word for its file name. */
+type Viewer = 'named-contact' | 'backup-contact' | 'introducer' | 'coordinator' | 'channel' | 'poster';
+
+interface Example {
+  name: string;
+  viewer: Viewer;
+  viewerName: string;
+  card: Card;
+}
+
+const FORM_KINDS = new Set(['decline_form', 'pass_form', 'snooze_form', 'note_form', 'introduce_form', 'opportunity_form']);
+
+function examples(): Example[] {
+  const w = makeCardWorld();
+  try {
+    const sent = w.app.introduce('jo', introduceInput());
+    const accepted = w.app.introduce('jo', introduceInput({ clientName: 'A.B.' }));
+    w.app.act(accepted.id, { type: 'accept', actorId: 'sam' });
+    const declined = w.app.introduce('jo', introduceInput({ clientName: 'C.D.' }));
+    w.app.act(declined.id, { type: 'decline', actorId: 'sam', reason: 'no_capacity' });
+    const compose = (r: CardRequest) => {
+      const card = w.cards.compose(r);
+      if (!card) throw new Error(`No card for ${JSON.stringify(r)}`);
+      return card;
+    };
+    const out: Example[] = [];
+    const add = (name: string, viewer: Viewer, viewerName: string, card: Card) => out.push({ name, viewer, viewerName, card });
+    add('introduction', 'named-contact', PEOPLE.sam.name, compose({ kind: 'introduction', subjectId: sent.id, viewerId: 'sam' }));
+    add('receipt', 'introducer', PEOPLE.jo.name, compose({ kind: 'receipt', subjectId: sent.id, viewerId: 'jo' }));
+    add('decline_form', 'named-contact', PEOPLE.sam.name, compose({ kind: 'decline_form', subjectId: sent.id, viewerId: 'sam' }));
+    add('pass_form', 'named-contact', PEOPLE.sam.name, compose({ kind: 'pass_form', subjectId: sent.id, viewerId: 'sam' }));
+    add('nudge', 'named-contact', PEOPLE.sam.name, compose({ kind: 'nudge', subjectId: sent.id, viewerId: 'sam' }));
+    add('escalation', 'backup-contact', PEOPLE.alex.name, compose({ kind: 'escalation', subjectId: sent.id, viewerId: 'alex' }));
+    add('escalation', 'introducer', PEOPLE.jo.name, compose({ kind: 'escalation', subjectId: sent.id, viewerId: 'jo' }));
+    add('escalation', 'channel', 'the service channel', compose({ kind: 'escalation', subjectId: sent.id }));
+    add('accepted', 'named-contact', PEOPLE.sam.name, compose({ kind: 'accepted', subjectId: accepted.id, viewerId: 'sam' }));
+    add('snooze_form', 'named-contact', PEOPLE.sam.name, compose({ kind: 'snooze_form', subjectId: accepted.id, viewerId: 'sam' }));
+    add('note_form', 'introducer', PEOPLE.jo.name, compose({ kind: 'note_form', subjectId: accepted.id, viewerId: 'jo' }));
+    add('outcome', 'introducer', PEOPLE.jo.name, compose({ kind: 'outcome', subjectId: declined.id, viewerId: 'jo' }));
+    add('introduce_form', 'introducer', PEOPLE.jo.name, compose({ kind: 'introduce_form', subjectId: 'svc-mind-lambeth', viewerId: 'jo' }));
+    add('digest', 'named-contact', PEOPLE.sam.name, compose({ kind: 'digest', subjectId: 'digest:sam:2026-11-23', viewerId: 'sam' }));
+    add('review_request', 'coordinator', PEOPLE.sam.name, compose({ kind: 'review_request', subjectId: 'svc-mind-lambeth', viewerId: 'sam' }));
+    add('notice', 'coordinator', PEOPLE.pat.name, compose({
+      kind: 'notice', subjectId: 'example', params: { title: 'Warm Handover was removed from Slack', text: 'The Lambeth Council workspace removed the app; its people are reached by e-mail until it is added again.' },
+    }));
+    add('opportunity', 'channel', 'the peer group', buildOpportunityCard({
+      opportunity: {
+        id: 'O-EXAMPLE-0001', title: 'Barista skills course', provider: 'Lambeth College', type: 'course', summary: 'Six weeks, certificate at the end.',
+        dates: 'Tuesdays 10:00-12:00 from 12 January', deadline: '2026-12-02T00:00:00.000Z', whoFor: 'Adults 19+ out of work',
+        howToJoin: 'Introduce a client here', postedBy: 'jo', contactId: 'sam', serviceId: 'svc-mind-lambeth', status: 'open',
+        createdAt: '2026-11-20T10:00:00.000Z', closedAt: null, closedBy: null, closeReason: null,
+      },
+      contactName: PEOPLE.sam.name, contactOrganisation: 'Lambeth College', serviceName: 'Back to work courses', postedByName: PEOPLE.jo.name, closedByName: null,
+    }, { now: w.clock.now(), timeZone: 'Europe/London' }));
+    add('opportunity_form', 'poster', PEOPLE.jo.name, buildPostOpportunityForm({
+      scope: { platform: 'web' }, today: '2026-11-23',
+      channels: [{ value: 'peer-lambeth', label: 'Lambeth employment support' }],
+      services: [{ value: 'svc-mind-lambeth', label: 'Wellbeing Hub (Mind in Lambeth)' }],
+    }));
+    return fixIds(out, [sent.id, accepted.id, declined.id]);
+  } finally {
+    w.cleanup();
+  }
+}
+
+/** Generated handover ids become H-EXAMPLE-1, -2, -3, so a new run writes the same files. */
+function fixIds(list: Example[], ids: string[]): Example[] {
+  return list.map((e) => {
+    let json = JSON.stringify(e.card);
+    ids.forEach((id, i) => { json = json.split(id).join(`H-EXAMPLE-${i + 1}`); });
+    return { ...e, card: JSON.parse(json) as Card };
+  });
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+function emailHtml(e: Example): string {
+  if (FORM_KINDS.has(e.card.kind) || e.viewer === 'channel') {
+    return cardFormHtml(e.card, { actionUrl: '/e/EXAMPLE/action', csrf: 'EXAMPLE', subjectId: e.card.subjectId ?? '' });
+  }
+  const links = [{ url: 'https://handover.example.org/e/EXAMPLE', label: 'Open the introduction', note: 'This link works for 14 days and only once.' }];
+  return mailHtml(composeMail(e.card, e.viewerName, links, true));
+}
+
+/** Every file under cards/ by its path there: Adaptive Card JSON (Teams, web), Block Kit JSON (Slack), HTML (e-mail). */
+export function renderExampleCards(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const e of examples()) {
+    const base = `${e.name}.${e.viewer}`;
+    files.set(`teams/${base}.json`, json(chatCard(e.card)));
+    files.set(`web/${base}.json`, json(buildAdaptiveCard(e.card)));
+    files.set(`slack/${base}.json`, json(FORM_KINDS.has(e.card.kind) ? cardToModal(e.card) : { blocks: cardToMessage(e.card).blocks }));
+    if (e.viewer !== 'channel') files.set(`email/${base}.html`, emailHtml(e));
+  }
+  return files;
+}
+
+function writeAll(): void {
+  const files = renderExampleCards();
+  for (const dir of PLATFORM_DIRS) rmSync(join(CARDS_DIR, dir), { recursive: true, force: true });
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(CARDS_DIR, path)), { recursive: true });
+    writeFileSync(join(CARDS_DIR, path), content);
+  }
+  const count = PLATFORM_DIRS.reduce((n, d) => n + readdirSync(join(CARDS_DIR, d)).length, 0);
+  console.log(`Wrote ${count} example cards under cards/`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) writeAll();
