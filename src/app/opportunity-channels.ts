@@ -1,8 +1,7 @@
 // Checks the channels an opportunity is posted to: at least one, not too many, each a real address.
 import { OpportunityInputError } from '../domain/opportunities/errors.ts';
-import type { ChannelAddress, Platform } from '../domain/ports.ts';
+import { PLATFORMS, type ChannelAddress } from '../domain/ports.ts';
 
-const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'web', 'email'];
 const MAX_CHANNEL_ID = 200;
 
 /** Returns the channels without repeats; throws OpportunityInputError (field "channels") otherwise. */

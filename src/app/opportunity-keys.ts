@@ -1,8 +1,7 @@
 // How opportunity messages are keyed in the outbox: the live card per channel, and the weekly digest's subject.
-import type { ChannelAddress, Platform } from '../domain/ports.ts';
+import { PLATFORMS, type ChannelAddress, type Platform } from '../domain/ports.ts';
 import type { OutboxRequest } from './ports.ts';
 
-const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'web', 'email'];
 const ISO_WEEK = /^\d{4}-W\d{2}$/;
 
 /** The one card an opportunity has in a channel: posted once, updated in place (e.g. to "Closed"). */

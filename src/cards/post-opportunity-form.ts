@@ -6,7 +6,7 @@ import type { FormErrors, FormValues } from './handover-forms.ts';
 import type { Card, CardBlock, CardInput, ChoiceOption } from './model.ts';
 import { OPPORTUNITY_LIMITS } from '../domain/opportunities/new-opportunity.ts';
 import { OPPORTUNITY_TYPE_LABELS, OPPORTUNITY_TYPES } from '../domain/opportunities/types.ts';
-import type { Platform } from '../domain/ports.ts';
+import { PLATFORMS, type Platform } from '../domain/ports.ts';
 
 /** The form's input ids are the fields OpportunityService.postOpportunity validates, plus "channels". */
 export const CHANNELS_INPUT_ID = 'channels';
@@ -22,7 +22,6 @@ export interface PostScope {
   tenant?: string;
 }
 
-const PLATFORMS: readonly Platform[] = ['web', 'slack', 'teams', 'email'];
 
 /** "web", "slack:T123", "teams:tenant-id" → a scope; null for anything else. */
 export function parseScope(subjectId: string): PostScope | null {

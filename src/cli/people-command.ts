@@ -1,10 +1,9 @@
 // `handover people link|list`: give a person an identity on a platform, and see who is in the directory.
 import { Option, type Command } from 'commander';
-import type { Platform } from '../domain/ports.ts';
+import { PLATFORMS, type Platform } from '../domain/ports.ts';
 import { PeopleStore } from '../storage/people-store.ts';
 import type { CliDeps } from './deps.ts';
 
-export const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'web', 'email'];
 
 export function registerPeopleCommands(program: Command, deps: CliDeps): void {
   const people = program.command('people').description('People in the directory and their chat identities');

@@ -5,7 +5,13 @@ export interface Clock {
   now(): Date;
 }
 
-export type Platform = 'slack' | 'teams' | 'web' | 'email';
+/**
+ * Every platform a person can be reached on: the Platform type, the directory's zod enum and the database's CHECK
+ * constraints are all derived from this list, and src/platforms/registry.ts has one entry for each.
+ */
+export const PLATFORMS = ['slack', 'teams', 'web', 'email'] as const;
+
+export type Platform = (typeof PLATFORMS)[number];
 
 /** A person's address on one platform. tenant: Slack team id, Teams tenant id, '' for web and e-mail. */
 export interface Identity {

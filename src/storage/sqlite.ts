@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectPath } from '../paths.ts';
+import { PLATFORMS } from '../domain/ports.ts';
 
 export type Db = Database.Database;
 
@@ -24,11 +25,19 @@ export interface Migration {
   sql: string;
 }
 
+/** Written in a migration where the list of platforms belongs, e.g. CHECK (platform IN ({{PLATFORMS}})). */
+export const PLATFORMS_PLACEHOLDER = '{{PLATFORMS}}';
+
+/** The SQL list of every platform, from the one PLATFORMS list: 'slack','teams','web','email'. */
+export const PLATFORMS_SQL = PLATFORMS.map((p) => `'${p}'`).join(',');
+
 export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((f) => MIGRATION_NAME.test(f))
     .sort()
-    .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(join(dir, name), 'utf8') }));
+    .map((name) => ({
+      version: Number(name.slice(0, 3)), name, sql: readFileSync(join(dir, name), 'utf8').replaceAll(PLATFORMS_PLACEHOLDER, PLATFORMS_SQL),
+    }));
 }
 
 export function latestSchemaVersion(): number {

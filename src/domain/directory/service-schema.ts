@@ -1,5 +1,6 @@
 // What a valid directory entry looks like, with contacts given by name and e-mail (the shape files are imported in).
 import { z } from 'zod';
+import { PLATFORMS } from '../ports.ts';
 import {
   CAPACITIES, CATEGORIES, CATEGORY_IDS, COURSE_TYPES, FORMATS, JOURNEY_STAGES,
 } from './types.ts';
@@ -65,7 +66,7 @@ export const ServiceRecordSchema = z.object({
   replyByDays: days('Reply-by days', SERVICE_DEFAULTS.replyByDays),
   followUpDays: days('Follow-up days', SERVICE_DEFAULTS.followUpDays),
   expiryDays: days('Expiry days', SERVICE_DEFAULTS.expiryDays),
-  channel: z.object({ platform: z.enum(['slack', 'teams', 'web', 'email']), tenant: z.string(), channelId: z.string().min(1) }).nullable().default(null),
+  channel: z.object({ platform: z.enum(PLATFORMS), tenant: z.string(), channelId: z.string().min(1) }).nullable().default(null),
   website: optional('The website', SERVICE_LIMITS.listItem),
   phone: optional('The phone number', SERVICE_LIMITS.listItem),
   email: z.union([z.literal(''), z.email({ message: 'The service e-mail is not a valid e-mail address.' })]).default(''),

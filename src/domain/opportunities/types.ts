@@ -1,5 +1,6 @@
 // Opportunities shared in peer groups: courses, jobs, volunteering, groups and events.
 // An opportunity describes a provider's offer; it never holds anything about a client.
+import type { Platform } from '../ports.ts';
 
 export const OPPORTUNITY_TYPES = ['course', 'job', 'volunteering', 'group', 'event'] as const;
 export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
@@ -39,7 +40,7 @@ export interface Opportunity {
 
 /** A channel or group conversation, the same shape as ports.ChannelAddress. */
 export interface ChannelRef {
-  platform: 'slack' | 'teams' | 'web' | 'email';
+  platform: Platform;
   tenant: string;
   channelId: string;
 }

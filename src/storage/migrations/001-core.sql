@@ -14,7 +14,7 @@ CREATE UNIQUE INDEX people_email ON people(lower(email)) WHERE email IS NOT NULL
 
 CREATE TABLE identities (
   person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-  platform  TEXT NOT NULL CHECK (platform IN ('slack','teams','web','email')),
+  platform  TEXT NOT NULL CHECK (platform IN ({{PLATFORMS}})),
   tenant    TEXT NOT NULL DEFAULT '',      -- slack team id, teams tenant id, '' for web/email
   user_id   TEXT NOT NULL,                 -- slack user id, AAD object id, web id, e-mail address
   details   TEXT NOT NULL DEFAULT '{}',    -- platform extras (e.g. a Teams conversation reference)

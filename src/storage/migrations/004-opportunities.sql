@@ -27,7 +27,7 @@ CREATE INDEX opportunities_created ON opportunities(created_at);
 -- Where each opportunity was posted: one card per channel, updated in place when it closes.
 CREATE TABLE opportunity_posts (
   opportunity_id TEXT NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
-  platform       TEXT NOT NULL CHECK (platform IN ('slack','teams','web','email')),
+  platform       TEXT NOT NULL CHECK (platform IN ({{PLATFORMS}})),
   tenant         TEXT NOT NULL DEFAULT '',
   channel_id     TEXT NOT NULL,
   posted_at      TEXT NOT NULL,
@@ -37,7 +37,7 @@ CREATE INDEX opportunity_posts_channel ON opportunity_posts(platform, tenant, ch
 
 -- A channel registered as a peer group, with a name people recognise.
 CREATE TABLE peer_groups (
-  platform      TEXT NOT NULL CHECK (platform IN ('slack','teams','web','email')),
+  platform      TEXT NOT NULL CHECK (platform IN ({{PLATFORMS}})),
   tenant        TEXT NOT NULL DEFAULT '',
   channel_id    TEXT NOT NULL,
   name          TEXT NOT NULL,
