@@ -1,6 +1,6 @@
 // What a platform (and the HTTP server's own pages) may use of the application: run an action, identify people,
 // search the directory, compose cards, record where a person was last seen, and the database its own stores live
-// in. Built once by the composition root (src/main/container.ts); a platform never sees the HandoverService.
+// in. Built once by the composition root (src/main/container.ts), which also keeps what platforms never use.
 import type { Config } from '../config.ts';
 import type { Clock, Platform } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';

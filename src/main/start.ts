@@ -8,10 +8,8 @@ import type { Messenger } from '../app/ports.ts';
 import { createReportsMounts } from '../http/reports/mounts.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import type { Logger } from '../log.ts';
-import { createEmailPlatform } from '../platforms/email/index.ts';
-import { createSlackPlatform } from '../platforms/slack/platform.ts';
-import { createTeamsPlatform } from '../platforms/teams/teams-platform.ts';
-import { createWebPlayground, type WebPlayground } from '../platforms/web/playground.ts';
+import type { RunningPlatform } from '../platforms/contract.ts';
+import { PLATFORM_REGISTRY } from '../platforms/registry.ts';
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { loadDemoDirectory } from '../directory-io/demo-directory.ts';
@@ -28,7 +26,8 @@ export interface RunningApp {
   url: string;
   nudges: NudgeSystem;
   opportunities: OpportunityService;
-  playground?: WebPlayground;
+  /** Every platform the configuration switched on, in registry order. */
+  platforms: RunningPlatform[];
   messengers: Messenger[];
   stop(): Promise<void>;
 }
@@ -55,60 +54,37 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
   }
   const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container)];
-  const messengers: Messenger[] = [];
-  let playground: WebPlayground | undefined;
-  if (config.playground) {
-    playground = createWebPlayground({
-      db, clock, handovers, people, services, app, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths,
-      cards: container.cards, actionDeps: container.actionDeps,
-    });
-    mounts.push(...playground.mounts);
-    messengers.push(playground.messenger);
-  }
   // The nudge system is built below; messages queued by a platform wake its dispatcher through this closure.
   let wake = (): void => undefined;
-  // Static imports on purpose: a lazy import() would load a second copy of shared modules under the test
-  // runner's CommonJS loader (tsx), so `instanceof HttpError`/`HandoverError` checks would silently fail.
-  const slack = config.slack ? createSlackPlatform(container, { onQueued: () => wake() }) : undefined;
-  if (slack) {
-    mounts.push(...slack.mounts);
-    messengers.push(slack.messenger);
-  }
-  if (config.teams) {
-    const teams = createTeamsPlatform(container);
-    mounts.push(...teams.mounts);
-    messengers.push(teams.messenger);
-  }
-  const email = createEmailPlatform(container, { handleAction: container.runAction });
-  if (email) {
-    mounts.push(...email.mounts);
-    messengers.push(email.messenger);
-  }
+  // Static imports (through the registry) on purpose: a lazy import() would load a second copy of shared modules
+  // under the test runner's CommonJS loader (tsx), so `instanceof HttpError`/`HandoverError` checks would fail.
+  const platforms = PLATFORM_REGISTRY.filter((p) => p.enabled(config)).map((p) => p.create({ app: container, wake: () => wake() }));
+  mounts.push(...platforms.flatMap((p) => p.mounts));
+  const messengers = platforms.map((p) => p.messenger);
+  const limits = Object.fromEntries(platforms.map((p) => [p.messenger.platform, p.limits]));
   for (const line of config.switchedOff) log.info(line);
 
   const compose = container.cards.compose;
   const nudges = createNudgeSystem({
     db, clock, calendar, timeZone: config.timeZone, app, handovers, people, services, compose, messengers, log,
     retentionDays: config.retentionDays, staleAfterMonths: config.staleAfterMonths,
-    sweepIntervalMs: config.sweepIntervalSeconds * 1000, dispatchIntervalMs: options.dispatchIntervalMs,
+    sweepIntervalMs: config.sweepIntervalSeconds * 1000, dispatchIntervalMs: options.dispatchIntervalMs, dispatcher: { limits },
     extraJobs: [(now) => opportunities.closeExpired(now), (now) => opportunities.weeklyDigest(now)],
   });
   wake = () => nudges.dispatcher.kick();
   opportunities.onCommitted(wake);
   if (options.scheduler ?? true) nudges.start();
 
-  await slack?.start();
+  for (const p of platforms) await p.start();
   const server = createHttpServer({ mounts, log, health: () => ({ schemaVersion: schemaVersion(db) }) });
   const address = await listen(server, config.port, config.host);
   const url = `http://${address.host === '0.0.0.0' ? '127.0.0.1' : address.host}:${address.port}`;
   log.info({ url, platforms: messengers.map((m) => m.platform) }, 'Warm Handover is listening');
   return {
-    container, server, url, nudges, opportunities, playground, messengers,
+    container, server, url, nudges, opportunities, platforms, messengers,
     async stop() {
-      playground?.close();
       await nudges.stop();
-      await slack?.stop();
-      email?.sender.close?.();
+      for (const p of platforms) await p.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await checkpointer.stop();

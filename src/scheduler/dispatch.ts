@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ComposeCard } from '../app/ports.ts';
 import type { Router } from '../app/router.ts';
-import { type Clock } from '../domain/ports.ts';
+import type { Clock, Platform } from '../domain/ports.ts';
 import { DeliveryError } from '../app/ports.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
@@ -14,7 +14,7 @@ import type { Db } from '../storage/sqlite.ts';
 import { DEFAULT_RETRY_AFTER_MS, MAX_ATTEMPTS, MAX_RATE_LIMITED, backoffDelay } from './backoff.ts';
 import { UndeliverableError, deliver } from './deliver.ts';
 import { DISPATCH_LEASE, LEASE_TTL_MS, Lease } from './lease.ts';
-import { RateLimiter } from './rate-limits.ts';
+import { DEFAULT_LIMITS, RateLimiter, type PlatformLimits } from './rate-limits.ts';
 
 export const DISPATCH_BATCH = 200;
 export const DISPATCH_INTERVAL_MS = 5_000;
@@ -37,6 +37,8 @@ export interface DispatcherDeps {
   /** Defaults to a lease named 'dispatcher' owned by a random id. */
   lease?: Lease;
   limiter?: RateLimiter;
+  /** Each platform's limits (from its module); DEFAULT_LIMITS when absent. */
+  limits?: Partial<Record<Platform, PlatformLimits>>;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   /** A message reached nobody: tell the introducer, escalate (see createUndeliverableHandler). */
@@ -63,7 +65,7 @@ export class Dispatcher {
   constructor(private readonly deps: DispatcherDeps) {
     const sleep = deps.sleep ?? realSleep;
     this.lease = deps.lease ?? new Lease(deps.db, DISPATCH_LEASE, `dispatcher-${randomUUID()}`);
-    this.limiter = deps.limiter ?? new RateLimiter(() => deps.clock.now().getTime(), sleep);
+    this.limiter = deps.limiter ?? new RateLimiter(() => deps.clock.now().getTime(), sleep, { ...DEFAULT_LIMITS, ...deps.limits });
   }
 
   /** Sends everything due now. Concurrent calls share one run (and trigger one more afterwards). */

@@ -40,7 +40,7 @@ export interface NudgeSystemOptions {
   sweepIntervalMs?: number;
   dispatchIntervalMs?: number;
   /** Test seams and tuning for the dispatcher (lease, limiter, sleep, random, batch size, max attempts). */
-  dispatcher?: Partial<Pick<DispatcherDeps, 'lease' | 'limiter' | 'sleep' | 'random' | 'batchSize' | 'maxAttempts'>>;
+  dispatcher?: Partial<Pick<DispatcherDeps, 'lease' | 'limiter' | 'limits' | 'sleep' | 'random' | 'batchSize' | 'maxAttempts'>>;
   extraJobs?: SweepDeps['extraJobs'];
 }
 
