@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { ServiceRecordSchema } from '../../src/domain/directory/service-schema.ts';
 import { PLATFORMS } from '../../src/domain/ports.ts';
+import { PLATFORM_PREFERENCE } from '../../src/app/router.ts';
 import { PLATFORM_REGISTRY } from '../../src/platforms/registry.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
 import { tempDir } from '../support/make.ts';
@@ -9,6 +10,10 @@ import { tempDir } from '../support/make.ts';
 describe('the one list of platforms', () => {
   it('given PLATFORMS, then the registry has exactly one module for each, in the same names', () => {
     expect(PLATFORM_REGISTRY.map((m) => m.platform).sort()).to.deep.equal([...PLATFORMS].sort());
+  });
+
+  it('given PLATFORMS, then the order a person is tried in names each platform once', () => {
+    expect([...PLATFORM_PREFERENCE].sort()).to.deep.equal([...PLATFORMS].sort());
   });
 
   it('given PLATFORMS, then the directory accepts a peer-group channel on each and on nothing else', () => {
