@@ -5,12 +5,12 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 
-export const SCREENSHOTS = 'test-output/screenshots';
+const SCREENSHOTS = 'test-output/screenshots';
 const WAIT_MS = 10_000;
 const SERVICE = 'mind-lambeth-wellbeing';
 const SERVICE_NAME = 'Wellbeing support for anxiety and low mood';
 
-export async function openAs(browser: Browser, p: RunningPlayground, personId: string, options: { width?: number; offline?: boolean } = {}): Promise<Page> {
+async function openAs(browser: Browser, p: RunningPlayground, personId: string, options: { width?: number; offline?: boolean } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 900, height: 1000 } });
   page.setDefaultTimeout(WAIT_MS);
   if (options.offline) await page.route('**/playground/api/events*', (route) => route.abort());
@@ -20,13 +20,13 @@ export async function openAs(browser: Browser, p: RunningPlayground, personId: s
 }
 
 /** The chat message that first showed this text, followed by its id as its card changes. */
-export async function messageWith(page: Page, text: string): Promise<Locator> {
+async function messageWith(page: Page, text: string): Promise<Locator> {
   const first = page.locator('.message').filter({ hasText: text }).first();
   await first.waitFor();
   return page.locator(`#${await first.getAttribute('id')}`);
 }
 
-export async function switchTo(page: Page, personId: string): Promise<void> {
+async function switchTo(page: Page, personId: string): Promise<void> {
   await page.selectOption('#who', personId);
   await page.waitForFunction((id) => new URL(location.href).searchParams.get('as') === id, personId);
   await page.waitForSelector('body[data-live="yes"]');
