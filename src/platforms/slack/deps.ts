@@ -1,4 +1,4 @@
-// What every Slack listener receives: the container, the action seam, identity lookup and duplicate guards.
+// What every Slack listener receives: the platform context, the action seam, identity lookup and duplicate guards.
 import type { App, webApi } from '@slack/bolt';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PlatformContext } from '../../app/platform-context.ts';
@@ -30,8 +30,8 @@ export type Register = (app: App, deps: SlackDeps) => void;
 
 /**
  * A pattern matching exactly these names, so that one Bolt listener serves several commands, callback ids or
- * action ids. Bolt runs every registered listener's middleware chain for every request (a copy of the chain, a
- * promise and closures each), so each folder registers one listener per kind and picks the handler itself.
+ * action ids. Rule: one listener per kind of request, because Bolt runs every registered listener's middleware
+ * chain for every request (docs/performance.md).
  */
 export function oneOf(names: readonly string[]): RegExp {
   return new RegExp(`^(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
@@ -67,12 +67,10 @@ export function logAfterAck(deps: SlackDeps, what: string) {
 }
 
 /**
- * Work that follows the ack (opening a modal, updating the clicked message), started once the ack has left and not
- * awaited by the listener. Bolt keeps every registered listener's middleware chain, and the request, until the
- * slowest listener returns: a listener waiting for Slack's answer to views.open or chat.update would hold all of
- * them for a network round trip, long enough under load for V8 to move them to the old generation (measured:
- * the largest difference in memory from a bare Bolt app). Node sends the ack at the end of the current turn, so
- * the work waits one turn, or the ack would leave only after the follow-up's request had been built.
+ * Work that follows the ack (opening a modal, updating the clicked message). Rule: started once the ack has left
+ * (one turn later, as Node sends the ack at the end of the current turn) and never awaited by the listener, because
+ * Bolt keeps every listener's middleware chain and the request until the slowest listener returns
+ * (docs/performance.md).
  */
 export function followUp(deps: SlackDeps, what: string, work: () => Promise<unknown>, onError: (err: unknown) => unknown = logAfterAck(deps, what)): void {
   void nextTurn().then(work).catch(onError);

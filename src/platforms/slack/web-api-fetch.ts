@@ -1,12 +1,7 @@
-// The HTTP client under the Slack Web API client: undici's `request` (the library Node's own fetch is built on)
-// through one connection pool whose timeouts give up on a Slack that stops answering.
-//
-// Why not the global fetch with a time limit: a limit on fetch needs an AbortSignal, and fetch keeps each signal
-// and its listener in a FinalizationRegistry until a full garbage collection, as it keeps each answer's body stream
-// through a WeakRef; young-generation collections treat both as live, so every call's request and answer were
-// moved to V8's old generation, which grew by about a megabyte at every minor collection under load. (The client's
-// own `timeout` is worse: `AbortSignal.timeout` holds every request for the full limit.) `request` has no Request,
-// Response or stream registry, and the pool's timers are cleared as soon as Slack answers.
+// The HTTP client under the Slack Web API client: undici's `request` through one connection pool whose connect,
+// headers and body timeouts give up on a Slack that stops answering; a late answer is a transient delivery error.
+// Rule: no global fetch and no AbortSignal here (nor the client's own `timeout`): they keep every call's request
+// and answer alive until a full garbage collection. Why, and the figures: docs/performance.md.
 import type { webApi } from '@slack/bolt';
 import { STATUS_CODES } from 'node:http';
 import { Agent, errors, request, type Dispatcher } from 'undici';

@@ -1,13 +1,7 @@
-// The calls that send our Block Kit to Slack (views and messages), with the view or blocks handed to the Web API
-// client as JSON we serialise once: every character beyond ASCII escaped (\uXXXX, which Slack reads like any JSON
-// parser) and held as a one-byte string.
-//
-// Why not the objects: the client serialises an object argument three times per call (twice for a debug line it
-// builds even when debug logging is off), then URL-encodes the JSON. When the text holds a single character beyond
-// Latin-1 (a typographic apostrophe, an ellipsis, an emoji: common in what people type), V8 keeps that JSON and
-// every piece cut from it while URL-encoding as two-byte strings, and fetch copies the result again to check it.
-// For the 4.6 KB introduce modal that was about 100 KB of short-lived garbage per call. A string argument is passed
-// through as it is, and what reaches Slack is the same JSON.
+// The calls that send our Block Kit to Slack (views and messages). Rule: a view or blocks reach the Web API client
+// as a string of JSON we serialise once, in ASCII only (every other character as \uXXXX, which Slack reads like any
+// JSON parser), held as a one-byte string; never as an object, which the client would serialise again on every call
+// and, for text beyond Latin-1, copy as two-byte strings. Why, and what it saves: docs/performance.md.
 import type { webApi } from '@slack/bolt';
 
 const BEYOND_ASCII = /[^\x00-\x7e]/;
