@@ -6,11 +6,11 @@ export const EVENTUALLY_LIMIT_MS = 5000;
 const POLL_MS = 10;
 
 /**
- * Resolves with the first truthy value `probe` returns, polling every few milliseconds; rejects with `what` and the
- * last value seen once `limitMs` has passed. A probe that throws is retried until the deadline, then its error is
- * the cause.
+ * Resolves with the first truthy value `probe` returns, polling every `pollMs`; rejects with `what` and the last
+ * value seen once `limitMs` has passed. A probe that throws is retried until the deadline, then its error is the
+ * cause. A probe that is costly under load (an HTTP call, opening the database) is given a longer `pollMs`.
  */
-export async function eventually<T>(probe: () => T | Promise<T>, what: string, limitMs = EVENTUALLY_LIMIT_MS): Promise<NonNullable<T>> {
+export async function eventually<T>(probe: () => T | Promise<T>, what: string, limitMs = EVENTUALLY_LIMIT_MS, pollMs = POLL_MS): Promise<NonNullable<T>> {
   const deadline = Date.now() + limitMs;
   let last: unknown;
   for (;;) {
@@ -24,6 +24,6 @@ export async function eventually<T>(probe: () => T | Promise<T>, what: string, l
     if (Date.now() > deadline) {
       throw new Error(`Waited ${limitMs} ms for ${what}; last seen: ${last instanceof Error ? last.message : JSON.stringify(last)}`, { cause: last });
     }
-    await delay(POLL_MS);
+    await delay(pollMs);
   }
 }

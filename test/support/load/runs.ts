@@ -8,6 +8,7 @@ const LEASE_POLL_MS = 100;
 import { runTraffic, targetsNeeded, type Ack, type KindResult, type TrafficResult } from './traffic.ts';
 import { checkActions, checkNudges, integrity, type ActionCheck, type NudgeCheck } from './verify.ts';
 import type { Plan } from './prepare.ts';
+import { eventually } from '../eventually.ts';
 
 export interface RunOptions { rate: number; seconds: number; nudgesPerContact: number; drainLimitMs: number; warmUpSeconds?: number }
 export interface LoadReport { kinds: KindResult[]; rss: { peakMb: number; lastMb: number }; actions: ActionCheck; nudges: NudgeCheck; integrity: string; outbox: Record<string, number> }
@@ -114,12 +115,12 @@ export async function twoInstancesRun(o: RunOptions & { waitForLease: boolean })
 
 /** Which server holds the lease: asks both until exactly one says so (a failed look-up under load reads as "no"). */
 async function currentHolder(servers: Child<ServerInfo>[]): Promise<number> {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  const oneHolder = async () => {
     const held = await Promise.all(servers.map((s) => leaseHolder(s.info.url)));
-    if (held.filter(Boolean).length === 1) return held.indexOf(true);
-    await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
-  }
-  throw new Error('Neither server (or both) reported holding the dispatcher lease for 100 polls.');
+    return held.filter(Boolean).length === 1 ? { index: held.indexOf(true) } : null;
+  };
+  const { index } = await eventually(oneHolder, 'exactly one server to report holding the dispatcher lease', 100 * LEASE_POLL_MS, LEASE_POLL_MS);
+  return index;
 }
 
 /** Asks both servers every 100 ms whether they hold the dispatcher lease. */

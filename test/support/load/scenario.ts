@@ -8,6 +8,7 @@ import type { FakeStats } from './fakes.ts';
 import { prepareDatabase, type Plan } from './prepare.ts';
 import { outboxCounts } from './verify.ts';
 import Database from 'better-sqlite3';
+import { eventually } from '../eventually.ts';
 
 export interface FakesInfo { slackApiUrl: string; connectorUrl: string; controlUrl: string }
 export interface ServerInfo { url: string; owner: string }
@@ -50,13 +51,9 @@ export async function startWorld(o: { perChannel: number; nudgesPerContact: numb
   };
 }
 
+/** True once `test` holds, false when `limitMs` passed first (a run reports it rather than failing). */
 export async function waitUntil(test: () => boolean | Promise<boolean>, limitMs: number): Promise<boolean> {
-  const deadline = Date.now() + limitMs;
-  while (Date.now() < deadline) {
-    if (await test()) return true;
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-  return test();
+  return eventually(test, 'the condition', limitMs, POLL_MS).then(() => true, () => false);
 }
 
 /** Nudges still waiting or half-sent in the outbox. */
