@@ -103,6 +103,23 @@ describe('imports run one way between the layers of src/', () => {
   }
 });
 
+describe('tests and benchmarks share helpers one way', () => {
+  const TEST = join(import.meta.dirname, '..');
+  const files = filesUnder(TEST);
+
+  it('has files to check', () => expect(files.length).to.be.greaterThan(50));
+
+  it('given any file under test/, then it never imports bench/ (bench/ may import test/support/)', () => {
+    for (const file of files) {
+      for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+        if (!spec.startsWith('.')) continue;
+        const target = relative(join(TEST, '..'), normalize(join(dirname(file), spec)));
+        expect(target.startsWith('bench/'), `${relative(join(TEST, '..'), file)} imports ${spec}`).to.equal(false);
+      }
+    }
+  });
+});
+
 describe('the domain core stays pure', () => {
   const files = filesUnder(DOMAIN);
 
