@@ -122,7 +122,7 @@ describe('reports: figures for a seeded month', () => {
   });
 
   it('the report code never reads client details or notes', () => {
-    const dir = join(import.meta.dirname, '../../src/insight');
+    const dir = join(import.meta.dirname, '../../src/app/insight');
     for (const file of readdirSync(dir)) {
       const source = readFileSync(join(dir, file), 'utf8').replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
       expect(source, file).not.to.match(/handover_notes|\bh\.client\b|SELECT \*|\bclient\s*(,|FROM)/);
