@@ -5,16 +5,18 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildAdaptiveCard } from '../src/cards/adaptive.ts';
+import { formatWhen } from '../src/cards/format.ts';
 import type { Card, CardRequest } from '../src/cards/model.ts';
 import { buildOpportunityCard } from '../src/cards/opportunity-card.ts';
 import { buildPostOpportunityForm } from '../src/cards/post-opportunity-form.ts';
 import { cardFormHtml } from '../src/platforms/email/card-html.ts';
-import { composeMail } from '../src/platforms/email/compose-mail.ts';
+import { composeMail, linkLabel, linkTargets } from '../src/platforms/email/compose-mail.ts';
+import { LINK_TTL_MS } from '../src/platforms/email/link-store.ts';
 import { mailHtml } from '../src/platforms/email/render-mail.ts';
 import { cardToMessage, cardToModal } from '../src/platforms/slack/blocks.ts';
 import { chatCard } from '../src/platforms/teams/adaptive-teams.ts';
 import { makeCardWorld } from '../test/support/card-world.ts';
-import { introduceInput, PEOPLE } from '../test/support/make.ts';
+import { FixedClock, introduceInput, PEOPLE } from '../test/support/make.ts';
 
 export const CARDS_DIR = join(import.meta.dirname, '..', 'cards');
 export const PLATFORM_DIRS = ['teams', 'web', 'slack', 'email'] as const;
@@ -99,8 +101,10 @@ function emailHtml(e: Example): string {
   if (FORM_KINDS.has(e.card.kind) || e.viewer === 'channel') {
     return cardFormHtml(e.card, { actionUrl: '/e/EXAMPLE/action', csrf: 'EXAMPLE', subjectId: e.card.subjectId ?? '' });
   }
-  const links = [{ url: 'https://handover.example.org/e/EXAMPLE', label: 'Open the introduction', note: 'This link works for 14 days and only once.' }];
-  return mailHtml(composeMail(e.card, e.viewerName, links, true));
+  const until = formatWhen(new Date(new FixedClock().now().getTime() + LINK_TTL_MS).toISOString(), 'Europe/London');
+  const targets = linkTargets(e.card, (id) => id.startsWith('H-'));
+  const links = targets.map((t, i) => ({ url: `https://handover.example.org/e/EXAMPLE-${i + 1}`, label: linkLabel(e.card, t), note: `This link works until ${until}.` }));
+  return mailHtml(composeMail(e.card, e.viewerName, links, targets.some((t) => t.handoverId === e.card.subjectId)));
 }
 
 /** Every file under cards/ by its path there: Adaptive Card JSON (Teams, web), Block Kit JSON (Slack), HTML (e-mail). */
