@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectPath } from '../paths.ts';
+import { applyScrubbingPragmas, convertToIncrementalVacuum } from './scrub.ts';
 
 export type Db = Database.Database;
 
@@ -68,6 +69,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(path, { readonly: options.readonly ?? false });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    applyScrubbingPragmas(db);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -82,7 +84,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.close();
     throw new DatabaseOpenError(path, `its schema version is newer than this program knows (${latestSchemaVersion()}); upgrade the program`);
   }
-  if (options.migrate ?? true) migrate(db);
+  if (options.migrate ?? true) {
+    migrate(db);
+    convertToIncrementalVacuum(db);
+  }
   return db;
 }
 
