@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   TEAMS: onOff.optional(),
   ADMIN_TOKEN: optionalText,
+  TRUST_PROXY: onOff.default('off'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   STALE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
@@ -96,6 +97,8 @@ export interface Config {
   /** One line per platform that is switched off, and why (logged at start). */
   switchedOff: string[];
   adminToken?: string;
+  /** Behind a reverse proxy: the client address is the last one the proxy added to X-Forwarded-For. */
+  trustProxy: boolean;
   sweepIntervalSeconds: number;
   retentionDays: number;
   staleAfterMonths: number;
@@ -208,6 +211,14 @@ function readEmail(env: Env, production: boolean, switchedOff: string[]): EmailC
   return { from: env.MAIL_FROM ?? DEFAULT_MAIL_FROM, smtpUrl: notify ? undefined : smtpUrl, notify };
 }
 
+/** The shortest ADMIN_TOKEN production accepts: long enough that guessing it is hopeless even without a throttle. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
+function checkAdminToken(token: string | undefined, production: boolean): void {
+  if (!production || token === undefined || token.length >= MIN_ADMIN_TOKEN_LENGTH) return;
+  throw new ConfigError(`ADMIN_TOKEN is too short for production: it needs at least ${MIN_ADMIN_TOKEN_LENGTH} characters, and has ${token.length} (make one with "openssl rand -base64 32").`);
+}
+
 /** Reads and checks the whole configuration. Throws ConfigError with a sentence for a person. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -217,6 +228,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`TZ_DEFAULT must be an IANA time zone such as Europe/London, not "${e.TZ_DEFAULT}".`);
   }
   const production = e.NODE_ENV === 'production';
+  checkAdminToken(e.ADMIN_TOKEN, production);
   const switchedOff: string[] = [];
   const slack = readSlack(e, production, switchedOff);
   const teams = readTeams(e, production, switchedOff);
@@ -235,6 +247,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teams,
     switchedOff,
     adminToken: e.ADMIN_TOKEN,
+    trustProxy: e.TRUST_PROXY === 'on',
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     retentionDays: e.RETENTION_DAYS,
     staleAfterMonths: e.STALE_AFTER_MONTHS,

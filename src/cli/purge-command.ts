@@ -1,6 +1,7 @@
 // `handover purge [--dry-run] [--days N]`: remove client details from introductions closed long enough ago.
 import type { Command } from 'commander';
 import { DEFAULT_RETENTION_DAYS, purgeCandidates, purgeClosed } from '../scheduler/purge.ts';
+import { reclaimFreedSpace } from '../storage/scrub.ts';
 import type { CliDeps } from './deps.ts';
 
 export interface PurgeCliDeps extends CliDeps {
@@ -20,6 +21,7 @@ export function registerPurgeCommands(program: Command, deps: PurgeCliDeps): voi
       const db = deps.openDb();
       try {
         const list = opts.dryRun ? purgeCandidates(db, deps.now(), days) : purgeClosed(db, deps.now(), days);
+        if (!opts.dryRun && list.length) reclaimFreedSpace(db);
         for (const c of list) deps.out(`${c.id}  ${c.state.padEnd(10)} closed ${c.closedAt.slice(0, 10)}`);
         const verb = opts.dryRun ? 'would be purged (dry run: nothing changed)' : 'purged';
         deps.out(`${list.length} introduction(s) closed more than ${days} days ago ${verb}.`);

@@ -6,6 +6,7 @@ import {
   CSV_COLUMNS, REQUIRED_COLUMNS, formatBackup, joinList, parseBackup, parsePair, splitList, toCode, toNumber,
   type CsvColumn,
 } from './csv-columns.ts';
+import { neutraliseFormula, restoreFormula } from './csv-formula.ts';
 import { serviceIdFor, type ImportProblem, type ParsedDirectory } from './record.ts';
 
 type Cells = Record<CsvColumn, string>;
@@ -96,7 +97,7 @@ function parseBody(rows: RawRow[], header: string[]): ParsedDirectory {
       continue;
     }
     const cells = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Cells;
-    header.forEach((h, i) => { cells[h as CsvColumn] = row.record[i]; });
+    header.forEach((h, i) => { cells[h as CsvColumn] = restoreFormula(row.record[i]); });
     const rowProblems: string[] = [];
     const result = validateServiceRecord(rowToInput(cells, rowProblems));
     if (!result.ok) rowProblems.push(...result.reasons);
@@ -131,5 +132,6 @@ function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {
 
 /** The directory as CSV with every column, header first. */
 export function writeDirectoryCsv(records: ServiceRecord[]): string {
-  return stringify(records.map(recordToRow), { header: true, columns: [...CSV_COLUMNS] });
+  const rows = records.map((r) => Object.fromEntries(Object.entries(recordToRow(r)).map(([k, v]) => [k, neutraliseFormula(v)])));
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
 }

@@ -20,6 +20,24 @@ export interface HttpServerOptions {
   log: Logger;
 }
 
+/**
+ * Sent with every response; a mount that serves pages or scripts sets its own policy over this one. JSON, CSV and
+ * health answers need nothing from a browser, so the default allows nothing but inline styles (install pages).
+ */
+export const DEFAULT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'referrer-policy': 'no-referrer',
+};
+
+/** Errors that mean the client closed the connection: not our fault, and an attacker could flood the log with them. */
+const DISCONNECT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+function clientWentAway(err: unknown, res: ServerResponse): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return (typeof code === 'string' && DISCONNECT_CODES.has(code)) || Boolean(res.socket?.destroyed);
+}
+
 function matches(mount: Mount, pathname: string): boolean {
   if (mount.exact) return pathname === mount.path;
   return pathname === mount.path || pathname.startsWith(mount.path.endsWith('/') ? mount.path : mount.path + '/');
@@ -28,6 +46,7 @@ function matches(mount: Mount, pathname: string): boolean {
 export function createHttpServer({ mounts, health, log }: HttpServerOptions): Server {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const [name, value] of Object.entries(DEFAULT_SECURITY_HEADERS)) res.setHeader(name, value);
     try {
       if (url.pathname === '/healthz') {
         sendJson(res, 200, { status: 'ok', ...health() });
@@ -53,6 +72,11 @@ export function respondToError(res: ServerResponse, err: unknown, log: Logger, p
   if (err instanceof HttpError) {
     if (!res.headersSent) sendJson(res, err.status, { error: err.code, message: err.message });
     else res.end();
+    return;
+  }
+  if (clientWentAway(err, res)) {
+    log.debug({ path, code: (err as { code?: string })?.code }, 'client closed the connection before the answer');
+    if (!res.writableEnded) res.destroy();
     return;
   }
   log.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, path }, 'request failed');

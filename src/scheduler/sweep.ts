@@ -5,6 +5,7 @@ import { inTransaction } from '../storage/sqlite.ts';
 import type { ScheduleRow } from '../storage/schedule-store.ts';
 import { REVIEW_STALE_KIND, requestReviews, sweepReviewDeadline } from './directory-review.ts';
 import { purgeClosed } from './purge.ts';
+import { reclaimFreedSpace } from '../storage/scrub.ts';
 import { DIGEST_KIND, PrefsCache, emptyTally, sweepDigest, sweepNudge, type SweepTally } from './sweep-nudges.ts';
 import type { SweepDeps } from './sweep-types.ts';
 
@@ -52,6 +53,7 @@ export function sweep(deps: SweepDeps, now: Date): SweepResult {
     if (deps.retentionDays) tally.purged = purgeClosed(deps.db, now, deps.retentionDays).length;
     for (const job of deps.extraJobs ?? []) job(now);
   });
+  if (tally.purged) reclaimFreedSpace(deps.db);
   const result = { ...tally, rows };
   if (rows > 0) deps.log?.info({ sweep: result }, 'sweep queued due messages');
   return result;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectPath } from '../paths.ts';
 import { PLATFORMS } from '../domain/ports.ts';
+import { applyScrubbingPragmas, convertToIncrementalVacuum } from './scrub.ts';
 
 export type Db = Database.Database;
 
@@ -77,6 +78,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(path, { readonly: options.readonly ?? false });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    applyScrubbingPragmas(db);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -91,7 +93,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.close();
     throw new DatabaseOpenError(path, `its schema version is newer than this program knows (${latestSchemaVersion()}); upgrade the program`);
   }
-  if (options.migrate ?? true) migrate(db);
+  if (options.migrate ?? true) {
+    migrate(db);
+    convertToIncrementalVacuum(db);
+  }
   return db;
 }
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { importDirectory, readDirectory } from '../../src/directory-io/directory-files.ts';
+import { parse } from 'csv-parse/sync';
+import { exportDirectory, importDirectory, readDirectory } from '../../src/directory-io/directory-files.ts';
 import { DirectoryImportError } from '../../src/directory-io/record.ts';
 import { PeopleStore } from '../../src/storage/people-store.ts';
 import { ServiceStore } from '../../src/storage/service-store.ts';
@@ -128,5 +129,26 @@ describe('directory import: CSV', () => {
     const problems = problemsOf(() => importDirectory(db, `${HEADER}\n"unclosed,quote\n`, 'csv', NOW));
     expect(problems[0].reason).to.match(/not valid CSV/);
     expect(readDirectory(db)).to.have.length(0);
+  });
+
+  it('given cells that a spreadsheet would run as formulas, when exported as CSV, then none starts with = + - @, and importing the export gives back the original text', () => {
+    const hostile = {
+      name: '+cmd|\' /C calc\'!A0', description: '=HYPERLINK("http://evil.example","Click")', keywords: '@SUM(1+1)', organisation: "-2+3", contact: "'=already quoted",
+    };
+    const row = ROW_1.replace('Wellbeing support', `"${hostile.name}"`).replace('"One-to-one support for anxiety, stress and low mood."', `"${hostile.description.replaceAll('"', '""')}"`)
+      .replace('anxiety; counselling', hostile.keywords).replace('Mind in Lambeth', hostile.organisation).replace('Sam Patel', `'${hostile.contact}`);
+    importDirectory(db, [HEADER, row, ROW_2].join('\n'), 'csv', NOW);
+    const exported = exportDirectory(db, 'csv');
+    const cells = (parse(exported) as string[][]).flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).to.deep.equal([]);
+    expect(cells).to.include.members([`'${hostile.name}`, `'${hostile.description}`, `'${hostile.keywords}`, `'${hostile.organisation}`, `''=already quoted`]);
+
+    const other = openDatabase(`${tmp.dir}/other.db`);
+    importDirectory(other, exported, 'csv', NOW);
+    expect(readDirectory(other)).to.deep.equal(readDirectory(db));
+    const mind = new ServiceStore(other).get('mind-wellbeing')!;
+    expect([mind.name, mind.description, mind.keywords, mind.organisation]).to.deep.equal([hostile.name, hostile.description, hostile.keywords, hostile.organisation]);
+    expect(new PeopleStore(other).findByEmail('sam.patel@example.org')!.name).to.equal(hostile.contact);
+    other.close();
   });
 });

@@ -6,6 +6,8 @@ import { loadPayload, slashCommand, viewSubmission } from '../support/slack-payl
 import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';
 
 const FIVE_MINUTES_AND_A_BIT = 6 * 60;
+const AN_HOUR = 60 * 60;
+const A_MINUTE = 60;
 
 const answers = {
   serviceId: 'svc-mind-lambeth', clientName: 'R.T.', needs: 'Anxious about starting work <@U0PAT0001> & <https://evil.example|click>',
@@ -51,6 +53,16 @@ describe('Slack: introducing a client', () => {
     expect([bad.status, missing.status, stale.status]).to.deep.equal([401, 401, 401]);
     expect(h.count('handovers')).to.equal(0);
     expect(h.api.callsTo('users.info')).to.have.length(0);
+  });
+
+  it('given a correctly signed request dated an hour ahead, then 401 and nothing is stored; one dated a minute ahead is served', async () => {
+    const body = interactionBody(viewSubmission(SLACK_USERS.jo, introduceModal(), answers));
+    const ahead = await postSigned(h.eventsUrl, body, FORM, { timestamp: nowSeconds() + AN_HOUR });
+    expect(ahead.status).to.equal(401);
+    expect(h.count('handovers')).to.equal(0);
+    const skewed = await postSigned(h.eventsUrl, body, FORM, { timestamp: nowSeconds() + A_MINUTE });
+    expect(skewed.status).to.equal(200);
+    expect(h.count('handovers')).to.equal(1);
   });
 
   it('given a complete modal, when Jo sends it, then one introduction is stored, Sam gets a DM and Jo a receipt', async () => {

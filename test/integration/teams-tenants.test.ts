@@ -3,7 +3,8 @@ import { createNudgeSystem, type NudgeSystem } from '../../src/scheduler/wiring.
 import { TeamsTenantStore } from '../../src/storage/teams-tenant-store.ts';
 import { OpportunityStore } from '../../src/storage/opportunity-store.ts';
 import { contractCard } from '../contract/messenger-contract.ts';
-import { fakeCredentials } from '../support/fake-teams-credentials.ts';
+import sinon from 'sinon';
+import { fakeCredentials, fakeIncomingToken } from '../support/fake-teams-credentials.ts';
 import { introduceInput } from '../support/make.ts';
 import { opportunityInput } from '../support/opportunity-world.ts';
 import { activity, APP_ID, TEAMS_USERS, TENANT_ID, type TeamsTestUser } from '../fixtures/teams/activities.ts';
@@ -17,6 +18,11 @@ const TENANT_Y = '5b3c0c6e-0000-4000-8000-0000000000b2';
 const APP_Y = '0000000a-0000-4000-8000-0000000000b2';
 const TENANT_Z = '9e9e9e9e-0000-4000-8000-0000000000c3';
 const SECRET_Y = 'TEAMS_SECRET_Y';
+// Tenant W was added too, but the variable holding its secret was never set.
+const TENANT_W = '3c3c3c3c-0000-4000-8000-0000000000d4';
+const APP_W = '0000000a-0000-4000-8000-0000000000d4';
+const SECRET_W = 'TEAMS_SECRET_W';
+const UNAUTHORIZED = { error: 'UNAUTHORIZED', message: 'This request is not signed by the Bot Framework for this service.' };
 const TEAM_CHANNEL = '19:employment-support@thread.tacv2';
 
 type Inbound = Parameters<typeof activity>[0];
@@ -93,15 +99,15 @@ describe('Teams across organisations: one deployment, a bot registration per ten
     expect(reply.tokenAppId).to.equal(APP_Y);
   });
 
-  it('when an activity claims tenant Z, then it is refused with 403 and nothing is stored or sent', async () => {
+  it('when an activity claims tenant Z, then it is refused with 401 and nothing is stored or sent', async () => {
     w.linkTeams('jo');
     const before = JSON.stringify(w.container.people.get('jo'));
     const install = await w.post(inTenant('installation-update-add', TEAMS_USERS.jo, w.connector.url, TENANT_Z, APP_X));
-    expect(install.status).to.equal(403);
-    expect(install.body!.error).to.equal('UNKNOWN_TENANT');
+    expect(install.status).to.equal(401);
+    expect(install.body!.error).to.equal('UNAUTHORIZED');
     const submit = inTenant('task-submit', TEAMS_USERS.jo, w.connector.url, TENANT_Z, APP_X);
     (submit.value as Record<string, unknown>).data = { actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'true' }) };
-    expect((await w.post(submit)).status).to.equal(403);
+    expect((await w.post(submit)).status).to.equal(401);
     expect(JSON.stringify(w.container.people.get('jo'))).to.equal(before);
     expect(count(w, 'handovers')).to.equal(0);
     expect(w.connector.calls).to.have.length(0);
@@ -111,8 +117,19 @@ describe('Teams across organisations: one deployment, a bot registration per ten
     w.linkTeams('jo');
     const mixed = inTenant('message', TEAMS_USERS.jo, w.connector.url, TENANT_X, APP_X);
     (mixed.channelData as { tenant: { id: string } }).tenant.id = TENANT_Y;
-    expect((await w.post(mixed)).status).to.equal(403);
+    expect((await w.post(mixed)).status).to.equal(401);
     expect(w.connector.calls).to.have.length(0);
+  });
+
+  it('given a token addressed to tenant X\'s bot, when the activity claims tenant Y, then it is refused with 401 and Sam\'s card is not accepted', async () => {
+    linkSamInY(w);
+    const accept = inTenant('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y, { verb: 'accept', subjectId: 'H-1' });
+    const res = await w.post(accept, { authorization: `Bearer ${fakeIncomingToken(APP_X)}` });
+    expect(res.status).to.equal(401);
+    expect(res.body).to.deep.equal(UNAUTHORIZED);
+    expect(w.connector.calls).to.have.length(0);
+    const own = await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y), { authorization: `Bearer ${fakeIncomingToken(APP_Y)}` });
+    expect(own.status, 'a token for Y\'s own bot is served').to.equal(200);
   });
 
   it('given Sam is only known in tenant Z, when a card is sent to him, then delivery says he cannot be reached (for the outbox to escalate)', async () => {
@@ -145,20 +162,27 @@ describe('Teams tenants with botbuilder\'s real credentials (no fake)', () => {
   let w: TeamsWorld;
   afterEach(async () => w.stop());
 
-  it('given tenant Y is registered, when its activity arrives without a token, then it gets 401; tenant Z gets 403', async () => {
-    w = await startTeamsWorld({ appId: true, seed: registerY, platform: { env: { [SECRET_Y]: 'y-password-from-env' } } });
-    const fromY = await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y));
-    expect(fromY.status).to.equal(401);
-    const fromZ = await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Z, APP_Y));
-    expect(fromZ.status).to.equal(403);
+  it('given no token, then a registered tenant, an unknown one, one whose secret variable is unset and a mixed one all get the same 401, and only the log says why', async () => {
+    const seed = (c: TeamsWorld['container']) => {
+      registerY(c);
+      new TeamsTenantStore(c.db).add({ tenantId: TENANT_W, appId: APP_W, secretEnv: SECRET_W }, c.clock.now());
+    };
+    w = await startTeamsWorld({ appId: true, seed, platform: { env: { [SECRET_Y]: 'y-password-from-env' } } });
+    const warned = sinon.spy(w.container.log, 'warn');
+    const mixed = inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y);
+    (mixed.channelData as { tenant: { id: string } }).tenant.id = TENANT_Z;
+    const answers = [
+      await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y)),
+      await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Z, APP_Y)),
+      await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_W, APP_W)),
+      await w.post(mixed),
+      await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y), { authorization: 'Bearer not.a.jwt' }),
+    ];
+    expect(answers.map((a) => a.status)).to.deep.equal([401, 401, 401, 401, 401]);
+    for (const a of answers) expect(a.body).to.deep.equal(UNAUTHORIZED);
+    const reasons = warned.getCalls().map((c) => (c.args[0] as { reason?: string }).reason);
+    expect(reasons).to.deep.equal(['invalid_token', 'unknown_tenant', 'secret_missing', 'tenant_mismatch', 'invalid_token']);
     expect(w.connector.calls).to.have.length(0);
-  });
-
-  it('given tenant Y is registered but its secret variable is not set, then its activities are refused with a sentence naming the variable', async () => {
-    w = await startTeamsWorld({ appId: true, seed: registerY, platform: { env: {} } });
-    const res = await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y));
-    expect(res.status).to.equal(403);
-    expect(res.body!.message).to.contain(SECRET_Y);
   });
 
   it('given local unauthenticated mode with no tenant registered, then any tenant is served (the Agents Playground)', async () => {

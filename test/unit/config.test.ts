@@ -44,4 +44,11 @@ describe('configuration from the environment', () => {
   it('outside production TEAMS=on with no app id runs Teams unauthenticated for local testing', () => {
     expect(readConfig({ TEAMS: 'on' }).teams).to.include({ unauthenticated: true });
   });
+
+  it('in production an ADMIN_TOKEN shorter than 32 characters stops the start with a sentence naming ADMIN_TOKEN; outside production it is allowed', () => {
+    expect(() => readConfig({ NODE_ENV: 'production', ADMIN_TOKEN: 'a' })).to.throw(ConfigError, /ADMIN_TOKEN is too short for production: it needs at least 32 characters, and has 1/);
+    expect(() => readConfig({ NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(31) })).to.throw(ConfigError, /ADMIN_TOKEN/);
+    expect(readConfig({ NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(32) }).adminToken).to.equal('x'.repeat(32));
+    expect(readConfig({ ADMIN_TOKEN: 'a' }).adminToken).to.equal('a');
+  });
 });

@@ -7,9 +7,6 @@ import type { Config } from '../../config.ts';
 
 export const SESSION_COOKIE = 'wh_reports';
 export const SESSION_HOURS = 8;
-/** Failed sign-ins allowed per window, per server, before it answers 429 for the rest of the window. */
-export const MAX_FAILED_SIGN_INS = 20;
-export const FAILED_SIGN_IN_WINDOW_MS = 5 * 60_000;
 
 export type ReportsAccess = 'off' | 'open' | 'token';
 
@@ -58,24 +55,7 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
   return undefined;
 }
 
-/** Signed in by cookie, or a script sending `Authorization: Bearer <ADMIN_TOKEN>`. */
-export function isSignedIn(req: IncomingMessage, token: string, now: Date): boolean {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return tokensMatch(auth.slice('Bearer '.length).trim(), token);
+/** Signed in by the session cookie (a script sending `Authorization: Bearer` is checked through the throttle). */
+export function hasValidSession(req: IncomingMessage, token: string, now: Date): boolean {
   return sessionIsValid(readCookie(req, SESSION_COOKIE), token, now);
-}
-
-/** Counts failed sign-ins in a fixed window, so a token cannot be guessed at speed. */
-export class SignInThrottle {
-  private windowStart = 0;
-  private failures = 0;
-
-  blocked(now: Date): boolean {
-    if (now.getTime() - this.windowStart >= FAILED_SIGN_IN_WINDOW_MS) { this.windowStart = now.getTime(); this.failures = 0; }
-    return this.failures >= MAX_FAILED_SIGN_INS;
-  }
-
-  failed(): void {
-    this.failures++;
-  }
 }

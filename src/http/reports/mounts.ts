@@ -11,8 +11,9 @@ import { buildReport, listFilterOptions } from '../../app/insight/build-report.t
 import { isTableName, reportJson, tableCsv } from '../../app/insight/export-report.ts';
 import { HttpError, readRawBody, sendJson, sendText } from '../body.ts';
 import type { Mount } from '../server.ts';
+import { adminThrottleFor, bearerToken, clientAddress, type AdminThrottle, type ThrottleVerdict } from '../admin-throttle.ts';
 import {
-  clearedCookie, isSignedIn, reportsAccess, sessionCookie, sessionValue, SignInThrottle, tokensMatch,
+  clearedCookie, hasValidSession, reportsAccess, sessionCookie, sessionValue, tokensMatch,
 } from './access.ts';
 import { reportsPage, signInPage } from './page.ts';
 import { projectPath } from '../../paths.ts';
@@ -90,23 +91,51 @@ function exportCsv(c: PlatformContext, url: URL, res: ServerResponse): void {
   sendText(res, 200, csv, 'text/csv; charset=utf-8');
 }
 
-async function signIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse, throttle: SignInThrottle): Promise<void> {
+function retryAfter(res: ServerResponse, verdict: Extract<ThrottleVerdict, { allowed: false }>): string {
+  res.setHeader('retry-after', String(verdict.retryAfterSeconds));
+  const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+  return `Too many wrong tokens from your address. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
+}
+
+async function signIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse, throttle: AdminThrottle): Promise<void> {
   const token = c.config.adminToken as string;
-  const now = c.clock.now();
-  if (throttle.blocked(now)) {
-    sendText(res, 429, signInPage('Too many wrong tokens. Wait a few minutes and try again.'), HTML);
+  const client = clientAddress(req, c.config.trustProxy);
+  const verdict = throttle.check(client);
+  if (!verdict.allowed) {
+    sendText(res, 429, signInPage(retryAfter(res, verdict)), HTML);
     return;
   }
   const given = new URLSearchParams((await readRawBody(req, SIGN_IN_BODY_LIMIT)).toString('utf8')).get('token') ?? '';
   if (!tokensMatch(given, token)) {
-    throttle.failed();
-    c.log.warn('reports sign-in refused: wrong token');
+    throttle.failed(client);
+    c.log.warn({ client }, 'reports sign-in refused: wrong token');
     sendText(res, 401, signInPage('That token is not right.'), HTML);
     return;
   }
-  res.setHeader('set-cookie', sessionCookie(sessionValue(token, now), c.config.production));
+  throttle.succeeded(client);
+  res.setHeader('set-cookie', sessionCookie(sessionValue(token, c.clock.now()), c.config.production));
   res.writeHead(303, { location: '/reports' });
   res.end();
+}
+
+/** A script's `Authorization: Bearer` goes through the same throttle as the sign-in form. */
+function bearerSignIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse, given: string, throttle: AdminThrottle): boolean {
+  const client = clientAddress(req, c.config.trustProxy);
+  const verdict = throttle.check(client);
+  if (!verdict.allowed) throw new HttpError(429, retryAfter(res, verdict), 'TOO_MANY_ATTEMPTS');
+  if (tokensMatch(given, c.config.adminToken as string)) {
+    throttle.succeeded(client);
+    return true;
+  }
+  throttle.failed(client);
+  c.log.warn({ client }, 'reports request refused: wrong bearer token');
+  return false;
+}
+
+function signedIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse, throttle: AdminThrottle): boolean {
+  const given = bearerToken(req);
+  if (given !== undefined) return bearerSignIn(c, req, res, given, throttle);
+  return hasValidSession(req, c.config.adminToken as string, c.clock.now());
 }
 
 function refuse(url: URL, res: ServerResponse): void {
@@ -119,7 +148,7 @@ export function createReportsMounts(c: PlatformContext): Mount[] {
   const access = reportsAccess(c.config);
   if (access === 'off') return [];
   const assets = loadAssets();
-  const throttle = new SignInThrottle();
+  const throttle = adminThrottleFor(c, c.clock);
   const handler = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const method = req.method ?? 'GET';
     const asset = assets.get(url.pathname);
@@ -135,9 +164,9 @@ export function createReportsMounts(c: PlatformContext): Mount[] {
       return void res.end();
     }
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'Reports can only be read.', 'METHOD_NOT_ALLOWED');
-    const signedIn = access === 'token' && isSignedIn(req, c.config.adminToken as string, c.clock.now());
-    if (access === 'token' && !signedIn) return refuse(url, res);
-    if (url.pathname === '/reports') return page(c, url, res, signedIn);
+    const isIn = access === 'token' && signedIn(c, req, res, throttle);
+    if (access === 'token' && !isIn) return refuse(url, res);
+    if (url.pathname === '/reports') return page(c, url, res, isIn);
     if (url.pathname === '/reports/data.json') return sendJson(res, 200, reportJson(report(c, exportFilter(c, url))));
     if (url.pathname === '/reports/export.csv') return exportCsv(c, url, res);
     throw new HttpError(404, 'There is no report at this address.', 'NOT_FOUND');

@@ -47,6 +47,20 @@ const SlackEnvelope = z.looseObject({
   callback_id: z.string().optional(),
 }).refine((b) => b.type !== undefined || b.command !== undefined, 'It has neither a type nor a command.');
 
+/** Slack's window for a request's timestamp, both ways: an older or a future-dated request is a replay or forged. */
+export const SLACK_TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
+
+/**
+ * True for a correctly signed request dated further ahead than the tolerance. Bolt refuses only timestamps in the
+ * past, so a signed request dated an hour ahead would stay replayable for that hour. Unsigned requests are left
+ * to Bolt (401, or 200 for Slack's ssl_check).
+ */
+export function futureDatedSlackRequest(headers: IncomingHttpHeaders, raw: Buffer, signingSecret: string, nowMs: number): boolean {
+  const timestamp = Number(header(headers, 'x-slack-request-timestamp'));
+  if (!Number.isFinite(timestamp) || timestamp - nowMs / 1000 <= SLACK_TIMESTAMP_TOLERANCE_SECONDS) return false;
+  return signed(headers, raw.toString('utf8'), signingSecret);
+}
+
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name];
   return typeof v === 'string' ? v : undefined;

@@ -9,7 +9,8 @@ import type { Logger } from '../../log.ts';
 import { SlackInstallationStore } from './installation-store.ts';
 import { preparedFrom, sharedPrepareAction, sharedRunAction, type RunAction } from './action-runner.ts';
 import { singleWorkspaceAuthorize } from './bot-authorize.ts';
-import { malformedSlackRequest } from './envelope.ts';
+import type { Clock } from '../../domain/ports.ts';
+import { malformedSlackRequest, futureDatedSlackRequest } from './envelope.ts';
 import { makeDeps, type Register } from './deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
@@ -49,7 +50,12 @@ export interface SlackPlatformOptions {
   sentKeys?: SentKeys;
   /** Called when notices were queued outside a handover change (removed from a workspace): kick the dispatcher. */
   onQueued?: () => void;
+  /** The clock Slack's request timestamps are judged by (default: the real time, which Slack stamps them with). */
+  requestClock?: Clock;
 }
+
+/** Slack signs requests with the real time, and Bolt judges their age by it too, whatever clock the app runs on. */
+const WALL_CLOCK: Clock = { now: () => new Date() };
 
 function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ platform: 'slack' });
@@ -75,7 +81,7 @@ export function slackClientOptions(cfg: SlackConfig, logger: BoltLogger): webApi
 /** Bolt reads a request body itself unless it is already buffered on req.rawBody (its BufferedIncomingMessage). */
 type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
 
-function httpMount(receiver: HTTPReceiver, signingSecret: string): Mount {
+function httpMount(receiver: HTTPReceiver, signingSecret: string, clock: Clock): Mount {
   return {
     name: 'slack', path: SLACK_EVENTS_PATH, exact: true,
     handler: async (req: IncomingMessage, res: ServerResponse) => {
@@ -86,6 +92,9 @@ function httpMount(receiver: HTTPReceiver, signingSecret: string): Mount {
       // Read the body here, with our limit: over it is a 413 and the connection stays usable. Left to Bolt, a
       // body over its limit is paused half-read, which wedges a keep-alive connection until it times out.
       const raw = await readRawBody(req, SLACK_BODY_LIMIT);
+      if (futureDatedSlackRequest(req.headers, raw, signingSecret, clock.now().getTime())) {
+        throw new HttpError(401, 'This request is not signed by Slack within the last five minutes.', 'SLACK_SIGNATURE_STALE');
+      }
       const malformed = malformedSlackRequest(req.headers, raw, signingSecret);
       if (malformed) throw new HttpError(400, malformed, 'SLACK_PAYLOAD_MALFORMED');
       (req as BufferedRequest).rawBody = raw;
@@ -110,7 +119,7 @@ export function createSlackPlatform(container: PlatformContext, options: SlackPl
     receiver = new SocketModeReceiver({ appToken: cfg.appToken, logger });
   } else {
     const http = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, bodyLimit: SLACK_BODY_LIMIT, ...installer });
-    mounts.push(httpMount(http, cfg.signingSecret), ...(workspaces ? installMounts(http) : []));
+    mounts.push(httpMount(http, cfg.signingSecret, options.requestClock ?? WALL_CLOCK), ...(workspaces ? installMounts(http) : []));
     receiver = http;
   }
   // One workspace: our authorize (bot-authorize.ts), not `token`, so Slack being unreachable at start cannot crash us.

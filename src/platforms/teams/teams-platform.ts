@@ -20,7 +20,7 @@ export const TEAMS_PATH = '/api/messages';
 /** Teams activities are small; a card submit with a long note stays well under this. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 const HTTP_UNAUTHORIZED = 401;
-const HTTP_FORBIDDEN = 403;
+const UNAUTHORIZED_BODY = { error: 'UNAUTHORIZED', message: 'This request is not signed by the Bot Framework for this service.' };
 
 export interface TeamsPlatformOptions {
   /** The shared action handler and card composer (defaults to the shared ones over the container). */
@@ -62,25 +62,31 @@ export function createTeamsPlatform(container: PlatformContext, options: TeamsPl
   });
   const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
 
+  // Every refusal looks the same from outside (a registered tenant, an unknown one, one whose secret is missing, a
+  // bad token): 401 with one body. Why goes to the log only.
+  const unauthorized = (res: ServerResponse, reason: string): void => {
+    log.warn({ path: TEAMS_PATH, reason }, 'Teams request refused');
+    sendJson(res, HTTP_UNAUTHORIZED, UNAUTHORIZED_BODY);
+  };
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') throw new HttpError(405, 'Teams sends activities with POST.', 'METHOD_NOT_ALLOWED');
     const activity = checkActivity(await readJsonBody(req, MAX_ACTIVITY_BYTES));
     const authHeader = String(req.headers.authorization ?? '');
-    const found = adapters.forActivity(activity);
-    if (!found.ok) {
-      log.warn({ path: TEAMS_PATH, reason: found.reason }, 'Teams request refused: tenant not served here');
-      sendJson(res, HTTP_FORBIDDEN, { error: 'UNKNOWN_TENANT', message: found.message });
-      return;
-    }
+    const checker = adapters.forAuthentication(activity, authHeader);
+    if (!checker.ok) return unauthorized(res, checker.reason);
+    let auth: Awaited<ReturnType<typeof checker.adapter.authenticate>>;
     try {
-      const result = await found.adapter.handle(authHeader, activity, (ctx) => bot.run(ctx));
-      if (result?.body !== undefined) sendJson(res, result.status, result.body);
-      else { res.writeHead(result?.status ?? 200); res.end(); }
+      auth = await checker.adapter.authenticate(authHeader, activity);
     } catch (err) {
       if (!isAuthFailure(err)) throw err;
-      log.warn({ path: TEAMS_PATH }, 'Teams request refused: missing or invalid token');
-      sendJson(res, HTTP_UNAUTHORIZED, { error: 'UNAUTHORIZED', message: 'This request is not signed by the Bot Framework.' });
+      return unauthorized(res, 'invalid_token');
     }
+    const served = adapters.forActivity(activity);
+    if (!served.ok) return unauthorized(res, served.reason);
+    if (served.adapter !== checker.adapter) return unauthorized(res, 'tenant_not_of_token_app');
+    const result = await served.adapter.handleAuthenticated(auth, activity, (ctx) => bot.run(ctx));
+    if (result?.body !== undefined) sendJson(res, result.status, result.body);
+    else { res.writeHead(result?.status ?? 200); res.end(); }
   };
 
   return { mounts: [{ name: 'teams', path: TEAMS_PATH, exact: true, handler }], messenger };

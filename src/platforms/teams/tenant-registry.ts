@@ -16,7 +16,7 @@ export interface TeamsRegistration {
   secretRef: string;
 }
 
-export type RefusalReason = 'no_tenant' | 'tenant_mismatch' | 'unknown_tenant' | 'secret_missing';
+export type RefusalReason = 'no_tenant' | 'tenant_mismatch' | 'unknown_tenant' | 'secret_missing' | 'unknown_app';
 
 export type TenantLookup =
   | { ok: true; registration: TeamsRegistration }
@@ -85,6 +85,18 @@ export class TenantRegistry {
     if (env && (env.tenantId === tenantId || (env.appType === 'MultiTenant' && !env.tenantId))) return { ok: true, registration: env };
     if (this.open) return { ok: true, registration: LOCAL };
     return refuse('unknown_tenant', `Warm Handover is not registered for Teams tenant ${tenantId || '(none)'}; ask the administrator to run "handover teams add-tenant".`);
+  }
+
+  /**
+   * The registration a token addressed to this app id is checked against: the environment's, else the first
+   * `add-tenant` row with that app id. Which tenant the activity claims plays no part, so the check cannot tell a
+   * caller which tenants are served here.
+   */
+  forAppId(appId: string): TenantLookup {
+    if (this.fromEnv && this.fromEnv.appId === appId) return { ok: true, registration: this.fromEnv };
+    const row = this.store.list().find((t) => t.appId === appId);
+    if (!row) return refuse('unknown_app', `No Teams bot registration here has the app id ${appId}.`);
+    return this.forTenant(row.tenantId);
   }
 
   /** One line per registration, for the start-up log (no secrets). */
