@@ -20,7 +20,7 @@ export function registerPurgeCommands(program: Command, deps: PurgeCliDeps): voi
       const db = deps.openDb();
       try {
         const list = opts.dryRun ? purgeCandidates(db, deps.now(), days) : purgeClosed(db, deps.now(), days);
-        for (const c of list) deps.out(`${c.id}  ${c.state.padEnd(10)} closed ${c.closedAt.slice(0, 10)}`);
+        for (const c of list) deps.out(`${c.id}  ${c.state.padEnd(10)} ${c.closedAt ? `closed ${c.closedAt.slice(0, 10)}` : 'sent over the limit'}`);
         const verb = opts.dryRun ? 'would be purged (dry run: nothing changed)' : 'purged';
         deps.out(`${list.length} introduction(s) closed more than ${days} days ago ${verb}.`);
       } finally {
