@@ -41,3 +41,18 @@ export function mayAskOutcome(h: Handover): boolean {
   const asks = h.outcomeAsks ?? 0;
   return h.state === 'accepted' && !h.contactMadeAt && asks < MAX_OUTCOME_ASKS && asks <= (h.notYetCount ?? 0);
 }
+
+/**
+ * The most working days an introduction stays open after the last time anyone pressed anything (a snooze aside,
+ * which moves the follow-up to the date chosen): the expiry of an unanswered one, the follow-up plus the wait for an
+ * accepted one, the quiet spell of a settled one; one more day because due moments move into working hours.
+ * Never beyond MAX_DAYS_AFTER_SENT calendar days after it was sent.
+ */
+export function longestQuietWorkingDays(s: { expiryDays: number; followUpDays: number; outcomeWaitDays?: number | null }): number {
+  const wait = Math.max(
+    s.outcomeWaitDays ?? DEFAULT_OUTCOME_WAIT_WORKING_DAYS,
+    ASK_OUTCOME_AFTER_WORKING_DAYS + ANSWER_WINDOW_WORKING_DAYS,
+    ASK_AGAIN_AFTER_WORKING_DAYS + ANSWER_WINDOW_WORKING_DAYS,
+  );
+  return Math.max(s.expiryDays, s.followUpDays + wait, SETTLED_CLOSES_AFTER_WORKING_DAYS) + 1;
+}
