@@ -53,7 +53,7 @@ function filterFrom(url: URL, c: Container): ReportFilter {
 }
 
 function report(c: Container, filter: ReportFilter) {
-  return buildReport(c.db, filter, c.clock.now(), { timeZone: c.config.timeZone, staleAfterMonths: c.config.staleAfterMonths });
+  return buildReport(c.db, filter, c.clock.now(), { timeZone: c.config.timeZone, staleAfterMonths: c.config.staleAfterMonths, calendar: c.calendar });
 }
 
 function page(c: Container, url: URL, res: ServerResponse, signedIn: boolean): void {
