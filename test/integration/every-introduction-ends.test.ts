@@ -164,4 +164,15 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     expect(stateOf(h.id)).to.deep.include({ state: 'closed', outcome: 'contact_made', client: null });
     expect(w.handovers.notes(h.id)).to.deep.equal([]);
   });
+
+  it('given an introduction accepted under an earlier version, with nothing planned to end it, when the reminder service starts, then its end is planned and it closes as unknown on time', async () => {
+    const id = await acceptedOnMonday17();
+    w.db.prepare(`UPDATE schedule SET status = 'cancelled' WHERE subject_id = ? AND kind IN ('ask_outcome', 'auto_close')`).run(id);
+    expect(w.nudges.schedule.pendingFor(id).map((r) => r.kind)).to.deep.equal(['follow_up_nudge']);
+    w.nudges.start();
+    await w.nudges.stop();
+    expect(w.nudges.schedule.pendingFor(id).map((r) => r.kind)).to.deep.equal(['follow_up_nudge', 'ask_outcome', 'auto_close']);
+    await w.at('2026-09-08T10:00:00Z');
+    expect(stateOf(id)).to.deep.include({ state: 'closed', outcome: 'unknown' });
+  });
 });
