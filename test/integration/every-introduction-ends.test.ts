@@ -175,4 +175,14 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     await w.at('2026-09-08T10:00:00Z');
     expect(stateOf(id)).to.deep.include({ state: 'closed', outcome: 'unknown' });
   });
+
+  it('given Sam can no longer be reached on any platform, when it closes as unknown, then it still closes on time, Jo is told, and nothing is left waiting to be sent', async () => {
+    const id = await acceptedOnMonday17();
+    w.web.unknownUsers.add('sam');
+    await w.at('2026-09-08T10:00:00Z');
+    expect(stateOf(id)).to.deep.include({ state: 'closed', outcome: 'unknown' });
+    expect(w.inbox('jo')).to.include('outcome:closed_unknown');
+    expect(w.inbox('sam')).not.to.include('outcome:closed_unknown');
+    expect(w.nudges.outbox.counts()).to.include({ pending: 0, sending: 0 });
+  });
 });
