@@ -88,7 +88,7 @@ function stepLabel(view: HandoverView, step: HandoverView['steps'][number]): str
       if (d.automatic === true) return `Closed automatically: ${label}`;
       return d.reportedBy === 'introducer' ? `${who} said: ${label}` : `Closed: ${label}`;
     }
-    case 'outcome_asked': return `Asked ${view.introducer.name} whether they got in touch`;
+    case 'outcome_asked': return `Asked ${view.introducer.name} whether ${clientName(view.handover)} got in touch`;
     case 'outcome_not_yet': return `${who} answered "Not yet"`;
     default: return null;
   }

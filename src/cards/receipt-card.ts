@@ -137,7 +137,7 @@ export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alte
     kind: 'outcome', title: t.title, subjectId: view.handover.id, version: view.handover.version,
     summary: t.title.replace(clientName(view.handover), 'your client'),
     blocks: [
-      { type: 'text', text: t.text, style: reason === 'escalated' || reason === 'closed_unknown' ? 'warning' : 'attention' },
+      { type: 'text', text: t.text, style: reason === 'outcome_question' ? 'default' : reason === 'escalated' || reason === 'closed_unknown' ? 'warning' : 'attention' },
       ...declineBlocks(view),
       ...note.map((n): CardBlock => ({ type: 'text', text: `Their note: ${n.text}` })),
       ...(offerAlternatives ? alternativeBlocks(alternatives) : []),
