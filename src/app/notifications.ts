@@ -48,9 +48,18 @@ function newMessages(h: Handover, e: HandoverEvent, service: Service | undefined
     case 'passed': return [live(h.contactId, 'introduction')];
     case 'declined': return [outcome({ reason: 'declined' })];
     case 'expired': return [outcome({ reason: 'expired' })];
+    case 'outcome_asked': return [outcome({ reason: 'outcome_question' })];
+    case 'closed': return closedMessages(h, e, outcome);
     case 'escalated': return escalationMessages(h, e, service, live, outcome);
     default: return [];
   }
+}
+
+/** Closed as unknown by the reminder service: both people are told, each in a message of their own. */
+function closedMessages(h: Handover, e: HandoverEvent, outcome: (params: Record<string, string>) => OutboxRequest): OutboxRequest[] {
+  if (e.details.automatic !== true || h.outcome !== 'unknown') return [];
+  const toContact = personCard(h, e, h.contactId, { kind: 'outcome', subjectId: h.id, viewerId: h.contactId, params: { reason: 'closed_unknown' } }, 'new');
+  return [outcome({ reason: 'closed_unknown' }), toContact];
 }
 
 function escalationMessages(
@@ -84,7 +93,7 @@ function updatesOfLiveCards(deps: NotificationDeps, h: Handover, e: HandoverEven
 /** Recomputes what is due for this handover and brings the schedule in line. */
 export function replanHandover(deps: NotificationDeps, h: Handover, now: Date, service: Service | undefined = deps.service(h.serviceId)): void {
   const timeZoneOf = (id: string) => deps.presence.prefs(id)?.timeZone ?? deps.defaultTimeZone;
-  const items = planHandover(h, { calendar: deps.calendar, timeZoneOf, hasBackup: canCover(h, service) });
+  const items = planHandover(h, { calendar: deps.calendar, timeZoneOf, hasBackup: canCover(h, service), outcomeWaitDays: service?.outcomeWaitDays });
   deps.schedule.replan(h.id, HANDOVER_SCHEDULE_KINDS, items, now);
 }
 

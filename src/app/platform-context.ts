@@ -2,6 +2,7 @@
 // search the directory, compose cards, record where a person was last seen, and the database its own stores live
 // in. Built once by the composition root (src/main/container.ts), which also keeps what platforms never use.
 import type { Config } from '../config.ts';
+import type { WorkingCalendar } from '../domain/calendar/types.ts';
 import type { Clock, Platform } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';
 import type { HandoverStore } from '../storage/handover-store.ts';
@@ -17,6 +18,8 @@ export interface PlatformContext {
   log: Logger;
   db: Db;
   clock: Clock;
+  /** Working days and bank holidays, for dates shown and reports. */
+  calendar: WorkingCalendar;
   people: PeopleStore;
   services: ServiceStore;
   handovers: HandoverStore;

@@ -32,6 +32,26 @@ export function expireHandover(app: HandoverService, handoverId: string): ActRes
   }
 }
 
+/** Asks the introducer whether the client and the service got in touch (on their receipt and in a message). */
+export function askOutcome(app: HandoverService, handoverId: string): ActResult | null {
+  try {
+    return app.act(handoverId, { type: 'ask_outcome', actorId: SYSTEM_ACTOR });
+  } catch (err) {
+    if (err instanceof HandoverError) return null;
+    throw err;
+  }
+}
+
+/** Closes an introduction nobody finished: outcome unknown when accepted, else the outcome it already has. */
+export function autoCloseHandover(app: HandoverService, handoverId: string): ActResult | null {
+  try {
+    return app.act(handoverId, { type: 'auto_close', actorId: SYSTEM_ACTOR });
+  } catch (err) {
+    if (err instanceof HandoverError) return null;
+    throw err;
+  }
+}
+
 export interface UndeliverableDeps {
   db: Db;
   app: HandoverService;

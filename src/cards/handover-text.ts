@@ -24,7 +24,9 @@ export function stateHeadline(view: HandoverView): { text: string; style: TextSt
     case 'declined': return { text: `Declined by ${contact} on ${at(h.answeredAt)}: ${h.declineReason ? DECLINE_REASON_LABELS[h.declineReason] : 'no reason given'}.`, style: 'attention' };
     case 'withdrawn': return { text: `Withdrawn by ${view.introducer.name} on ${at(h.closedAt)}.`, style: 'subtle' };
     case 'expired': return { text: `Expired on ${at(h.closedAt)} without an answer.`, style: 'attention' };
-    case 'closed': return { text: `Closed on ${at(h.closedAt)}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'no outcome recorded'}.`, style: 'subtle' };
+    case 'closed':
+      if (h.outcome === 'unknown') return { text: `Closed on ${at(h.closedAt)}: outcome unknown. Nobody confirmed whether ${clientName(h)} and ${view.service.name} got in touch.`, style: 'warning' };
+      return { text: `Closed on ${at(h.closedAt)}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'no outcome recorded'}.`, style: 'subtle' };
   }
 }
 
@@ -81,7 +83,13 @@ function stepLabel(view: HandoverView, step: HandoverView['steps'][number]): str
     case 'withdrawn': return `Withdrawn by ${who}`;
     case 'expired': return 'Expired without an answer';
     case 'nudged': return 'Reminder sent';
-    case 'closed': return `Closed: ${OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS] ?? 'closed'}`;
+    case 'closed': {
+      const label = OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS] ?? 'closed';
+      if (d.automatic === true) return `Closed automatically: ${label}`;
+      return d.reportedBy === 'introducer' ? `${who} said: ${label}` : `Closed: ${label}`;
+    }
+    case 'outcome_asked': return `Asked ${view.introducer.name} whether ${clientName(view.handover)} got in touch`;
+    case 'outcome_not_yet': return `${who} answered "Not yet"`;
     default: return null;
   }
 }

@@ -1,6 +1,7 @@
 // The introducer's live receipt (each step with its time; Withdraw, Add note) and the outcome notices
 // (declined with a reason, expired, escalated, couldn't reach) with alternative services to try.
 import { CAPACITY_LABELS, type Service } from '../domain/directory/types.ts';
+import { MAX_OUTCOME_ASKS, outcomeQuestionOpen } from '../domain/handover/endings.ts';
 import { isAllowedFrom } from '../domain/handover/transitions.ts';
 import { formatDay, formatWhen } from './format.ts';
 import { clientName, noteBlocks, personLine, stateHeadline, timeline } from './handover-text.ts';
@@ -13,10 +14,38 @@ const STATE_WORDS: Record<HandoverView['handover']['state'], string> = {
   sent: 'waiting for an answer', accepted: 'accepted', contact_made: 'contact made', closed: 'closed', declined: 'declined',
   withdrawn: 'withdrawn', expired: 'expired', unreachable: "couldn't reach the client",
 };
-export type OutcomeReason = 'declined' | 'expired' | 'escalated' | 'unreachable' | 'follow_up_overdue';
+export type OutcomeReason =
+  | 'declined' | 'expired' | 'escalated' | 'unreachable' | 'follow_up_overdue' | 'outcome_question' | 'closed_unknown';
+const OUTCOME_REASONS: readonly OutcomeReason[] = [
+  'declined', 'expired', 'escalated', 'unreachable', 'follow_up_overdue', 'outcome_question', 'closed_unknown',
+];
+
+/** "Did Kim get in touch with Mind in Lambeth?": the question the introducer answers on their receipt. */
+export function outcomeQuestion(view: HandoverView): string {
+  return `Did ${clientName(view.handover)} get in touch with ${view.service.organisation}?`;
+}
+
+function questionBlocks(view: HandoverView): CardBlock[] {
+  if (!outcomeQuestionOpen(view.handover)) return [];
+  const last = (view.handover.outcomeAsks ?? 0) >= MAX_OUTCOME_ASKS;
+  const after = last
+    ? 'We will not ask again: if nobody knows soon, the introduction closes with the outcome unknown.'
+    : 'If you answer "Not yet", we will ask you once more in a few working days.';
+  return [
+    { type: 'text', text: outcomeQuestion(view), style: 'heading' },
+    { type: 'text', text: `${view.contact.name} hasn't confirmed contact. ${after}`, style: 'subtle' },
+  ];
+}
 
 function introducerActions(view: HandoverView): CardAction[] {
   const actions: CardAction[] = [];
+  if (outcomeQuestionOpen(view.handover)) {
+    actions.push(
+      handoverAction(view, 'outcome_yes', 'Yes', 'positive'),
+      handoverAction(view, 'outcome_unreachable', "Couldn't reach"),
+      handoverAction(view, 'outcome_not_yet', 'Not yet'),
+    );
+  }
   if (isAllowedFrom('withdraw', view.handover.state)) actions.push(handoverAction(view, 'withdraw', 'Withdraw', 'destructive'));
   if (isAllowedFrom('add_note', view.handover.state)) actions.push(handoverAction(view, 'add_note', 'Add note'));
   return actions;
@@ -44,6 +73,7 @@ export function buildReceiptCard(view: HandoverView): Card {
     summary: `Your introduction to ${view.service.name}: ${STATE_WORDS[h.state]}`,
     blocks: [
       { type: 'text', text: headline.text, style: headline.style },
+      ...questionBlocks(view),
       { type: 'facts', facts },
       ...declineBlocks(view),
       { type: 'timeline', steps: timeline(view) },
@@ -78,12 +108,19 @@ function outcomeText(view: HandoverView, reason: OutcomeReason): { title: string
     };
     case 'unreachable': return { title: `${contact} couldn't reach ${name}`, text: `${contact} tried to contact ${name} but couldn't reach them. You may want to check their details or withdraw.` };
     case 'follow_up_overdue': return { title: `No contact confirmed yet for ${name}`, text: `${contact} accepted but hasn't confirmed contact with ${name} by the follow-up date. You can chase them, add a note or withdraw.` };
+    case 'outcome_question': return {
+      title: outcomeQuestion(view),
+      text: `${contact} accepted your introduction of ${name} but hasn't confirmed contact. Please tell us what happened, so the introduction can close with a known outcome.`,
+    };
+    case 'closed_unknown': return {
+      title: `Closed: outcome unknown for ${name}`,
+      text: `Nobody confirmed whether ${name} and ${view.service.name} got in touch, so we closed the introduction with the outcome unknown. The client's details will be removed as usual.`,
+    };
   }
 }
 
 export function outcomeReasonFor(view: HandoverView, asked?: string): OutcomeReason {
-  const known: OutcomeReason[] = ['declined', 'expired', 'escalated', 'unreachable', 'follow_up_overdue'];
-  if (asked && (known as string[]).includes(asked)) return asked as OutcomeReason;
+  if (asked && (OUTCOME_REASONS as readonly string[]).includes(asked)) return asked as OutcomeReason;
   const s = view.handover.state;
   if (s === 'declined' || s === 'expired' || s === 'unreachable') return s;
   return view.handover.escalatedTo.length > 0 ? 'escalated' : 'follow_up_overdue';
@@ -91,6 +128,7 @@ export function outcomeReasonFor(view: HandoverView, asked?: string): OutcomeRea
 
 /** A fresh message to the introducer when something needs their attention. */
 export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alternatives: Service[]): Card {
+  if (reason === 'closed_unknown' && view.role === 'contact') return closedUnknownForContact(view);
   if (view.role !== 'introducer') return statusOnlyCard(view);
   const t = outcomeText(view, reason);
   const offerAlternatives = reason === 'declined' || reason === 'expired' || reason === 'escalated';
@@ -99,11 +137,25 @@ export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alte
     kind: 'outcome', title: t.title, subjectId: view.handover.id, version: view.handover.version,
     summary: t.title.replace(clientName(view.handover), 'your client'),
     blocks: [
-      { type: 'text', text: t.text, style: reason === 'escalated' ? 'warning' : 'attention' },
+      { type: 'text', text: t.text, style: reason === 'outcome_question' ? 'default' : reason === 'escalated' || reason === 'closed_unknown' ? 'warning' : 'attention' },
       ...declineBlocks(view),
       ...note.map((n): CardBlock => ({ type: 'text', text: `Their note: ${n.text}` })),
       ...(offerAlternatives ? alternativeBlocks(alternatives) : []),
     ],
     actions: introducerActions(view),
+  };
+}
+
+/** The named contact's word that an introduction they accepted closed with the outcome unknown. */
+function closedUnknownForContact(view: HandoverView): Card {
+  const h = view.handover;
+  const title = `Closed: outcome unknown for the introduction from ${view.introducer.name}`;
+  return {
+    kind: 'outcome', title, subjectId: h.id, version: h.version, summary: title,
+    blocks: [{
+      type: 'text', style: 'warning',
+      text: `Nobody confirmed contact with ${clientName(h)} after you accepted this introduction, so we closed it with the outcome unknown. If you do hear from them, tell ${view.introducer.name} directly.`,
+    }],
+    actions: [],
   };
 }

@@ -1,5 +1,6 @@
 // `handover purge [--dry-run] [--days N]`: remove client details from introductions closed long enough ago.
 import type { Command } from 'commander';
+import { MAX_DAYS_AFTER_SENT } from '../domain/handover/endings.ts';
 import { DEFAULT_RETENTION_DAYS, purgeCandidates, purgeClosed } from '../scheduler/purge.ts';
 import { reclaimFreedSpace } from '../storage/scrub.ts';
 import type { CliDeps } from './deps.ts';
@@ -12,7 +13,7 @@ export interface PurgeCliDeps extends CliDeps {
 export function registerPurgeCommands(program: Command, deps: PurgeCliDeps): void {
   const fallback = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
   program.command('purge')
-    .description('Remove client details and notes from introductions closed more than N days ago (statistics and audit stay)')
+    .description(`Remove client details and notes from introductions closed more than N days ago or sent more than ${MAX_DAYS_AFTER_SENT} days ago (statistics and audit stay)`)
     .option('--dry-run', 'only list what would be purged')
     .option('--days <n>', `days after closure (default ${fallback}, RETENTION_DAYS)`)
     .action((opts: { dryRun?: boolean; days?: string }, command: Command) => {
@@ -22,9 +23,9 @@ export function registerPurgeCommands(program: Command, deps: PurgeCliDeps): voi
       try {
         const list = opts.dryRun ? purgeCandidates(db, deps.now(), days) : purgeClosed(db, deps.now(), days);
         if (!opts.dryRun && list.length) reclaimFreedSpace(db);
-        for (const c of list) deps.out(`${c.id}  ${c.state.padEnd(10)} closed ${c.closedAt.slice(0, 10)}`);
+        for (const c of list) deps.out(`${c.id}  ${c.state.padEnd(10)} ${c.closedAt ? `closed ${c.closedAt.slice(0, 10)}` : 'sent over the limit'}`);
         const verb = opts.dryRun ? 'would be purged (dry run: nothing changed)' : 'purged';
-        deps.out(`${list.length} introduction(s) closed more than ${days} days ago ${verb}.`);
+        deps.out(`${list.length} introduction(s) closed more than ${days} days ago, or sent more than ${MAX_DAYS_AFTER_SENT} days ago, ${verb}.`);
       } finally {
         db.close();
       }

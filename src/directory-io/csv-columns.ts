@@ -5,7 +5,7 @@ import { CAPACITY_LABELS, CATEGORIES, JOURNEY_STAGE_LABELS } from '../domain/dir
 export const CSV_COLUMNS = [
   'id', 'name', 'organisation', 'description', 'keywords', 'categories', 'journey_stage', 'course_type',
   'min_age', 'max_age', 'areas', 'conditions', 'eligibility_other', 'referral_routes', 'cost', 'formats',
-  'locations', 'dates', 'capacity', 'reply_by_days', 'follow_up_days', 'expiry_days', 'website', 'phone', 'email',
+  'locations', 'dates', 'capacity', 'reply_by_days', 'follow_up_days', 'expiry_days', 'outcome_wait_days', 'website', 'phone', 'email',
   'how_to_refer', 'last_reviewed', 'channel', 'primary_contact_name', 'primary_contact_email',
   'primary_contact_role', 'primary_contact_slack', 'primary_contact_teams', 'backup_contacts',
 ] as const;

@@ -47,6 +47,7 @@ function rowToInput(c: Cells, problems: string[]): Record<string, unknown> {
     cost: c.cost, formats: splitList(c.formats).map(toCode), locations: splitList(c.locations), dates: splitList(c.dates),
     capacity: toCode(c.capacity) || undefined, replyByDays: toNumber(c.reply_by_days, undefined),
     followUpDays: toNumber(c.follow_up_days, undefined), expiryDays: toNumber(c.expiry_days, undefined),
+    outcomeWaitDays: toNumber(c.outcome_wait_days, null),
     website: c.website, phone: c.phone, email: c.email.trim().toLowerCase(), howToRefer: c.how_to_refer,
     lastReviewed: c.last_reviewed.trim() || null, channel: channelOf(c.channel, problems), contacts: contactsOf(c, problems),
   };
@@ -120,7 +121,7 @@ function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {
     min_age: r.minAge ?? '', max_age: r.maxAge ?? '', areas: joinList(r.areas), conditions: r.conditions,
     eligibility_other: r.eligibilityOther, referral_routes: joinList(r.referralRoutes), cost: r.cost,
     formats: joinList(r.formats), locations: joinList(r.locations), dates: joinList(r.dates), capacity: r.capacity,
-    reply_by_days: r.replyByDays, follow_up_days: r.followUpDays, expiry_days: r.expiryDays, website: r.website,
+    reply_by_days: r.replyByDays, follow_up_days: r.followUpDays, expiry_days: r.expiryDays, outcome_wait_days: r.outcomeWaitDays ?? '', website: r.website,
     phone: r.phone, email: r.email, how_to_refer: r.howToRefer, last_reviewed: r.lastReviewed ?? '',
     channel: r.channel ? `${r.channel.platform}:${r.channel.tenant}:${r.channel.channelId}` : '',
     primary_contact_name: primary.name, primary_contact_email: primary.email, primary_contact_role: primary.role,

@@ -44,7 +44,7 @@ export function recordToService(r: ServiceRecord, personIdOf: (email: string) =>
     categories: r.categories, journeyStage: r.journeyStage, courseType: r.courseType, minAge: r.minAge, maxAge: r.maxAge,
     areas: r.areas, conditions: r.conditions, eligibilityOther: r.eligibilityOther, referralRoutes: r.referralRoutes,
     cost: r.cost, formats: r.formats, locations: r.locations, dates: r.dates, capacity: r.capacity,
-    replyByDays: r.replyByDays, followUpDays: r.followUpDays, expiryDays: r.expiryDays, channel: r.channel,
+    replyByDays: r.replyByDays, followUpDays: r.followUpDays, expiryDays: r.expiryDays, outcomeWaitDays: r.outcomeWaitDays, channel: r.channel,
     website: r.website, phone: r.phone, email: r.email, howToRefer: r.howToRefer, lastReviewed: r.lastReviewed,
     staleSince, contacts: contacts.map((c) => ({ personId: personIdOf(c.email), role: c.primary ? 'primary' : 'backup' })),
   };
@@ -69,5 +69,6 @@ export function serviceToRecord(s: Service, personOf: (id: string) => Person | u
     .map((c) => contactRecord(c.person, c.primary));
   return {
     ...rest, formats: rest.formats as ServiceRecord['formats'], channel: rest.channel as ServiceRecord['channel'], contacts: records,
+    outcomeWaitDays: rest.outcomeWaitDays ?? null,
   };
 }

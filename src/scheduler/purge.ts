@@ -1,9 +1,10 @@
 // Retention: client-identifying fields (client details, notes) are removed a number of days after an
-// introduction closed. The handover row, its states and the audit trail (which never holds client text) stay.
+// introduction closed, and from any introduction MAX_DAYS_AFTER_SENT days after it was sent, whatever its state. The handover row, its states and the audit trail (which never holds client text) stay.
 // The playground's stored messages about it (web_messages, whose cards showed the client details in DMs) are
 // replaced by a short notice, and the live cards in Slack and Teams DMs are queued to be re-rendered from the
 // purged state (which has no client details) and updated in place.
 import { SYSTEM_ACTOR } from '../domain/handover/commands.ts';
+import { MAX_DAYS_AFTER_SENT } from '../domain/handover/endings.ts';
 import type { HandoverState } from '../domain/handover/types.ts';
 import { buildNoticeCard } from '../cards/other-cards.ts';
 import { messageKey } from '../domain/nudges/messages.ts';
@@ -17,23 +18,27 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface PurgeCandidate {
   id: string;
   state: HandoverState;
-  closedAt: string;
+  /** null: still open, purged because it was sent MAX_DAYS_AFTER_SENT days ago. */
+  closedAt: string | null;
 }
 
 export function purgeCutoff(now: Date, retentionDays: number): string {
   return new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
 }
 
-/** Closed handovers whose client details are due to go. */
+/** Handovers whose client details are due to go: closed retentionDays ago, or sent MAX_DAYS_AFTER_SENT days ago. */
 export function purgeCandidates(db: Db, now: Date, retentionDays: number = DEFAULT_RETENTION_DAYS): PurgeCandidate[] {
-  return db.prepare<[string], { id: string; state: string; closed_at: string }>(
-    `SELECT id, state, closed_at FROM handovers WHERE purged_at IS NULL AND closed_at IS NOT NULL AND closed_at <= ? ORDER BY closed_at, id`,
-  ).all(purgeCutoff(now, retentionDays)).map((r) => ({ id: r.id, state: r.state as HandoverState, closedAt: r.closed_at }));
+  return db.prepare<[string, string], { id: string; state: string; closed_at: string | null }>(
+    `SELECT id, state, closed_at FROM handovers WHERE purged_at IS NULL AND ((closed_at IS NOT NULL AND closed_at <= ?) OR created_at <= ?)
+     ORDER BY coalesce(closed_at, created_at), id`,
+  ).all(purgeCutoff(now, retentionDays), purgeCutoff(now, MAX_DAYS_AFTER_SENT))
+    .map((r) => ({ id: r.id, state: r.state as HandoverState, closedAt: r.closed_at }));
 }
 
 /** What a stored message about a purged introduction shows instead of its card. */
-export function purgedCard(handoverId: string, retentionDays: number) {
-  return buildNoticeCard(handoverId, `Introduction ${handoverId}`, `The client's details were removed ${retentionDays} days after this introduction closed.`);
+export function purgedCard(handoverId: string, retentionDays: number, closed = true) {
+  const when = closed ? `${retentionDays} days after this introduction closed` : `${MAX_DAYS_AFTER_SENT} days after this introduction was sent`;
+  return buildNoticeCard(handoverId, `Introduction ${handoverId}`, `The client's details were removed ${when}.`);
 }
 
 /**
@@ -68,9 +73,9 @@ export function purgeClosed(db: Db, now: Date, retentionDays: number = DEFAULT_R
     for (const c of done) {
       clear.run(at, at, c.id);
       const removedNotes = notes.run(c.id).changes;
-      const clearedMessages = messages.run(JSON.stringify(purgedCard(c.id, retentionDays)), at, c.id).changes;
+      const clearedMessages = messages.run(JSON.stringify(purgedCard(c.id, retentionDays, c.closedAt !== null)), at, c.id).changes;
       const cardsUpdated = queueCardUpdates(outbox, c.id, now);
-      audit.run(c.id, SYSTEM_ACTOR, 'purged', c.state, c.state, at, JSON.stringify({ retentionDays, notesRemoved: removedNotes, messagesCleared: clearedMessages, cardsUpdated }));
+      audit.run(c.id, SYSTEM_ACTOR, 'purged', c.state, c.state, at, JSON.stringify({ retentionDays, open: c.closedAt === null, notesRemoved: removedNotes, messagesCleared: clearedMessages, cardsUpdated }));
     }
     return done;
   });

@@ -19,10 +19,13 @@ export interface SweepTally {
   reviewRequests: number;
   markedStale: number;
   purged: number;
+  /** Introducers asked for an outcome, and introductions closed by the reminder service. */
+  asked: number;
+  closed: number;
 }
 
 export function emptyTally(): SweepTally {
-  return { nudges: 0, folded: 0, digests: 0, escalated: 0, expired: 0, cancelled: 0, reviewRequests: 0, markedStale: 0, purged: 0 };
+  return { nudges: 0, folded: 0, digests: 0, escalated: 0, expired: 0, cancelled: 0, reviewRequests: 0, markedStale: 0, purged: 0, asked: 0, closed: 0 };
 }
 
 /** Per-sweep cache of people's time zone and digest choice. */

@@ -1,6 +1,6 @@
 // The sweep (every minute): in one transaction, turn everything due into outbox messages and run the
 // reminder service's own actions (escalate, expire) through the HandoverService, so they are audited.
-import { escalateHandover, expireHandover } from '../app/system-actions.ts';
+import { askOutcome, autoCloseHandover, escalateHandover, expireHandover } from '../app/system-actions.ts';
 import { inTransaction } from '../storage/sqlite.ts';
 import type { ScheduleRow } from '../storage/schedule-store.ts';
 import { REVIEW_STALE_KIND, requestReviews, sweepReviewDeadline } from './directory-review.ts';
@@ -24,6 +24,14 @@ function handleRow(deps: SweepDeps, row: ScheduleRow, prefs: PrefsCache, now: Da
       return;
     case 'expire':
       if (expireHandover(deps.app, row.subjectId)?.noop === false) tally.expired++;
+      deps.schedule.markDone(row.id, now);
+      return;
+    case 'ask_outcome':
+      if (askOutcome(deps.app, row.subjectId)?.noop === false) tally.asked++;
+      deps.schedule.markDone(row.id, now);
+      return;
+    case 'auto_close':
+      if (autoCloseHandover(deps.app, row.subjectId)?.noop === false) tally.closed++;
       deps.schedule.markDone(row.id, now);
       return;
     case DIGEST_KIND:

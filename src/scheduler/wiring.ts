@@ -18,6 +18,7 @@ import { ScheduleStore } from '../storage/schedule-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import { Dispatcher, type DispatcherDeps } from './dispatch.ts';
+import { planMissingEndings } from './plan-endings.ts';
 import { createSweepLoop, sweep, type SweepLoop, type SweepResult } from './sweep.ts';
 import type { SweepDeps } from './sweep-types.ts';
 
@@ -90,6 +91,8 @@ export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
   return {
     outbox, schedule, presence, router, dispatcher, sweepDeps, sweep: runSweep,
     start() {
+      const planned = loop ? 0 : planMissingEndings(sweepDeps, o.clock.now());
+      if (planned > 0) o.log?.info({ planned }, 'planned the end of open introductions that had none');
       loop ??= createSweepLoop(() => runSweep(), o.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS, () => dispatcher.kick(), o.log);
       loop.start();
       dispatcher.start(o.dispatchIntervalMs);

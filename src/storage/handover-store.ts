@@ -11,6 +11,7 @@ interface HandoverRow {
   follow_up_at: string | null; snoozed_until: string | null; outcome: string | null; decline_reason: string | null;
   created_at: string; updated_at: string; accepted_at: string | null; answered_at: string | null;
   contact_made_at: string | null; closed_at: string | null; purged_at: string | null; opportunity_id: string | null;
+  outcome_asks: number; not_yet_count: number; not_yet_at: string | null;
 }
 
 export interface AuditEntry {
@@ -33,6 +34,7 @@ function fromRow(r: HandoverRow): Handover {
     declineReason: r.decline_reason as Handover['declineReason'], createdAt: r.created_at, updatedAt: r.updated_at,
     acceptedAt: r.accepted_at, answeredAt: r.answered_at, contactMadeAt: r.contact_made_at, closedAt: r.closed_at,
     purgedAt: r.purged_at, opportunityId: r.opportunity_id,
+    outcomeAsks: r.outcome_asks ?? 0, notYetCount: r.not_yet_count ?? 0, notYetAt: r.not_yet_at ?? null,
   };
 }
 
@@ -44,6 +46,7 @@ function toParams(h: Handover) {
     outcome: h.outcome, decline_reason: h.declineReason, created_at: h.createdAt, updated_at: h.updatedAt,
     accepted_at: h.acceptedAt, answered_at: h.answeredAt, contact_made_at: h.contactMadeAt, closed_at: h.closedAt,
     purged_at: h.purgedAt, opportunity_id: h.opportunityId,
+    outcome_asks: h.outcomeAsks ?? 0, not_yet_count: h.notYetCount ?? 0, not_yet_at: h.notYetAt ?? null,
   };
 }
 

@@ -6,7 +6,8 @@ import { SmtpSender } from '../../src/platforms/email/smtp-sender.ts';
 import { makeWorld } from '../support/make.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { SAM_ADDRESS, linksIn, makeEmailWorld } from '../support/email-world.ts';
-import { contractCard, messengerContract, type ReceivedMessage } from './messenger-contract.ts';
+import { cardFormHtml } from '../../src/platforms/email/card-html.ts';
+import { contractCard, messengerContract, outcomeQuestionCard, type ReceivedMessage } from './messenger-contract.ts';
 
 messengerContract('e-mail (SMTP)', async () => {
   const w = makeWorld();
@@ -22,7 +23,7 @@ messengerContract('e-mail (SMTP)', async () => {
     text: `${m.subject}\n${m.text}`,
   }));
   return {
-    messenger, received, updatesInPlace: false,
+    messenger, received, updatesInPlace: false, buttonsInMessage: false,
     known: { platform: 'email', tenant: '', userId: SAM_ADDRESS },
     unknown: { platform: 'email', tenant: '', userId: 'nobody@example.org' },
     failNextDelivery: () => sink.failNext(),
@@ -53,6 +54,13 @@ describe('e-mail messenger', function () {
       expect(rows.map((r) => r.handover_id).sort()).to.deep.equal([first, second].sort());
     } finally {
       await w.stop();
+    }
+  });
+
+  it('given the outcome question, when its link page is shown, then Yes, Couldn\'t reach and Not yet are three buttons sending their own action', () => {
+    const html = cardFormHtml(outcomeQuestionCard('H-Q'), { actionUrl: '/e/x', csrf: 'c', subjectId: 'H-Q' });
+    for (const [id, label] of [['outcome_yes', 'Yes'], ['outcome_unreachable', 'Couldn&#39;t reach'], ['outcome_not_yet', 'Not yet']]) {
+      expect(html).to.match(new RegExp(`<button type="submit"[^>]*name="actionId" value="${id}"[^>]*>${label}</button>`));
     }
   });
 

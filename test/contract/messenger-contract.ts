@@ -27,6 +27,21 @@ export interface MessengerUnderTest {
   cleanup(): Promise<void> | void;
   /** false where a sent message cannot change (e-mail: the link shows the latest state instead). Default true. */
   updatesInPlace?: boolean;
+  /** false where buttons live on a page the message links to (e-mail: tested on the link page). Default true. */
+  buttonsInMessage?: boolean;
+}
+
+/** The introducer's outcome question: three buttons a renderer must show, each sending its own action. */
+export function outcomeQuestionCard(subjectId = 'H-CONTRACT-Q'): Card {
+  return {
+    kind: 'outcome', title: 'Did R.T. get in touch with Mind in Lambeth?', summary: 'Did your client get in touch?', subjectId, version: 3,
+    blocks: [{ type: 'text', text: 'Sam Patel accepted your introduction but has not confirmed contact.' }],
+    actions: [
+      { id: 'outcome_yes', label: 'Yes', style: 'positive', subjectId, version: 3 },
+      { id: 'outcome_unreachable', label: "Couldn't reach", subjectId, version: 3 },
+      { id: 'outcome_not_yet', label: 'Not yet', subjectId, version: 3 },
+    ],
+  };
 }
 
 export function contractCard(title: string, subjectId = 'H-CONTRACT-1'): Card {
@@ -90,6 +105,15 @@ export function messengerContract(name: string, setup: () => Promise<MessengerUn
       expect(['transient', 'rate_limited', 'permanent']).to.include((err as DeliveryError).kind);
       await t.messenger.sendToPerson(t.known, contractCard('Contract after failure'), { idempotencyKey: key });
       expect((await t.received(t.known)).filter((m) => m.text.includes('Contract after failure'))).to.have.length(1);
+    });
+
+    it('given the outcome question, when it is sent, then Yes, Couldn\'t reach and Not yet each show with their own action', async function () {
+      if (t.buttonsInMessage === false) this.skip();
+      await t.messenger.sendToPerson(t.known, outcomeQuestionCard(), { idempotencyKey: freshKey(name) });
+      const message = (await t.received(t.known)).find((m) => m.text.includes('Did R.T. get in touch with Mind in Lambeth?'));
+      expect(message, 'the question arrives').to.not.equal(undefined);
+      for (const label of ['Yes', "Couldn't reach", 'Not yet']) expect(message!.text).to.contain(label);
+      for (const id of ['outcome_yes', 'outcome_unreachable', 'outcome_not_yet']) expect(message!.text).to.contain(id);
     });
 
     it('when a card is posted to a channel, then the channel shows it', async function () {

@@ -86,7 +86,7 @@ describe('purge: the client details leave the database file, its log and later b
   it('given an introduction with a marker in every client field, a note and delivered cards, when it is withdrawn and `handover purge` runs 91 days later, then no marker is in the database, its -wal or a backup', async () => {
     const id = await closedIntroductionFullOfMarkers();
     clock.advance(91 * DAY_MS);
-    expect((await purgeCommand()).join('\n')).to.contain('1 introduction(s) closed more than 90 days ago purged.');
+    expect((await purgeCommand()).join('\n')).to.contain('1 introduction(s) closed more than 90 days ago, or sent more than 180 days ago, purged.');
     await app.nudges.dispatcher.runOnce();
     await expectNoMarkerAnywhere('after-cli-purge.db');
     expect(app.container.handovers.find(id)!.state, 'the introduction itself stays, for the statistics').to.equal('withdrawn');

@@ -44,6 +44,7 @@ describe('reports: figures for a seeded month', () => {
       contactMade: countFates(made, ['closed_contact', 'contact_made']),
       unreachable: countFates(made, ['unreachable']),
       awaitingAnswer: countFates(made, ['pending']),
+      outcomeUnknown: 0,
     });
   });
 

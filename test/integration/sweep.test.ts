@@ -58,11 +58,12 @@ describe('the sweep', () => {
       expect(purgeCandidates(w.db, w.clock.now(), 90)).to.deep.equal([]);
     });
 
-    it('never purges an introduction that is still open', async () => {
+    it('never purges an introduction while it is open and younger than the retention maximum', async () => {
       w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z', extra: { retentionDays: 1 } });
       const h = w.app.introduce('jo', introduceInput());
       w.app.act(h.id, { type: 'accept', actorId: 'sam' });
-      await w.at('2027-06-01T09:00:00Z');
+      await w.at('2026-09-21T09:00:00Z'); // follow-up passed, Jo asked, still open
+      expect(w.handovers.find(h.id)!.state).to.equal('accepted');
       expect(w.handovers.find(h.id)!.client).to.not.equal(null);
     });
   });

@@ -141,7 +141,7 @@ describe('nudge timelines with the real working-day calendar', () => {
     expect(w.auditOf(b.id)).to.include('nudged');
   });
 
-  it('accepted but contact never made: Sam is nudged at the follow-up date and Jo two working days later', async () => {
+  it('accepted but contact never made: Sam is nudged at the follow-up date and Jo is asked two working days later', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const h = w.app.introduce('jo', introduceInput());
     w.clock.set('2026-09-07T10:00:00Z');
@@ -153,15 +153,15 @@ describe('nudge timelines with the real working-day calendar', () => {
     await w.at('2026-09-16T09:59:00Z');
     expect(w.inbox('jo')).to.deep.equal(['receipt']);
     await w.at('2026-09-16T10:00:00Z');
-    expect(w.inbox('jo')).to.deep.equal(['receipt', 'nudge:contact_not_confirmed_introducer']);
+    expect(w.inbox('jo')).to.deep.equal(['receipt', 'outcome:outcome_question']);
   });
 
-  it('once contact is made, nothing more is scheduled', async () => {
+  it('once contact is made, only its own close is scheduled and no reminder is sent', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const h = w.app.introduce('jo', introduceInput());
     w.app.act(h.id, { type: 'accept', actorId: 'sam' });
     w.app.act(h.id, { type: 'confirm_contact', actorId: 'sam' });
-    expect(w.nudges.schedule.pendingFor(h.id)).to.deep.equal([]);
+    expect(w.nudges.schedule.pendingFor(h.id).map((r) => r.kind)).to.deep.equal(['auto_close']);
     await w.at('2026-10-30T10:00:00Z');
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
   });

@@ -39,6 +39,10 @@ function commandFor(type: CommandType): Command {
     case 'close': return { type, actorId: 'sam', outcome: 'contact_made' };
     case 'escalate': return { type, actorId: 'system', backupIds: ['alex'] };
     case 'expire': return { type, actorId: 'system' };
+    case 'ask_outcome': return { type, actorId: 'system' };
+    case 'report_outcome': return { type, actorId: 'jo', outcome: 'contact_made' };
+    case 'not_yet': return { type, actorId: 'jo' };
+    case 'auto_close': return { type, actorId: 'system' };
   }
 }
 
@@ -48,7 +52,8 @@ describe('handover state machine', () => {
       for (const state of HANDOVER_STATES) {
         const allowed = TRANSITIONS[type].from.includes(state);
         it(`${type} from ${state} is ${allowed ? 'allowed' : 'refused with a clear message'}`, () => {
-          const before = inState(state);
+          // "Not yet" answers a question, so the introducer has been asked once.
+          const before = type === 'not_yet' ? { ...inState(state), outcomeAsks: 1 } : inState(state);
           if (allowed) {
             const d = decide(before, commandFor(type), ctx);
             const expected = TRANSITIONS[type].to === 'same' ? state : TRANSITIONS[type].to;

@@ -38,8 +38,15 @@ describe('nudge policy (pure)', () => {
     expect(items).to.include('escalate@2026-09-03T15:55:00.000Z');
   });
 
-  it('closed, declined or contact made: nothing is planned', () => {
-    for (const state of ['closed', 'declined', 'withdrawn', 'expired', 'contact_made'] as const) expect(plan(handover({ state }))).to.deep.equal([]);
+  it('closed, declined, withdrawn or expired: nothing is planned', () => {
+    for (const state of ['closed', 'declined', 'withdrawn', 'expired'] as const) expect(plan(handover({ state }))).to.deep.equal([]);
+  });
+
+  it('contact made or couldn\'t reach: only its own close is planned, five working days after the last change', () => {
+    // Changed Friday 28 Aug 16:55 BST; Monday 31 Aug is a bank holiday: five working days later is Monday 7 Sep.
+    for (const state of ['contact_made', 'unreachable'] as const) {
+      expect(plan(handover({ state, updatedAt: '2026-08-28T15:55:00.000Z' }))).to.deep.equal(['auto_close@2026-09-07T15:55:00.000Z']);
+    }
   });
 
   it('a stale schedule row is not acted on once the handover moved on', () => {

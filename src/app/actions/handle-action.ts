@@ -171,6 +171,9 @@ const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {
   accept: (actorId) => ({ type: 'accept', actorId }),
   confirm_contact: (actorId) => ({ type: 'confirm_contact', actorId }),
   report_unreachable: (actorId) => ({ type: 'report_unreachable', actorId }),
+  outcome_yes: (actorId) => ({ type: 'report_outcome', actorId, outcome: 'contact_made' }),
+  outcome_unreachable: (actorId) => ({ type: 'report_outcome', actorId, outcome: 'unreachable' }),
+  outcome_not_yet: (actorId) => ({ type: 'not_yet', actorId }),
 };
 
 /** The domain decides who may act and says why not; the card is built from what was committed. */

@@ -1,4 +1,6 @@
 // Report queries over SQLite. Reads counts and timestamps only: never handovers.client, never handover_notes.
+import type { WorkingCalendar } from '../../domain/calendar/types.ts';
+import { createWorkingCalendar } from '../../domain/calendar/working-calendar.ts';
 import { staleCutoff, DEFAULT_STALE_AFTER_MONTHS } from '../../domain/directory/staleness.ts';
 import type { CategoryId } from '../../domain/directory/types.ts';
 import { DECLINE_REASONS, type DeclineReason } from '../../domain/handover/types.ts';
@@ -6,7 +8,9 @@ import {
   emptyReasonCounts, MOST_UNANSWERED_LIMIT, rangeInstants, type CategoryDeclines, type Report, type ReportFilter,
   type ServiceDeclines, type StaleEntry, type Totals, type UnansweredEntry,
 } from '../../domain/insight/report.ts';
+import { outcomeKnown, type OutcomeRow } from '../../domain/insight/outcome-known.ts';
 import { hoursBetween, summariseHours } from '../../domain/insight/stats.ts';
+import { loadBankHolidays } from '../../storage/bank-holidays-file.ts';
 import { categoryLabel } from '../../domain/insight/tables.ts';
 import type { Db } from '../../storage/sqlite.ts';
 
@@ -14,6 +18,8 @@ export interface ReportOptions {
   /** The time zone the filter's days are in (config.timeZone). */
   timeZone?: string;
   staleAfterMonths?: number;
+  /** Working days for "outcome known within 20 working days"; default: the shipped bank holidays in timeZone. */
+  calendar?: WorkingCalendar;
 }
 
 interface Params { start: string; end: string; now: string; serviceId: string | null; organisation: string | null; category: string | null }
@@ -38,10 +44,22 @@ function totals(db: Db, p: Params): Totals & { overdue: number } {
   const row = db.prepare(`${COHORT} SELECT count(*) AS sent,
       coalesce(sum(accepted_at IS NOT NULL), 0) AS accepted, coalesce(sum(state = 'declined'), 0) AS declined,
       coalesce(sum(state = 'withdrawn'), 0) AS withdrawn, coalesce(sum(state = 'expired'), 0) AS expired,
-      coalesce(sum(contact_made_at IS NOT NULL), 0) AS contactMade, coalesce(sum(${UNREACHABLE_SQL}), 0) AS unreachable,
-      coalesce(sum(state = 'sent'), 0) AS awaitingAnswer, coalesce(sum(state = 'sent' AND reply_by < @now), 0) AS overdue
+      coalesce(sum(contact_made_at IS NOT NULL OR outcome = 'contact_made'), 0) AS contactMade, coalesce(sum(${UNREACHABLE_SQL}), 0) AS unreachable,
+      coalesce(sum(state = 'sent'), 0) AS awaitingAnswer, coalesce(sum(state = 'sent' AND reply_by < @now), 0) AS overdue,
+      coalesce(sum(state = 'closed' AND outcome = 'unknown'), 0) AS outcomeUnknown
     FROM cohort`).get(p) as Totals & { overdue: number };
   return row;
+}
+
+/** When each introduction's outcome became known: contact made, first "couldn't reach", or a close that says what happened. */
+function outcomeRows(db: Db, p: Params): OutcomeRow[] {
+  const rows = db.prepare(`${COHORT} SELECT c.service_id AS serviceId, s.name AS serviceName, s.organisation, c.created_at AS createdAt,
+      coalesce(c.contact_made_at,
+        (SELECT min(a.at) FROM audit a WHERE a.handover_id = c.id AND a.event = 'unreachable'),
+        CASE WHEN c.closed_at IS NOT NULL AND coalesce(c.outcome, '') <> 'unknown' THEN c.closed_at END) AS knownAt,
+      (c.state = 'closed' AND c.outcome = 'unknown') AS unknown
+    FROM cohort c JOIN services s ON s.id = c.service_id`).all(p) as Array<Omit<OutcomeRow, 'unknown'> & { unknown: number }>;
+  return rows.map((r) => ({ ...r, unknown: r.unknown === 1 }));
 }
 
 function asReason(value: string | null): DeclineReason {
@@ -116,6 +134,7 @@ function stale(db: Db, p: Params, cutoff: string): StaleEntry[] {
 /** Builds the whole report for a filter at a moment (`now` decides what is overdue, due and stale). */
 export function buildReport(db: Db, filter: ReportFilter, now: Date, options: ReportOptions = {}): Report {
   const timeZone = options.timeZone ?? 'Europe/London';
+  const calendar = options.calendar ?? createWorkingCalendar({ timeZone, holidays: loadBankHolidays() });
   const staleAfterMonths = options.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
   const { start, end } = rangeInstants(filter, timeZone);
   const p: Params = {
@@ -127,7 +146,7 @@ export function buildReport(db: Db, filter: ReportFilter, now: Date, options: Re
       filter, timeZone, generatedAt: p.now, staleAfterMonths, totals: t,
       declinesByService: declinesByService(db, p), declinesByCategory: declinesByCategory(db, p), times: times(db, p),
       dropOff: { expired: t.expired, overdue, unreachable: t.unreachable, withdrawn: t.withdrawn },
-      followUp: followUp(db, p), stale: stale(db, p, staleCutoff(now, staleAfterMonths)), mostUnanswered: mostUnanswered(db, p),
+      followUp: followUp(db, p), outcomeKnown: outcomeKnown(outcomeRows(db, p), now, calendar, timeZone), stale: stale(db, p, staleCutoff(now, staleAfterMonths)), mostUnanswered: mostUnanswered(db, p),
     } satisfies Report;
   });
   return read();

@@ -66,6 +66,8 @@ export const ServiceRecordSchema = z.object({
   replyByDays: days('Reply-by days', SERVICE_DEFAULTS.replyByDays),
   followUpDays: days('Follow-up days', SERVICE_DEFAULTS.followUpDays),
   expiryDays: days('Expiry days', SERVICE_DEFAULTS.expiryDays),
+  /** Working days after the follow-up date before an unconfirmed introduction closes as unknown; null: the default. */
+  outcomeWaitDays: days('Outcome wait days', 1).nullable().default(null),
   channel: z.object({ platform: z.enum(PLATFORMS), tenant: z.string(), channelId: z.string().min(1) }).nullable().default(null),
   website: optional('The website', SERVICE_LIMITS.listItem),
   phone: optional('The phone number', SERVICE_LIMITS.listItem),

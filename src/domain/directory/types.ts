@@ -85,6 +85,8 @@ export interface Service {
   lastReviewed: string | null;
   staleSince: string | null;
   contacts: ServiceContact[];
+  /** Working days after the follow-up date before an unconfirmed introduction closes as unknown (null: default). */
+  outcomeWaitDays?: number | null;
 }
 
 export function primaryContactId(s: Service): string | null {

@@ -7,6 +7,7 @@ import {
 } from './errors.ts';
 import type { HandoverEvent, HandoverEventType } from './events.ts';
 import { LIMITS, toInputError } from './introduce.ts';
+import { AUTO_CLOSE_OUTCOME, mayAskOutcome, outcomeQuestionOpen } from './endings.ts';
 import { TRANSITIONS, isAllowedFrom, type CommandType } from './transitions.ts';
 import {
   DECLINE_REASONS, DECLINE_REASON_LABELS, OUTCOMES, TERMINAL_STATES, type Handover, type HandoverState,
@@ -25,7 +26,14 @@ export type Command =
   | { type: 'snooze'; actorId: string; until: string }
   | { type: 'close'; actorId: string; outcome: string }
   | { type: 'escalate'; actorId: string; backupIds: string[] }
-  | { type: 'expire'; actorId: string };
+  | { type: 'expire'; actorId: string }
+  | { type: 'ask_outcome'; actorId: string }
+  | { type: 'report_outcome'; actorId: string; outcome: string }
+  | { type: 'not_yet'; actorId: string }
+  | { type: 'auto_close'; actorId: string };
+
+/** What the introducer can answer to "Did the client get in touch?", besides "Not yet". */
+export const REPORTED_OUTCOMES = ['contact_made', 'unreachable'] as const;
 
 export interface CommandContext {
   now: Date;
@@ -74,6 +82,9 @@ function isNoop(h: Handover, c: Command): boolean {
     case 'escalate': return h.state === 'sent' && c.backupIds.every((id) => h.escalatedTo.includes(id)) && h.escalatedTo.length > 0;
     case 'pass': return h.state === 'sent' && h.contactId === c.toPersonId;
     case 'snooze': return h.snoozedUntil === c.until && h.contactId === c.actorId;
+    case 'ask_outcome': return h.state === 'accepted' && !mayAskOutcome(h);
+    case 'report_outcome': return h.state === 'closed' && h.outcome === c.outcome && h.introducerId === c.actorId;
+    case 'not_yet': return h.state === 'accepted' && h.introducerId === c.actorId && !outcomeQuestionOpen(h) && (h.notYetCount ?? 0) > 0;
     default: return false;
   }
 }
@@ -161,6 +172,20 @@ function apply(h: Handover, c: Command, ctx: CommandContext): Change {
     }
     case 'expire':
       return { patch: { outcome: 'expired', closedAt: at }, event: 'expired' };
+    case 'ask_outcome':
+      return { patch: { outcomeAsks: (h.outcomeAsks ?? 0) + 1 }, event: 'outcome_asked', details: { ask: (h.outcomeAsks ?? 0) + 1 } };
+    case 'report_outcome': {
+      const outcome = validate(z.enum(REPORTED_OUTCOMES, { message: 'Choose what happened.' }), c.outcome);
+      return { patch: { outcome, closedAt: at }, event: 'closed', details: { outcome, reportedBy: 'introducer' } };
+    }
+    case 'not_yet': {
+      if (!outcomeQuestionOpen(h)) throw new InvalidTransitionError('We have not asked about this introduction yet: we will ask after the follow-up date.');
+      return { patch: { notYetCount: (h.notYetCount ?? 0) + 1, notYetAt: at }, event: 'outcome_not_yet', details: { answer: (h.notYetCount ?? 0) + 1 } };
+    }
+    case 'auto_close': {
+      const outcome = AUTO_CLOSE_OUTCOME[h.state] ?? 'unknown';
+      return { patch: { outcome, closedAt: at, snoozedUntil: null }, event: 'closed', details: { outcome, automatic: true } };
+    }
   }
 }
 

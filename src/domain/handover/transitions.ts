@@ -3,7 +3,8 @@ import type { HandoverState } from './types.ts';
 
 export type CommandType =
   | 'accept' | 'decline' | 'pass' | 'withdraw' | 'add_note' | 'confirm_contact'
-  | 'report_unreachable' | 'snooze' | 'close' | 'escalate' | 'expire';
+  | 'report_unreachable' | 'snooze' | 'close' | 'escalate' | 'expire'
+  | 'ask_outcome' | 'report_outcome' | 'not_yet' | 'auto_close';
 
 /** contact: the current named contact or an escalated backup; introducer; party: either; system: the scheduler. */
 export type Actor = 'contact' | 'introducer' | 'party' | 'system';
@@ -29,6 +30,10 @@ export const TRANSITIONS: Readonly<Record<CommandType, Transition>> = {
   close: { from: ['accepted', 'contact_made', 'unreachable'], to: 'closed', who: 'party', verb: 'closed' },
   escalate: { from: ['sent'], to: 'same', who: 'system', verb: 'escalated' },
   expire: { from: ['sent'], to: 'expired', who: 'system', verb: 'expired' },
+  ask_outcome: { from: ['accepted'], to: 'same', who: 'system', verb: 'asked about' },
+  report_outcome: { from: ['accepted'], to: 'closed', who: 'introducer', verb: 'given an outcome' },
+  not_yet: { from: ['accepted'], to: 'same', who: 'introducer', verb: 'answered "Not yet"' },
+  auto_close: { from: ['accepted', 'contact_made', 'unreachable'], to: 'closed', who: 'system', verb: 'closed' },
 };
 
 export function isAllowedFrom(type: CommandType, state: HandoverState): boolean {

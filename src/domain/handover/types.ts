@@ -18,7 +18,7 @@ export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
   other: 'Other',
 };
 
-export const OUTCOMES = ['contact_made', 'unreachable', 'client_declined', 'withdrawn', 'expired', 'declined'] as const;
+export const OUTCOMES = ['contact_made', 'unreachable', 'client_declined', 'withdrawn', 'expired', 'declined', 'unknown'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   contact_made: 'Contact made',
@@ -27,7 +27,13 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   withdrawn: 'Withdrawn',
   expired: 'Expired without an answer',
   declined: 'Declined',
+  unknown: 'Outcome unknown',
 };
+
+/** Outcomes that say what happened; `unknown` (nobody told us in time) is the only one that does not. */
+export function isKnownOutcome(outcome: Outcome | null): boolean {
+  return outcome !== null && outcome !== 'unknown';
+}
 
 export const URGENCIES = ['routine', 'soon', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -83,6 +89,12 @@ export interface Handover {
   closedAt: string | null;
   purgedAt: string | null;
   opportunityId: string | null;
+  /** How many times the introducer was asked for the outcome (absent: never). */
+  outcomeAsks?: number;
+  /** How many times the introducer answered "Not yet" (absent: never). */
+  notYetCount?: number;
+  /** When the introducer last answered "Not yet". */
+  notYetAt?: string | null;
 }
 
 export interface HandoverNote {

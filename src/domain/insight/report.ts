@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId } from '../directory/types.ts';
 import { DECLINE_REASONS, type DeclineReason } from '../handover/types.ts';
+import type { OutcomeKnown } from './outcome-known.ts';
 import type { DurationSummary } from './stats.ts';
 
 /** The longest date range one report may cover (two years), so a typo cannot scan everything forever. */
@@ -32,6 +33,8 @@ export interface Totals {
   contactMade: number;
   unreachable: number;
   awaitingAnswer: number;
+  /** Closed by the reminder service because nobody confirmed what happened. */
+  outcomeUnknown: number;
 }
 
 export interface ServiceDeclines { serviceId: string; serviceName: string; organisation: string; sent: number; byReason: ReasonCounts; total: number }
@@ -68,6 +71,7 @@ export interface Report {
   times: { toAnswer: DurationSummary; toFirstContact: DurationSummary };
   dropOff: DropOff;
   followUp: FollowUpShare;
+  outcomeKnown: OutcomeKnown;
   stale: StaleEntry[];
   mostUnanswered: UnansweredEntry[];
 }

@@ -2,6 +2,7 @@
 // all come from here, so they always agree. Exports hide small counts (1 to 4 become "<5").
 import { CATEGORIES } from '../directory/types.ts';
 import { DECLINE_REASONS, DECLINE_REASON_LABELS } from '../handover/types.ts';
+import { OUTCOME_KNOWN_WITHIN_WORKING_DAYS, type KnownShare } from './outcome-known.ts';
 import type { Report } from './report.ts';
 import { percent, type DurationSummary } from './stats.ts';
 
@@ -10,7 +11,8 @@ export const SMALL_COUNT_LIMIT = 5;
 export const SMALL_COUNT_LABEL = `<${SMALL_COUNT_LIMIT}`;
 
 export const TABLE_NAMES = [
-  'summary', 'declines_by_service', 'declines_by_category', 'times', 'drop_off', 'follow_up', 'most_unanswered', 'stale',
+  'summary', 'declines_by_service', 'declines_by_category', 'times', 'drop_off', 'follow_up', 'outcome_known',
+  'outcome_known_by_service', 'most_unanswered', 'stale',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -54,7 +56,7 @@ function summary(r: Report, c: CountStyle): ReportTable {
   const rows: Array<[string, number]> = [
     ['Introductions sent', t.sent], ['Accepted', t.accepted], ['Declined', t.declined], ['Withdrawn', t.withdrawn],
     ['Expired without an answer', t.expired], ['Made contact', t.contactMade], ['Client could not be reached', t.unreachable],
-    ['Still waiting for an answer', t.awaitingAnswer],
+    ['Still waiting for an answer', t.awaitingAnswer], ['Closed with outcome unknown', t.outcomeUnknown],
   ];
   return {
     name: 'summary', title: 'Introductions', caption: 'Introductions sent in the period and where they ended up',
@@ -125,6 +127,39 @@ function followUp(r: Report, c: CountStyle): ReportTable {
   };
 }
 
+const KNOWN_COLUMNS: Column[] = [
+  { key: 'due', label: 'Introductions old enough to say', numeric: true },
+  { key: 'known', label: `Outcome known within ${OUTCOME_KNOWN_WITHIN_WORKING_DAYS} working days`, numeric: true },
+  { key: 'knownShare', label: 'Known (%)', numeric: true },
+  { key: 'unknown', label: 'Closed with outcome unknown', numeric: true },
+  { key: 'unknownShare', label: 'Unknown (%)', numeric: true },
+];
+const KNOWN_CAPTION = `Of the introductions sent at least ${OUTCOME_KNOWN_WITHIN_WORKING_DAYS} working days ago (or with an outcome already), `
+  + 'how many had a known outcome (made contact, could not reach, declined, withdrawn, expired) within '
+  + `${OUTCOME_KNOWN_WITHIN_WORKING_DAYS} working days, and how many closed with the outcome unknown`;
+
+function knownCells(k: KnownShare, c: CountStyle): Record<string, Cell> {
+  return { due: c.count(k.due), known: c.count(k.known), knownShare: c.share(k.known, k.due), unknown: c.count(k.unknown), unknownShare: c.share(k.unknown, k.due) };
+}
+
+function outcomeKnown(r: Report, c: CountStyle): ReportTable {
+  const o = r.outcomeKnown;
+  return {
+    name: 'outcome_known', title: `Outcome known within ${OUTCOME_KNOWN_WITHIN_WORKING_DAYS} working days`, caption: `${KNOWN_CAPTION}: overall and by month sent`,
+    columns: [{ key: 'sent', label: 'Introductions sent' }, ...KNOWN_COLUMNS],
+    rows: [{ sent: 'All', ...knownCells(o.overall, c) }, ...o.byMonth.map((m) => ({ sent: m.label, ...knownCells(m, c) }))],
+  };
+}
+
+function outcomeKnownByService(r: Report, c: CountStyle): ReportTable {
+  return {
+    name: 'outcome_known_by_service', title: `Outcome known within ${OUTCOME_KNOWN_WITHIN_WORKING_DAYS} working days, per service`,
+    caption: `${KNOWN_CAPTION}, per receiving service`,
+    columns: [{ key: 'service', label: 'Service' }, { key: 'organisation', label: 'Organisation' }, ...KNOWN_COLUMNS],
+    rows: r.outcomeKnown.byService.map((s) => ({ service: s.serviceName, organisation: s.organisation, ...knownCells(s, c) })),
+  };
+}
+
 function mostUnanswered(r: Report, c: CountStyle): ReportTable {
   return {
     name: 'most_unanswered', title: 'Services with most unanswered introductions',
@@ -149,7 +184,8 @@ function stale(r: Report): ReportTable {
 /** Every table of the report, in page order. */
 export function reportTables(report: Report, style: CountStyle): ReportTable[] {
   return [summary(report, style), declinesByService(report, style), declinesByCategory(report, style), times(report, style),
-    dropOff(report, style), followUp(report, style), mostUnanswered(report, style), stale(report)];
+    dropOff(report, style), followUp(report, style), outcomeKnown(report, style), outcomeKnownByService(report, style),
+    mostUnanswered(report, style), stale(report)];
 }
 
 export function categoryLabel(id: string): string {

@@ -1,16 +1,21 @@
-// What is due when for one handover: the nudge, the escalation, the expiry, the follow-up and the word to the
-// introducer. Pure: the same handover and calendar always give the same plan, so the plan can be recomputed
+// What is due when for one handover: the nudge, the escalation, the expiry, the follow-up, the question to the
+// introducer and the close when nobody answers it (src/domain/handover/endings.ts has the rules and numbers). Pure: the same handover and calendar always give the same plan, so the plan can be recomputed
 // after every change and the schedule brought in line with it.
 import type { WorkingCalendar } from '../calendar/types.ts';
+import {
+  ANSWER_WINDOW_WORKING_DAYS, ASK_AGAIN_AFTER_WORKING_DAYS, ASK_OUTCOME_AFTER_WORKING_DAYS, DEFAULT_OUTCOME_WAIT_WORKING_DAYS,
+  SETTLED_CLOSES_AFTER_WORKING_DAYS, hardLimit, mayAskOutcome,
+} from '../handover/endings.ts';
 import type { Handover } from '../handover/types.ts';
 
 /** Working days after the reply-by time before the introduction is offered to the backups. */
 export const ESCALATE_AFTER_WORKING_DAYS = 1;
-/** Working days after the follow-up date before the introducer is told that contact is not confirmed. */
-export const TELL_INTRODUCER_AFTER_WORKING_DAYS = 2;
+/** Working days after the follow-up date before the introducer is asked whether contact was made. */
+export const TELL_INTRODUCER_AFTER_WORKING_DAYS = ASK_OUTCOME_AFTER_WORKING_DAYS;
 
+/** follow_up_introducer is no longer planned (ask_outcome replaced it); listed so a replan cancels old rows. */
 export const HANDOVER_SCHEDULE_KINDS = [
-  'reply_nudge', 'escalate', 'expire', 'follow_up_nudge', 'follow_up_introducer',
+  'reply_nudge', 'escalate', 'expire', 'follow_up_nudge', 'follow_up_introducer', 'ask_outcome', 'auto_close',
 ] as const;
 export type HandoverScheduleKind = (typeof HANDOVER_SCHEDULE_KINDS)[number];
 
@@ -29,6 +34,8 @@ export interface PlanContext {
   timeZoneOf(personId: string): string;
   /** Someone can take over when the contact is silent: a backup contact or the service's channel. */
   hasBackup: boolean;
+  /** The service's working days after the follow-up date before closing as unknown (default in endings.ts). */
+  outcomeWaitDays?: number | null;
 }
 
 function later(a: Date, b: Date): Date {
@@ -61,16 +68,36 @@ function planWaitingForAnswer(h: Handover, ctx: PlanContext): PlannedItem[] {
   return items;
 }
 
+function earlier(a: Date, b: Date): Date {
+  return a.getTime() <= b.getTime() ? a : b;
+}
+
+/** The nudge to the contact, the question(s) to the introducer, and the close as "unknown" if nobody answers. */
 function planWaitingForContact(h: Handover, ctx: PlanContext): PlannedItem[] {
   if (!h.followUpAt) return [];
   const followUp = new Date(h.followUpAt);
   const introducerZone = ctx.timeZoneOf(h.introducerId);
   const nudgeAt = nudgeMoment(followUp, h, h.contactId, ctx);
-  const tellAt = ctx.calendar.addWorkingDays(later(followUp, nudgeAt), TELL_INTRODUCER_AFTER_WORKING_DAYS, introducerZone);
-  return [
-    { kind: 'follow_up_nudge', dueAt: nudgeAt, recipientId: h.contactId },
-    { kind: 'follow_up_introducer', dueAt: tellAt, recipientId: h.introducerId },
-  ];
+  const settled = later(followUp, nudgeAt);
+  const firstAsk = ctx.calendar.addWorkingDays(settled, ASK_OUTCOME_AFTER_WORKING_DAYS, introducerZone);
+  const notYetAt = h.notYetAt ? new Date(h.notYetAt) : null;
+  const askAt = notYetAt ? ctx.calendar.addWorkingDays(notYetAt, ASK_AGAIN_AFTER_WORKING_DAYS, introducerZone) : firstAsk;
+  let closeAt = later(
+    ctx.calendar.addWorkingDays(settled, ctx.outcomeWaitDays ?? DEFAULT_OUTCOME_WAIT_WORKING_DAYS, introducerZone),
+    ctx.calendar.addWorkingDays(firstAsk, ANSWER_WINDOW_WORKING_DAYS, introducerZone),
+  );
+  if (notYetAt) closeAt = later(closeAt, ctx.calendar.addWorkingDays(askAt, ANSWER_WINDOW_WORKING_DAYS, introducerZone));
+  closeAt = earlier(closeAt, hardLimit(h));
+  const items: PlannedItem[] = [{ kind: 'follow_up_nudge', dueAt: nudgeAt, recipientId: h.contactId }];
+  if (mayAskOutcome(h) && askAt.getTime() < closeAt.getTime()) items.push({ kind: 'ask_outcome', dueAt: askAt, recipientId: h.introducerId });
+  items.push({ kind: 'auto_close', dueAt: closeAt, recipientId: SYSTEM_RECIPIENT });
+  return items;
+}
+
+/** Contact made, or couldn't reach: the outcome stands and closes itself after a quiet spell (a note restarts it). */
+function planSettled(h: Handover, ctx: PlanContext): PlannedItem[] {
+  const closeAt = ctx.calendar.addWorkingDays(new Date(h.updatedAt), SETTLED_CLOSES_AFTER_WORKING_DAYS, ctx.timeZoneOf(h.introducerId));
+  return [{ kind: 'auto_close', dueAt: earlier(closeAt, hardLimit(h)), recipientId: SYSTEM_RECIPIENT }];
 }
 
 /** Everything still to come for this handover; empty once it needs nothing more from anyone. */
@@ -78,6 +105,7 @@ export function planHandover(h: Handover, ctx: PlanContext): PlannedItem[] {
   if (h.purgedAt) return [];
   if (h.state === 'sent') return planWaitingForAnswer(h, ctx);
   if (h.state === 'accepted' && !h.contactMadeAt) return planWaitingForContact(h, ctx);
+  if (h.state === 'contact_made' || h.state === 'unreachable') return planSettled(h, ctx);
   return [];
 }
 
@@ -89,5 +117,7 @@ export function isStillDue(h: Handover, kind: HandoverScheduleKind, recipientId:
     case 'expire': return h.state === 'sent';
     case 'follow_up_nudge': return h.state === 'accepted' && !h.contactMadeAt && h.contactId === recipientId;
     case 'follow_up_introducer': return h.state === 'accepted' && !h.contactMadeAt && h.introducerId === recipientId;
+    case 'ask_outcome': return mayAskOutcome(h) && h.introducerId === recipientId;
+    case 'auto_close': return h.state === 'accepted' || h.state === 'contact_made' || h.state === 'unreachable';
   }
 }

@@ -54,7 +54,7 @@ function filterFrom(url: URL, c: PlatformContext): ReportFilter {
 }
 
 function report(c: PlatformContext, filter: ReportFilter) {
-  return buildReport(c.db, filter, c.clock.now(), { timeZone: c.config.timeZone, staleAfterMonths: c.config.staleAfterMonths });
+  return buildReport(c.db, filter, c.clock.now(), { timeZone: c.config.timeZone, staleAfterMonths: c.config.staleAfterMonths, calendar: c.calendar });
 }
 
 function page(c: PlatformContext, url: URL, res: ServerResponse, signedIn: boolean): void {

@@ -14,6 +14,8 @@ const CHARTS: Partial<Record<TableName, { kind: 'bar' | 'hbar' | 'stacked' | 'do
   times: { kind: 'bar', series: ['median', 'p90'] },
   drop_off: { kind: 'bar', series: ['count'] },
   follow_up: { kind: 'doughnut', series: ['count'] },
+  outcome_known: { kind: 'bar', series: ['knownShare', 'unknownShare'] },
+  outcome_known_by_service: { kind: 'hbar', series: ['knownShare', 'unknownShare'] },
   most_unanswered: { kind: 'hbar', series: ['unanswered'] },
 };
 

@@ -1,0 +1,60 @@
+// The outcome question in the playground, in headless Debian Chromium: the real Adaptive Cards renderer shows
+// Yes / Couldn't reach / Not yet on Jo's receipt, and pressing one closes the introduction in place.
+import { expect } from 'chai';
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
+
+const SCREENSHOTS = 'test-output/screenshots';
+const WAIT_MS = 10_000;
+const runE2e = existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+async function openAs(browser: Browser, p: RunningPlayground, personId: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
+  page.setDefaultTimeout(WAIT_MS);
+  await page.goto(`${p.url}/?as=${personId}`);
+  await page.waitForSelector('body[data-live="yes"]');
+  return page;
+}
+
+/** The chat message that first showed this text, followed by its id as its card changes. */
+async function messageWith(page: Page, text: string): Promise<Locator> {
+  const first = page.locator('.message').filter({ hasText: text }).first();
+  await first.waitFor();
+  return page.locator(`#${await first.getAttribute('id')}`);
+}
+
+describe('playground in a browser: the outcome question', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let p: RunningPlayground;
+
+  before(async function () {
+    if (!runE2e) this.skip();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => { await browser?.close(); });
+  beforeEach(async () => { p = await startPlayground(); });
+  afterEach(async () => { await p?.stop(); });
+
+  it('given Sam accepted and Jo was asked, when Jo presses "Couldn\'t reach" on her receipt, then it shows closed with "Client could not be reached"', async () => {
+    const h = p.app.introduce(p.people.introducer, {
+      serviceId: 'mind-lambeth-wellbeing', clientName: 'R.T.', needs: 'Feeling anxious.', reasonForService: 'Close to home.', contactMethod: 'Phone', consent: true,
+    });
+    p.app.act(h.id, { type: 'accept', actorId: p.people.contact });
+    p.app.act(h.id, { type: 'ask_outcome', actorId: 'system' });
+    await p.settle();
+    const page = await openAs(browser, p, p.people.introducer);
+    const receipt = await messageWith(page, 'Your introduction of R.T.');
+    await receipt.getByText('Did R.T. get in touch with Mind in Lambeth?').waitFor();
+    for (const name of ['Yes', "Couldn't reach", 'Not yet']) await receipt.getByRole('button', { name, exact: true }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/outcome-question.png`, fullPage: true });
+    await receipt.getByRole('button', { name: "Couldn't reach", exact: true }).click();
+    await receipt.getByText(/Closed on .*: Client could not be reached\./).waitFor();
+    expect(await receipt.getByRole('button', { name: 'Not yet', exact: true }).count()).to.equal(0);
+    expect(p.handovers.find(h.id)).to.deep.include({ state: 'closed', outcome: 'unreachable' });
+    await page.close();
+  });
+});
