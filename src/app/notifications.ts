@@ -48,6 +48,7 @@ function newMessages(h: Handover, e: HandoverEvent, service: Service | undefined
     case 'passed': return [live(h.contactId, 'introduction')];
     case 'declined': return [outcome({ reason: 'declined' })];
     case 'expired': return [outcome({ reason: 'expired' })];
+    case 'not_reached': return [outcome({ reason: 'not_reached' })];
     case 'escalated': return escalationMessages(h, e, service, live, outcome);
     default: return [];
   }

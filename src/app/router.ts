@@ -27,6 +27,11 @@ export class Router {
     return this.messengers.get(platform);
   }
 
+  /** The switched-on platforms a person can be reached on, in the order they are tried for someone never seen. */
+  personPlatforms(): Platform[] {
+    return PLATFORM_PREFERENCE.filter((p) => this.messengers.has(p));
+  }
+
   /** Every way to reach this person, best first; empty when none of their platforms is switched on. */
   routes(personId: string): Route[] {
     const person = this.people.get(personId);

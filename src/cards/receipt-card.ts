@@ -3,7 +3,7 @@
 import { CAPACITY_LABELS, type Service } from '../domain/directory/types.ts';
 import { isAllowedFrom } from '../domain/handover/transitions.ts';
 import { formatDay, formatWhen } from './format.ts';
-import { clientName, noteBlocks, personLine, stateHeadline, timeline } from './handover-text.ts';
+import { clientName, notReachedWords, noteBlocks, personLine, stateHeadline, timeline } from './handover-text.ts';
 import type { Card, CardAction, CardBlock } from './model.ts';
 import { handoverAction, type HandoverView } from './view.ts';
 import { statusOnlyCard } from './introduction-card.ts';
@@ -11,9 +11,9 @@ import { statusOnlyCard } from './introduction-card.ts';
 export const MAX_ALTERNATIVES = 3;
 const STATE_WORDS: Record<HandoverView['handover']['state'], string> = {
   sent: 'waiting for an answer', accepted: 'accepted', contact_made: 'contact made', closed: 'closed', declined: 'declined',
-  withdrawn: 'withdrawn', expired: 'expired', unreachable: "couldn't reach the client",
+  withdrawn: 'withdrawn', expired: 'expired', unreachable: "couldn't reach the client", not_reached: "couldn't reach the named contact",
 };
-export type OutcomeReason = 'declined' | 'expired' | 'escalated' | 'unreachable' | 'follow_up_overdue';
+export type OutcomeReason = 'declined' | 'expired' | 'escalated' | 'unreachable' | 'follow_up_overdue' | 'not_reached';
 
 function introducerActions(view: HandoverView): CardAction[] {
   const actions: CardAction[] = [];
@@ -77,15 +77,20 @@ function outcomeText(view: HandoverView, reason: OutcomeReason): { title: string
       text: `We've asked the backup contacts at ${view.service.name} (${h.escalatedTo.map((id) => view.nameOf(id)).join(', ') || 'none'}) to pick up your introduction of ${name}.`,
     };
     case 'unreachable': return { title: `${contact} couldn't reach ${name}`, text: `${contact} tried to contact ${name} but couldn't reach them. You may want to check their details or withdraw.` };
+    case 'not_reached': return {
+      title: `We couldn't reach ${contact} or a backup`,
+      text: `We couldn't reach ${notReachedWords(view)}, so your introduction of ${name} to ${view.service.name} has not been seen. `
+        + 'Try another service below, or ask your coordinator to check the contact details in the directory.',
+    };
     case 'follow_up_overdue': return { title: `No contact confirmed yet for ${name}`, text: `${contact} accepted but hasn't confirmed contact with ${name} by the follow-up date. You can chase them, add a note or withdraw.` };
   }
 }
 
 export function outcomeReasonFor(view: HandoverView, asked?: string): OutcomeReason {
-  const known: OutcomeReason[] = ['declined', 'expired', 'escalated', 'unreachable', 'follow_up_overdue'];
+  const known: OutcomeReason[] = ['declined', 'expired', 'escalated', 'unreachable', 'follow_up_overdue', 'not_reached'];
   if (asked && (known as string[]).includes(asked)) return asked as OutcomeReason;
   const s = view.handover.state;
-  if (s === 'declined' || s === 'expired' || s === 'unreachable') return s;
+  if (s === 'declined' || s === 'expired' || s === 'unreachable' || s === 'not_reached') return s;
   return view.handover.escalatedTo.length > 0 ? 'escalated' : 'follow_up_overdue';
 }
 
@@ -93,7 +98,7 @@ export function outcomeReasonFor(view: HandoverView, asked?: string): OutcomeRea
 export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alternatives: Service[]): Card {
   if (view.role !== 'introducer') return statusOnlyCard(view);
   const t = outcomeText(view, reason);
-  const offerAlternatives = reason === 'declined' || reason === 'expired' || reason === 'escalated';
+  const offerAlternatives = reason === 'declined' || reason === 'expired' || reason === 'escalated' || reason === 'not_reached';
   const note = reason === 'declined' ? view.notes.filter((n) => n.authorId === view.handover.contactId).slice(-1) : [];
   return {
     kind: 'outcome', title: t.title, subjectId: view.handover.id, version: view.handover.version,

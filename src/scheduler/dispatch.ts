@@ -46,6 +46,7 @@ export interface DispatcherDeps {
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Dispatcher {
   private readonly lease: Lease;
@@ -137,6 +138,8 @@ export class Dispatcher {
       const rows = this.deps.outbox.ready(this.deps.clock.now(), this.deps.batchSize ?? DISPATCH_BATCH);
       if (rows.length === 0) break;
       await Promise.all(lanes(rows, this.deps.outbox, this.deps.clock, summary).map((lane) => this.runLane(lane, summary)));
+      // Let requests (/healthz, clicks) in between batches, however long the queue is.
+      await yieldToEventLoop();
     }
     return summary;
   }
@@ -172,7 +175,11 @@ export class Dispatcher {
       return;
     }
     if (err instanceof DeliveryError && err.kind === 'rate_limited') {
-      if (row.rateLimited + 1 >= MAX_RATE_LIMITED) { this.deadLetter(row, `rate limited ${MAX_RATE_LIMITED} times: ${message}`, summary, false); return; }
+      if (row.rateLimited + 1 >= MAX_RATE_LIMITED) {
+        this.deadLetter(row, `rate limited ${MAX_RATE_LIMITED} times: ${message}`, summary, false);
+        this.deps.onUndeliverable?.(row, 'rate_limited');
+        return;
+      }
       outbox.retryLater(row.id, new Date(now + (err.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS)), message, 'rate_limited');
       summary.retried++;
       return;
@@ -180,6 +187,8 @@ export class Dispatcher {
     const permanent = err instanceof DeliveryError && err.kind === 'permanent';
     if (permanent || row.attempts + 1 >= (this.deps.maxAttempts ?? MAX_ATTEMPTS)) {
       this.deadLetter(row, permanent ? `permanent: ${message}` : `gave up after ${row.attempts + 1} attempts: ${message}`, summary, true);
+      // A route that failed every attempt did not reach the person: handled like "no route" (a refused card is ours to fix).
+      if (!permanent) this.deps.onUndeliverable?.(row, 'gave_up');
       return;
     }
     outbox.retryLater(row.id, new Date(now + backoffDelay(row.attempts + 1, this.deps.random ?? Math.random)), message, 'attempt');

@@ -80,7 +80,9 @@ export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
   const router = new Router(o.people, presence, o.messengers ?? []);
   const dispatcher = new Dispatcher({
     db: o.db, outbox, router, compose: o.compose, clock: o.clock, log: o.log, ...o.dispatcher,
-    onUndeliverable: createUndeliverableHandler({ db: o.db, app: o.app, handovers: o.handovers, outbox, clock: o.clock }),
+    onUndeliverable: createUndeliverableHandler({
+      db: o.db, app: o.app, handovers: o.handovers, outbox, clock: o.clock, platforms: () => router.personPlatforms(),
+    }),
   });
   // Wake the dispatcher after a commit only when the change queued messages (many do not: a note, a snooze).
   o.app.onCommitted(() => { if (outbox.takeQueued()) dispatcher.kick(); });

@@ -39,6 +39,7 @@ function commandFor(type: CommandType): Command {
     case 'close': return { type, actorId: 'sam', outcome: 'contact_made' };
     case 'escalate': return { type, actorId: 'system', backupIds: ['alex'] };
     case 'expire': return { type, actorId: 'system' };
+    case 'mark_not_reached': return { type, actorId: 'system', personIds: ['sam'], platforms: ['slack'] };
   }
 }
 

@@ -25,7 +25,9 @@ export type Command =
   | { type: 'snooze'; actorId: string; until: string }
   | { type: 'close'; actorId: string; outcome: string }
   | { type: 'escalate'; actorId: string; backupIds: string[] }
-  | { type: 'expire'; actorId: string };
+  | { type: 'expire'; actorId: string }
+  /** personIds: everyone who was tried; platforms: the routes that were switched on. */
+  | { type: 'mark_not_reached'; actorId: string; personIds: string[]; platforms: string[] };
 
 export interface CommandContext {
   now: Date;
@@ -71,6 +73,7 @@ function isNoop(h: Handover, c: Command): boolean {
     case 'confirm_contact': return h.state === 'contact_made' && h.contactId === c.actorId;
     case 'report_unreachable': return h.state === 'unreachable' && h.contactId === c.actorId;
     case 'expire': return h.state === 'expired';
+    case 'mark_not_reached': return h.state === 'not_reached';
     case 'escalate': return h.state === 'sent' && c.backupIds.every((id) => h.escalatedTo.includes(id)) && h.escalatedTo.length > 0;
     case 'pass': return h.state === 'sent' && h.contactId === c.toPersonId;
     case 'snooze': return h.snoozedUntil === c.until && h.contactId === c.actorId;
@@ -100,6 +103,7 @@ function refuseTransition(h: Handover, c: Command, ctx: CommandContext): never {
     sent: 'is waiting for an answer', accepted: 'has been accepted', contact_made: 'already has contact made',
     closed: 'is closed', declined: 'was declined', withdrawn: 'was withdrawn', expired: 'expired without an answer',
     unreachable: 'is marked as could not reach the client',
+    not_reached: 'could not reach anyone at the service',
   };
   throw new InvalidTransitionError(`This introduction ${stateWords[h.state]}, so it can't be ${TRANSITIONS[c.type].verb} now.`);
 }
@@ -161,6 +165,11 @@ function apply(h: Handover, c: Command, ctx: CommandContext): Change {
     }
     case 'expire':
       return { patch: { outcome: 'expired', closedAt: at }, event: 'expired' };
+    case 'mark_not_reached':
+      return {
+        patch: { outcome: 'not_reached', closedAt: at }, event: 'not_reached',
+        details: { personIds: [...new Set(c.personIds)], platforms: [...new Set(c.platforms)] },
+      };
   }
 }
 

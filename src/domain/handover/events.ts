@@ -3,7 +3,8 @@ import type { HandoverState } from './types.ts';
 
 export type HandoverEventType =
   | 'introduced' | 'accepted' | 'declined' | 'passed' | 'withdrawn' | 'note_added' | 'contact_made'
-  | 'unreachable' | 'snoozed' | 'closed' | 'escalated' | 'expired' | 'nudged' | 'purged' | 'undeliverable';
+  | 'unreachable' | 'snoozed' | 'closed' | 'escalated' | 'expired' | 'nudged' | 'purged' | 'undeliverable'
+  | 'not_reached';
 
 export interface HandoverEvent {
   type: HandoverEventType;

@@ -3,7 +3,7 @@ import type { HandoverState } from './types.ts';
 
 export type CommandType =
   | 'accept' | 'decline' | 'pass' | 'withdraw' | 'add_note' | 'confirm_contact'
-  | 'report_unreachable' | 'snooze' | 'close' | 'escalate' | 'expire';
+  | 'report_unreachable' | 'snooze' | 'close' | 'escalate' | 'expire' | 'mark_not_reached';
 
 /** contact: the current named contact or an escalated backup; introducer; party: either; system: the scheduler. */
 export type Actor = 'contact' | 'introducer' | 'party' | 'system';
@@ -29,6 +29,8 @@ export const TRANSITIONS: Readonly<Record<CommandType, Transition>> = {
   close: { from: ['accepted', 'contact_made', 'unreachable'], to: 'closed', who: 'party', verb: 'closed' },
   escalate: { from: ['sent'], to: 'same', who: 'system', verb: 'escalated' },
   expire: { from: ['sent'], to: 'expired', who: 'system', verb: 'expired' },
+  /** Nobody at the service could be reached on any switched-on route: the introducer is told at once. */
+  mark_not_reached: { from: ['sent'], to: 'not_reached', who: 'system', verb: 'marked as not reached' },
 };
 
 export function isAllowedFrom(type: CommandType, state: HandoverState): boolean {
