@@ -187,8 +187,8 @@ export class Dispatcher {
     const permanent = err instanceof DeliveryError && err.kind === 'permanent';
     if (permanent || row.attempts + 1 >= (this.deps.maxAttempts ?? MAX_ATTEMPTS)) {
       this.deadLetter(row, permanent ? `permanent: ${message}` : `gave up after ${row.attempts + 1} attempts: ${message}`, summary, true);
-      // A route that failed every attempt did not reach the person: handled like "no route" (a refused card is ours to fix).
-      if (!permanent) this.deps.onUndeliverable?.(row, 'gave_up');
+      // Refused for good, or failed every attempt: the person was not reached, handled like "no route".
+      this.deps.onUndeliverable?.(row, permanent ? 'permanent' : 'gave_up');
       return;
     }
     outbox.retryLater(row.id, new Date(now + backoffDelay(row.attempts + 1, this.deps.random ?? Math.random)), message, 'attempt');
