@@ -12,6 +12,7 @@ import type { HandoverStore } from '../storage/handover-store.ts';
 import { OutboxStore } from '../storage/outbox-store.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import { PresenceStore } from '../storage/presence-store.ts';
+import { ReachStore } from '../storage/reach-store.ts';
 import { ReviewStore } from '../storage/review-store.ts';
 import { ScheduleStore } from '../storage/schedule-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
@@ -77,7 +78,8 @@ export function createSweepDeps(o: SweepWiring): SweepDeps {
 export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
   const sweepDeps = createSweepDeps(o);
   const { outbox, schedule, presence } = sweepDeps;
-  const router = new Router(o.people, presence, o.messengers ?? []);
+  const reach = new ReachStore(o.db);
+  const router = new Router(o.people, presence, o.messengers ?? [], { store: reach, now: () => o.clock.now() });
   const dispatcher = new Dispatcher({
     db: o.db, outbox, router, compose: o.compose, clock: o.clock, log: o.log, ...o.dispatcher,
     onUndeliverable: createUndeliverableHandler({

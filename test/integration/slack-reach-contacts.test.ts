@@ -1,0 +1,69 @@
+// Named contacts who have never opened the app in Slack: found by e-mail in delivery, or reached another way.
+import { expect } from 'chai';
+import { FakeMessenger } from '../fixtures/fake-messenger.ts';
+import { introduceInput } from '../fixtures/make.ts';
+import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
+import { eventually } from '../support/eventually.ts';
+
+const DAY_AND_A_MINUTE_MS = 24 * 60 * 60 * 1000 + 60_000;
+
+describe('Slack: reaching a named contact who has never used the app', () => {
+  let h: SlackHarness;
+  let email: FakeMessenger;
+  beforeEach(async () => {
+    h = await startSlackHarness({ delivery: false });
+    email = new FakeMessenger('email');
+    h.nudges.router.register(email);
+  });
+  afterEach(async () => { await h.close(); });
+
+  const dmsTo = (channel: string) => h.api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+
+  it('given Sam has never used the app, when Jo introduces a client to him, then Sam is found by e-mail, gets the DM, and is remembered', async () => {
+    h.container.app.introduce('jo', introduceInput());
+    await h.nudges.dispatcher.runOnce();
+    expect(h.api.callsTo('users.lookupByEmail').map((c) => c.body.email)).to.include('sam@example.org');
+    expect(dmsTo('D0SAM0001')).to.have.length(1);
+    expect(email.sent).to.have.length(0);
+    expect(h.container.people.findByIdentity('slack', 'T0FAKE001', SLACK_USERS.sam)?.id).to.equal('sam');
+    h.container.app.introduce('jo', introduceInput());
+    await h.nudges.dispatcher.runOnce();
+    expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(1);
+    expect(dmsTo('D0SAM0001')).to.have.length(2);
+  });
+
+  it('given Sam is not in the workspace (users_not_found), then he gets the introduction by e-mail, and Slack is not asked again for a day', async () => {
+    h.api.users.delete(SLACK_USERS.sam);
+    h.container.app.introduce('jo', introduceInput());
+    await h.nudges.dispatcher.runOnce();
+    expect(email.sent.map((d) => `${d.to}:${d.card.kind}`)).to.deep.equal(['sam@example.org:introduction']);
+    h.container.app.introduce('jo', introduceInput());
+    await h.nudges.dispatcher.runOnce();
+    expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(1);
+    expect(email.sent).to.have.length(2);
+    h.clock.advance(DAY_AND_A_MINUTE_MS);
+    h.container.app.introduce('jo', introduceInput());
+    await h.nudges.dispatcher.runOnce();
+    expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(2);
+  });
+
+  it("given Sam's Slack account was deactivated (account_inactive), then the introduction goes by e-mail", async () => {
+    h.api.addUser({ id: SLACK_USERS.sam, email: 'sam@example.org', teamId: 'T0FAKE001', deleted: true });
+    h.container.app.introduce('jo', introduceInput());
+    await h.nudges.dispatcher.runOnce();
+    expect(dmsTo('D0SAM0001')).to.have.length(0);
+    expect(email.sent.map((d) => d.to)).to.deep.equal(['sam@example.org']);
+  });
+
+  it('given Slack answers the look-up with ratelimited, then the introduction waits for Retry-After and then reaches Sam in Slack', async () => {
+    h.api.failNext('users.lookupByEmail', { status: 429, retryAfter: 30 });
+    h.container.app.introduce('jo', introduceInput());
+    await h.nudges.dispatcher.runOnce();
+    expect(dmsTo('D0SAM0001')).to.have.length(0);
+    expect(email.sent).to.have.length(0);
+    h.clock.advance(30_000);
+    await h.nudges.dispatcher.runOnce();
+    await eventually(() => dmsTo('D0SAM0001').length === 1, 'the DM to Sam after the rate limit');
+    expect(email.sent).to.have.length(0);
+  });
+});
