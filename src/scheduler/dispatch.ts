@@ -40,6 +40,8 @@ export interface DispatcherDeps {
   random?: () => number;
   /** A message reached nobody: tell the introducer, escalate (see createUndeliverableHandler). */
   onUndeliverable?: (row: OutboxRow, reason: string) => void;
+  /** Runs before each drain: queues what is waiting for people who just became reachable. */
+  beforeDrain?: () => void;
   log?: Logger;
   batchSize?: number;
   maxAttempts?: number;
@@ -134,6 +136,7 @@ export class Dispatcher {
 
   private async drain(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { sent: 0, skipped: 0, retried: 0, dead: 0 };
+    if (!this.stopping && this.stillHolding()) this.deps.beforeDrain?.();
     while (!this.stopping && this.stillHolding()) {
       const rows = this.deps.outbox.ready(this.deps.clock.now(), this.deps.batchSize ?? DISPATCH_BATCH);
       if (rows.length === 0) break;

@@ -15,6 +15,14 @@ export interface Arrival {
   platform: string;
 }
 
+/** A live card registered for a person that never reached them (no platform message yet, none on its way). */
+export interface UnsentCard {
+  liveKey: string;
+  subjectId: string;
+  kind: string;
+  viewerId: string | null;
+}
+
 export class ReachStore {
   private readonly s;
 
@@ -29,6 +37,10 @@ export class ReachStore {
       clear: db.prepare('DELETE FROM route_misses WHERE person_id = ?'),
       arrivals: db.prepare<[number], { id: number; person_id: string; platform: string }>('SELECT * FROM arrivals ORDER BY id LIMIT ?'),
       done: db.prepare('DELETE FROM arrivals WHERE id <= ?'),
+      unsent: db.prepare<[string], { live_key: string; subject_id: string; kind: string; viewer_id: string | null }>(
+        `SELECT live_key, subject_id, kind, viewer_id FROM sent_cards c WHERE recipient = ? AND message_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.subject_id = c.subject_id AND o.live_key = c.live_key AND o.status IN ('pending', 'sending'))
+         ORDER BY created_at`),
     };
   }
 
@@ -53,6 +65,11 @@ export class ReachStore {
 
   arrivals(limit: number): Arrival[] {
     return this.s.arrivals.all(limit).map((r) => ({ id: r.id, personId: r.person_id, platform: r.platform }));
+  }
+
+  unsentCards(personId: string): UnsentCard[] {
+    return this.s.unsent.all(JSON.stringify({ personId }))
+      .map((r) => ({ liveKey: r.live_key, subjectId: r.subject_id, kind: r.kind, viewerId: r.viewer_id }));
   }
 
   /** Forgets every arrival up to and including `id`. */

@@ -1,6 +1,8 @@
 // Named contacts who have never opened the app in Slack: found by e-mail in delivery, or reached another way.
 import { expect } from 'chai';
 import { FakeMessenger } from '../fixtures/fake-messenger.ts';
+import { loadPayload } from '../fixtures/slack-payloads.ts';
+import { JSON_TYPE, postSigned } from '../fixtures/slack-sign.ts';
 import { introduceInput } from '../fixtures/make.ts';
 import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
 import { eventually } from '../support/eventually.ts';
@@ -65,5 +67,23 @@ describe('Slack: reaching a named contact who has never used the app', () => {
     await h.nudges.dispatcher.runOnce();
     await eventually(() => dmsTo('D0SAM0001').length === 1, 'the DM to Sam after the rate limit');
     expect(email.sent).to.have.length(0);
+  });
+
+  it('given Sam was in no workspace and got nothing (e-mail off), when he first opens the app in Slack, then the waiting introduction reaches him there once', async () => {
+    h.api.users.delete(SLACK_USERS.sam);
+    email.unknownUsers.add('sam@example.org');
+    const intro = h.container.app.introduce('jo', introduceInput());
+    await h.nudges.dispatcher.runOnce();
+    expect(dmsTo('D0SAM0001')).to.have.length(0);
+    expect(h.container.handovers.find(intro.id)?.state).to.equal('sent');
+    h.api.addUser({ id: SLACK_USERS.sam, email: 'sam@example.org', teamId: 'T0FAKE001' });
+    const opened = await postSigned(h.eventsUrl, JSON.stringify(loadPayload('app-home-opened')), JSON_TYPE);
+    expect(opened.status).to.equal(200);
+    await eventually(() => h.container.people.findByIdentity('slack', 'T0FAKE001', SLACK_USERS.sam), 'Sam linked on opening App Home');
+    await h.nudges.dispatcher.runOnce();
+    await h.nudges.dispatcher.runOnce();
+    const toSam = dmsTo('D0SAM0001');
+    expect(toSam).to.have.length(1);
+    expect((toSam[0].body.metadata as { event_payload: { kind: string } }).event_payload.kind).to.equal('introduction');
   });
 });

@@ -1,0 +1,45 @@
+// Late arrivals get what is waiting: when someone becomes reachable (first use on any platform, an install, the
+// people link command, a look-up in delivery), each open introduction card that never reached them is queued once.
+import { isTerminal } from '../domain/handover/commands.ts';
+import type { Clock } from '../domain/ports.ts';
+import type { HandoverStore } from '../storage/handover-store.ts';
+import type { OutboxStore } from '../storage/outbox-store.ts';
+import type { ReachStore } from '../storage/reach-store.ts';
+import { inTransaction, type Db } from '../storage/sqlite.ts';
+import type { CardRequest } from './delivery-types.ts';
+
+/** Arrivals handled per dispatcher run; the rest wait for the next run. */
+export const ARRIVALS_PER_RUN = 200;
+
+export interface WaitingDeps {
+  db: Db;
+  clock: Clock;
+  reach: ReachStore;
+  outbox: OutboxStore;
+  handovers: HandoverStore;
+}
+
+/** Queues what is waiting for people who just became reachable; returns how many cards were queued. */
+export function queueWaitingForArrivals(deps: WaitingDeps): number {
+  const arrivals = deps.reach.arrivals(ARRIVALS_PER_RUN);
+  if (arrivals.length === 0) return 0;
+  const now = deps.clock.now();
+  let queued = 0;
+  inTransaction(deps.db, () => {
+    const last = arrivals[arrivals.length - 1].id;
+    for (const personId of new Set(arrivals.map((a) => a.personId))) {
+      deps.reach.clearMisses(personId);
+      for (const card of deps.reach.unsentCards(personId)) {
+        const h = deps.handovers.find(card.subjectId);
+        if (!h || isTerminal(h)) continue;
+        const sent = deps.outbox.enqueue({
+          idempotencyKey: `arrived:${card.liveKey}:${last}`, recipient: { personId }, mode: 'live', liveKey: card.liveKey,
+          card: { kind: card.kind as CardRequest['kind'], subjectId: card.subjectId, viewerId: card.viewerId ?? undefined },
+        }, now);
+        if (sent) queued++;
+      }
+    }
+    deps.reach.arrivalsDone(last);
+  });
+  return queued;
+}
