@@ -25,3 +25,10 @@ CREATE TRIGGER identity_moved AFTER UPDATE OF person_id ON identities WHEN NEW.p
 BEGIN
   INSERT INTO arrivals (person_id, platform) VALUES (NEW.person_id, NEW.platform);
 END;
+-- A 1:1 chat with the bot became known for an identity (a Teams personal install for someone linked before).
+CREATE TRIGGER identity_chat_known AFTER UPDATE OF details ON identities
+WHEN json_extract(NEW.details, '$.reference.conversation.id') IS NOT NULL
+ AND json_extract(NEW.details, '$.reference.conversation.id') IS NOT json_extract(OLD.details, '$.reference.conversation.id')
+BEGIN
+  INSERT INTO arrivals (person_id, platform) VALUES (NEW.person_id, NEW.platform);
+END;
