@@ -23,6 +23,14 @@ export interface UnsentCard {
   viewerId: string | null;
 }
 
+/** Someone messages about introductions could not reach, and who has not been reached since. */
+export interface UnreachedPerson {
+  personId: string;
+  introductions: number;
+  lastAt: string;
+  reason: string;
+}
+
 export class ReachStore {
   private readonly s;
 
@@ -37,6 +45,15 @@ export class ReachStore {
       clear: db.prepare('DELETE FROM route_misses WHERE person_id = ?'),
       arrivals: db.prepare<[number], { id: number; person_id: string; platform: string }>('SELECT * FROM arrivals ORDER BY id LIMIT ?'),
       done: db.prepare('DELETE FROM arrivals WHERE id <= ?'),
+      unreached: db.prepare<[], { person_id: string; introductions: number; last_at: string; reason: string }>(
+        `SELECT u.person_id, u.introductions, u.last_at,
+           (SELECT json_extract(a.details, '$.reason') FROM audit a WHERE a.event = 'undeliverable'
+              AND json_extract(a.details, '$.personId') = u.person_id ORDER BY a.at DESC, a.id DESC LIMIT 1) AS reason
+         FROM (SELECT json_extract(details, '$.personId') AS person_id, count(DISTINCT handover_id) AS introductions, max(at) AS last_at
+               FROM audit WHERE event = 'undeliverable' AND json_extract(details, '$.personId') IS NOT NULL GROUP BY 1) u
+         WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recipient = json_object('personId', u.person_id)
+                             AND o.status = 'sent' AND o.sent_at > u.last_at)
+         ORDER BY u.last_at DESC`),
       unsent: db.prepare<[string], { live_key: string; subject_id: string; kind: string; viewer_id: string | null }>(
         `SELECT live_key, subject_id, kind, viewer_id FROM sent_cards c WHERE recipient = ? AND message_id IS NULL
            AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.subject_id = c.subject_id AND o.live_key = c.live_key AND o.status IN ('pending', 'sending'))
@@ -65,6 +82,11 @@ export class ReachStore {
 
   arrivals(limit: number): Arrival[] {
     return this.s.arrivals.all(limit).map((r) => ({ id: r.id, personId: r.person_id, platform: r.platform }));
+  }
+
+  /** People a message could not reach on any route, who have not received anything since. */
+  unreached(): UnreachedPerson[] {
+    return this.s.unreached.all().map((r) => ({ personId: r.person_id, introductions: r.introductions, lastAt: r.last_at, reason: r.reason ?? '' }));
   }
 
   unsentCards(personId: string): UnsentCard[] {
