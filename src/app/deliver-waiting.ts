@@ -1,12 +1,14 @@
-// Late arrivals get what is waiting: when someone becomes reachable (first use on any platform, an install, the
+// Late arrivals get what is waiting, and the introducer's receipt says where the named contact was reached.
+// Late arrivals: when someone becomes reachable (first use on any platform, an install, the
 // people link command, a look-up in delivery), each open introduction card that never reached them is queued once.
 import { isTerminal } from '../domain/handover/commands.ts';
 import type { Clock } from '../domain/ports.ts';
 import type { HandoverStore } from '../storage/handover-store.ts';
-import type { OutboxStore } from '../storage/outbox-store.ts';
+import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import type { ReachStore } from '../storage/reach-store.ts';
 import { inTransaction, type Db } from '../storage/sqlite.ts';
 import type { CardRequest } from './delivery-types.ts';
+import { liveKeyOf } from './notifications.ts';
 
 /** Arrivals handled per dispatcher run; the rest wait for the next run. */
 export const ARRIVALS_PER_RUN = 200;
@@ -42,4 +44,17 @@ export function queueWaitingForArrivals(deps: WaitingDeps): number {
     deps.reach.arrivalsDone(last);
   });
   return queued;
+}
+
+/** The named contact's introduction reached them on a new route (a look-up, e-mail): the introducer's receipt says where. */
+export function refreshReceiptOnNewRoute(deps: Pick<WaitingDeps, 'outbox' | 'handovers' | 'clock'>, row: OutboxRow): void {
+  if (row.card.kind !== 'introduction' || !('personId' in row.recipient)) return;
+  const h = deps.handovers.find(row.subjectId);
+  if (!h || h.contactId !== row.recipient.personId) return;
+  const liveKey = liveKeyOf(h.id, h.introducerId);
+  if (!deps.outbox.liveCard(liveKey)) return;
+  deps.outbox.enqueue({
+    idempotencyKey: `reached:${row.liveKey}`, recipient: { personId: h.introducerId }, mode: 'live', liveKey,
+    card: { kind: 'receipt', subjectId: h.id, viewerId: h.introducerId },
+  }, deps.clock.now());
 }

@@ -29,6 +29,18 @@ function declineBlocks(view: HandoverView): CardBlock[] {
   return blocks;
 }
 
+const ROUTE_WORDS: Record<string, string> = { slack: 'in Slack', teams: 'in Teams', web: 'in the playground' };
+
+/** How the named contact was reached: "Sent to Sam Patel in Slack", or by e-mail because they have not used the app. */
+export function reachedWords(view: HandoverView): string | null {
+  const h = view.handover;
+  if (h.state !== 'sent' && h.state !== 'accepted') return null;
+  const contact = view.contact.name;
+  if (view.reachedOn === 'email') return `Sent to ${contact} by e-mail: ${contact.split(' ')[0]} hasn't used Warm Handover yet`;
+  if (view.reachedOn) return `Sent to ${contact} ${ROUTE_WORDS[view.reachedOn] ?? `on ${view.reachedOn}`}`;
+  return null;
+}
+
 export function buildReceiptCard(view: HandoverView): Card {
   if (view.role !== 'introducer') return statusOnlyCard(view);
   const h = view.handover;
@@ -37,6 +49,8 @@ export function buildReceiptCard(view: HandoverView): Card {
     { label: 'Service', value: `${view.service.name}, ${view.service.organisation}` },
     { label: 'Named contact', value: personLine(view.contact) },
   ];
+  const reached = reachedWords(view);
+  if (reached) facts.push({ label: 'Reached', value: reached });
   if (h.state === 'sent') facts.push({ label: 'Reply by', value: formatWhen(h.replyBy, view.timeZone) });
   if (h.followUpAt && (h.state === 'accepted' || h.state === 'unreachable')) facts.push({ label: 'Follow-up by', value: formatDay(h.followUpAt, view.timeZone) });
   return {

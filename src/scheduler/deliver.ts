@@ -21,6 +21,8 @@ export interface DeliverDeps {
   router: Router;
   limiter: RateLimiter;
   clock: Clock;
+  /** Told when the person was reached on a route they had never been reached on (found by a look-up, or e-mail). */
+  onNewRoute?: (row: OutboxRow, platform: Platform) => void;
 }
 
 const isUnknownRecipient = (err: unknown) => err instanceof DeliveryError && err.kind === 'recipient_unknown';
@@ -81,6 +83,7 @@ async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string,
       const key = { platform: identity.platform, tenant: identity.tenant, conversation: identity.userId };
       const ref = await call(deps, key, () => route.messenger.sendToPerson(identity, card, sendOptions(row)));
       if (row.mode === 'live' && row.liveKey) deps.outbox.saveRef(row.liveKey, ref, deps.clock.now());
+      if (route.lookup || identity.platform === 'email') deps.onNewRoute?.(row, identity.platform);
       return identity.platform;
     } catch (err) {
       if (!isUnknownRecipient(err)) throw err;

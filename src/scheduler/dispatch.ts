@@ -40,6 +40,8 @@ export interface DispatcherDeps {
   random?: () => number;
   /** A message reached nobody: tell the introducer, escalate (see createUndeliverableHandler). */
   onUndeliverable?: (row: OutboxRow, reason: string) => void;
+  /** A card reached its person on a route new to them (a look-up, or e-mail): the introducer's receipt says where. */
+  onNewRoute?: (row: OutboxRow, platform: string) => void;
   /** Runs before each drain: queues what is waiting for people who just became reachable. */
   beforeDrain?: () => void;
   log?: Logger;
@@ -160,7 +162,7 @@ export class Dispatcher {
     try {
       const card = this.deps.compose(row.card);
       if (!card) { outbox.markSent(row.id, clock.now(), null, 'skipped'); summary.skipped++; return; }
-      const platform = await deliver({ outbox, router: this.deps.router, limiter: this.limiter, clock }, row, card);
+      const platform = await deliver({ outbox, router: this.deps.router, limiter: this.limiter, clock, onNewRoute: this.deps.onNewRoute }, row, card);
       outbox.markSent(row.id, clock.now(), platform);
       summary.sent++;
     } catch (err) {

@@ -2,7 +2,7 @@
 //   const nudges = createNudgeSystem({ ...stores, app, compose, messengers, ... }); nudges.start();
 import type { ComposeCard } from '../app/delivery-types.ts';
 import type { HandoverService } from '../app/handover-service.ts';
-import { queueWaitingForArrivals } from '../app/deliver-waiting.ts';
+import { queueWaitingForArrivals, refreshReceiptOnNewRoute } from '../app/deliver-waiting.ts';
 import { createNotificationListener } from '../app/notifications.ts';
 import { Router } from '../app/router.ts';
 import { createUndeliverableHandler } from '../app/system-actions.ts';
@@ -83,6 +83,7 @@ export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
   const router = new Router(o.people, presence, o.messengers ?? [], { store: reach, now: () => o.clock.now() });
   const dispatcher = new Dispatcher({
     db: o.db, outbox, router, compose: o.compose, clock: o.clock, log: o.log, ...o.dispatcher,
+    onNewRoute: (row) => refreshReceiptOnNewRoute({ outbox, handovers: o.handovers, clock: o.clock }, row),
     beforeDrain: () => { queueWaitingForArrivals({ db: o.db, clock: o.clock, reach, outbox, handovers: o.handovers }); },
     onUndeliverable: createUndeliverableHandler({
       db: o.db, app: o.app, handovers: o.handovers, outbox, clock: o.clock, platforms: () => router.personPlatforms(),

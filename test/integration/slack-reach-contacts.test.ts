@@ -28,6 +28,7 @@ describe('Slack: reaching a named contact who has never used the app', () => {
     expect(dmsTo('D0SAM0001')).to.have.length(1);
     expect(email.sent).to.have.length(0);
     expect(h.container.people.findByIdentity('slack', 'T0FAKE001', SLACK_USERS.sam)?.id).to.equal('sam');
+    expect(JSON.stringify(h.api.conversation('D0JO00001'))).to.contain('Sent to Sam Patel in Slack');
     h.container.app.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(1);
@@ -39,6 +40,7 @@ describe('Slack: reaching a named contact who has never used the app', () => {
     h.container.app.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(email.sent.map((d) => `${d.to}:${d.card.kind}`)).to.deep.equal(['sam@example.org:introduction']);
+    expect(JSON.stringify(h.api.conversation('D0JO00001'))).to.contain("Sent to Sam Patel by e-mail: Sam hasn't used Warm Handover yet");
     h.container.app.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(1);
