@@ -123,7 +123,10 @@ function composeRequest(deps: CardComposerDeps, x: Helpers, r: CardRequest): Car
       const s = deps.services.get(r.subjectId);
       return s ? buildReviewRequestCard(s, x.timeZoneOf(r.viewerId)) : null;
     }
-    case 'notice': return buildNoticeCard(r.subjectId, r.params?.title ?? 'Warm Handover', r.params?.text ?? '');
+    case 'notice': {
+      if (r.params?.reason === 'recipient_unreachable' && r.params.personId) return unreachableNotice(deps, r.subjectId, r.params.personId);
+      return buildNoticeCard(r.subjectId, r.params?.title ?? 'Warm Handover', r.params?.text ?? '');
+    }
     default: {
       const v = x.view(r.subjectId, r.viewerId);
       return v ? handoverCard(deps, v, r) : null;
@@ -151,6 +154,16 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
     case 'nudge': return v.role === 'introducer' ? buildOutcomeCard(v, outcomeReasonFor(v, r.params?.reason), []) : buildIntroductionCard(v, 'nudge');
     default: return liveCard(v);
   }
+}
+
+/** A message about this introduction could not reach someone on any route (no client details: only who). */
+function unreachableNotice(deps: CardComposerDeps, handoverId: string, personId: string): Card {
+  const name = deps.people.nameOf(personId);
+  const h = deps.handovers.find(handoverId);
+  const service = h ? deps.services.get(h.serviceId)?.name : undefined;
+  const next = h?.state === 'sent' && h.contactId === personId ? ' We have asked the backup contacts instead.' : '';
+  return buildNoticeCard(handoverId, `We couldn't reach ${name}`,
+    `A message about your introduction${service ? ` to ${service}` : ''} could not reach ${name} on any route that is switched on.${next}`);
 }
 
 /** The one card a person keeps for a handover: the receipt for the introducer, the introduction for anyone else. */
