@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { Command } from 'commander';
 import { registerPeopleCommands } from '../../src/cli/people-command.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
+import { FakeMessenger } from '../fixtures/fake-messenger.ts';
 import { introduceInput } from '../fixtures/make.ts';
 import { makeNudgeWorld, type NudgeWorld } from '../fixtures/nudge-world.ts';
 
@@ -42,5 +43,18 @@ describe('the people unreachable command', () => {
     w.app.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(await run('people', 'unreachable')).to.equal('No named contact is unreachable right now.');
+  });
+
+  it('given Sam was unreachable, when the coordinator links his Slack account with people link, then the waiting introduction reaches him there once', async () => {
+    const slack = new FakeMessenger('slack');
+    w.nudges.router.register(slack);
+    w.web.unknownUsers.add('sam');
+    const h = w.app.introduce('jo', introduceInput());
+    await w.nudges.dispatcher.runOnce();
+    expect(slack.sent).to.have.length(0);
+    await run('people', 'link', '--email', 'sam@example.org', '--platform', 'slack', '--tenant', 'T1', '--user', 'U0SAM');
+    await w.nudges.dispatcher.runOnce();
+    await w.nudges.dispatcher.runOnce();
+    expect(slack.sent.map((d) => `${d.to}:${d.card.kind}:${d.card.subjectId}`)).to.deep.equal([`U0SAM:introduction:${h.id}`]);
   });
 });
