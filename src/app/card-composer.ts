@@ -7,6 +7,7 @@ import type { Handover } from '../domain/handover/types.ts';
 import type { Clock } from '../domain/ports.ts';
 import { findAlternatives, searchDirectory } from '../storage/directory-search.ts';
 import type { HandoverStore } from '../storage/handover-store.ts';
+import { OutboxStore } from '../storage/outbox-store.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
@@ -32,6 +33,8 @@ export interface CardComposerDeps {
   staleAfterMonths?: number;
   /** Opportunities live elsewhere; without this, opportunity cards are not composed. */
   opportunities?: { get(id: string): OpportunityView | undefined };
+  /** Where a live card went (its platform), or null while it has not been delivered. Default: read from the outbox. */
+  routeOf?: (liveKey: string) => string | null;
 }
 
 export const SEARCH_RESULTS_ON_FORM = 8;
@@ -55,6 +58,8 @@ function personView(people: PeopleStore, id: string): PersonView {
 
 export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
   const zone = deps.timeZone ?? DEFAULT_TIME_ZONE;
+  const liveCards = deps.routeOf ? null : new OutboxStore(deps.db);
+  const routeOf = deps.routeOf ?? ((key: string) => liveCards?.liveCard(key)?.ref?.platform ?? null);
   const timeZoneOf = (id: string | undefined) => (id ? deps.people.brief(id)?.timeZone : null) || zone;
 
   const summarise = (s: Service): ServiceSummary => ({
@@ -72,6 +77,7 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
     notes: h.client ? deps.handovers.notes(h.id) : [],
     steps: deps.handovers.audit(h.id).map((a) => ({ event: a.event, actorId: a.actorId, at: a.at, details: a.details })),
     role: viewerId ? roleOf(h, viewerId) : 'other' as const, now: deps.clock.now(),
+    reachedOn: viewerId === h.introducerId ? routeOf(`${h.id}:${h.contactId}`) : null,
   });
 
   const summaryView = (h: Handover, service: ServiceSummary, viewerId: string | undefined): HandoverView => ({
@@ -117,7 +123,10 @@ function composeRequest(deps: CardComposerDeps, x: Helpers, r: CardRequest): Car
       const s = deps.services.get(r.subjectId);
       return s ? buildReviewRequestCard(s, x.timeZoneOf(r.viewerId)) : null;
     }
-    case 'notice': return buildNoticeCard(r.subjectId, r.params?.title ?? 'Warm Handover', r.params?.text ?? '');
+    case 'notice': {
+      if (r.params?.reason === 'recipient_unreachable' && r.params.personId) return unreachableNotice(deps, r.subjectId, r.params.personId);
+      return buildNoticeCard(r.subjectId, r.params?.title ?? 'Warm Handover', r.params?.text ?? '');
+    }
     default: {
       const v = x.view(r.subjectId, r.viewerId);
       return v ? handoverCard(deps, v, r) : null;
@@ -145,6 +154,16 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
     case 'nudge': return v.role === 'introducer' ? buildOutcomeCard(v, outcomeReasonFor(v, r.params?.reason), []) : buildIntroductionCard(v, 'nudge');
     default: return liveCard(v);
   }
+}
+
+/** A message about this introduction could not reach someone on any route (no client details: only who). */
+function unreachableNotice(deps: CardComposerDeps, handoverId: string, personId: string): Card {
+  const name = deps.people.nameOf(personId);
+  const h = deps.handovers.find(handoverId);
+  const service = h ? deps.services.get(h.serviceId)?.name : undefined;
+  const next = h?.state === 'sent' && h.contactId === personId ? ' We have asked the backup contacts instead.' : '';
+  return buildNoticeCard(handoverId, `We couldn't reach ${name}`,
+    `A message about your introduction${service ? ` to ${service}` : ''} could not reach ${name} on any route that is switched on.${next}`);
 }
 
 /** The one card a person keeps for a handover: the receipt for the introducer, the introduction for anyone else. */

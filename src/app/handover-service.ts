@@ -73,6 +73,11 @@ export class HandoverService {
     return s;
   }
 
+  /** The service, or undefined when it has left the directory. */
+  serviceOrUndefined(id: string): Service | undefined {
+    return this.deps.services.get(id);
+  }
+
   introduce(introducerId: string, input: unknown): Handover {
     if (!this.deps.people.get(introducerId)) throw new InvalidInputError('We do not know who you are yet: ask your coordinator to add you to the directory.');
     const serviceId = typeof input === 'object' && input !== null ? String((input as { serviceId?: unknown }).serviceId ?? '') : '';

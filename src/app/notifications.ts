@@ -50,6 +50,7 @@ function newMessages(h: Handover, e: HandoverEvent, service: Service | undefined
     case 'expired': return [outcome({ reason: 'expired' })];
     case 'outcome_asked': return [outcome({ reason: 'outcome_question' })];
     case 'closed': return closedMessages(h, e, outcome);
+    case 'not_reached': return [outcome({ reason: 'not_reached' })];
     case 'escalated': return escalationMessages(h, e, service, live, outcome);
     default: return [];
   }

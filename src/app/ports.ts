@@ -36,9 +36,23 @@ export class DeliveryError extends Error {
 }
 
 /** One per platform. The core routes by person; each platform delivers to its own identities. */
+/** What a platform needs to find a directory person who has never used the app there. */
+export interface PersonToFind {
+  email: string;
+  organisation: string;
+}
+
+/** found: their identity on the platform; missing: why not, as the platform's code (users_not_found, account_inactive). */
+export type PersonLookup = { found: Identity } | { missing: string };
+
 export interface Messenger {
   readonly platform: Platform;
   sendToPerson(to: Identity, card: Card, options: SendOptions): Promise<MessageRef>;
   postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef>;
   updateMessage(ref: MessageRef, card: Card): Promise<void>;
+  /**
+   * Optional: finds someone with no identity here yet (Slack: users.lookupByEmail in each installed workspace).
+   * Runs in delivery, never in a request a person waits on; throws DeliveryError for rate limits and outages.
+   */
+  findPerson?(person: PersonToFind): Promise<PersonLookup>;
 }

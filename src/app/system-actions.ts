@@ -1,15 +1,18 @@
 // What the reminder service itself does to a handover: escalate to the backups, expire, and react when a
 // message cannot reach anyone. All of it goes through the HandoverService, so the state machine and the
 // audit trail see it like any other action.
-import { backupContactIds } from '../domain/directory/types.ts';
-import { SYSTEM_ACTOR } from '../domain/handover/commands.ts';
+import { backupContactIds, type Service } from '../domain/directory/types.ts';
+import { SYSTEM_ACTOR, isTerminal } from '../domain/handover/commands.ts';
 import { HandoverError } from '../domain/handover/errors.ts';
 import { messageKey } from '../domain/nudges/messages.ts';
-import type { Clock } from '../domain/ports.ts';
-import type { HandoverStore } from '../storage/handover-store.ts';
+import { nextReachStep, type ReachFacts, type ReachStep } from '../domain/handover/reach.ts';
+import type { Handover } from '../domain/handover/types.ts';
+import type { Clock, Platform } from '../domain/ports.ts';
+import type { AuditEntry, HandoverStore } from '../storage/handover-store.ts';
 import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import { inTransaction, type Db } from '../storage/sqlite.ts';
 import type { ActResult, HandoverService } from './handover-service.ts';
+import { canCover } from './notifications.ts';
 
 /** Offers a silent introduction to the service's backup contacts (none: the channel or the introducer is told). */
 export function escalateHandover(app: HandoverService, handoverId: string): ActResult | null {
@@ -58,34 +61,71 @@ export interface UndeliverableDeps {
   handovers: HandoverStore;
   outbox: OutboxStore;
   clock: Clock;
+  /** The platforms that are switched on, for the sentence the introducer reads ("on Slack or e-mail"). */
+  platforms?: () => readonly Platform[];
+}
+
+/** Nobody could be reached: the introduction ends as not_reached and the introducer is told at once. */
+export function markNotReached(app: HandoverService, handoverId: string, personIds: string[], platforms: string[]): ActResult | null {
+  try {
+    return app.act(handoverId, { type: 'mark_not_reached', actorId: SYSTEM_ACTOR, personIds, platforms });
+  } catch (err) {
+    if (err instanceof HandoverError) return null;
+    throw err;
+  }
+}
+
+const personIdOf = (e: AuditEntry) => (typeof e.details.personId === 'string' ? e.details.personId : null);
+
+function reachFacts(h: Handover, steps: AuditEntry[], service: Service | undefined, unreached: Set<string>, channelFailed: boolean): ReachFacts {
+  const escalations = steps.filter((e) => e.event === 'escalated');
+  const channelAsked = service?.channel != null
+    && escalations.some((e) => !Array.isArray(e.details.backupIds) || e.details.backupIds.length === 0);
+  return {
+    state: h.state, contactId: h.contactId, escalatedTo: h.escalatedTo, unreached, escalatedBefore: escalations.length > 0,
+    canCover: canCover(h, service), channelFailed, channelAsked,
+  };
 }
 
 /**
- * A message reached nobody (no identity on a working platform, or every platform said "no such person").
- * The introducer is told and it is audited; a silent named contact's introduction goes to the backups.
+ * A message reached nobody (no identity on a working platform, every platform said "no such person", or it gave
+ * up after its attempts). Each person and the channel is audited once per introduction. While the introduction
+ * waits for an answer and everyone asked is unreachable, it is escalated once; after that it ends as not_reached.
  */
 export function createUndeliverableHandler(deps: UndeliverableDeps): (row: OutboxRow, reason: string) => void {
   return (row, reason) => {
     const h = deps.handovers.find(row.subjectId);
-    if (!h || !('personId' in row.recipient)) return;
-    const personId = row.recipient.personId;
+    if (!h) return;
     const now = deps.clock.now();
-    let escalate = false;
+    const record = (details: Record<string, string>) => deps.handovers.recordEvents([{
+      type: 'undeliverable', handoverId: h.id, actorId: SYSTEM_ACTOR, at: now.toISOString(), from: h.state, to: h.state,
+      details: { ...details, cardKind: row.card.kind, reason },
+    }]);
+    let step = 'nothing' as ReachStep;
     inTransaction(deps.db, () => {
-      // One notice per person per introduction, however many messages to them fail.
-      const told = personId !== h.introducerId && deps.outbox.enqueue({
-        idempotencyKey: messageKey({ subjectId: h.id, event: 'undeliverable', recipient: h.introducerId, cardKind: `notice-${personId}` }),
-        recipient: { personId: h.introducerId }, mode: 'new',
-        card: { kind: 'notice', subjectId: h.id, viewerId: h.introducerId, params: { reason: 'recipient_unreachable', personId } },
-      }, now);
-      if (told || personId === h.introducerId) {
-        deps.handovers.recordEvents([{
-          type: 'undeliverable', handoverId: h.id, actorId: SYSTEM_ACTOR, at: now.toISOString(), from: h.state, to: h.state,
-          details: { personId, cardKind: row.card.kind, reason },
-        }]);
+      const steps = deps.handovers.audit(h.id);
+      const unreached = new Set(steps.filter((e) => e.event === 'undeliverable').map(personIdOf).filter((id): id is string => id !== null));
+      let channelFailed = steps.some((e) => e.event === 'undeliverable' && typeof e.details.channelId === 'string');
+      if ('channel' in row.recipient) {
+        if (!channelFailed) record({ channelId: row.recipient.channel.channelId });
+        channelFailed = true;
+      } else {
+        const personId = row.recipient.personId;
+        if (!unreached.has(personId)) record({ personId });
+        unreached.add(personId);
       }
-      escalate = personId === h.contactId && h.state === 'sent' && h.escalatedTo.length === 0;
+      step = nextReachStep(reachFacts(h, steps, deps.app.serviceOrUndefined(h.serviceId), unreached, channelFailed));
+      const personId = 'personId' in row.recipient ? row.recipient.personId : null;
+      // The introducer hears once per person; when nobody can be reached, the not_reached message says it all.
+      if (personId && personId !== h.introducerId && !isTerminal(h) && step !== 'give_up' && step !== 'wait') {
+        deps.outbox.enqueue({
+          idempotencyKey: messageKey({ subjectId: h.id, event: 'undeliverable', recipient: h.introducerId, cardKind: `notice-${personId}` }),
+          recipient: { personId: h.introducerId }, mode: 'new',
+          card: { kind: 'notice', subjectId: h.id, viewerId: h.introducerId, params: { reason: 'recipient_unreachable', personId } },
+        }, now);
+      }
     });
-    if (escalate) escalateHandover(deps.app, h.id);
+    if (step === 'escalate') escalateHandover(deps.app, h.id);
+    if (step === 'give_up') markNotReached(deps.app, h.id, [h.contactId, ...h.escalatedTo], [...(deps.platforms?.() ?? [])]);
   };
 }

@@ -11,6 +11,25 @@ export function clientName(h: Handover): string {
   return h.client?.name ?? 'the client';
 }
 
+const PLATFORM_WORDS: Record<string, string> = { slack: 'Slack', teams: 'Teams', web: 'the playground', email: 'e-mail' };
+
+/** "Slack, Teams or e-mail": the routes that were tried, in words. */
+export function platformWords(platforms: readonly string[]): string {
+  const words = platforms.map((p) => PLATFORM_WORDS[p] ?? p);
+  if (words.length === 0) return 'any switched-on route';
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** Who was tried and where, from the not_reached step: "Sam Patel or a backup (Alex Morgan) on Slack or e-mail". */
+export function notReachedWords(view: HandoverView): string {
+  const step = view.steps.find((s) => s.event === 'not_reached');
+  const ids = Array.isArray(step?.details.personIds) ? (step.details.personIds as string[]) : [view.handover.contactId];
+  const platforms = Array.isArray(step?.details.platforms) ? (step.details.platforms as string[]) : [];
+  const others = ids.filter((id) => id !== view.handover.contactId).map((id) => view.nameOf(id));
+  const who = others.length > 0 ? `${view.contact.name} or a backup (${others.join(', ')})` : view.contact.name;
+  return `${who} on ${platformWords(platforms)}`;
+}
+
 /** One sentence on where the handover stands, and how to colour it. */
 export function stateHeadline(view: HandoverView): { text: string; style: TextStyle } {
   const h = view.handover;
@@ -27,6 +46,7 @@ export function stateHeadline(view: HandoverView): { text: string; style: TextSt
     case 'closed':
       if (h.outcome === 'unknown') return { text: `Closed on ${at(h.closedAt)}: outcome unknown. Nobody confirmed whether ${clientName(h)} and ${view.service.name} got in touch.`, style: 'warning' };
       return { text: `Closed on ${at(h.closedAt)}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'no outcome recorded'}.`, style: 'subtle' };
+    case 'not_reached': return { text: `We couldn't reach ${notReachedWords(view)}, so nobody at ${view.service.name} has seen this introduction.`, style: 'attention' };
   }
 }
 
@@ -82,6 +102,7 @@ function stepLabel(view: HandoverView, step: HandoverView['steps'][number]): str
     case 'note_added': return `Note added by ${who}`;
     case 'withdrawn': return `Withdrawn by ${who}`;
     case 'expired': return 'Expired without an answer';
+    case 'not_reached': return `Couldn't reach ${notReachedWords(view)}`;
     case 'nudged': return 'Reminder sent';
     case 'closed': {
       const label = OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS] ?? 'closed';

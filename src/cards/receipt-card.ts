@@ -4,7 +4,7 @@ import { CAPACITY_LABELS, type Service } from '../domain/directory/types.ts';
 import { MAX_OUTCOME_ASKS, outcomeQuestionOpen } from '../domain/handover/endings.ts';
 import { isAllowedFrom } from '../domain/handover/transitions.ts';
 import { formatDay, formatWhen } from './format.ts';
-import { clientName, noteBlocks, personLine, stateHeadline, timeline } from './handover-text.ts';
+import { clientName, notReachedWords, noteBlocks, personLine, stateHeadline, timeline } from './handover-text.ts';
 import type { Card, CardAction, CardBlock } from './model.ts';
 import { handoverAction, type HandoverView } from './view.ts';
 import { statusOnlyCard } from './introduction-card.ts';
@@ -12,12 +12,12 @@ import { statusOnlyCard } from './introduction-card.ts';
 export const MAX_ALTERNATIVES = 3;
 const STATE_WORDS: Record<HandoverView['handover']['state'], string> = {
   sent: 'waiting for an answer', accepted: 'accepted', contact_made: 'contact made', closed: 'closed', declined: 'declined',
-  withdrawn: 'withdrawn', expired: 'expired', unreachable: "couldn't reach the client",
+  withdrawn: 'withdrawn', expired: 'expired', unreachable: "couldn't reach the client", not_reached: "couldn't reach the named contact",
 };
 export type OutcomeReason =
-  | 'declined' | 'expired' | 'escalated' | 'unreachable' | 'follow_up_overdue' | 'outcome_question' | 'closed_unknown';
+  | 'declined' | 'expired' | 'escalated' | 'unreachable' | 'follow_up_overdue' | 'outcome_question' | 'closed_unknown' | 'not_reached';
 const OUTCOME_REASONS: readonly OutcomeReason[] = [
-  'declined', 'expired', 'escalated', 'unreachable', 'follow_up_overdue', 'outcome_question', 'closed_unknown',
+  'declined', 'expired', 'escalated', 'unreachable', 'follow_up_overdue', 'outcome_question', 'closed_unknown', 'not_reached',
 ];
 
 /** "Did Kim get in touch with Mind in Lambeth?": the question the introducer answers on their receipt. */
@@ -58,6 +58,18 @@ function declineBlocks(view: HandoverView): CardBlock[] {
   return blocks;
 }
 
+const ROUTE_WORDS: Record<string, string> = { slack: 'in Slack', teams: 'in Teams', web: 'in the playground' };
+
+/** How the named contact was reached: "Sent to Sam Patel in Slack", or by e-mail because they have not used the app. */
+export function reachedWords(view: HandoverView): string | null {
+  const h = view.handover;
+  if (h.state !== 'sent' && h.state !== 'accepted') return null;
+  const contact = view.contact.name;
+  if (view.reachedOn === 'email') return `Sent to ${contact} by e-mail: ${contact.split(' ')[0]} hasn't used Warm Handover yet`;
+  if (view.reachedOn) return `Sent to ${contact} ${ROUTE_WORDS[view.reachedOn] ?? `on ${view.reachedOn}`}`;
+  return null;
+}
+
 export function buildReceiptCard(view: HandoverView): Card {
   if (view.role !== 'introducer') return statusOnlyCard(view);
   const h = view.handover;
@@ -66,6 +78,8 @@ export function buildReceiptCard(view: HandoverView): Card {
     { label: 'Service', value: `${view.service.name}, ${view.service.organisation}` },
     { label: 'Named contact', value: personLine(view.contact) },
   ];
+  const reached = reachedWords(view);
+  if (reached) facts.push({ label: 'Reached', value: reached });
   if (h.state === 'sent') facts.push({ label: 'Reply by', value: formatWhen(h.replyBy, view.timeZone) });
   if (h.followUpAt && (h.state === 'accepted' || h.state === 'unreachable')) facts.push({ label: 'Follow-up by', value: formatDay(h.followUpAt, view.timeZone) });
   return {
@@ -107,6 +121,11 @@ function outcomeText(view: HandoverView, reason: OutcomeReason): { title: string
       text: `We've asked the backup contacts at ${view.service.name} (${h.escalatedTo.map((id) => view.nameOf(id)).join(', ') || 'none'}) to pick up your introduction of ${name}.`,
     };
     case 'unreachable': return { title: `${contact} couldn't reach ${name}`, text: `${contact} tried to contact ${name} but couldn't reach them. You may want to check their details or withdraw.` };
+    case 'not_reached': return {
+      title: `We couldn't reach ${contact} or a backup`,
+      text: `We couldn't reach ${notReachedWords(view)}, so your introduction of ${name} to ${view.service.name} has not been seen. `
+        + 'Try another service below, or ask your coordinator to check the contact details in the directory.',
+    };
     case 'follow_up_overdue': return { title: `No contact confirmed yet for ${name}`, text: `${contact} accepted but hasn't confirmed contact with ${name} by the follow-up date. You can chase them, add a note or withdraw.` };
     case 'outcome_question': return {
       title: outcomeQuestion(view),
@@ -122,7 +141,7 @@ function outcomeText(view: HandoverView, reason: OutcomeReason): { title: string
 export function outcomeReasonFor(view: HandoverView, asked?: string): OutcomeReason {
   if (asked && (OUTCOME_REASONS as readonly string[]).includes(asked)) return asked as OutcomeReason;
   const s = view.handover.state;
-  if (s === 'declined' || s === 'expired' || s === 'unreachable') return s;
+  if (s === 'declined' || s === 'expired' || s === 'unreachable' || s === 'not_reached') return s;
   return view.handover.escalatedTo.length > 0 ? 'escalated' : 'follow_up_overdue';
 }
 
@@ -131,7 +150,7 @@ export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alte
   if (reason === 'closed_unknown' && view.role === 'contact') return closedUnknownForContact(view);
   if (view.role !== 'introducer') return statusOnlyCard(view);
   const t = outcomeText(view, reason);
-  const offerAlternatives = reason === 'declined' || reason === 'expired' || reason === 'escalated';
+  const offerAlternatives = reason === 'declined' || reason === 'expired' || reason === 'escalated' || reason === 'not_reached';
   const note = reason === 'declined' ? view.notes.filter((n) => n.authorId === view.handover.contactId).slice(-1) : [];
   return {
     kind: 'outcome', title: t.title, subjectId: view.handover.id, version: view.handover.version,

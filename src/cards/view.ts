@@ -44,6 +44,8 @@ export interface HandoverView {
   role: ViewerRole;
   timeZone: string;
   now: Date;
+  /** Where the named contact's introduction card went ('slack', 'teams', 'web', 'email'), or null while it has not reached them. */
+  reachedOn?: string | null;
 }
 
 export function roleOf(h: Handover, viewerId: string): ViewerRole {

@@ -2,8 +2,21 @@
 import { Option, type Command } from 'commander';
 import { PLATFORMS, type Platform } from '../domain/ports.ts';
 import { PeopleStore } from '../storage/people-store.ts';
+import { ReachStore } from '../storage/reach-store.ts';
 import type { CliDeps } from './deps.ts';
 
+
+/** Why a message did not reach someone, in words a coordinator can act on. */
+const REASON_WORDS: Record<string, string> = {
+  no_route: 'no identity on a switched-on platform and no e-mail route',
+  recipient_unknown: 'every platform refused (not in the Slack workspace, app not installed in Teams)',
+  gave_up: 'kept failing until delivery gave up',
+  permanent: 'the platform refused the message',
+  rate_limited: 'rate limited until delivery gave up',
+};
+const MISS_WORDS: Record<string, string> = {
+  users_not_found: 'not found by e-mail', account_inactive: 'account deactivated', refused: 'refused the message',
+};
 
 export function registerPeopleCommands(program: Command, deps: CliDeps): void {
   const people = program.command('people').description('People in the directory and their chat identities');
@@ -39,6 +52,27 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
           const ids = p.identities.map((i) => `${i.platform}:${i.tenant ? `${i.tenant}/` : ''}${i.userId}`).join(', ') || 'no identities';
           deps.out(`${p.name} <${p.email ?? 'no e-mail'}>, ${p.role || 'no role'}, ${p.organisation}${p.isCoordinator ? ' [coordinator]' : ''} · ${ids}`);
         }
+      } finally {
+        db.close();
+      }
+    });
+
+  people.command('unreachable')
+    .description('Named contacts no message could reach on any switched-on route, so a coordinator can fix their details')
+    .action(() => {
+      const db = deps.openDb();
+      try {
+        const store = new PeopleStore(db);
+        const reach = new ReachStore(db);
+        const rows = reach.unreached();
+        if (rows.length === 0) { deps.out('No named contact is unreachable right now.'); return; }
+        for (const r of rows) {
+          const p = store.get(r.personId);
+          const tried = reach.misses(r.personId).map((m) => `${m.platform}: ${MISS_WORDS[m.reason] ?? m.reason}`).join('; ');
+          const what = `${r.introductions} introduction${r.introductions === 1 ? '' : 's'}`;
+          deps.out(`${p?.name ?? r.personId} <${p?.email ?? 'no e-mail'}>, ${p?.organisation ?? ''} · ${what}, last ${r.lastAt} · ${REASON_WORDS[r.reason] ?? r.reason}${tried ? ` · ${tried}` : ''}`);
+        }
+        deps.out('Fix: link them (people link), install the app for them in Teams, check their e-mail in the directory, switch e-mail on, or add a backup contact.');
       } finally {
         db.close();
       }

@@ -1,9 +1,9 @@
 // Delivering one outbox message: update the live card in place if it was sent before, else send it to the
 // person's best route (trying the next identity when a platform says "no such person"), or post to a channel.
-import type { Router } from '../app/router.ts';
+import type { Route, Router } from '../app/router.ts';
 import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import type { Card } from '../cards/model.ts';
-import { type Clock, type Platform } from '../domain/ports.ts';
+import { type Clock, type Identity, type Platform } from '../domain/ports.ts';
 import { DeliveryError, type SendOptions } from '../app/ports.ts';
 import type { LimitKey, RateLimiter } from './rate-limits.ts';
 import { DEFAULT_RETRY_AFTER_MS } from './backoff.ts';
@@ -22,6 +22,8 @@ export interface DeliverDeps {
   router: Router;
   limiter: RateLimiter;
   clock: Clock;
+  /** Told when the person was reached on a route they had never been reached on (found by a look-up, or e-mail). */
+  onNewRoute?: (row: OutboxRow, platform: Platform) => void;
 }
 
 const isUnknownRecipient = (err: unknown) => err instanceof DeliveryError && err.kind === 'recipient_unknown';
@@ -57,17 +59,36 @@ async function updateLiveCard(deps: DeliverDeps, row: OutboxRow, card: Card): Pr
   }
 }
 
+/** The identity to send to on this route: the stored one, or the one the platform finds now (null: not there). */
+async function identityFor(deps: DeliverDeps, personId: string, route: Route): Promise<Identity | null> {
+  if (!route.lookup || !route.messenger.findPerson) return route.identity;
+  const { platform } = route.identity;
+  const lookup = route.lookup;
+  const result = await call(deps, { platform, tenant: '', conversation: 'lookup' }, () => route.messenger.findPerson!(lookup));
+  if ('missing' in result) {
+    deps.router.noteMiss(personId, platform, result.missing);
+    return null;
+  }
+  deps.router.link(personId, result.found);
+  return result.found;
+}
+
+/** Each route is tried at most once for this message; a refusal is noted and the next route tried. */
 async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string, card: Card): Promise<Platform> {
   const routes = deps.router.routes(personId);
   if (routes.length === 0) throw new UndeliverableError('no_route', `${personId} has no identity on a platform that is switched on.`);
-  for (const { identity, messenger } of routes) {
+  for (const route of routes) {
+    const identity = await identityFor(deps, personId, route);
+    if (!identity) continue;
     try {
       const key = { platform: identity.platform, tenant: identity.tenant, conversation: identity.userId };
-      const ref = await call(deps, key, () => messenger.sendToPerson(identity, card, sendOptions(row)));
+      const ref = await call(deps, key, () => route.messenger.sendToPerson(identity, card, sendOptions(row)));
       if (row.mode === 'live' && row.liveKey) deps.outbox.saveRef(row.liveKey, ref, deps.clock.now());
+      if (route.lookup || identity.platform === 'email') deps.onNewRoute?.(row, identity.platform);
       return identity.platform;
     } catch (err) {
       if (!isUnknownRecipient(err)) throw err;
+      deps.router.noteMiss(personId, identity.platform, 'refused');
     }
   }
   throw new UndeliverableError('recipient_unknown', `No platform knows ${personId} any more.`);

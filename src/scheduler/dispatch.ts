@@ -43,12 +43,17 @@ export interface DispatcherDeps {
   random?: () => number;
   /** A message reached nobody: tell the introducer, escalate (see createUndeliverableHandler). */
   onUndeliverable?: (row: OutboxRow, reason: string) => void;
+  /** A card reached its person on a route new to them (a look-up, or e-mail): the introducer's receipt says where. */
+  onNewRoute?: (row: OutboxRow, platform: string) => void;
+  /** Runs before each drain: queues what is waiting for people who just became reachable. */
+  beforeDrain?: () => void;
   log?: Logger;
   batchSize?: number;
   maxAttempts?: number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Dispatcher {
   private readonly lease: Lease;
@@ -136,10 +141,13 @@ export class Dispatcher {
 
   private async drain(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { sent: 0, skipped: 0, retried: 0, dead: 0 };
+    if (!this.stopping && this.stillHolding()) this.deps.beforeDrain?.();
     while (!this.stopping && this.stillHolding()) {
       const rows = this.deps.outbox.ready(this.deps.clock.now(), this.deps.batchSize ?? DISPATCH_BATCH);
       if (rows.length === 0) break;
       await Promise.all(lanes(rows, this.deps.outbox, this.deps.clock, summary).map((lane) => this.runLane(lane, summary)));
+      // Let requests (/healthz, clicks) in between batches, however long the queue is.
+      await yieldToEventLoop();
     }
     return summary;
   }
@@ -157,7 +165,7 @@ export class Dispatcher {
     try {
       const card = this.deps.compose(row.card);
       if (!card) { outbox.markSent(row.id, clock.now(), null, 'skipped'); summary.skipped++; return; }
-      const platform = await deliver({ outbox, router: this.deps.router, limiter: this.limiter, clock }, row, card);
+      const platform = await deliver({ outbox, router: this.deps.router, limiter: this.limiter, clock, onNewRoute: this.deps.onNewRoute }, row, card);
       outbox.markSent(row.id, clock.now(), platform);
       summary.sent++;
     } catch (err) {
@@ -175,7 +183,11 @@ export class Dispatcher {
       return;
     }
     if (err instanceof DeliveryError && err.kind === 'rate_limited') {
-      if (row.rateLimited + 1 >= MAX_RATE_LIMITED) { this.deadLetter(row, `rate limited ${MAX_RATE_LIMITED} times: ${message}`, summary, false); return; }
+      if (row.rateLimited + 1 >= MAX_RATE_LIMITED) {
+        this.deadLetter(row, `rate limited ${MAX_RATE_LIMITED} times: ${message}`, summary, false);
+        this.deps.onUndeliverable?.(row, 'rate_limited');
+        return;
+      }
       outbox.retryLater(row.id, new Date(now + (err.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS)), message, 'rate_limited');
       summary.retried++;
       return;
@@ -183,6 +195,8 @@ export class Dispatcher {
     const permanent = err instanceof DeliveryError && err.kind === 'permanent';
     if (permanent || row.attempts + 1 >= (this.deps.maxAttempts ?? MAX_ATTEMPTS)) {
       this.deadLetter(row, permanent ? `permanent: ${message}` : `gave up after ${row.attempts + 1} attempts: ${message}`, summary, true);
+      // Refused for good, or failed every attempt: the person was not reached, handled like "no route".
+      this.deps.onUndeliverable?.(row, permanent ? 'permanent' : 'gave_up');
       return;
     }
     outbox.retryLater(row.id, new Date(now + backoffDelay(row.attempts + 1, this.deps.random ?? Math.random)), message, 'attempt');

@@ -2,6 +2,7 @@
 //   const nudges = createNudgeSystem({ ...stores, app, compose, messengers, ... }); nudges.start();
 import type { ComposeCard } from '../app/ports.ts';
 import type { HandoverService } from '../app/handover-service.ts';
+import { queueWaitingForArrivals, refreshReceiptOnNewRoute } from '../app/deliver-waiting.ts';
 import { createNotificationListener } from '../app/notifications.ts';
 import { Router } from '../app/router.ts';
 import { createUndeliverableHandler } from '../app/system-actions.ts';
@@ -13,6 +14,7 @@ import type { HandoverStore } from '../storage/handover-store.ts';
 import { OutboxStore } from '../storage/outbox-store.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import { PresenceStore } from '../storage/presence-store.ts';
+import { ReachStore } from '../storage/reach-store.ts';
 import { ReviewStore } from '../storage/review-store.ts';
 import { ScheduleStore } from '../storage/schedule-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
@@ -79,10 +81,15 @@ export function createSweepDeps(o: SweepWiring): SweepDeps {
 export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
   const sweepDeps = createSweepDeps(o);
   const { outbox, schedule, presence } = sweepDeps;
-  const router = new Router(o.people, presence, o.messengers ?? []);
+  const reach = new ReachStore(o.db);
+  const router = new Router(o.people, presence, o.messengers ?? [], { store: reach, now: () => o.clock.now() });
   const dispatcher = new Dispatcher({
     db: o.db, outbox, router, compose: o.compose, clock: o.clock, log: o.log, ...o.dispatcher,
-    onUndeliverable: createUndeliverableHandler({ db: o.db, app: o.app, handovers: o.handovers, outbox, clock: o.clock }),
+    onNewRoute: (row) => refreshReceiptOnNewRoute({ outbox, handovers: o.handovers, clock: o.clock }, row),
+    beforeDrain: () => { queueWaitingForArrivals({ db: o.db, clock: o.clock, reach, outbox, handovers: o.handovers }); },
+    onUndeliverable: createUndeliverableHandler({
+      db: o.db, app: o.app, handovers: o.handovers, outbox, clock: o.clock, platforms: () => router.personPlatforms(),
+    }),
   });
   // Wake the dispatcher after a commit only when the change queued messages (many do not: a note, a snooze).
   o.app.onCommitted(() => { if (outbox.takeQueued()) dispatcher.kick(); });

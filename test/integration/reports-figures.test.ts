@@ -43,6 +43,7 @@ describe('reports: figures for a seeded month', () => {
       expired: countFates(made, ['expired']),
       contactMade: countFates(made, ['closed_contact', 'contact_made']),
       unreachable: countFates(made, ['unreachable']),
+      notReached: 0,
       awaitingAnswer: countFates(made, ['pending']),
       outcomeUnknown: 0,
     });

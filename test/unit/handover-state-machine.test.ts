@@ -43,6 +43,7 @@ function commandFor(type: CommandType): Command {
     case 'report_outcome': return { type, actorId: 'jo', outcome: 'contact_made' };
     case 'not_yet': return { type, actorId: 'jo' };
     case 'auto_close': return { type, actorId: 'system' };
+    case 'mark_not_reached': return { type, actorId: 'system', personIds: ['sam'], platforms: ['slack'] };
   }
 }
 

@@ -6,11 +6,11 @@ function report(overrides: Partial<Report> = {}): Report {
   const reasons = { no_capacity: 3, not_eligible: 0, not_right_service: 7, already_known: 0, other: 1 };
   return {
     filter: { from: '2026-10-01', to: '2026-10-31' }, timeZone: 'Europe/London', generatedAt: '2026-11-23T10:00:00.000Z', staleAfterMonths: 12,
-    totals: { sent: 40, accepted: 20, declined: 11, withdrawn: 2, expired: 5, contactMade: 15, unreachable: 4, awaitingAnswer: 2, outcomeUnknown: 3 },
+    totals: { sent: 40, accepted: 20, declined: 11, withdrawn: 2, expired: 5, contactMade: 15, unreachable: 4, notReached: 0, awaitingAnswer: 2, outcomeUnknown: 3 },
     declinesByService: [{ serviceId: 's1', serviceName: 'Debt Advice Line', organisation: 'CA', sent: 40, byReason: reasons, total: 11 }],
     declinesByCategory: [{ category: 'money', label: 'Money advice', sent: 40, byReason: reasons, total: 11 }],
     times: { toAnswer: { n: 31, medianHours: 5.5, p90Hours: 40 }, toFirstContact: { n: 3, medianHours: 20, p90Hours: 30 } },
-    dropOff: { expired: 5, overdue: 1, unreachable: 4, withdrawn: 2 },
+    dropOff: { expired: 5, overdue: 1, unreachable: 4, notReached: 0, withdrawn: 2 },
     followUp: { due: 18, known: 14 },
     outcomeKnown: {
       overall: { due: 30, known: 24, unknown: 3 },

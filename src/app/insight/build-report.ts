@@ -45,7 +45,7 @@ function totals(db: Db, p: Params): Totals & { overdue: number } {
       coalesce(sum(accepted_at IS NOT NULL), 0) AS accepted, coalesce(sum(state = 'declined'), 0) AS declined,
       coalesce(sum(state = 'withdrawn'), 0) AS withdrawn, coalesce(sum(state = 'expired'), 0) AS expired,
       coalesce(sum(contact_made_at IS NOT NULL OR outcome = 'contact_made'), 0) AS contactMade, coalesce(sum(${UNREACHABLE_SQL}), 0) AS unreachable,
-      coalesce(sum(state = 'sent'), 0) AS awaitingAnswer, coalesce(sum(state = 'sent' AND reply_by < @now), 0) AS overdue,
+      coalesce(sum(state = 'not_reached'), 0) AS notReached, coalesce(sum(state = 'sent'), 0) AS awaitingAnswer, coalesce(sum(state = 'sent' AND reply_by < @now), 0) AS overdue,
       coalesce(sum(state = 'closed' AND outcome = 'unknown'), 0) AS outcomeUnknown
     FROM cohort`).get(p) as Totals & { overdue: number };
   return row;
@@ -145,7 +145,7 @@ export function buildReport(db: Db, filter: ReportFilter, now: Date, options: Re
     return {
       filter, timeZone, generatedAt: p.now, staleAfterMonths, totals: t,
       declinesByService: declinesByService(db, p), declinesByCategory: declinesByCategory(db, p), times: times(db, p),
-      dropOff: { expired: t.expired, overdue, unreachable: t.unreachable, withdrawn: t.withdrawn },
+      dropOff: { expired: t.expired, overdue, unreachable: t.unreachable, notReached: t.notReached, withdrawn: t.withdrawn },
       followUp: followUp(db, p), outcomeKnown: outcomeKnown(outcomeRows(db, p), now, calendar, timeZone), stale: stale(db, p, staleCutoff(now, staleAfterMonths)), mostUnanswered: mostUnanswered(db, p),
     } satisfies Report;
   });

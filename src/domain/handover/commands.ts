@@ -30,7 +30,9 @@ export type Command =
   | { type: 'ask_outcome'; actorId: string }
   | { type: 'report_outcome'; actorId: string; outcome: string }
   | { type: 'not_yet'; actorId: string }
-  | { type: 'auto_close'; actorId: string };
+  | { type: 'auto_close'; actorId: string }
+  /** personIds: everyone who was tried; platforms: the routes that were switched on. */
+  | { type: 'mark_not_reached'; actorId: string; personIds: string[]; platforms: string[] };
 
 /** What the introducer can answer to "Did the client get in touch?", besides "Not yet". */
 export const REPORTED_OUTCOMES = ['contact_made', 'unreachable'] as const;
@@ -79,6 +81,7 @@ function isNoop(h: Handover, c: Command): boolean {
     case 'confirm_contact': return h.state === 'contact_made' && h.contactId === c.actorId;
     case 'report_unreachable': return h.state === 'unreachable' && h.contactId === c.actorId;
     case 'expire': return h.state === 'expired';
+    case 'mark_not_reached': return h.state === 'not_reached';
     case 'escalate': return h.state === 'sent' && c.backupIds.every((id) => h.escalatedTo.includes(id)) && h.escalatedTo.length > 0;
     case 'pass': return h.state === 'sent' && h.contactId === c.toPersonId;
     case 'snooze': return h.snoozedUntil === c.until && h.contactId === c.actorId;
@@ -111,6 +114,7 @@ function refuseTransition(h: Handover, c: Command, ctx: CommandContext): never {
     sent: 'is waiting for an answer', accepted: 'has been accepted', contact_made: 'already has contact made',
     closed: 'is closed', declined: 'was declined', withdrawn: 'was withdrawn', expired: 'expired without an answer',
     unreachable: 'is marked as could not reach the client',
+    not_reached: 'could not reach anyone at the service',
   };
   throw new InvalidTransitionError(`This introduction ${stateWords[h.state]}, so it can't be ${TRANSITIONS[c.type].verb} now.`);
 }
@@ -186,6 +190,11 @@ function apply(h: Handover, c: Command, ctx: CommandContext): Change {
       const outcome = AUTO_CLOSE_OUTCOME[h.state] ?? 'unknown';
       return { patch: { outcome, closedAt: at, snoozedUntil: null }, event: 'closed', details: { outcome, automatic: true } };
     }
+    case 'mark_not_reached':
+      return {
+        patch: { outcome: 'not_reached', closedAt: at }, event: 'not_reached',
+        details: { personIds: [...new Set(c.personIds)], platforms: [...new Set(c.platforms)] },
+      };
   }
 }
 

@@ -4,7 +4,7 @@ import type { HandoverState } from './types.ts';
 export type CommandType =
   | 'accept' | 'decline' | 'pass' | 'withdraw' | 'add_note' | 'confirm_contact'
   | 'report_unreachable' | 'snooze' | 'close' | 'escalate' | 'expire'
-  | 'ask_outcome' | 'report_outcome' | 'not_yet' | 'auto_close';
+  | 'ask_outcome' | 'report_outcome' | 'not_yet' | 'auto_close' | 'mark_not_reached';
 
 /** contact: the current named contact or an escalated backup; introducer; party: either; system: the scheduler. */
 export type Actor = 'contact' | 'introducer' | 'party' | 'system';
@@ -34,6 +34,8 @@ export const TRANSITIONS: Readonly<Record<CommandType, Transition>> = {
   report_outcome: { from: ['accepted'], to: 'closed', who: 'introducer', verb: 'given an outcome' },
   not_yet: { from: ['accepted'], to: 'same', who: 'introducer', verb: 'answered "Not yet"' },
   auto_close: { from: ['accepted', 'contact_made', 'unreachable'], to: 'closed', who: 'system', verb: 'closed' },
+  /** Nobody at the service could be reached on any switched-on route: the introducer is told at once. */
+  mark_not_reached: { from: ['sent'], to: 'not_reached', who: 'system', verb: 'marked as not reached' },
 };
 
 export function isAllowedFrom(type: CommandType, state: HandoverState): boolean {

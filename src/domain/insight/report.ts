@@ -32,6 +32,8 @@ export interface Totals {
   expired: number;
   contactMade: number;
   unreachable: number;
+  /** Nobody at the service (named contact, backups, channel) could be reached on any switched-on route. */
+  notReached: number;
   awaitingAnswer: number;
   /** Closed by the reminder service because nobody confirmed what happened. */
   outcomeUnknown: number;
@@ -46,6 +48,8 @@ export interface DropOff {
   /** Still no answer although the reply-by date has passed. */
   overdue: number;
   unreachable: number;
+  /** The named contact and any backup could not be reached on any route. */
+  notReached: number;
   withdrawn: number;
 }
 

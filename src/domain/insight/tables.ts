@@ -56,7 +56,7 @@ function summary(r: Report, c: CountStyle): ReportTable {
   const rows: Array<[string, number]> = [
     ['Introductions sent', t.sent], ['Accepted', t.accepted], ['Declined', t.declined], ['Withdrawn', t.withdrawn],
     ['Expired without an answer', t.expired], ['Made contact', t.contactMade], ['Client could not be reached', t.unreachable],
-    ['Still waiting for an answer', t.awaitingAnswer], ['Closed with outcome unknown', t.outcomeUnknown],
+    ['Named contact could not be reached', t.notReached], ['Still waiting for an answer', t.awaitingAnswer], ['Closed with outcome unknown', t.outcomeUnknown],
   ];
   return {
     name: 'summary', title: 'Introductions', caption: 'Introductions sent in the period and where they ended up',
@@ -105,6 +105,7 @@ function dropOff(r: Report, c: CountStyle): ReportTable {
   const d = r.dropOff;
   const rows: Array<[string, number]> = [
     ['No answer: expired', d.expired], ['No answer yet, reply-by date passed', d.overdue],
+    ['Named contact could not be reached', d.notReached],
     ['Client could not be reached', d.unreachable], ['Withdrawn by the introducer', d.withdrawn],
   ];
   return {

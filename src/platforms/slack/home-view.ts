@@ -11,6 +11,7 @@ export const HOME_FETCH_LIMIT = 100;
 const STATE_WORDS: Record<HandoverState, string> = {
   sent: 'Waiting for an answer', accepted: 'Accepted', contact_made: 'Contact made', closed: 'Closed', declined: 'Declined',
   withdrawn: 'Withdrawn', expired: 'Expired', unreachable: "Couldn't reach the client yet",
+  not_reached: "Couldn't reach the named contact",
 };
 
 function day(iso: string, timeZone: string): string {

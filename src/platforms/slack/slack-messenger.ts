@@ -5,12 +5,12 @@
 import { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
 import { type ChannelAddress, type Identity, type MessageRef } from '../../domain/ports.ts';
-import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
+import { DeliveryError, type Messenger, type PersonLookup, type PersonToFind, type SendOptions } from '../../app/ports.ts';
 import { cardToMessage } from './blocks.ts';
 import { postMessage, updateMessage } from './wire.ts';
 import { BoundedMap } from './bounded-map.ts';
 import { findSentMessage } from './find-sent.ts';
-import { toDeliveryError } from './web-api-errors.ts';
+import { slackErrorCode, toDeliveryError } from './web-api-errors.ts';
 import { singleWorkspace, type SlackClients } from './workspaces.ts';
 
 export { BoundedMap };
@@ -18,6 +18,8 @@ export { BoundedMap };
 export const MAX_REMEMBERED_KEYS = 10_000;
 export const MAX_REMEMBERED_DMS = 10_000;
 export const METADATA_EVENT_TYPE = 'warm_handover_card';
+/** users.lookupByEmail answers that mean "not reachable in this workspace" (users:read.email is needed to ask). */
+export const LOOKUP_MISSES: ReadonlySet<string> = new Set(['users_not_found', 'account_inactive', 'user_not_found']);
 
 /** Where sent keys are remembered. The default lives in memory; the outbox may back it with its own table. */
 export interface SentKeys {
@@ -52,6 +54,31 @@ export class SlackMessenger implements Messenger {
       }
       return this.post(client, to.tenant, dm, card, options.idempotencyKey);
     });
+  }
+
+  /** Looks the person up by e-mail in each installed workspace (their organisation's first); rate limits throw. */
+  async findPerson(person: PersonToFind): Promise<PersonLookup> {
+    let missing = 'users_not_found';
+    for (const teamId of this.clients.searchOrder(person.organisation)) {
+      let client: webApi.WebClient;
+      try {
+        client = await this.clients.forTeam(teamId);
+      } catch (err) {
+        if (err instanceof DeliveryError && err.kind === 'recipient_unknown') continue;
+        throw err;
+      }
+      try {
+        const found = await client.users.lookupByEmail({ email: person.email });
+        const user = found.user;
+        if (user?.id && user.deleted) { missing = 'account_inactive'; continue; }
+        if (user?.id) return { found: { platform: 'slack', tenant: user.team_id ?? teamId, userId: user.id } };
+      } catch (err) {
+        const code = slackErrorCode(err);
+        if (!LOOKUP_MISSES.has(code)) throw toDeliveryError(err, 'looking someone up by e-mail');
+        if (code === 'account_inactive') missing = code;
+      }
+    }
+    return { missing };
   }
 
   async postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef> {

@@ -18,11 +18,13 @@ export interface SlackClients {
   forConversation(conversationId: string): Promise<webApi.WebClient>;
   /** Remembers the workspace of a conversation we just posted in. */
   remember(conversationId: string, teamId: string): void;
+  /** The workspaces to look someone up in, the one named like their organisation first ('' for the one workspace). */
+  searchOrder(organisation: string): string[];
 }
 
 /** One workspace: the same client whatever the team. */
 export function singleWorkspace(client: webApi.WebClient): SlackClients {
-  return { forTeam: async () => client, forConversation: async () => client, remember: () => undefined };
+  return { forTeam: async () => client, forConversation: async () => client, remember: () => undefined, searchOrder: () => [''] };
 }
 
 function notInstalled(where: string): DeliveryError {
@@ -62,6 +64,14 @@ export class InstalledWorkspaces implements SlackClients {
     if (this.conversations.get(conversationId) === teamId) return;
     this.conversations.set(conversationId, teamId);
     this.store.rememberConversation(conversationId, teamId);
+  }
+
+  searchOrder(organisation: string): string[] {
+    const own = (name: string) => (organisation && name.toLowerCase().includes(organisation.toLowerCase()) ? 0 : 1);
+    return this.store.workspaces()
+      .filter((w) => w.teamId)
+      .sort((a, b) => own(a.teamName) - own(b.teamName))
+      .map((w) => w.installKey);
   }
 
   /** The workspace's name as Slack gave it at install time ('' when unknown). */

@@ -5,6 +5,7 @@ import {
   type MessagingExtensionAction, type MessagingExtensionActionResponse, type TaskModuleRequest,
   type TaskModuleResponse, type TurnContext,
 } from 'botbuilder';
+import { buildWelcomeCard } from '../../cards/welcome-card.ts';
 import type { Person } from '../../domain/directory/types.ts';
 import type { ChannelRef } from '../../domain/opportunities/types.ts';
 import type { Logger } from '../../log.ts';
@@ -63,6 +64,14 @@ export function installedTeamChannel(ctx: TurnContext): { channelId: string; nam
   return { channelId, name: (channel && channel !== 'General' ? `${team} › ${channel}` : team).slice(0, MAX_GROUP_NAME) };
 }
 
+/** The app was just installed for one person, or added to a 1:1 chat. */
+function isPersonalInstall(ctx: TurnContext): boolean {
+  const a = ctx.activity;
+  if (!isPersonal(ctx) || !a.conversation?.id) return false;
+  if (a.type === 'installationUpdate') return a.action === 'add' || a.action === 'add-upgrade';
+  return a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+}
+
 function tenantOf(ctx: TurnContext): string {
   const channelData = (ctx.activity.channelData ?? {}) as { tenant?: { id?: string } };
   return ctx.activity.conversation?.tenantId ?? channelData.tenant?.id ?? '';
@@ -111,9 +120,14 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     this.onInstallationUpdate(async (ctx, next) => { await this.installed(ctx); await next(); });
   }
 
-  /** On install: remember the installer's 1:1 chat, and a team channel as a peer group opportunities can go to. */
+  /**
+   * On install: remember the installer's 1:1 chat (linking them by e-mail), and a team channel as a peer group.
+   * A personal install whose chat was not known yet gets a welcome; what waits for them follows through the outbox.
+   */
   private async installed(ctx: TurnContext): Promise<void> {
+    const firstTime = isPersonalInstall(ctx) && !this.directory.personForConversation(tenantOf(ctx), ctx.activity.conversation.id);
     const person = await this.identify(ctx, true);
+    if (firstTime && person) await ctx.sendActivity({ attachments: [cardAttachment(chatCard(buildWelcomeCard(person.name)))] });
     const channel = installedTeamChannel(ctx);
     if (!channel || !this.hooks.registerPeerGroup) return;
     this.hooks.registerPeerGroup({ platform: 'teams', tenant: tenantOf(ctx), channelId: channel.channelId }, channel.name, person?.id ?? null);
