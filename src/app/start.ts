@@ -17,6 +17,7 @@ import { loadDemoDirectory } from '../storage/demo-directory.ts';
 import { startCheckpointer } from '../storage/checkpointer.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';
+import { createShiftableClock } from './shiftable-clock.ts';
 import type { OpportunityService } from './opportunity-service.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -43,7 +44,10 @@ export interface StartOptions {
 }
 
 export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningApp> {
-  const clock = options.clock ?? systemClock;
+  // Outside production the playground can move time forward, so the one clock everything reads can be moved.
+  const timeTravel = config.playground && !config.production;
+  const shiftable = timeTravel ? createShiftableClock(options.clock ?? systemClock) : undefined;
+  const clock = shiftable ?? options.clock ?? systemClock;
   const db = openDatabase(config.databasePath);
   const checkpointer = startCheckpointer(db, log);
   const calendar = createWorkingCalendar({ timeZone: config.timeZone, holidays: loadBankHolidays(config.bankHolidaysPath) });
@@ -56,10 +60,13 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container)];
   const messengers: Messenger[] = [];
   let playground: WebPlayground | undefined;
+  // The nudge system is built below; a move of the playground's clock sweeps through this closure.
+  let sweepNow = (): void => undefined;
   if (config.playground) {
     playground = createWebPlayground({
       db, clock, handovers, people, services, app, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths,
       cards: container.cards, actionDeps: container.actionDeps,
+      timeTravel: shiftable && { clock: shiftable, calendar, timeZone: config.timeZone, afterMove: () => sweepNow() },
     });
     mounts.push(...playground.mounts);
     messengers.push(playground.messenger);
@@ -93,6 +100,10 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     extraJobs: [(now) => opportunities.closeExpired(now), (now) => opportunities.weeklyDigest(now)],
   });
   wake = () => nudges.dispatcher.kick();
+  sweepNow = () => {
+    nudges.sweep();
+    nudges.dispatcher.kick();
+  };
   opportunities.onCommitted(wake);
   if (options.scheduler ?? true) nudges.start();
 

@@ -14,6 +14,9 @@ import { PresenceStore } from '../../storage/presence-store.ts';
 import { WebMessageStore } from './message-store.ts';
 import { action, channel, events, inbox, listPeople, search, type RouteDeps } from './routes.ts';
 import { WebMessenger } from './web-messenger.ts';
+import { getTime, moveTime, type TimeTravel } from './time-routes.ts';
+import { sendTour } from './tour.ts';
+import { TourProgressStore } from '../../storage/tour-progress-store.ts';
 import { projectPath } from '../../paths.ts';
 
 export interface WebPlaygroundDeps extends CardComposerDeps {
@@ -21,6 +24,8 @@ export interface WebPlaygroundDeps extends CardComposerDeps {
   /** The shared composer and action deps (from the container); built from the deps when absent (tests). */
   cards?: CardComposer;
   actionDeps?: ActionDeps;
+  /** "Move time forward": only given outside production. */
+  timeTravel?: TimeTravel;
 }
 
 export interface WebPlayground {
@@ -69,6 +74,7 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
   const routeDeps: RouteDeps = { ...actionDeps, messenger, timeZoneOf: cards.timeZoneOf, seen };
   const files = loadStatic();
   const streams = new Set<ServerResponse>();
+  const progress = new TourProgressStore(deps.db);
 
   const api: Record<string, { method: 'GET' | 'POST'; run: RequestHandler }> = {
     '/playground/api/people': { method: 'GET', run: (_req, res) => listPeople(routeDeps, res) },
@@ -77,6 +83,13 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
     '/playground/api/actions': { method: 'POST', run: (req, res) => action(routeDeps, req, res) },
     '/playground/api/directory/search': { method: 'GET', run: (_req, res, url) => search(routeDeps, res, url) },
     '/playground/api/channel': { method: 'GET', run: (_req, res, url) => channel(routeDeps, res, url) },
+    '/playground/api/tour': { method: 'GET', run: (_req, res) => sendTour(res, progress.progress()) },
+    '/playground/api/time': { method: 'GET', run: (_req, res) => getTime(deps.timeTravel, res) },
+    '/playground/api/time/move': { method: 'POST', run: async (req, res) => {
+      const moved = await moveTime(deps.timeTravel, req, res);
+      // Every open page shows the new time in its banner.
+      for (const stream of streams) stream.write(`event: time\ndata: ${JSON.stringify(moved)}\n\n`);
+    } },
   };
 
   const handler: RequestHandler = async (req, res, url) => {
