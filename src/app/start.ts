@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
 import type { Clock, Messenger } from '../domain/ports.ts';
 import { createReportsMounts } from '../http/reports/mounts.ts';
+import { faviconMounts } from '../http/favicon.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import { createEmailPlatform } from '../platforms/email/index.ts';
@@ -57,7 +58,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
   }
-  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container)];
+  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container), ...faviconMounts()];
   const messengers: Messenger[] = [];
   let playground: WebPlayground | undefined;
   // The nudge system is built below; a move of the playground's clock sweeps through this closure.

@@ -50,6 +50,9 @@ function loadStatic(): Record<string, StaticFile> {
     '/': file(join(STATIC_DIR, 'index.html'), 'text/html; charset=utf-8'),
     '/playground/static/app.js': file(join(STATIC_DIR, 'app.js'), 'text/javascript; charset=utf-8'),
     '/playground/static/app.css': file(join(STATIC_DIR, 'app.css'), 'text/css; charset=utf-8'),
+    '/playground/static/card-access.js': file(join(STATIC_DIR, 'card-access.js'), 'text/javascript; charset=utf-8'),
+    '/playground/static/drafts.js': file(join(STATIC_DIR, 'drafts.js'), 'text/javascript; charset=utf-8'),
+    '/playground/static/tour.js': file(join(STATIC_DIR, 'tour.js'), 'text/javascript; charset=utf-8'),
     '/playground/static/adaptivecards.min.js': file(ADAPTIVE_CARDS_JS, 'text/javascript; charset=utf-8'),
   };
 }
