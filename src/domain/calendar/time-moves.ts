@@ -8,8 +8,9 @@ export type TimeMove = (typeof TIME_MOVES)[number];
 
 const HOUR_MS = 3_600_000;
 
-/** The start of working hours on the first working day after the local date of `now`. */
+/** The next start of working hours: today's when it is still to come, else the next working day's. */
 export function nextWorkingMorning(now: Date, calendar: WorkingCalendar, timeZone: string): Date {
+  if (!calendar.isWorkingMoment(now, timeZone)) return calendar.nextWorkingMoment(now, timeZone);
   const tomorrow = new TZDate(now.getTime(), timeZone);
   tomorrow.setDate(tomorrow.getDate() + 1);
   tomorrow.setHours(0, 0, 0, 0);
