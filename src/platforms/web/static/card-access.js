@@ -144,6 +144,37 @@
     return summary;
   }
 
+  /** The message the renderer put under a field it refused, or the field's label when it showed none. */
+  function rendererMessage(box) {
+    var blocks = box.querySelectorAll(':scope > .ac-textBlock[id]');
+    if (blocks.length) return blocks[blocks.length - 1].textContent;
+    var label = box.querySelector('label');
+    return (label ? label.textContent.replace(/\s*\*$/, '') : 'This answer') + ': please fill this in.';
+  }
+
+  // The renderer checks required fields itself before a submit reaches the server: mark what it refused with
+  // aria-invalid and put the same error summary on top, as for a refusal from the server.
+  function watchValidation(host, root) {
+    root.addEventListener('click', function (e) {
+      if (!e.target.closest || !e.target.closest('.ac-pushButton')) return;
+      setTimeout(function () {
+        var failed = root.querySelectorAll('.ac-input-validation-failed');
+        if (!failed.length || !root.isConnected) return;
+        root.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+        var old = host.querySelector('.error-summary');
+        if (old) old.remove();
+        var fields = {};
+        failed.forEach(function (el) {
+          var id = fieldIdOf(el);
+          var box = id && root.querySelector('[id="' + id + '"]');
+          if (box) fields[id] = rendererMessage(box);
+        });
+        var summary = showErrors(host, root, fields);
+        if (summary) summary.focus();
+      }, 0);
+    }, true);
+  }
+
   /**
    * Call after every render. options.level: the heading level for the card's title (default 3);
    * options.fields: { fieldId: message } from a refused submit.
@@ -158,6 +189,7 @@
     groupChoices(root);
     markRequired(root);
     root.querySelectorAll('input[maxlength], textarea[maxlength]').forEach(counterFor);
+    watchValidation(host, root);
     return showErrors(host, root, options && options.fields);
   };
 })();
