@@ -23,6 +23,15 @@ import type { OpportunityService } from './opportunity-service.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** The coordinator's pages this server has: the reports, and the coordinator pages when they are mounted. */
+function coordinatorLinks(mounts: Mount[]): { href: string; text: string }[] {
+  const has = (path: string) => mounts.some((m) => m.path === path || m.path === `${path}/`);
+  return [
+    ...(has('/reports') ? [{ href: '/reports', text: 'Reports' }] : []),
+    ...(has('/coordinate') ? [{ href: '/coordinate', text: 'Coordinator pages' }] : []),
+  ];
+}
+
 export interface RunningApp {
   container: Container;
   server: Server;
@@ -67,6 +76,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     playground = createWebPlayground({
       db, clock, handovers, people, services, app, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths,
       cards: container.cards, actionDeps: container.actionDeps,
+      coordinatorLinks: () => coordinatorLinks(mounts),
       timeTravel: shiftable && { clock: shiftable, calendar, timeZone: config.timeZone, afterMove: () => sweepNow() },
     });
     mounts.push(...playground.mounts);

@@ -54,6 +54,9 @@ describe('moving the playground clock through the real server (issue 24)', () =>
     // The reports read the same clock: their default range ends at the simulated day.
     const reports = await (await fetch(`${running.url}/reports`)).text();
     expect(reports).to.include('2026-12-09');
+    // The coordinator's links name only pages this server has.
+    const people = (await (await fetch(`${running.url}/playground/api/people`)).json()) as { coordinatorLinks: { href: string }[] };
+    expect(people.coordinatorLinks.map((l) => l.href)).to.include('/reports');
     const reset = await move(running, 'reset');
     expect(reset.body).to.include({ moved: false, label: 'Mon 7 Dec, 10:00' });
   });

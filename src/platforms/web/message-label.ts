@@ -13,5 +13,7 @@ const STATE_WORDS: Record<HandoverState, string> = {
 export function inboxMessageLabel(cards: Pick<CardComposer, 'view'>, m: WebMessage, personId: string): string {
   const v = m.subjectId ? cards.view(m.subjectId, personId) : null;
   if (!v) return m.card.summary;
-  return `${m.card.summary}, client ${clientName(v.handover)}, ${STATE_WORDS[v.handover.state]}`;
+  const state = STATE_WORDS[v.handover.state];
+  const saysState = m.card.summary.toLowerCase().endsWith(state);
+  return `${m.card.summary}, client ${clientName(v.handover)}${saysState ? '' : `, ${state}`}`;
 }

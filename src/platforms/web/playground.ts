@@ -12,7 +12,7 @@ import { HttpError, sendJson } from '../../http/body.ts';
 import type { Mount, RequestHandler } from '../../http/server.ts';
 import { PresenceStore } from '../../storage/presence-store.ts';
 import { WebMessageStore } from './message-store.ts';
-import { action, channel, events, inbox, listPeople, search, type RouteDeps } from './routes.ts';
+import { action, channel, events, inbox, listPeople, search, type CoordinatorLink, type RouteDeps } from './routes.ts';
 import { WebMessenger } from './web-messenger.ts';
 import { getTime, moveTime, type TimeTravel } from './time-routes.ts';
 import { sendTour } from './tour.ts';
@@ -24,6 +24,8 @@ export interface WebPlaygroundDeps extends CardComposerDeps {
   /** The shared composer and action deps (from the container); built from the deps when absent (tests). */
   cards?: CardComposer;
   actionDeps?: ActionDeps;
+  /** The pages a coordinator can open from the playground (reports; coordinator pages where mounted). */
+  coordinatorLinks?: () => CoordinatorLink[];
   /** "Move time forward": only given outside production. */
   timeTravel?: TimeTravel;
 }
@@ -38,6 +40,7 @@ export interface WebPlayground {
   close(): void;
 }
 
+const DEFAULT_COORDINATOR_LINKS: CoordinatorLink[] = [{ href: '/reports', text: 'Reports' }];
 const STATIC_DIR = projectPath('src', 'platforms', 'web', 'static');
 const require = createRequire(import.meta.url);
 const ADAPTIVE_CARDS_JS = join(dirname(require.resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js');
@@ -80,7 +83,7 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
   const progress = new TourProgressStore(deps.db);
 
   const api: Record<string, { method: 'GET' | 'POST'; run: RequestHandler }> = {
-    '/playground/api/people': { method: 'GET', run: (_req, res) => listPeople(routeDeps, res) },
+    '/playground/api/people': { method: 'GET', run: (_req, res) => listPeople(routeDeps, res, deps.coordinatorLinks?.() ?? DEFAULT_COORDINATOR_LINKS) },
     '/playground/api/inbox': { method: 'GET', run: (_req, res, url) => inbox(routeDeps, res, url) },
     '/playground/api/events': { method: 'GET', run: (req, res, url) => events(routeDeps, req, res, url, streams) },
     '/playground/api/actions': { method: 'POST', run: (req, res) => action(routeDeps, req, res) },

@@ -69,8 +69,10 @@ function who(deps: RouteDeps, url: URL): string {
   return as;
 }
 
-/** Everyone who can be played, grouped by what they do (demo cast first), with the group's label. */
-export function listPeople(deps: RouteDeps, res: ServerResponse): void {
+export interface CoordinatorLink { href: string; text: string }
+
+/** Everyone who can be played, grouped by what they do (demo cast first), and the pages a coordinator can open. */
+export function listPeople(deps: RouteDeps, res: ServerResponse, coordinatorLinks: CoordinatorLink[] = []): void {
   const order = Object.values(DEMO_PEOPLE) as string[];
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   const contactRoles = new Set(deps.services.all().flatMap((s) => s.contacts.map((c) => `${c.role}:${c.personId}`)));
@@ -83,7 +85,7 @@ export function listPeople(deps: RouteDeps, res: ServerResponse): void {
       id: p.id, name: p.name, organisation: p.organisation, role: p.role, label: demoLabel(p.id),
       group, groupLabel: PERSONA_GROUP_LABELS[group], isCoordinator: p.isCoordinator,
     }));
-  sendJson(res, 200, { people });
+  sendJson(res, 200, { people, coordinatorLinks });
 }
 
 export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {

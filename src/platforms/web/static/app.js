@@ -179,7 +179,7 @@
     url.searchParams.set('as', id);
     history.replaceState(null, '', url);
     describeMe();
-    WH.showCoordinatorLinks(state.people.find(function (x) { return x.id === id; }));
+    WH.showCoordinatorLinks(state.people.find(function (x) { return x.id === id; }), state.coordinatorLinks);
     say('');
     showView('inbox');
     $('intro-card').textContent = '';
@@ -200,6 +200,7 @@
   async function loadPeople() {
     var r = await api('/playground/api/people');
     state.people = r.body.people || [];
+    state.coordinatorLinks = r.body.coordinatorLinks || [];
     var select = $('who');
     WH.fillPeople(select, state.people);
     var wanted = new URL(location.href).searchParams.get('as');

@@ -127,16 +127,19 @@
     });
   };
 
-  var coordinatePages = null;
-  /** The coordinator's links: the reports always, the coordinator pages when this server has them. */
-  WH.showCoordinatorLinks = async function (person) {
+  /** The coordinator's links (the server says which pages it has: the reports, and coordinator pages if mounted). */
+  WH.showCoordinatorLinks = function (person, links) {
     var box = $('coordinator-links');
-    box.hidden = !(person && person.isCoordinator);
+    box.hidden = !(person && person.isCoordinator) || !links || links.length === 0;
+    box.textContent = '';
     if (box.hidden) return;
-    if (coordinatePages === null) {
-      var res = await fetch('/coordinate', { method: 'HEAD' }).catch(function () { return null; });
-      coordinatePages = Boolean(res && res.status !== 404);
-    }
-    $('coordinate-link').hidden = !coordinatePages;
+    box.append('As coordinator: ');
+    links.forEach(function (l, i) {
+      if (i > 0) box.append(' · ');
+      var a = document.createElement('a');
+      a.href = l.href;
+      a.textContent = l.text;
+      box.appendChild(a);
+    });
   };
 })();
