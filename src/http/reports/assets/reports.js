@@ -73,10 +73,10 @@
     var kind = canvas.getAttribute('data-chart');
     var data = readTable(table, canvas.getAttribute('data-series').split(','));
     var extraLines = 0;
+    var ctx = canvas.getContext('2d');
+    var maxPx = Math.max(80, canvas.parentElement.clientWidth * LABEL_SHARE);
     if (kind !== 'doughnut') {
-      var ctx = canvas.getContext('2d');
       ctx.font = LABEL_FONT_PX + 'px ' + window.Chart.defaults.font.family;
-      var maxPx = Math.max(80, canvas.parentElement.clientWidth * LABEL_SHARE);
       data.labels = data.labels.map(function (l) { return wrapLabel(l, maxPx, function (t) { return ctx.measureText(t).width; }); });
       data.labels.forEach(function (l) { if (Array.isArray(l)) extraLines += l.length - 1; });
     }
