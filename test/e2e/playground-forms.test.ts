@@ -86,6 +86,25 @@ describe('the playground teaches and forgives (issue 24)', function () {
     expect(problems).to.deep.equal([]);
   });
 
+  it('given an introduce form sent half empty, then each missing answer is marked required and invalid, listed in a focused error summary, and the urgency radios share one group label', async () => {
+    const jo = await open(p.people.introducer);
+    const form = await openIntroduceForm(jo);
+    const needs = form.getByLabel('What they want help with, in their own words');
+    expect(await needs.getAttribute('aria-required')).to.equal('true');
+    const urgency = form.getByRole('radiogroup', { name: 'Urgency' });
+    expect(await urgency.getByRole('radio').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby') && document.getElementById(e.getAttribute('aria-labelledby') as string)?.textContent))).to.deep.equal(['Routine', 'Soon', 'Urgent']);
+    await form.getByLabel('Client first name or initials').fill('R.T.');
+    await form.getByRole('button', { name: 'Send introduction' }).click();
+    const summary = form.locator('.error-summary');
+    await summary.getByText('There is a problem with 3 answers').waitFor();
+    expect(await jo.evaluate(() => document.activeElement?.className)).to.equal('error-summary');
+    expect(await needs.getAttribute('aria-invalid')).to.equal('true');
+    expect(await form.getByLabel('Client first name or initials').getAttribute('aria-invalid')).to.equal(null);
+    await summary.getByRole('link', { name: /What they want help with/ }).click();
+    expect(await needs.evaluate((el) => el === document.activeElement)).to.equal(true);
+    expect(await needs.getAttribute('aria-describedby')).to.match(/__ac-|error-/);
+  });
+
   it('given a long answer, the counter warns before the limit, and a paste that does not fit says what was not kept', async () => {
     const jo = await open(p.people.introducer);
     const form = await openIntroduceForm(jo);
