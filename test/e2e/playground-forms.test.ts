@@ -78,6 +78,7 @@ describe('the playground teaches and forgives (issue 24)', function () {
 
     await jo.selectOption('#who', p.people.coordinator);
     await jo.locator('#coordinator-links').getByRole('link', { name: 'Reports' }).waitFor();
+    await jo.getByText('No messages: introductions go to named contacts. As coordinator, open the reports').waitFor();
     expect(await jo.locator('#coordinator-links a').first().getAttribute('href')).to.equal('/reports');
     await jo.screenshot({ path: `${SCREENSHOT_DIR}/24-coordinator-tour.png`, fullPage: true });
     const icon = await fetch(`${p.url}/favicon.ico`);

@@ -146,6 +146,10 @@
     var r = await api('/playground/api/inbox?as=' + encodeURIComponent(state.me));
     if (!r.ok) { say(r.body.message); return; }
     r.body.messages.forEach(function (m) { showMessage(m, false); });
+    var me = state.people.find(function (x) { return x.id === state.me; });
+    $('empty-inbox').textContent = me && me.isCoordinator && state.coordinatorLinks.length
+      ? 'No messages: introductions go to named contacts. As coordinator, open the reports (link above) to see what happens to them.'
+      : 'No messages yet. Introduce a client, or choose someone else above.';
     $('empty-inbox').hidden = state.messages.size > 0;
     $('count').textContent = state.messages.size ? String(state.messages.size) : '';
   }
