@@ -10,6 +10,15 @@ const PHONE = { width: 390, height: 844 };
 
 interface LabelFit { chart: string; label: string; widthPx: number; roomPx: number }
 
+/** What the test reads of a Chart.js chart: its axis, labels, canvas and the y scale's geometry and tick font. */
+interface DrawnChart {
+  options: { indexAxis?: string };
+  data: { labels: Array<string | string[]> };
+  ctx: CanvasRenderingContext2D;
+  canvas: HTMLCanvasElement;
+  scales: { y: { right: number; options: { ticks: { padding?: number }; grid?: { tickLength?: number } }; _resolveTickFontOptions(i: number): { string: string } } };
+}
+
 describe('reports on a phone (issue 24)', function () {
   this.timeout(60_000);
   let browser: Browser;
@@ -32,15 +41,15 @@ describe('reports on a phone (issue 24)', function () {
     await page.goto(`${s.url}/reports?from=2026-10-01&to=2026-10-31`);
     await page.waitForSelector('html[data-charts-ready="true"]');
     const misfits = await page.evaluate(() => {
-      const charts = Object.values((window as unknown as { Chart: { instances: Record<string, any> } }).Chart.instances);
+      const charts = Object.values((window as unknown as { Chart: { instances: Record<string, DrawnChart> } }).Chart.instances);
       const out: LabelFit[] = [];
       for (const chart of charts) {
         if (chart.options.indexAxis !== 'y') continue;
         const y = chart.scales.y;
-        const ctx = chart.ctx as CanvasRenderingContext2D;
+        const ctx = chart.ctx;
         ctx.save();
         ctx.font = y._resolveTickFontOptions(0).string;
-        for (const label of chart.data.labels as Array<string | string[]>) {
+        for (const label of chart.data.labels) {
           for (const line of Array.isArray(label) ? label : [label]) {
             const widthPx = ctx.measureText(line).width;
             // The labels are drawn right-aligned at the scale's right edge, less the tick padding: they must start inside the canvas.
