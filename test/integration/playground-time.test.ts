@@ -60,4 +60,20 @@ describe('moving the playground clock through the real server (issue 24)', () =>
     const reset = await move(running, 'reset');
     expect(reset.body).to.include({ moved: false, label: 'Mon 7 Dec, 10:00' });
   });
+
+  it('given Sam chose a daily digest, when time moves past the reply-by date, then no separate reminder comes and the next working morning brings the digest', async () => {
+    const config = readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'h.db') });
+    app = await startApp(config, createLogger('silent'), { clock: { now: () => MONDAY_10AM }, dispatchIntervalMs: 50 });
+    const running = app;
+    running.container.db.prepare('UPDATE people SET digest = 1 WHERE id = ?').run(DEMO_PEOPLE.contact);
+    running.container.app.introduce(DEMO_PEOPLE.introducer, {
+      serviceId: DEMO_SERVICE_ID, clientName: 'R.T.', needs: 'Anxious about work.', reasonForService: 'Close by.', contactMethod: 'Phone', consent: true,
+    });
+    await move(running, 'day');
+    expect((await move(running, 'day')).body.label).to.equal('Wed 9 Dec, 10:00');
+    await running.nudges.dispatcher.runOnce();
+    expect(await inboxText(running, DEMO_PEOPLE.contact)).not.to.include('Reminder');
+    expect((await move(running, 'morning')).body.label).to.equal('Thu 10 Dec, 09:00');
+    await eventually(async () => (await inboxText(running, DEMO_PEOPLE.contact)).includes('1 introduction is waiting for you'), "Sam's digest");
+  });
 });
