@@ -6,6 +6,7 @@ import { createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
 import type { Clock } from '../domain/ports.ts';
 import type { Messenger } from '../app/ports.ts';
 import { createReportsMounts } from '../http/reports/mounts.ts';
+import { faviconMounts } from '../http/favicon.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import type { RunningPlatform } from '../platforms/contract.ts';
@@ -16,9 +17,15 @@ import { loadDemoDirectory } from '../directory-io/demo-directory.ts';
 import { startCheckpointer } from '../storage/checkpointer.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';
+import { createShiftableClock } from '../app/shiftable-clock.ts';
 import type { OpportunityService } from '../app/opportunity-service.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Whether `mounts` has a page at `path` (with or without the trailing slash). */
+function hasMount(mounts: Mount[], path: string): boolean {
+  return mounts.some((m) => m.path === path || m.path === `${path}/`);
+}
 
 export interface RunningApp {
   container: Container;
@@ -43,7 +50,10 @@ export interface StartOptions {
 }
 
 export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningApp> {
-  const clock = options.clock ?? systemClock;
+  // Outside production the playground can move time forward, so the one clock everything reads can be moved.
+  const timeTravel = config.playground && !config.production;
+  const shiftable = timeTravel ? createShiftableClock(options.clock ?? systemClock) : undefined;
+  const clock = shiftable ?? options.clock ?? systemClock;
   const db = openDatabase(config.databasePath);
   const checkpointer = startCheckpointer(db, log);
   const calendar = createWorkingCalendar({ timeZone: config.timeZone, holidays: loadBankHolidays(config.bankHolidaysPath) });
@@ -53,12 +63,16 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
   }
-  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container)];
+  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container), ...faviconMounts()];
+  // The nudge system is built below; a move of the playground's clock sweeps through this closure.
+  let sweepNow = (): void => undefined;
   // The nudge system is built below; messages queued by a platform wake its dispatcher through this closure.
   let wake = (): void => undefined;
   // Static imports (through the registry) on purpose: a lazy import() would load a second copy of shared modules
   // under the test runner's CommonJS loader (tsx), so `instanceof HttpError`/`HandoverError` checks would fail.
-  const platforms = PLATFORM_REGISTRY.filter((p) => p.enabled(config)).map((p) => p.create({ app: container, wake: () => wake() }));
+  const platforms = PLATFORM_REGISTRY.filter((p) => p.enabled(config)).map((p) => p.create({
+    app: container, wake: () => wake(), sweepNow: () => sweepNow(), hasMount: (path) => hasMount(mounts, path), shiftableClock: shiftable,
+  }));
   mounts.push(...platforms.flatMap((p) => p.mounts));
   const messengers = platforms.map((p) => p.messenger);
   const limits = Object.fromEntries(platforms.map((p) => [p.messenger.platform, p.limits]));
@@ -72,6 +86,10 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     extraJobs: [(now) => opportunities.closeExpired(now), (now) => opportunities.weeklyDigest(now)],
   });
   wake = () => nudges.dispatcher.kick();
+  sweepNow = () => {
+    nudges.sweep();
+    nudges.dispatcher.kick();
+  };
   opportunities.onCommitted(wake);
   if (options.scheduler ?? true) nudges.start();
 

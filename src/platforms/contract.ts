@@ -3,6 +3,7 @@
 // docs/adding-a-platform.md.
 import type { PlatformContext } from '../app/platform-context.ts';
 import type { Messenger } from '../app/ports.ts';
+import type { ShiftableClock } from '../app/shiftable-clock.ts';
 import type { Config } from '../config.ts';
 import type { Platform } from '../domain/ports.ts';
 import type { Mount } from '../http/server.ts';
@@ -13,6 +14,12 @@ export interface PlatformCreateContext {
   app: PlatformContext;
   /** Wakes the dispatcher when the platform queued messages outside a handover change. */
   wake(): void;
+  /** Runs the reminder sweep now and wakes the dispatcher (after the playground moved time forward). */
+  sweepNow(): void;
+  /** Whether the one HTTP server has a mount at this path (pages a platform may link to, e.g. /coordinate). */
+  hasMount(path: string): boolean;
+  /** The clock everything reads, when it may be moved forward (outside production, with the playground on). */
+  shiftableClock?: ShiftableClock;
 }
 
 export interface RunningPlatform {

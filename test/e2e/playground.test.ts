@@ -117,7 +117,8 @@ describe('playground in a browser', function () {
     await fillIntroduceForm(page);
     await page.getByRole('button', { name: 'Send introduction' }).click();
     await page.locator('#intro-card').getByText(/^Please confirm that the client agreed/).first().waitFor();
-    await page.locator('#intro-card').getByText('The client must agree before you send this introduction.').waitFor();
+    await page.locator('#intro-card .ac-textBlock').getByText('The client must agree before you send this introduction.').waitFor();
+    await page.locator('#intro-card .error-summary').getByRole('link', { name: 'The client must agree before you send this introduction.' }).waitFor();
     const count = p.db.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number };
     expect(count.n).to.equal(0);
     await page.screenshot({ path: `${SCREENSHOTS}/3-no-consent.png`, fullPage: true });

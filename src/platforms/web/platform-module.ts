@@ -2,14 +2,25 @@
 import { DEFAULT_LIMITS } from '../../scheduler/rate-limits.ts';
 import type { PlatformModule } from '../contract.ts';
 import { createWebPlayground } from './playground.ts';
+import type { CoordinatorLink } from './routes.ts';
+
+/** The coordinator's pages this server has: the reports, and the coordinator pages when they are mounted. */
+function coordinatorLinks(hasMount: (path: string) => boolean): CoordinatorLink[] {
+  return [
+    ...(hasMount('/reports') ? [{ href: '/reports', text: 'Reports' }] : []),
+    ...(hasMount('/coordinate') ? [{ href: '/coordinate', text: 'Coordinator pages' }] : []),
+  ];
+}
 
 export const webModule: PlatformModule = {
   platform: 'web',
   enabled: (config) => config.playground,
-  create({ app }) {
-    const { db, clock, handovers, people, services, config, cards, actionDeps } = app;
+  create({ app, sweepNow, hasMount, shiftableClock }) {
+    const { db, clock, calendar, handovers, people, services, config, cards, actionDeps } = app;
     const playground = createWebPlayground({
       db, clock, handovers, people, services, app: actionDeps.app, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths, cards, actionDeps,
+      coordinatorLinks: () => coordinatorLinks(hasMount),
+      timeTravel: shiftableClock && { clock: shiftableClock, calendar, timeZone: config.timeZone, afterMove: sweepNow },
     });
     return { mounts: playground.mounts, messenger: playground.messenger, limits: DEFAULT_LIMITS.web, start: async () => {}, stop: async () => { playground.close(); } };
   },

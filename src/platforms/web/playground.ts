@@ -12,8 +12,11 @@ import { HttpError, sendJson } from '../../http/body.ts';
 import type { Mount, RequestHandler } from '../../http/server.ts';
 import { PresenceStore } from '../../storage/presence-store.ts';
 import { WebMessageStore } from './message-store.ts';
-import { action, channel, events, inbox, listPeople, search, type RouteDeps } from './routes.ts';
+import { action, channel, events, inbox, listPeople, search, type CoordinatorLink, type RouteDeps } from './routes.ts';
 import { WebMessenger } from './web-messenger.ts';
+import { getTime, moveTime, type TimeTravel } from './time-routes.ts';
+import { sendTour } from './tour.ts';
+import { TourProgressStore } from '../../storage/tour-progress-store.ts';
 import { projectPath } from '../../paths.ts';
 
 export interface WebPlaygroundDeps extends CardComposerDeps {
@@ -21,6 +24,10 @@ export interface WebPlaygroundDeps extends CardComposerDeps {
   /** The shared composer and action deps (from the container); built from the deps when absent (tests). */
   cards?: CardComposer;
   actionDeps?: ActionDeps;
+  /** The pages a coordinator can open from the playground (reports; coordinator pages where mounted). */
+  coordinatorLinks?: () => CoordinatorLink[];
+  /** "Move time forward": only given outside production. */
+  timeTravel?: TimeTravel;
 }
 
 export interface WebPlayground {
@@ -33,6 +40,7 @@ export interface WebPlayground {
   close(): void;
 }
 
+const DEFAULT_COORDINATOR_LINKS: CoordinatorLink[] = [{ href: '/reports', text: 'Reports' }];
 const STATIC_DIR = projectPath('src', 'platforms', 'web', 'static');
 const require = createRequire(import.meta.url);
 const ADAPTIVE_CARDS_JS = join(dirname(require.resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js');
@@ -45,6 +53,9 @@ function loadStatic(): Record<string, StaticFile> {
     '/': file(join(STATIC_DIR, 'index.html'), 'text/html; charset=utf-8'),
     '/playground/static/app.js': file(join(STATIC_DIR, 'app.js'), 'text/javascript; charset=utf-8'),
     '/playground/static/app.css': file(join(STATIC_DIR, 'app.css'), 'text/css; charset=utf-8'),
+    '/playground/static/card-access.js': file(join(STATIC_DIR, 'card-access.js'), 'text/javascript; charset=utf-8'),
+    '/playground/static/drafts.js': file(join(STATIC_DIR, 'drafts.js'), 'text/javascript; charset=utf-8'),
+    '/playground/static/tour.js': file(join(STATIC_DIR, 'tour.js'), 'text/javascript; charset=utf-8'),
     '/playground/static/adaptivecards.min.js': file(ADAPTIVE_CARDS_JS, 'text/javascript; charset=utf-8'),
   };
 }
@@ -69,14 +80,22 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
   const routeDeps: RouteDeps = { ...actionDeps, messenger, timeZoneOf: cards.timeZoneOf, seen };
   const files = loadStatic();
   const streams = new Set<ServerResponse>();
+  const progress = new TourProgressStore(deps.db);
 
   const api: Record<string, { method: 'GET' | 'POST'; run: RequestHandler }> = {
-    '/playground/api/people': { method: 'GET', run: (_req, res) => listPeople(routeDeps, res) },
+    '/playground/api/people': { method: 'GET', run: (_req, res) => listPeople(routeDeps, res, deps.coordinatorLinks?.() ?? DEFAULT_COORDINATOR_LINKS) },
     '/playground/api/inbox': { method: 'GET', run: (_req, res, url) => inbox(routeDeps, res, url) },
     '/playground/api/events': { method: 'GET', run: (req, res, url) => events(routeDeps, req, res, url, streams) },
     '/playground/api/actions': { method: 'POST', run: (req, res) => action(routeDeps, req, res) },
     '/playground/api/directory/search': { method: 'GET', run: (_req, res, url) => search(routeDeps, res, url) },
     '/playground/api/channel': { method: 'GET', run: (_req, res, url) => channel(routeDeps, res, url) },
+    '/playground/api/tour': { method: 'GET', run: (_req, res) => sendTour(res, progress.progress()) },
+    '/playground/api/time': { method: 'GET', run: (_req, res) => getTime(deps.timeTravel, res) },
+    '/playground/api/time/move': { method: 'POST', run: async (req, res) => {
+      const moved = await moveTime(deps.timeTravel, req, res);
+      // Every open page shows the new time in its banner.
+      for (const stream of streams) stream.write(`event: time\ndata: ${JSON.stringify(moved)}\n\n`);
+    } },
   };
 
   const handler: RequestHandler = async (req, res, url) => {

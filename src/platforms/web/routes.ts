@@ -8,8 +8,11 @@ import { searchResults } from '../../app/card-composer.ts';
 import { formatWhen } from '../../cards/format.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import { DEMO_PEOPLE } from '../../directory-io/demo-directory.ts';
+import { demoLabel, PERSONA_GROUP_LABELS, personaGroup, type PersonaGroup } from './tour.ts';
 import { channelConversation, personConversation, type WebMessage } from './message-store.ts';
 import type { WebMessenger } from './web-messenger.ts';
+import { inboxMessageLabel } from './message-label.ts';
+import { staleAnswer } from './stale-form.ts';
 
 export const ACTION_BODY_LIMIT = 64 * 1024;
 export const SSE_HEARTBEAT_MS = 20_000;
@@ -26,10 +29,7 @@ const ActionBody = z.object({
     .refine((r) => Object.keys(r).length <= MAX_INPUTS, `At most ${MAX_INPUTS} inputs.`).optional(),
 });
 
-const DEMO_LABELS: Record<string, string> = {
-  [DEMO_PEOPLE.introducer]: 'Introducer', [DEMO_PEOPLE.contact]: 'Named contact', [DEMO_PEOPLE.backup]: 'Backup contact',
-  [DEMO_PEOPLE.peer]: 'Peer group member', [DEMO_PEOPLE.coordinator]: 'Coordinator',
-};
+const GROUP_ORDER = Object.keys(PERSONA_GROUP_LABELS) as PersonaGroup[];
 
 export interface RouteDeps extends ActionDeps {
   messenger: WebMessenger;
@@ -46,14 +46,20 @@ export interface MessageJson {
   kind: string;
   subjectId: string | null;
   summary: string;
+  /** The message's accessible name: distinct per message (who, which client, which state). */
+  label: string;
   card: Record<string, unknown>;
 }
 
-export function messageJson(m: WebMessage, timeZone: string): MessageJson {
+export function messageJson(m: WebMessage, timeZone: string, label = m.card.summary): MessageJson {
   return {
     id: m.id, createdAt: m.createdAt, updatedAt: m.updatedAt, when: formatWhen(m.updatedAt, timeZone), kind: m.card.kind,
-    subjectId: m.subjectId, summary: m.card.summary, card: toAdaptiveCard(m.card),
+    subjectId: m.subjectId, summary: m.card.summary, label, card: toAdaptiveCard(m.card),
   };
+}
+
+function inboxJson(deps: RouteDeps, m: WebMessage, zone: string, personId: string): MessageJson {
+  return messageJson(m, zone, inboxMessageLabel(deps.cards, m, personId));
 }
 
 function who(deps: RouteDeps, url: URL): string {
@@ -63,15 +69,23 @@ function who(deps: RouteDeps, url: URL): string {
   return as;
 }
 
-export function listPeople(deps: RouteDeps, res: ServerResponse): void {
+export interface CoordinatorLink { href: string; text: string }
+
+/** Everyone who can be played, grouped by what they do (demo cast first), and the pages a coordinator can open. */
+export function listPeople(deps: RouteDeps, res: ServerResponse, coordinatorLinks: CoordinatorLink[] = []): void {
   const order = Object.values(DEMO_PEOPLE) as string[];
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const contactRoles = new Set(deps.services.all().flatMap((s) => s.contacts.map((c) => `${c.role}:${c.personId}`)));
   const people = deps.people.all()
     .filter((p) => p.identities.some((i) => i.platform === 'web'))
-    .sort((a, b) => rank(a.id) - rank(b.id) || a.name.localeCompare(b.name))
+    .map((p) => ({ p, group: personaGroup(p, contactRoles) }))
+    .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || rank(a.p.id) - rank(b.p.id) || a.p.name.localeCompare(b.p.name))
     .slice(0, MAX_PEOPLE)
-    .map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, role: p.role, label: DEMO_LABELS[p.id] ?? '' }));
-  sendJson(res, 200, { people });
+    .map(({ p, group }) => ({
+      id: p.id, name: p.name, organisation: p.organisation, role: p.role, label: demoLabel(p.id),
+      group, groupLabel: PERSONA_GROUP_LABELS[group], isCoordinator: p.isCoordinator,
+    }));
+  sendJson(res, 200, { people, coordinatorLinks });
 }
 
 export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {
@@ -80,7 +94,7 @@ export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {
   const person = deps.people.get(as)!;
   sendJson(res, 200, {
     person: { id: person.id, name: person.name, organisation: person.organisation, role: person.role },
-    messages: deps.messenger.list(personConversation(as)).map((m) => messageJson(m, zone)),
+    messages: deps.messenger.list(personConversation(as)).map((m) => inboxJson(deps, m, zone, as)),
   });
 }
 
@@ -130,7 +144,7 @@ export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerR
   const result = handleAction(deps, { actorId: b.as, actionId: b.actionId, subjectId: b.subjectId, version: b.version, inputs: b.inputs });
   // A press that changed something shows the person is here; refused and look-only presses store nothing at all.
   if (totalChanges(deps) !== before) deps.seen(b.as);
-  const out = resultJson(result);
+  const out = staleAnswer(deps, b.as, b, result) ?? resultJson(result);
   sendJson(res, out.status, out.body);
 }
 
@@ -139,7 +153,7 @@ export function events(deps: RouteDeps, req: IncomingMessage, res: ServerRespons
   const as = who(deps, url);
   const zone = deps.timeZoneOf(as);
   const stopPerson = deps.messenger.subscribe(personConversation(as), (m) => {
-    res.write(`event: message\ndata: ${JSON.stringify(messageJson(m, zone))}\n\n`);
+    res.write(`event: message\ndata: ${JSON.stringify(inboxJson(deps, m, zone, as))}\n\n`);
   });
   let stopChannels: () => void;
   try {

@@ -7,6 +7,22 @@
   var ROW_HEIGHT = 30;
   var MIN_HEIGHT = 180;
   var MAX_BAR = 28;
+  // Row labels of a horizontal chart get at most this share of its width, wrapped onto lines to fit (never cut off).
+  var LABEL_SHARE = 0.42;
+  var LABEL_FONT_PX = 12;
+  var LINE_HEIGHT = 16;
+
+  /** Splits a label into lines no wider than maxPx when drawn in the chart's tick font. */
+  function wrapLabel(text, maxPx, measure) {
+    var lines = [];
+    var line = '';
+    text.split(/\s+/).forEach(function (word) {
+      var next = line ? line + ' ' + word : word;
+      if (line && measure(next) > maxPx) { lines.push(line); line = word; } else { line = next; }
+    });
+    if (line) lines.push(line);
+    return lines.length > 1 ? lines : text;
+  }
 
   function number(text) {
     var n = Number(String(text).trim());
@@ -45,7 +61,7 @@
       },
       options: Object.assign(common, {
         indexAxis: 'y',
-        scales: { x: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: stacked } },
+        scales: { x: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: stacked, ticks: { autoSkip: false, font: { size: LABEL_FONT_PX } } } },
         plugins: { legend: { display: data.series.length > 1, position: 'bottom' } },
       }),
     };
@@ -56,8 +72,16 @@
     if (!table || !window.Chart) return;
     var kind = canvas.getAttribute('data-chart');
     var data = readTable(table, canvas.getAttribute('data-series').split(','));
+    var extraLines = 0;
+    var ctx = canvas.getContext('2d');
+    var maxPx = Math.max(80, canvas.parentElement.clientWidth * LABEL_SHARE);
+    if (kind !== 'doughnut') {
+      ctx.font = LABEL_FONT_PX + 'px ' + window.Chart.defaults.font.family;
+      data.labels = data.labels.map(function (l) { return wrapLabel(l, maxPx, function (t) { return ctx.measureText(t).width; }); });
+      data.labels.forEach(function (l) { if (Array.isArray(l)) extraLines += l.length - 1; });
+    }
     var bars = kind === 'doughnut' ? 6 : data.labels.length * (kind === 'stacked' ? 1 : data.series.length);
-    canvas.parentElement.style.height = Math.max(MIN_HEIGHT, bars * ROW_HEIGHT + 80) + 'px';
+    canvas.parentElement.style.height = Math.max(MIN_HEIGHT, bars * ROW_HEIGHT + extraLines * LINE_HEIGHT + 80) + 'px';
     new window.Chart(canvas, config(kind, data));
   }
 

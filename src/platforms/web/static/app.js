@@ -5,6 +5,9 @@
 (function () {
   var AC = window.AdaptiveCards;
   var $ = function (id) { return document.getElementById(id); };
+  var WH = window.WH;
+  /** sessionStorage key (plus person id): the service whose introduce form is open, so a reload reopens it. */
+  var OPEN_FORM = 'wh-open-form:';
   var state = { me: null, people: [], messages: new Map(), channelMessages: new Map(), source: null, view: 'inbox' };
 
   function escapeHtml(s) {
@@ -39,7 +42,8 @@
 
   // Renders an Adaptive Card into host; its buttons post to the server and the answer is shown in the same host,
   // unless onAction says where else (channel cards answer in the person's own pane, never in the channel).
-  function render(host, json, alertText, onAction) {
+  // options.fields: what to fix, from a refused submit (the form came back with what was typed).
+  function render(host, json, alertText, onAction, options) {
     host.textContent = '';
     var alert = document.createElement('p');
     alert.className = 'alert';
@@ -52,6 +56,10 @@
     card.parse(json);
     host.appendChild(card.render());
     host.dataset.mode = json && json.body && isForm(json) ? 'form' : 'card';
+    host.dataset.formKey = host.dataset.mode === 'form' ? WH.formKey(json) : '';
+    var summary = WH.enhanceCard(host, { level: 3, fields: options && options.fields });
+    if (host.dataset.mode === 'form') WH.keepDraft(host, state.me, host.dataset.formKey, Boolean(options && options.fields));
+    return summary;
   }
 
   function isForm(json) {
@@ -64,14 +72,24 @@
     Object.keys(data).forEach(function (k) {
       if (k !== 'actionId' && k !== 'subjectId' && k !== 'version') body.inputs[k] = data[k];
     });
+    var sentKey = host.dataset.formKey;
     host.setAttribute('aria-busy', 'true');
     var r = await api('/playground/api/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     host.removeAttribute('aria-busy');
+    var summary = null;
     if (r.body.kind === 'card' || r.body.kind === 'form') {
+      if (r.body.kind === 'card' && /_submit$/.test(data.actionId || '')) WH.dropDraft(state.me, sentKey);
+      if (r.body.kind === 'card' && data.actionId === 'introduce_submit') sessionStorage.removeItem(OPEN_FORM + state.me);
       render(host, r.body.card);
       say(r.body.kind === 'form' ? 'Fill in the form below.' : 'Done.');
+    } else if (r.body.kind === 'stale') {
+      // The form was older than the introduction: show where it stands now, and say so to this person.
+      WH.dropDraft(state.me, sentKey);
+      render(host, r.body.card, r.body.message);
+      say(r.body.message, true);
     } else if (r.body.form) {
-      render(host, r.body.form); // the form carries the message at its top and beside each field
+      // the form carries the message at its top and beside each field, and an error summary linking to each
+      summary = render(host, r.body.form, '', undefined, { fields: r.body.fields || {} });
       say(r.body.message, true);
     } else {
       var alert = host.querySelector('.alert');
@@ -79,8 +97,9 @@
     }
     if (r.body.kind === 'card' && data.actionId === 'introduce_submit') say('Introduction sent. The live receipt is in your inbox.');
     if (r.body.kind === 'card' && data.actionId === 'opportunity_submit') say('Opportunity posted. Its card appears in the channel below.');
-    var focusTarget = host.closest('[tabindex]') || host;
+    var focusTarget = summary || host.closest('[tabindex]') || host;
     focusTarget.focus();
+    WH.refreshTour();
   }
 
   function messageItem(m) {
@@ -88,7 +107,7 @@
     li.className = 'message';
     li.id = 'msg-' + m.id;
     li.tabIndex = -1;
-    li.setAttribute('aria-label', m.summary);
+    li.setAttribute('aria-label', m.label || m.summary);
     var head = document.createElement('header');
     var from = document.createElement('span');
     from.textContent = 'Warm Handover';
@@ -110,6 +129,7 @@
       $('messages').appendChild(known.li);
     }
     known.when.textContent = m.when;
+    known.li.setAttribute('aria-label', m.label || m.summary);
     if (known.host.dataset.mode === 'form' && !isNew) { known.pending = m.card; return; }
     render(known.host, m.card);
     if (isNew) {
@@ -126,6 +146,10 @@
     var r = await api('/playground/api/inbox?as=' + encodeURIComponent(state.me));
     if (!r.ok) { say(r.body.message); return; }
     r.body.messages.forEach(function (m) { showMessage(m, false); });
+    var me = state.people.find(function (x) { return x.id === state.me; });
+    $('empty-inbox').textContent = me && me.isCoordinator && state.coordinatorLinks.length
+      ? 'No messages: introductions go to named contacts. As coordinator, open the reports (link above) to see what happens to them.'
+      : 'No messages yet. Introduce a client, or choose someone else above.';
     $('empty-inbox').hidden = state.messages.size > 0;
     $('count').textContent = state.messages.size ? String(state.messages.size) : '';
   }
@@ -135,9 +159,12 @@
     state.source = new EventSource('/playground/api/events?as=' + encodeURIComponent(state.me));
     state.source.addEventListener('message', function (e) {
       var m = JSON.parse(e.data);
-      showMessage(m, !state.messages.has(m.id));
-      say('New: ' + m.summary);
+      var isNew = !state.messages.has(m.id);
+      showMessage(m, isNew);
+      say((isNew ? 'New: ' : 'Updated: ') + (m.label || m.summary));
+      WH.refreshTour();
     });
+    state.source.addEventListener('time', function (e) { WH.showTime(JSON.parse(e.data)); });
     state.source.addEventListener('channel', function (e) {
       var m = JSON.parse(e.data);
       if (state.view === 'channel') showChannelMessage(m);
@@ -156,6 +183,7 @@
     url.searchParams.set('as', id);
     history.replaceState(null, '', url);
     describeMe();
+    WH.showCoordinatorLinks(state.people.find(function (x) { return x.id === id; }), state.coordinatorLinks);
     say('');
     showView('inbox');
     $('intro-card').textContent = '';
@@ -164,18 +192,21 @@
     await loadInbox();
     listen();
     if (state.view === 'channel') loadChannel();
+    WH.refreshTour();
+    var open = sessionStorage.getItem(OPEN_FORM + id);
+    if (open) {
+      // A reload in the middle of an introduction: open the same form again (its draft comes back with it).
+      showView('introduce');
+      await act($('intro-card'), { data: { actionId: 'introduce_start', subjectId: open, version: 0 } });
+    }
   }
 
   async function loadPeople() {
     var r = await api('/playground/api/people');
     state.people = r.body.people || [];
+    state.coordinatorLinks = r.body.coordinatorLinks || [];
     var select = $('who');
-    state.people.forEach(function (p) {
-      var o = document.createElement('option');
-      o.value = p.id;
-      o.textContent = p.name + (p.label ? ' (' + p.label + ')' : '') + ', ' + p.organisation;
-      select.appendChild(o);
-    });
+    WH.fillPeople(select, state.people);
     var wanted = new URL(location.href).searchParams.get('as');
     var first = state.people.some(function (p) { return p.id === wanted; }) ? wanted : (state.people[0] || {}).id;
     if (!first) { say('There is nobody in the directory yet.'); return; }
@@ -199,6 +230,7 @@
     b.className = 'primary';
     b.textContent = 'Introduce a client to ' + s.name;
     b.addEventListener('click', function () {
+      sessionStorage.setItem(OPEN_FORM + state.me, s.id);
       act($('intro-card'), { data: { actionId: 'introduce_start', subjectId: s.id, version: 0 } });
     });
     li.append(h, p, mark, b);
@@ -253,7 +285,7 @@
       section.querySelector('ol').appendChild(known.li);
     }
     known.when.textContent = m.when;
-    known.li.setAttribute('aria-label', m.summary);
+    known.li.setAttribute('aria-label', m.label || m.summary);
     render(known.host, m.card, '', actPrivately);
     section.querySelector('.empty-channel').hidden = true;
   }
@@ -278,18 +310,24 @@
     act($('post-card'), { data: { actionId: 'opportunity_start', subjectId: 'web', version: 0 } });
   }
 
-  function showView(name) {
+  function showView(name, moveFocus) {
     state.view = name;
     document.querySelectorAll('[data-view]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.view === name)); });
     ['inbox', 'introduce', 'channel'].forEach(function (v) { $('view-' + v).hidden = v !== name; });
     if (name === 'channel') loadChannel();
     if (name === 'introduce' && document.activeElement && document.activeElement.dataset.view) $('q').focus();
+    if (moveFocus) $('main').focus();
   }
 
   document.querySelectorAll('[data-view]').forEach(function (b) {
     b.addEventListener('click', function () { showView(b.dataset.view); });
   });
+  WH.app = {
+    me: function () { return state.me; }, people: function () { return state.people; },
+    choose: function (id) { $('who').value = id; return choose(id); }, showView: showView, say: say,
+  };
   $('search-form').addEventListener('submit', search);
+  WH.initTime();
   $('post-opportunity').addEventListener('click', startPost);
   loadPeople().catch(function (err) { say('The playground could not start: ' + err.message); });
 })();
