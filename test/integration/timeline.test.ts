@@ -141,6 +141,21 @@ describe('nudge timelines with the real working-day calendar', () => {
     expect(w.auditOf(b.id)).to.include('nudged');
   });
 
+  it('given Sam chose a digest, when his nudge waits for Thursday\'s digest, then the backups are asked only a working day after it', async () => {
+    w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
+    w.people.setDigest('sam', true);
+    w.app.introduce('jo', introduceInput());
+    await w.at('2026-09-09T09:00:00Z'); // Wednesday 10:00: the nudge is folded into Thursday's digest
+    expect(w.inbox('sam')).to.deep.equal(['introduction']);
+    await w.at('2026-09-10T08:00:00Z'); // Thursday 09:00
+    expect(w.inbox('sam')).to.deep.equal(['introduction', 'digest']);
+    await w.at('2026-09-10T09:00:00Z'); // Thursday 10:00: one hour after the digest, too soon
+    await w.at('2026-09-11T07:59:00Z');
+    expect(w.inbox('alex')).to.deep.equal([]);
+    await w.at('2026-09-11T08:00:00Z'); // Friday 09:00: one working day after the digest
+    expect(w.inbox('alex')).to.deep.equal(['escalation']);
+  });
+
   it('accepted but contact never made: Sam is nudged at the follow-up date and Jo two working days later', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const h = w.app.introduce('jo', introduceInput());

@@ -3,6 +3,7 @@
 // after every change and the schedule brought in line with it.
 import type { WorkingCalendar } from '../calendar/types.ts';
 import type { Handover } from '../handover/types.ts';
+import { digestMoment } from './digest.ts';
 
 /** Working days after the reply-by time before the introduction is offered to the backups. */
 export const ESCALATE_AFTER_WORKING_DAYS = 1;
@@ -29,6 +30,8 @@ export interface PlanContext {
   timeZoneOf(personId: string): string;
   /** Someone can take over when the contact is silent: a backup contact or the service's channel. */
   hasBackup: boolean;
+  /** The person chose one daily digest: their nudges arrive at the start of a working day. */
+  digestOf?(personId: string): boolean;
 }
 
 function later(a: Date, b: Date): Date {
@@ -42,6 +45,17 @@ function nudgeMoment(due: Date, h: Handover, personId: string, ctx: PlanContext)
   return ctx.calendar.nextWorkingMoment(from, ctx.timeZoneOf(personId));
 }
 
+/**
+ * Not before a working day after a digest that carries the nudge due at `due`: folded into a digest, the nudge
+ * reaches the person only with the digest. Without a digest the nudge is delivered when due: `at` stands.
+ */
+function aDayAfterDigest(at: Date, due: Date, personId: string, ctx: PlanContext): Date {
+  if (!ctx.digestOf?.(personId)) return at;
+  const zone = ctx.timeZoneOf(personId);
+  const digestAt = digestMoment(ctx.calendar.nextWorkingMoment(due, zone), ctx.calendar, zone);
+  return later(at, ctx.calendar.addWorkingDays(digestAt, ESCALATE_AFTER_WORKING_DAYS, zone));
+}
+
 function planWaitingForAnswer(h: Handover, ctx: PlanContext): PlannedItem[] {
   const replyBy = new Date(h.replyBy);
   const items: PlannedItem[] = [
@@ -49,7 +63,7 @@ function planWaitingForAnswer(h: Handover, ctx: PlanContext): PlannedItem[] {
     { kind: 'expire', dueAt: new Date(h.expiresAt), recipientId: SYSTEM_RECIPIENT },
   ];
   if (h.escalatedTo.length === 0) {
-    let escalateAt = ctx.calendar.addWorkingDays(replyBy, ESCALATE_AFTER_WORKING_DAYS);
+    let escalateAt = aDayAfterDigest(ctx.calendar.addWorkingDays(replyBy, ESCALATE_AFTER_WORKING_DAYS), replyBy, h.contactId, ctx);
     // Away with nobody to cover: give them a working day after they are back before telling the introducer.
     if (h.snoozedUntil && !ctx.hasBackup) {
       escalateAt = later(escalateAt, ctx.calendar.addWorkingDays(new Date(h.snoozedUntil), ESCALATE_AFTER_WORKING_DAYS));
