@@ -85,7 +85,8 @@ function updatesOfLiveCards(deps: NotificationDeps, h: Handover, e: HandoverEven
 export function replanHandover(deps: NotificationDeps, h: Handover, now: Date, service: Service | undefined = deps.service(h.serviceId)): void {
   const timeZoneOf = (id: string) => deps.presence.prefs(id)?.timeZone ?? deps.defaultTimeZone;
   const digestOf = (id: string) => deps.presence.prefs(id)?.digest ?? false;
-  const items = planHandover(h, { calendar: deps.calendar, timeZoneOf, digestOf, hasBackup: canCover(h, service) });
+  const hoursOf = (id: string) => deps.presence.prefs(id)?.workingHours ?? null;
+  const items = planHandover(h, { calendar: deps.calendar, timeZoneOf, digestOf, hoursOf, hasBackup: canCover(h, service) });
   deps.schedule.replan(h.id, HANDOVER_SCHEDULE_KINDS, items, now);
 }
 

@@ -45,6 +45,7 @@ function resolvePeople(people: PeopleStore, records: ServiceRecord[], summary: I
         ids.set(c.email, id);
       }
       for (const identity of identitiesOf(c)) people.link(ids.get(c.email)!, identity);
+      people.changeSettings(ids.get(c.email)!, { timeZone: c.timeZone, workingHours: c.workingHours, digest: c.digest });
     }
   }
   return ids;

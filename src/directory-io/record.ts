@@ -57,6 +57,9 @@ function contactRecord(p: Person, primary: boolean): ContactRecord {
     name: p.name, role: p.role, email: (p.email ?? '').toLowerCase(), primary,
     ...(slack ? { slack: { team: slack.tenant, user: slack.userId } } : {}),
     ...(teams ? { teams: { tenant: teams.tenant, user: teams.userId } } : {}),
+    ...(p.timeZone ? { timeZone: p.timeZone } : {}),
+    ...(p.workingHours ? { workingHours: p.workingHours } : {}),
+    ...(p.digest ? { digest: 'daily' as const } : {}),
   };
 }
 

@@ -156,6 +156,16 @@ describe('nudge timelines with the real working-day calendar', () => {
     expect(w.inbox('alex')).to.deep.equal(['escalation']);
   });
 
+  it('given Sam works 11:00 to 19:00, when his reply-by passes at 10:00, then he is nudged when his day starts at 11:00', async () => {
+    w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
+    w.people.changeSettings('sam', { workingHours: { start: 11, end: 19 } });
+    w.app.introduce('jo', introduceInput());
+    await w.at('2026-09-09T09:59:00Z'); // Wednesday 10:59
+    expect(w.inbox('sam')).to.deep.equal(['introduction']);
+    await w.at('2026-09-09T10:00:00Z'); // Wednesday 11:00
+    expect(w.inbox('sam')).to.deep.equal(['introduction', 'nudge:reply_overdue']);
+  });
+
   it('accepted but contact never made: Sam is nudged at the follow-up date and Jo two working days later', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const h = w.app.introduce('jo', introduceInput());

@@ -2,6 +2,7 @@
 // introducer. Pure: the same handover and calendar always give the same plan, so the plan can be recomputed
 // after every change and the schedule brought in line with it.
 import type { WorkingCalendar } from '../calendar/types.ts';
+import type { WorkingHours } from '../directory/person-settings.ts';
 import type { Handover } from '../handover/types.ts';
 import { digestMoment } from './digest.ts';
 
@@ -32,6 +33,13 @@ export interface PlanContext {
   hasBackup: boolean;
   /** The person chose one daily digest: their nudges arrive at the start of a working day. */
   digestOf?(personId: string): boolean;
+  /** The person's own working hours, when they set them. */
+  hoursOf?(personId: string): WorkingHours | null;
+}
+
+/** The calendar of one person: their own working hours when they set them. */
+export function calendarOf(calendar: WorkingCalendar, hours: WorkingHours | null | undefined): WorkingCalendar {
+  return hours && calendar.withHours ? calendar.withHours(hours.start, hours.end) : calendar;
 }
 
 function later(a: Date, b: Date): Date {
@@ -42,7 +50,7 @@ function later(a: Date, b: Date): Date {
 function nudgeMoment(due: Date, h: Handover, personId: string, ctx: PlanContext): Date {
   const snoozed = h.snoozedUntil && personId === h.contactId ? new Date(h.snoozedUntil) : null;
   const from = snoozed ? later(due, snoozed) : due;
-  return ctx.calendar.nextWorkingMoment(from, ctx.timeZoneOf(personId));
+  return calendarOf(ctx.calendar, ctx.hoursOf?.(personId)).nextWorkingMoment(from, ctx.timeZoneOf(personId));
 }
 
 /**
@@ -52,7 +60,8 @@ function nudgeMoment(due: Date, h: Handover, personId: string, ctx: PlanContext)
 function aDayAfterDigest(at: Date, due: Date, personId: string, ctx: PlanContext): Date {
   if (!ctx.digestOf?.(personId)) return at;
   const zone = ctx.timeZoneOf(personId);
-  const digestAt = digestMoment(ctx.calendar.nextWorkingMoment(due, zone), ctx.calendar, zone);
+  const own = calendarOf(ctx.calendar, ctx.hoursOf?.(personId));
+  const digestAt = digestMoment(own.nextWorkingMoment(due, zone), own, zone);
   return later(at, ctx.calendar.addWorkingDays(digestAt, ESCALATE_AFTER_WORKING_DAYS, zone));
 }
 
