@@ -241,7 +241,8 @@ function route(deps: ActionDeps, req: ActionRequest): ActionResult {
     case 'opportunity_start': case 'opportunity_submit':
       if (!deps.opportunities) return error('Posting opportunities is not available here yet.');
       return handlePostOpportunity({ ...deps, opportunities: deps.opportunities }, { ...req, actionId: req.actionId });
-    case 'review_still_right': case 'review_needs_changes': case 'review_closed': return handleReviewAction(deps, req);
+    case 'review_still_right': case 'review_needs_changes': case 'review_closed': case 'review_open': case 'review_changes_submit':
+      return handleReviewAction(deps, req);
     default: return onHandover(deps, req);
   }
 }

@@ -59,7 +59,9 @@ function writeServices(services: ServiceStore, records: ServiceRecord[], ids: Ma
     const existing = services.get(input.id);
     const r = { ...input, lastReviewed: input.lastReviewed ?? existing?.lastReviewed ?? localDate(now, IMPORT_DAY_TIME_ZONE) };
     const keepStale = existing && existing.lastReviewed === r.lastReviewed ? existing.staleSince : null;
-    const next = recordToService(r, (email) => ids.get(email)!, input.staleSince ?? keepStale);
+    const made = recordToService(r, (email) => ids.get(email)!, input.staleSince ?? keepStale);
+    // A named contact's "full until" stays while the file gives the same capacity.
+    const next = { ...made, capacityUntil: existing && existing.capacity === made.capacity ? existing.capacityUntil ?? null : null };
     if (!existing) summary.created.push(r.name);
     else if (canonical(existing) === canonical(next)) {
       summary.unchanged.push(r.name);

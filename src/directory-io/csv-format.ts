@@ -9,7 +9,7 @@ import {
 import { formatWorkingHours } from '../domain/directory/person-settings.ts';
 import { serviceIdFor, type ImportProblem, type ParsedDirectory } from './record.ts';
 
-type Cells = Record<CsvColumn, string>;
+export type Cells = Record<CsvColumn, string>;
 interface RawRow { record: string[]; info: { lines: number }; raw: string }
 
 function contactsOf(c: Cells, problems: string[]): unknown[] {
@@ -41,7 +41,7 @@ function channelOf(cell: string, problems: string[]): unknown {
   return { platform, tenant: tenant ?? '', channelId: channelId ?? '' };
 }
 
-function rowToInput(c: Cells, problems: string[]): Record<string, unknown> {
+export function rowToInput(c: Cells, problems: string[]): Record<string, unknown> {
   return {
     id: c.id.trim() || serviceIdFor(c.organisation, c.name), name: c.name, organisation: c.organisation,
     description: c.description, keywords: c.keywords, categories: splitList(c.categories).map(toCode),
@@ -115,7 +115,7 @@ function parseBody(rows: RawRow[], header: string[]): ParsedDirectory {
   return { records, problems };
 }
 
-function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {
+export function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {
   const primary = r.contacts.find((c) => c.primary) as ContactRecord;
   const backups = r.contacts.filter((c) => c !== primary);
   return {

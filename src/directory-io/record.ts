@@ -46,7 +46,7 @@ export function recordToService(r: ServiceRecord, personIdOf: (email: string) =>
     cost: r.cost, formats: r.formats, locations: r.locations, dates: r.dates, capacity: r.capacity,
     replyByDays: r.replyByDays, followUpDays: r.followUpDays, expiryDays: r.expiryDays, channel: r.channel,
     website: r.website, phone: r.phone, email: r.email, howToRefer: r.howToRefer, lastReviewed: r.lastReviewed,
-    staleSince, contacts: contacts.map((c) => ({ personId: personIdOf(c.email), role: c.primary ? 'primary' : 'backup' })),
+    staleSince, capacityUntil: null, contacts: contacts.map((c) => ({ personId: personIdOf(c.email), role: c.primary ? 'primary' : 'backup' })),
   };
 }
 
@@ -65,7 +65,7 @@ function contactRecord(p: Person, primary: boolean): ContactRecord {
 
 /** The file-shaped record of a stored service; contacts without an e-mail cannot be exported and are left out. */
 export function serviceToRecord(s: Service, personOf: (id: string) => Person | undefined): ServiceRecord {
-  const { contacts, staleSince: _stale, ...rest } = s;
+  const { contacts, staleSince: _stale, capacityUntil: _until, ...rest } = s;
   const records = contacts
     .map((c) => ({ person: personOf(c.personId), primary: c.role === 'primary' }))
     .filter((c): c is { person: Person; primary: boolean } => Boolean(c.person?.email))

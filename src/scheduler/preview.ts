@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../domain/calendar/types.ts';
 import { HandoverStore } from '../storage/handover-store.ts';
 import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import { PeopleStore } from '../storage/people-store.ts';
-import { PresenceStore } from '../storage/presence-store.ts';
+import type { PresenceStore } from '../storage/presence-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import { describeMessage, type FoldedItem } from './preview-words.ts';

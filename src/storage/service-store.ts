@@ -9,7 +9,7 @@ export interface ServiceRow {
   conditions: string; eligibility_other: string; referral_routes: string; cost: string; formats: string;
   locations: string; dates: string; capacity: string; reply_by_days: number; follow_up_days: number;
   expiry_days: number; channel: string | null; website: string; phone: string; email: string; how_to_refer: string;
-  last_reviewed: string | null; stale_since: string | null; updated_at: string;
+  last_reviewed: string | null; stale_since: string | null; updated_at: string; capacity_until?: string | null;
 }
 
 export function serviceFromRow(r: ServiceRow, contacts: ServiceContact[]): Service {
@@ -22,6 +22,7 @@ export function serviceFromRow(r: ServiceRow, contacts: ServiceContact[]): Servi
     capacity: r.capacity as Service['capacity'], replyByDays: r.reply_by_days, followUpDays: r.follow_up_days,
     expiryDays: r.expiry_days, channel: r.channel ? JSON.parse(r.channel) : null, website: r.website, phone: r.phone,
     email: r.email, howToRefer: r.how_to_refer, lastReviewed: r.last_reviewed, staleSince: r.stale_since, contacts,
+    capacityUntil: r.capacity_until ?? null,
   };
 }
 
@@ -35,6 +36,7 @@ function toParams(s: Service, updatedAt: string) {
     reply_by_days: s.replyByDays, follow_up_days: s.followUpDays, expiry_days: s.expiryDays,
     channel: s.channel ? JSON.stringify(s.channel) : null, website: s.website, phone: s.phone, email: s.email,
     how_to_refer: s.howToRefer, last_reviewed: s.lastReviewed, stale_since: s.staleSince, updated_at: updatedAt,
+    capacity_until: s.capacityUntil ?? null,
   };
 }
 

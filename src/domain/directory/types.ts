@@ -86,6 +86,8 @@ export interface Service {
   email: string;
   howToRefer: string;
   lastReviewed: string | null;
+  /** YYYY-MM-DD: the capacity a named contact set ("We're full until 12 Jan") lasts until the end of this day. */
+  capacityUntil?: string | null;
   staleSince: string | null;
   contacts: ServiceContact[];
 }

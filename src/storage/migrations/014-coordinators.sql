@@ -18,3 +18,6 @@ CREATE TABLE directory_audit (
   details   TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX directory_audit_at ON directory_audit(at);
+
+-- A secure e-mail link for a directory review points at the service instead of an introduction.
+ALTER TABLE email_links ADD COLUMN service_id TEXT REFERENCES services(id) ON DELETE CASCADE;
