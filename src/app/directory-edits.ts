@@ -32,6 +32,8 @@ export interface SaveRequest {
   reviewedOn?: string;
   capacityUntil?: string | null;
   now: Date;
+  /** Only check: nothing is written. */
+  checkOnly?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,6 +61,7 @@ export function saveServiceEdit(deps: DirectoryEditDeps, req: SaveRequest): Save
   if (!existing && deps.services.get(checked.record.id)) {
     return { ok: false, message: 'Nothing was saved: 1 thing to fix.', fields: { id: `The id "${checked.record.id}" is already used by another entry.` } };
   }
+  if (req.checkOnly) return { ok: true, service: existing ?? (checked.record as unknown as Service) };
   const record = { ...checked.record, lastReviewed: req.reviewedOn ?? checked.record.lastReviewed, staleSince: req.reviewedOn ? null : undefined };
   return inTransaction(deps.db, () => {
     applyDirectory(deps.db, [record], req.now);

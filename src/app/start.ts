@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { Config } from '../config.ts';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
 import type { Clock, Messenger } from '../domain/ports.ts';
+import { createCoordinatorMounts } from '../http/coordinate/mounts.ts';
 import { createReportsMounts } from '../http/reports/mounts.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import type { Logger } from '../log.ts';
@@ -53,7 +54,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
   }
-  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container)];
+  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container), ...createCoordinatorMounts(container)];
   const messengers: Messenger[] = [];
   let playground: WebPlayground | undefined;
   if (config.playground) {

@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import type { WorkingCalendar } from '../domain/calendar/types.ts';
 import { DEFAULT_TIME_ZONE, createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
-import { previewTimeline, type TimelineLine } from '../scheduler/preview.ts';
+import { previewTimeline } from '../scheduler/preview.ts';
+import { formatTimelineLine } from '../scheduler/preview-words.ts';
 import { DEFAULT_BANK_HOLIDAYS_PATH, loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { formatLocal, parseLocalTime } from './cli-time.ts';
 import type { CliDeps } from './deps.ts';
@@ -16,13 +17,6 @@ export interface NudgesCliDeps extends CliDeps {
   /** Defaults: Europe/London and the bank holidays file (BANK_HOLIDAYS_PATH, else the shipped one). */
   timeZone?: string;
   calendar?: WorkingCalendar;
-}
-
-/** One line: the time in the recipient's zone, who, what, the client's first name and the service. */
-export function formatTimelineLine(line: TimelineLine, defaultZone: string): string[] {
-  const zone = line.timeZone === defaultZone ? '' : ` ${line.timeZone}`;
-  const parts = [`${formatLocal(line.at, line.timeZone)}${zone}`, line.recipient, line.what, line.client, line.service].filter(Boolean);
-  return [parts.join(' · '), ...line.folds.map((f) => `    - ${[f.what, f.client, f.service].filter(Boolean).join(' · ')}`)];
 }
 
 export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): void {

@@ -1,4 +1,5 @@
 // The plain words of the preview timeline: what each message is, to whom, for which client and service.
+import { formatLocal } from '../cli/cli-time.ts';
 import type { OutboxRow } from '../storage/outbox-store.ts';
 import type { Readers, TimelineLine } from './preview.ts';
 
@@ -64,4 +65,11 @@ export function describeMessage(row: OutboxRow, r: Readers): Omit<TimelineLine, 
   // A channel never sees client details, and neither does its line here.
   const client = 'channel' in row.recipient ? '' : about.client;
   return { recipient, what: wordsFor(row.card.kind, row.card.params?.reason), client, service: about.service, folds: [] };
+}
+
+/** One line: the time in the recipient's zone, who, what, the client's first name and the service. */
+export function formatTimelineLine(line: TimelineLine, defaultZone: string): string[] {
+  const zone = line.timeZone === defaultZone ? '' : ` ${line.timeZone}`;
+  const parts = [`${formatLocal(line.at, line.timeZone)}${zone}`, line.recipient, line.what, line.client, line.service].filter(Boolean);
+  return [parts.join(' · '), ...line.folds.map((f) => `    - ${[f.what, f.client, f.service].filter(Boolean).join(' · ')}`)];
 }
