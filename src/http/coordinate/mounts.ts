@@ -31,7 +31,8 @@ const HTML = 'text/html; charset=utf-8';
 const HEADERS: Record<string, string> = {
   'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // same-origin: a form post keeps its real Origin (no-referrer would send "null" and every form would be refused).
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
 const CSS = '/coordinate/assets/coordinate.css';
