@@ -22,6 +22,7 @@ import { openOpportunityIntroduction, withOpportunity } from './opportunity-acti
 import type { OpportunityService } from './opportunity-service.ts';
 import { handlePostOpportunity } from './post-opportunity-actions.ts';
 import { handleReviewAction } from './review-actions.ts';
+import { handleSay } from './chat-commands.ts';
 
 export interface ActionRequest {
   actorId: string;
@@ -243,6 +244,7 @@ function route(deps: ActionDeps, req: ActionRequest): ActionResult {
       return handlePostOpportunity({ ...deps, opportunities: deps.opportunities }, { ...req, actionId: req.actionId });
     case 'review_still_right': case 'review_needs_changes': case 'review_closed': case 'review_open': case 'review_changes_submit':
       return handleReviewAction(deps, req);
+    case 'say': return handleSay(deps, req);
     default: return onHandover(deps, req);
   }
 }

@@ -1,6 +1,9 @@
-// /handover opens the introduce modal; /opportunity opens the "Post an opportunity" modal.
+// /handover opens the introduce modal ("/handover settings" and "/handover we're full until 12 Jan" answer privately
+// instead); /opportunity opens the "Post an opportunity" modal.
 import type { App } from '@slack/bolt';
-import { followUp, oneOf, type SlackDeps } from '../../deps.ts';
+import { isSaying, sayReply } from '../../../../app/chat-commands.ts';
+import { followUp, oneOf, personFor, type SlackDeps } from '../../deps.ts';
+import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { introduceModalToOpen } from '../../introduce-modal.ts';
 import { openView } from '../../wire.ts';
 import { openOpportunityModal } from '../../opportunity-modal.ts';
@@ -9,8 +12,17 @@ export const HANDOVER_COMMAND = '/handover';
 export const OPPORTUNITY_COMMAND = '/opportunity';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command(oneOf([HANDOVER_COMMAND, OPPORTUNITY_COMMAND]), async ({ ack, body, client, context }) => {
+  app.command(oneOf([HANDOVER_COMMAND, OPPORTUNITY_COMMAND]), async ({ ack, body, client, context, respond }) => {
     await ack();
+    if (body.command === HANDOVER_COMMAND && isSaying(body.text ?? '')) {
+      followUp(deps, 'answer /handover text', async () => {
+        const person = await personFor(deps, client, context.teamId ?? body.team_id, body.user_id);
+        if (!person) return respond({ response_type: 'ephemeral', text: UNKNOWN_PERSON_MESSAGE });
+        const answer = await deps.runAction({ actorId: person.id, actionId: 'say', subjectId: 'chat', inputs: { text: body.text } });
+        return respond({ response_type: 'ephemeral', text: answer.kind === 'error' ? answer.message : sayReply(answer.card) });
+      });
+      return;
+    }
     if (body.command === HANDOVER_COMMAND) {
       followUp(deps, 'open introduce modal', () => openView(client, body.trigger_id, introduceModalToOpen(body.text || undefined)));
       return;
