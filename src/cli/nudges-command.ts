@@ -1,5 +1,6 @@
 // `handover nudges preview --from "2026-12-21 09:00" --to "2026-12-31 18:00"`: what would be sent in that window,
 // one line per new message, without sending anything.
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { WorkingCalendar } from '../domain/calendar/types.ts';
 import { DEFAULT_TIME_ZONE, createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
@@ -36,7 +37,8 @@ export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): v
       try {
         const lines = previewTimeline(db, from, to, calendar, timeZone);
         deps.out(`What would be sent from ${formatLocal(from, timeZone)} to ${formatLocal(to, timeZone)} (${timeZone}).`);
-        deps.out(`Times are in each recipient's own time zone; working days skip the bank holidays in ${holidaysPath}. Card updates are left out.`);
+        const shown = relative(process.cwd(), holidaysPath).startsWith('..') ? holidaysPath : relative(process.cwd(), holidaysPath);
+        deps.out(`Times are in each recipient's own time zone; working days skip the bank holidays in ${shown}. Card updates are left out.`);
         if (lines.length === 0) {
           deps.out('Nothing would be sent in this window.');
           return;
