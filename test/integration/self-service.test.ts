@@ -7,6 +7,9 @@ import { DirectoryAuditStore } from '../../src/storage/directory-audit-store.ts'
 import { makeNudgeWorld, type NudgeWorld } from '../fixtures/nudge-world.ts';
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
 import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { commandBody, FORM, postSigned } from '../fixtures/slack-sign.ts';
+import { slashCommand } from '../fixtures/slack-payloads.ts';
+import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
 
 describe('self-service from chat', () => {
   describe('through the shared action handler', () => {
@@ -49,6 +52,22 @@ describe('self-service from chat', () => {
       const typo = say('sam', 'settings hours 17-9');
       expect(typo).to.deep.include({ kind: 'error' });
       expect(typo.kind === 'error' && typo.message).to.match(/^"17-9" are not working hours; write whole hours like 09:00-17:00\./);
+    });
+  });
+
+  describe('in Slack', function () {
+    this.timeout(20_000);
+    let h: SlackHarness;
+    afterEach(async () => { await h?.close(); });
+
+    it('given Sam types "/handover settings digest daily", then only he sees the answer, his digest is on and no modal opens', async () => {
+      h = await startSlackHarness();
+      await postSigned(h.eventsUrl, commandBody(slashCommand({ user_id: SLACK_USERS.sam, text: 'settings digest daily' })), FORM);
+      const [said] = await h.api.waitFor('chat.postEphemeral');
+      expect(said.body).to.deep.include({ user: SLACK_USERS.sam });
+      expect(String(said.body.text)).to.match(/^Settings saved: .*reminders folded into one daily digest/);
+      expect(h.container.people.get('sam')!.digest).to.equal(true);
+      expect(h.api.callsTo('views.open')).to.have.length(0);
     });
   });
 

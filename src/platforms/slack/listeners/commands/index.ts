@@ -5,6 +5,7 @@ import { isSaying, sayReply } from '../../../../app/chat-commands.ts';
 import { followUp, oneOf, personFor, type SlackDeps } from '../../deps.ts';
 import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { introduceModalToOpen } from '../../introduce-modal.ts';
+import { tellPrivately } from '../../outcome.ts';
 import { openView } from '../../wire.ts';
 import { openOpportunityModal } from '../../opportunity-modal.ts';
 
@@ -12,14 +13,14 @@ export const HANDOVER_COMMAND = '/handover';
 export const OPPORTUNITY_COMMAND = '/opportunity';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command(oneOf([HANDOVER_COMMAND, OPPORTUNITY_COMMAND]), async ({ ack, body, client, context, respond }) => {
+  app.command(oneOf([HANDOVER_COMMAND, OPPORTUNITY_COMMAND]), async ({ ack, body, client, context }) => {
     await ack();
     if (body.command === HANDOVER_COMMAND && isSaying(body.text ?? '')) {
       followUp(deps, 'answer /handover text', async () => {
         const person = await personFor(deps, client, context.teamId ?? body.team_id, body.user_id);
-        if (!person) return respond({ response_type: 'ephemeral', text: UNKNOWN_PERSON_MESSAGE });
-        const answer = await deps.runAction({ actorId: person.id, actionId: 'say', subjectId: 'chat', inputs: { text: body.text } });
-        return respond({ response_type: 'ephemeral', text: answer.kind === 'error' ? answer.message : sayReply(answer.card) });
+        const answer = person ? await deps.runAction({ actorId: person.id, actionId: 'say', subjectId: 'chat', inputs: { text: body.text } }) : null;
+        const text = !answer ? UNKNOWN_PERSON_MESSAGE : answer.kind === 'error' ? answer.message : sayReply(answer.card);
+        return tellPrivately(client, { userId: body.user_id, channelId: body.channel_id }, text);
       });
       return;
     }
