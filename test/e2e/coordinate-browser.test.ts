@@ -122,6 +122,7 @@ describe('coordinator pages in a real browser', function () {
     for (const path of ['/coordinate/people', '/coordinate/reviews', '/coordinate/timeline', '/coordinate/audit', '/coordinate/services/new']) {
       expect(await checkAccessibility(path), path).to.deep.equal([]);
     }
-    expect(problems).to.deep.equal([]);
+    // A form sent back with a field to fix answers 422 on purpose; the browser logs that as a failed load.
+    expect(problems.filter((p) => !/status of 422/.test(p))).to.deep.equal([]);
   });
 });
