@@ -70,6 +70,15 @@ export function sweepNudge(deps: SweepDeps, row: ScheduleRow, prefs: PrefsCache,
     return;
   }
   const person = prefs.get(row.recipientId);
+  // Settings changed since the nudge was planned (new hours or time zone), so its time is outside their working
+  // day now: it waits for their next working moment.
+  const planned = new Date(row.dueAt);
+  const working = person.calendar.nextWorkingMoment(now, person.timeZone);
+  if (!person.digest && !person.calendar.isWorkingMoment(planned, person.timeZone) && working.getTime() > now.getTime()) {
+    deps.schedule.add(row.subjectId, { kind: row.kind as HandoverScheduleKind, dueAt: working, recipientId: row.recipientId }, now);
+    deps.schedule.cancel(row.id, now);
+    return;
+  }
   if (person.digest && foldIntoDigest(deps, row, person.timeZone, person.calendar, now)) {
     tally.folded++;
     return;

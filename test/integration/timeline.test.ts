@@ -166,6 +166,17 @@ describe('nudge timelines with the real working-day calendar', () => {
     expect(w.inbox('sam')).to.deep.equal(['introduction', 'nudge:reply_overdue']);
   });
 
+  it('given Sam changes his hours to 11:00-19:00 after being introduced, when his reply-by passes at 10:00, then the nudge waits for 11:00', async () => {
+    w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
+    w.app.introduce('jo', introduceInput());
+    w.people.changeSettings('sam', { workingHours: { start: 11, end: 19 } }); // e.g. "settings hours 11:00-19:00" in chat
+    await w.at('2026-09-09T09:00:00Z'); // Wednesday 10:00
+    await w.at('2026-09-09T09:59:00Z');
+    expect(w.inbox('sam')).to.deep.equal(['introduction']);
+    await w.at('2026-09-09T10:00:00Z'); // Wednesday 11:00
+    expect(w.inbox('sam')).to.deep.equal(['introduction', 'nudge:reply_overdue']);
+  });
+
   it('accepted but contact never made: Sam is nudged at the follow-up date and Jo two working days later', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const h = w.app.introduce('jo', introduceInput());
