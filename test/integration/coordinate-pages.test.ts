@@ -51,6 +51,22 @@ describe('coordinator pages over HTTP', function () {
     expect(new DirectoryAuditStore(s.container.db).recent()[0]).to.deep.include({ actor: 'Dee (No Wrong Door lead)', action: 'service_edited', subject: 'money-advice' });
   });
 
+  it('given a new service with a named contact and a backup in Dublin, when added, then it is in the directory with both people and audited', async () => {
+    s = await startCoordinateServer();
+    const res = await form(`${s.url}/coordinate/services/new`, {
+      id: '', name: 'Food bank', organisation: 'Brixton Pantry', capacity: 'open', categories: 'food_shopping', reply_by_days: '2',
+      primary_contact_name: 'Rosa Diaz', primary_contact_email: 'rosa@pantry.example', backup_contacts: 'Niamh Byrne <niamh@pantry.example> [Europe/Dublin]',
+      coordinator: 'Dee Okafor',
+    });
+    expect(res.status).to.equal(303);
+    const added = s.container.services.get('brixton-pantry-food-bank')!;
+    expect(added.categories).to.deep.equal(['food_shopping']);
+    expect(s.container.people.findByEmail('niamh@pantry.example')).to.deep.include({ name: 'Niamh Byrne', timeZone: 'Europe/Dublin' });
+    expect(new DirectoryAuditStore(s.container.db).recent()[0]).to.deep.include({ actor: 'Dee Okafor', action: 'service_added', subject: 'brixton-pantry-food-bank' });
+    const list = await (await fetch(`${s.url}/coordinate?q=pantry`)).text();
+    expect(list).to.contain('Food bank').and.not.contain('Money advice');
+  });
+
   it('given a form posted from another site, then it is refused and nothing changes', async () => {
     s = await startCoordinateServer();
     const res = await fetch(`${s.url}/coordinate/services/money-advice`, {
