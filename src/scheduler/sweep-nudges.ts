@@ -26,17 +26,25 @@ export function emptyTally(): SweepTally {
   return { nudges: 0, folded: 0, digests: 0, escalated: 0, expired: 0, cancelled: 0, reviewRequests: 0, markedStale: 0, purged: 0 };
 }
 
+interface PersonTiming {
+  timeZone: string;
+  digest: boolean;
+  calendar: WorkingCalendar;
+  /** They set their own working hours. */
+  ownHours: boolean;
+}
+
 /** Per-sweep cache of people's time zone and digest choice. */
 export class PrefsCache {
-  private readonly cache = new Map<string, { timeZone: string; digest: boolean; calendar: WorkingCalendar }>();
+  private readonly cache = new Map<string, PersonTiming>();
   constructor(private readonly deps: SweepDeps) {}
-  get(personId: string): { timeZone: string; digest: boolean; calendar: WorkingCalendar } {
+  get(personId: string): PersonTiming {
     let p = this.cache.get(personId);
     if (!p) {
       const stored = this.deps.presence.prefs(personId);
       p = {
         timeZone: stored?.timeZone ?? this.deps.defaultTimeZone, digest: stored?.digest ?? false,
-        calendar: calendarOf(this.deps.calendar, stored?.workingHours),
+        calendar: calendarOf(this.deps.calendar, stored?.workingHours), ownHours: Boolean(stored?.workingHours),
       };
       this.cache.set(personId, p);
     }
@@ -70,11 +78,11 @@ export function sweepNudge(deps: SweepDeps, row: ScheduleRow, prefs: PrefsCache,
     return;
   }
   const person = prefs.get(row.recipientId);
-  // Settings changed since the nudge was planned (new hours or time zone), so its time is outside their working
-  // day now: it waits for their next working moment.
+  // They set their own hours since the nudge was planned, so its time is outside their working day now: it waits
+  // for their next working moment.
   const planned = new Date(row.dueAt);
   const working = person.calendar.nextWorkingMoment(now, person.timeZone);
-  if (!person.digest && !person.calendar.isWorkingMoment(planned, person.timeZone) && working.getTime() > now.getTime()) {
+  if (person.ownHours && !person.digest && !person.calendar.isWorkingMoment(planned, person.timeZone) && working.getTime() > now.getTime()) {
     deps.schedule.add(row.subjectId, { kind: row.kind as HandoverScheduleKind, dueAt: working, recipientId: row.recipientId }, now);
     deps.schedule.cancel(row.id, now);
     return;
