@@ -184,7 +184,7 @@ export function searchResults(deps: Pick<CardComposerDeps, 'db' | 'clock' | 'peo
   const age = q.age && /^\d{1,3}$/.test(q.age.trim()) ? Number(q.age) : undefined;
   const now = deps.clock.now();
   return searchDirectory(deps.db, { text: q.q, area: q.area || undefined, age, limit: SEARCH_RESULTS_ON_FORM }, now, deps.staleAfterMonths).map((s) => ({
-    id: s.id, name: s.name, organisation: s.organisation, description: s.description, capacity: s.capacity,
+    id: s.id, name: s.name, organisation: s.organisation, description: s.description, capacity: s.capacity, capacityUntil: s.capacityUntil ?? null,
     stale: s.stale || isStale(s, now, deps.staleAfterMonths), contactNames: s.contacts.map((c) => deps.people.nameOf(c.personId)),
   }));
 }

@@ -94,7 +94,11 @@ function updatesOfLiveCards(deps: NotificationDeps, h: Handover, e: HandoverEven
 /** Recomputes what is due for this handover and brings the schedule in line. */
 export function replanHandover(deps: NotificationDeps, h: Handover, now: Date, service: Service | undefined = deps.service(h.serviceId)): void {
   const timeZoneOf = (id: string) => deps.presence.prefs(id)?.timeZone ?? deps.defaultTimeZone;
-  const items = planHandover(h, { calendar: deps.calendar, timeZoneOf, hasBackup: canCover(h, service), outcomeWaitDays: service?.outcomeWaitDays });
+  const digestOf = (id: string) => deps.presence.prefs(id)?.digest ?? false;
+  const hoursOf = (id: string) => deps.presence.prefs(id)?.workingHours ?? null;
+  const items = planHandover(h, {
+    calendar: deps.calendar, timeZoneOf, digestOf, hoursOf, hasBackup: canCover(h, service), outcomeWaitDays: service?.outcomeWaitDays,
+  });
   deps.schedule.replan(h.id, HANDOVER_SCHEDULE_KINDS, items, now);
 }
 

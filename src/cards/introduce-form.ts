@@ -2,6 +2,7 @@
 // required consent confirmation. Never shows anything about other clients.
 import { CAPACITY_LABELS, type Capacity } from '../domain/directory/types.ts';
 import { LIMITS } from '../domain/handover/introduce.ts';
+import { DEFAULT_TIME_ZONE, formatDay } from './format.ts';
 import type { Card, CardBlock, CardInput } from './model.ts';
 import type { FormErrors, FormValues } from './handover-forms.ts';
 import type { ServiceSummary } from './view.ts';
@@ -14,6 +15,8 @@ export interface ResultSummary {
   organisation: string;
   description: string;
   capacity: Capacity;
+  /** YYYY-MM-DD: the capacity a named contact set lasts until then. */
+  capacityUntil?: string | null;
   stale: boolean;
   contactNames: string[];
 }
@@ -40,7 +43,8 @@ function searchBlocks(input: IntroduceFormInput): CardBlock[] {
   if (!input.results) return blocks;
   if (input.results.length === 0) return [...blocks, { type: 'text', text: 'No services matched. Try other words or leave the area empty.', style: 'subtle' }];
   for (const r of input.results.slice(0, MAX_RESULTS_ON_CARD)) {
-    const marks = [CAPACITY_LABELS[r.capacity], r.stale ? 'not reviewed for a year: check before introducing' : ''].filter(Boolean).join('; ');
+    const until = r.capacityUntil ? ` until ${formatDay(`${r.capacityUntil}T12:00:00Z`, DEFAULT_TIME_ZONE)}` : '';
+    const marks = [`${CAPACITY_LABELS[r.capacity]}${until}`, r.stale ? 'not reviewed for a year: check before introducing' : ''].filter(Boolean).join('; ');
     const preview = r.description.length > DESCRIPTION_PREVIEW ? `${r.description.slice(0, DESCRIPTION_PREVIEW)}…` : r.description;
     blocks.push(
       { type: 'divider' },

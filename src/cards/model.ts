@@ -12,14 +12,14 @@ export type ActionId =
   | 'confirm_contact' | 'report_unreachable' | 'snooze' | 'snooze_submit' | 'introduce_submit' | 'introduce_search'
   | 'introduce_start' | 'introduce_to_opportunity' | 'review_still_right' | 'review_needs_changes' | 'review_closed'
   | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit'
-  | 'outcome_yes' | 'outcome_unreachable' | 'outcome_not_yet';
+  | 'outcome_yes' | 'outcome_unreachable' | 'outcome_not_yet' | 'review_open' | 'review_changes_submit' | 'say';
 
 export const ACTION_IDS: readonly ActionId[] = [
   'accept', 'decline', 'decline_submit', 'pass', 'pass_submit', 'withdraw', 'add_note', 'add_note_submit',
   'confirm_contact', 'report_unreachable', 'snooze', 'snooze_submit', 'introduce_submit', 'introduce_search',
   'introduce_start', 'introduce_to_opportunity', 'review_still_right', 'review_needs_changes', 'review_closed',
   'open_handover', 'close', 'opportunity_start', 'opportunity_submit',
-  'outcome_yes', 'outcome_unreachable', 'outcome_not_yet',
+  'outcome_yes', 'outcome_unreachable', 'outcome_not_yet', 'review_open', 'review_changes_submit', 'say',
 ];
 
 export function isActionId(value: unknown): value is ActionId {

@@ -1,14 +1,21 @@
-// `handover nudges preview --at "2026-12-24 10:00"`: what would be sent at that moment, without sending.
+// `handover nudges preview --from "2026-12-21 09:00" --to "2026-12-31 18:00"`: what would be sent in that window,
+// one line per new message, without sending anything.
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { WorkingCalendar } from '../domain/calendar/types.ts';
 import { DEFAULT_TIME_ZONE, createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
-import { previewSweep } from '../scheduler/preview.ts';
-import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
-import { formatLocal, parseLocalTime } from './cli-time.ts';
+import { previewTimeline } from '../scheduler/preview.ts';
+import { formatTimelineLine } from '../scheduler/preview-words.ts';
+import { DEFAULT_BANK_HOLIDAYS_PATH, loadBankHolidays } from '../storage/bank-holidays-file.ts';
+import { formatLocal, parseLocalTime } from '../domain/calendar/local-time.ts';
 import type { CliDeps } from './deps.ts';
 
+/** The window when --to is left out. */
+export const DEFAULT_PREVIEW_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface NudgesCliDeps extends CliDeps {
-  /** Defaults: Europe/London and the shipped England & Wales bank holidays. */
+  /** Defaults: Europe/London and the bank holidays file (BANK_HOLIDAYS_PATH, else the shipped one). */
   timeZone?: string;
   calendar?: WorkingCalendar;
 }
@@ -17,26 +24,27 @@ export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): v
   const nudges = program.command('nudges').description('Reminders, escalations and expiries');
   nudges
     .command('preview')
-    .description('Show which nudges, escalations and expiries would be sent at a moment, without sending anything')
-    .option('--at <time>', 'the moment, e.g. "2026-12-24 10:00" (local time); default now')
-    .action((opts: { at?: string }) => {
+    .description('List what would be sent in a window of time, one line per new message, without sending anything')
+    .option('--from <time>', 'start of the window, e.g. "2026-12-21 09:00" (local time); default now')
+    .option('--to <time>', `end of the window, e.g. "2026-12-31 18:00"; default ${DEFAULT_PREVIEW_DAYS} days after the start`)
+    .action((opts: { from?: string; to?: string }) => {
       const timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
-      const calendar = deps.calendar ?? createWorkingCalendar({ timeZone, holidays: loadBankHolidays() });
-      const at = opts.at ? parseLocalTime(opts.at, timeZone) : deps.now();
+      const holidaysPath = deps.bankHolidaysPath ?? DEFAULT_BANK_HOLIDAYS_PATH;
+      const calendar = deps.calendar ?? createWorkingCalendar({ timeZone, holidays: loadBankHolidays(holidaysPath) });
+      const from = opts.from ? parseLocalTime(opts.from, timeZone) : deps.now();
+      const to = opts.to ? parseLocalTime(opts.to, timeZone) : new Date(from.getTime() + DEFAULT_PREVIEW_DAYS * DAY_MS);
       const db = deps.openDb();
       try {
-        const { result, messages } = previewSweep(db, at, calendar, timeZone);
-        deps.out(`At ${formatLocal(at, timeZone)} (${timeZone}):`);
-        if (messages.length === 0 && result.escalated === 0 && result.expired === 0) {
-          deps.out('Nothing would be sent.');
+        const lines = previewTimeline(db, from, to, calendar, timeZone);
+        deps.out(`What would be sent from ${formatLocal(from, timeZone)} to ${formatLocal(to, timeZone)} (${timeZone}).`);
+        const shown = relative(process.cwd(), holidaysPath).startsWith('..') ? holidaysPath : relative(process.cwd(), holidaysPath);
+        deps.out(`Times are in each recipient's own time zone; working days skip the bank holidays in ${shown}. Card updates are left out.`);
+        if (lines.length === 0) {
+          deps.out('Nothing would be sent in this window.');
           return;
         }
-        for (const m of messages) {
-          const what = m.reason ? `${m.cardKind} (${m.reason.replaceAll('_', ' ')})` : m.cardKind;
-          deps.out(`  ${what.padEnd(40)} ${m.subjectId.padEnd(24)} to ${m.recipient}`);
-        }
-        deps.out(`${messages.length} message(s); ${result.nudges} nudge(s), ${result.folded} folded into digests, ` +
-          `${result.escalated} escalation(s), ${result.expired} expiry(ies). Nothing was sent.`);
+        for (const line of lines) for (const text of formatTimelineLine(line, timeZone)) deps.out(text);
+        deps.out(`${lines.length} message${lines.length === 1 ? '' : 's'} in this window. Nothing was sent.`);
       } finally {
         db.close();
       }

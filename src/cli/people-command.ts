@@ -1,6 +1,8 @@
 // `handover people link|list`: give a person an identity on a platform, and see who is in the directory.
 import { Option, type Command } from 'commander';
 import { PLATFORMS, type Platform } from '../domain/ports.ts';
+import { formatWorkingHours, readPersonSettings } from '../domain/directory/person-settings.ts';
+import { DirectoryAuditStore } from '../storage/directory-audit-store.ts';
 import { PeopleStore } from '../storage/people-store.ts';
 import { ReachStore } from '../storage/reach-store.ts';
 import type { CliDeps } from './deps.ts';
@@ -43,6 +45,8 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
       }
     });
 
+  registerPeopleSet(people, deps);
+
   people.command('list')
     .description('Everyone in the directory, with their identities')
     .action(() => {
@@ -77,4 +81,37 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
         db.close();
       }
     });
+}
+
+/** `people set --email … [--time-zone …] [--working-hours …] [--digest off|daily]`: a person's own settings. */
+function registerPeopleSet(people: Command, deps: CliDeps): void {
+  people.command('set')
+    .description('Set a person\'s time zone, working hours and digest choice (blank options stay as they are)')
+    .requiredOption('--email <email>', 'the person\'s e-mail address')
+    .option('--time-zone <zone>', 'where they work, e.g. Europe/London')
+    .option('--working-hours <hours>', 'their working day in whole local hours, e.g. 08:00-16:00')
+    .addOption(new Option('--digest <choice>', 'reminders one by one (off) or in one daily digest').choices(['off', 'daily']))
+    .action((opts: { email: string; timeZone?: string; workingHours?: string; digest?: string }) => {
+      const read = readPersonSettings(opts);
+      if (!read.ok) throw new Error(read.reasons.join(' '));
+      if (Object.keys(read.settings).length === 0) throw new Error('Give at least one of --time-zone, --working-hours or --digest.');
+      const db = deps.openDb();
+      try {
+        const store = new PeopleStore(db);
+        const person = store.findByEmail(opts.email.trim());
+        if (!person) throw new Error(`Nobody in the directory has the e-mail ${opts.email}. Import them with a service first.`);
+        store.changeSettings(person.id, read.settings);
+        new DirectoryAuditStore(db).record({ actor: 'command line', action: 'person_settings', subject: person.id, details: read.settings }, deps.now());
+        deps.out(`${person.name}: ${describeStored(store, person.id)}`);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function describeStored(store: PeopleStore, personId: string): string {
+  const p = store.get(personId);
+  const zone = p?.timeZone ?? 'the default time zone';
+  const hours = p?.workingHours ? formatWorkingHours(p.workingHours) : 'the default working hours';
+  return `time zone ${zone}, working hours ${hours}, digest ${p?.digest ? 'daily' : 'off'}.`;
 }

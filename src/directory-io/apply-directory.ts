@@ -2,6 +2,7 @@
 import type { ContactRecord, ServiceRecord } from '../domain/directory/service-schema.ts';
 import type { Service } from '../domain/directory/types.ts';
 import type { Identity } from '../domain/ports.ts';
+import { localDate } from '../cards/format.ts';
 import { PeopleStore } from '../storage/people-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import { inTransaction, type Db } from '../storage/sqlite.ts';
@@ -44,16 +45,23 @@ function resolvePeople(people: PeopleStore, records: ServiceRecord[], summary: I
         ids.set(c.email, id);
       }
       for (const identity of identitiesOf(c)) people.link(ids.get(c.email)!, identity);
+      people.changeSettings(ids.get(c.email)!, { timeZone: c.timeZone, workingHours: c.workingHours, digest: c.digest });
     }
   }
   return ids;
 }
 
+/** The time zone of the import day: a service imported without a review date counts as reviewed that day. */
+export const IMPORT_DAY_TIME_ZONE = 'Europe/London';
+
 function writeServices(services: ServiceStore, records: ServiceRecord[], ids: Map<string, string>, now: Date, summary: ImportSummary) {
-  for (const r of records) {
-    const existing = services.get(r.id);
+  for (const input of records) {
+    const existing = services.get(input.id);
+    const r = { ...input, lastReviewed: input.lastReviewed ?? existing?.lastReviewed ?? localDate(now, IMPORT_DAY_TIME_ZONE) };
     const keepStale = existing && existing.lastReviewed === r.lastReviewed ? existing.staleSince : null;
-    const next = recordToService(r, (email) => ids.get(email)!, r.staleSince ?? keepStale);
+    const made = recordToService(r, (email) => ids.get(email)!, input.staleSince ?? keepStale);
+    // A named contact's "full until" stays while the file gives the same capacity.
+    const next = { ...made, capacityUntil: existing && existing.capacity === made.capacity ? existing.capacityUntil ?? null : null };
     if (!existing) summary.created.push(r.name);
     else if (canonical(existing) === canonical(next)) {
       summary.unchanged.push(r.name);

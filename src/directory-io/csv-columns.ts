@@ -1,5 +1,6 @@
-// The directory CSV: one row per service, lists separated by ";", backups as "Name (Role) <email>; …".
+// The directory CSV: one row per service, lists separated by ";", backups as "Name (Role) <email> [settings]; …".
 // Documented in docs/directory-files.md; keep the two in step.
+import { formatWorkingHours, type WorkingHours } from '../domain/directory/person-settings.ts';
 import { CAPACITY_LABELS, CATEGORIES, JOURNEY_STAGE_LABELS } from '../domain/directory/types.ts';
 
 export const CSV_COLUMNS = [
@@ -7,7 +8,8 @@ export const CSV_COLUMNS = [
   'min_age', 'max_age', 'areas', 'conditions', 'eligibility_other', 'referral_routes', 'cost', 'formats',
   'locations', 'dates', 'capacity', 'reply_by_days', 'follow_up_days', 'expiry_days', 'outcome_wait_days', 'website', 'phone', 'email',
   'how_to_refer', 'last_reviewed', 'channel', 'primary_contact_name', 'primary_contact_email',
-  'primary_contact_role', 'primary_contact_slack', 'primary_contact_teams', 'backup_contacts',
+  'primary_contact_role', 'primary_contact_slack', 'primary_contact_teams', 'primary_contact_time_zone',
+  'primary_contact_working_hours', 'primary_contact_digest', 'backup_contacts',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly CsvColumn[] = ['name', 'organisation', 'primary_contact_name', 'primary_contact_email'];
@@ -43,15 +45,28 @@ export function toNumber<T>(cell: string, fallback: T): number | string | T {
   return /^-?\d+$/.test(t) ? Number(t) : t;
 }
 
-const BACKUP = /^(.*?)\s*(?:\(([^)]*)\))?\s*<([^<>]+)>$/;
+const BACKUP = /^(.*?)\s*(?:\(([^)]*)\))?\s*<([^<>]+)>\s*(?:\[([^\]]*)\])?$/;
 
-export function parseBackup(text: string): { name: string; role: string; email: string } | null {
-  const m = BACKUP.exec(text.trim());
-  return m && m[1].trim() ? { name: m[1].trim(), role: (m[2] ?? '').trim(), email: m[3].trim() } : null;
+/** A backup's own settings after its address: "[Europe/Paris, 08:00-16:00, daily]", any of the three, any order. */
+function backupSettings(text: string | undefined): { timeZone?: string; workingHours?: string; digest?: string } {
+  const out: { timeZone?: string; workingHours?: string; digest?: string } = {};
+  for (const part of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    if (/^\d/.test(part)) out.workingHours = part;
+    else if (/^(off|daily)$/i.test(part)) out.digest = part;
+    else out.timeZone = part;
+  }
+  return out;
 }
 
-export function formatBackup(c: { name: string; role: string; email: string }): string {
-  return c.role ? `${c.name} (${c.role}) <${c.email}>` : `${c.name} <${c.email}>`;
+export function parseBackup(text: string): { name: string; role: string; email: string; timeZone?: string; workingHours?: string; digest?: string } | null {
+  const m = BACKUP.exec(text.trim());
+  return m && m[1].trim() ? { name: m[1].trim(), role: (m[2] ?? '').trim(), email: m[3].trim(), ...backupSettings(m[4]) } : null;
+}
+
+export function formatBackup(c: { name: string; role: string; email: string; timeZone?: string; workingHours?: WorkingHours; digest?: string }): string {
+  const who = c.role ? `${c.name} (${c.role}) <${c.email}>` : `${c.name} <${c.email}>`;
+  const settings = [c.timeZone, c.workingHours && formatWorkingHours(c.workingHours), c.digest].filter(Boolean);
+  return settings.length ? `${who} [${settings.join(', ')}]` : who;
 }
 
 /** "T123:U456" → two parts, both required. */

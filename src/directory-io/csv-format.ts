@@ -7,9 +7,10 @@ import {
   type CsvColumn,
 } from './csv-columns.ts';
 import { neutraliseFormula, restoreFormula } from './csv-formula.ts';
+import { formatWorkingHours } from '../domain/directory/person-settings.ts';
 import { serviceIdFor, type ImportProblem, type ParsedDirectory } from './record.ts';
 
-type Cells = Record<CsvColumn, string>;
+export type Cells = Record<CsvColumn, string>;
 interface RawRow { record: string[]; info: { lines: number }; raw: string }
 
 function contactsOf(c: Cells, problems: string[]): unknown[] {
@@ -17,14 +18,18 @@ function contactsOf(c: Cells, problems: string[]): unknown[] {
   const teams = parsePair(c.primary_contact_teams);
   if (slack === null) problems.push('primary_contact_slack must be written TEAM_ID:USER_ID.');
   if (teams === null) problems.push('primary_contact_teams must be written TENANT_ID:USER_ID.');
+  const settings = {
+    timeZone: c.primary_contact_time_zone.trim() || undefined, workingHours: c.primary_contact_working_hours.trim() || undefined,
+    digest: c.primary_contact_digest.trim() || undefined,
+  };
   const primary = {
-    name: c.primary_contact_name, role: c.primary_contact_role, email: c.primary_contact_email, primary: true,
+    name: c.primary_contact_name, role: c.primary_contact_role, email: c.primary_contact_email, primary: true, ...settings,
     ...(slack ? { slack: { team: slack[0], user: slack[1] } } : {}),
     ...(teams ? { teams: { tenant: teams[0], user: teams[1] } } : {}),
   };
   const backups = splitList(c.backup_contacts).map((text) => {
     const b = parseBackup(text);
-    if (!b) problems.push(`The backup contact "${text}" must be written Name <email> or Name (Role) <email>.`);
+    if (!b) problems.push(`The backup contact "${text}" must be written Name <email> or Name (Role) <email>, settings in [ ] after it.`);
     return b && { ...b, primary: false };
   });
   return [primary, ...backups.filter(Boolean)];
@@ -37,7 +42,7 @@ function channelOf(cell: string, problems: string[]): unknown {
   return { platform, tenant: tenant ?? '', channelId: channelId ?? '' };
 }
 
-function rowToInput(c: Cells, problems: string[]): Record<string, unknown> {
+export function rowToInput(c: Cells, problems: string[]): Record<string, unknown> {
   return {
     id: c.id.trim() || serviceIdFor(c.organisation, c.name), name: c.name, organisation: c.organisation,
     description: c.description, keywords: c.keywords, categories: splitList(c.categories).map(toCode),
@@ -112,7 +117,7 @@ function parseBody(rows: RawRow[], header: string[]): ParsedDirectory {
   return { records, problems };
 }
 
-function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {
+export function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {
   const primary = r.contacts.find((c) => c.primary) as ContactRecord;
   const backups = r.contacts.filter((c) => c !== primary);
   return {
@@ -127,6 +132,9 @@ function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {
     primary_contact_name: primary.name, primary_contact_email: primary.email, primary_contact_role: primary.role,
     primary_contact_slack: primary.slack ? `${primary.slack.team}:${primary.slack.user}` : '',
     primary_contact_teams: primary.teams ? `${primary.teams.tenant}:${primary.teams.user}` : '',
+    primary_contact_time_zone: primary.timeZone ?? '',
+    primary_contact_working_hours: primary.workingHours ? formatWorkingHours(primary.workingHours) : '',
+    primary_contact_digest: primary.digest ?? '',
     backup_contacts: joinList(backups.map(formatBackup)),
   };
 }

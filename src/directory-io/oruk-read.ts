@@ -77,7 +77,22 @@ function contactsOf(s: OrukService, own: Map<string, string[]>) {
   const listed = (s.contacts ?? []).map((c) => ({ name: str(c.name), role: str(c.title), email: (str(c.email) || fallbackEmail).toLowerCase() }));
   const contacts = listed.length || !fallbackEmail ? listed : [{ name: str(s.organization?.name) || 'Enquiries', role: 'Enquiries', email: fallbackEmail.toLowerCase() }];
   const firstPrimary = backups.size ? contacts.findIndex((c) => !backups.has(c.email)) : 0;
-  return contacts.map((c, i) => ({ ...c, primary: i === firstPrimary }));
+  const settings = settingsByEmail(own.get('contact_settings') ?? []);
+  return contacts.map((c, i) => ({ ...c, ...settings.get(c.email), primary: i === firstPrimary }));
+}
+
+/** Our own "contact_settings" attributes: { email, timeZone, workingHours, digest } per contact. */
+function settingsByEmail(values: string[]): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const v of values) {
+    try {
+      const { email, ...rest } = JSON.parse(v) as Record<string, unknown>;
+      if (typeof email === 'string') out.set(email.toLowerCase(), rest);
+    } catch {
+      // not ours to read: validation of the contact goes on without settings
+    }
+  }
+  return out;
 }
 
 function one(own: Map<string, string[]>, field: string): string | undefined {

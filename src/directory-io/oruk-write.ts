@@ -1,6 +1,7 @@
 // Writes the directory as an Open Referral UK 3.0 paged service list. Fields the UK profile has no place for
 // (capacity, journey stage, reply-by days, backups …) travel as attributes in our own "warm-handover:*" taxonomy.
-import type { ServiceRecord } from '../domain/directory/service-schema.ts';
+import { formatWorkingHours } from '../domain/directory/person-settings.ts';
+import type { ContactRecord, ServiceRecord } from '../domain/directory/service-schema.ts';
 import { CATEGORIES } from '../domain/directory/types.ts';
 import { OWN_TAXONOMY } from './oruk-taxonomy.ts';
 import type { OrukAttribute, OrukPage, OrukService } from './oruk-shape.ts';
@@ -20,6 +21,14 @@ function attribute(serviceId: string, field: string, value: string, index: numbe
   };
 }
 
+/** A contact's own time zone, working hours and digest as one JSON value keyed by their e-mail. */
+function contactSettings(c: ContactRecord): string[] {
+  if (!c.timeZone && !c.workingHours && !c.digest) return [];
+  return [JSON.stringify({
+    email: c.email, timeZone: c.timeZone, workingHours: c.workingHours && formatWorkingHours(c.workingHours), digest: c.digest,
+  })];
+}
+
 function attributesOf(r: ServiceRecord): OrukAttribute[] {
   const fields: [string, string[]][] = [
     ['category', r.categories], ['journey_stage', [r.journeyStage]], ['course_type', [r.courseType]],
@@ -30,6 +39,7 @@ function attributesOf(r: ServiceRecord): OrukAttribute[] {
     ['reply_by_days', [String(r.replyByDays)]], ['follow_up_days', [String(r.followUpDays)]],
     ['expiry_days', [String(r.expiryDays)]], ['channel', r.channel ? [JSON.stringify(r.channel)] : []],
     ['backup_contact', r.contacts.filter((c) => !c.primary).map((c) => c.email)],
+    ['contact_settings', r.contacts.flatMap(contactSettings)],
   ];
   return fields.flatMap(([field, values]) => values.map((v, i) => attribute(r.id, field, v, i)));
 }

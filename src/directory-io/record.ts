@@ -46,7 +46,7 @@ export function recordToService(r: ServiceRecord, personIdOf: (email: string) =>
     cost: r.cost, formats: r.formats, locations: r.locations, dates: r.dates, capacity: r.capacity,
     replyByDays: r.replyByDays, followUpDays: r.followUpDays, expiryDays: r.expiryDays, outcomeWaitDays: r.outcomeWaitDays, channel: r.channel,
     website: r.website, phone: r.phone, email: r.email, howToRefer: r.howToRefer, lastReviewed: r.lastReviewed,
-    staleSince, contacts: contacts.map((c) => ({ personId: personIdOf(c.email), role: c.primary ? 'primary' : 'backup' })),
+    staleSince, capacityUntil: null, contacts: contacts.map((c) => ({ personId: personIdOf(c.email), role: c.primary ? 'primary' : 'backup' })),
   };
 }
 
@@ -57,12 +57,15 @@ function contactRecord(p: Person, primary: boolean): ContactRecord {
     name: p.name, role: p.role, email: (p.email ?? '').toLowerCase(), primary,
     ...(slack ? { slack: { team: slack.tenant, user: slack.userId } } : {}),
     ...(teams ? { teams: { tenant: teams.tenant, user: teams.userId } } : {}),
+    ...(p.timeZone ? { timeZone: p.timeZone } : {}),
+    ...(p.workingHours ? { workingHours: p.workingHours } : {}),
+    ...(p.digest ? { digest: 'daily' as const } : {}),
   };
 }
 
 /** The file-shaped record of a stored service; contacts without an e-mail cannot be exported and are left out. */
 export function serviceToRecord(s: Service, personOf: (id: string) => Person | undefined): ServiceRecord {
-  const { contacts, staleSince: _stale, ...rest } = s;
+  const { contacts, staleSince: _stale, capacityUntil: _until, ...rest } = s;
   const records = contacts
     .map((c) => ({ person: personOf(c.personId), primary: c.role === 'primary' }))
     .filter((c): c is { person: Person; primary: boolean } => Boolean(c.person?.email))

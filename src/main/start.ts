@@ -5,12 +5,14 @@ import type { Config } from '../config.ts';
 import { createWorkingCalendar } from '../domain/calendar/working-calendar.ts';
 import type { Clock } from '../domain/ports.ts';
 import type { Messenger } from '../app/ports.ts';
+import { createCoordinatorMounts } from '../http/coordinate/mounts.ts';
 import { createReportsMounts } from '../http/reports/mounts.ts';
 import { faviconMounts } from '../http/favicon.ts';
 import { createHttpServer, listen, type Mount } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import type { RunningPlatform } from '../platforms/contract.ts';
 import { PLATFORM_REGISTRY } from '../platforms/registry.ts';
+import { printedTimeline } from '../scheduler/preview.ts';
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { loadDemoDirectory } from '../directory-io/demo-directory.ts';
@@ -63,7 +65,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
   }
-  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container), ...faviconMounts()];
+  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container), ...createCoordinatorMounts(container, printedTimeline(db, calendar, config.timeZone)), ...faviconMounts()];
   // The nudge system is built below; a move of the playground's clock sweeps through this closure.
   let sweepNow = (): void => undefined;
   // The nudge system is built below; messages queued by a platform wake its dispatcher through this closure.

@@ -1,6 +1,7 @@
 // Directory freshness: a service not reviewed for a year asks its contacts "Is this still right?" once;
 // no answer within REVIEW_ANSWER_DAYS and it is marked stale (ranked last in search).
 import { DEFAULT_STALE_AFTER_MONTHS, staleCutoff } from '../domain/directory/staleness.ts';
+import { localDate } from '../cards/format.ts';
 import { scheduleMessageKey } from '../domain/nudges/messages.ts';
 import type { ScheduleRow } from '../storage/schedule-store.ts';
 import type { SweepTally } from './sweep-nudges.ts';
@@ -38,4 +39,11 @@ export function sweepReviewDeadline(deps: SweepDeps, row: ScheduleRow, now: Date
   const reviewedSince = state?.lastReviewed && state.lastReviewed >= cutoff;
   if (state && !reviewedSince && deps.reviews.markStale(row.subjectId, now)) tally.markedStale++;
   deps.schedule.markDone(row.id, now);
+}
+
+/** A capacity a named contact set "until" a day ends after that day: the service is open again. */
+export function reopenAfterCapacityDates(deps: SweepDeps, now: Date): number {
+  const today = localDate(now, deps.defaultTimeZone);
+  return deps.db.prepare(`UPDATE services SET capacity = 'open', capacity_until = NULL, updated_at = ?
+    WHERE capacity_until IS NOT NULL AND capacity_until < ?`).run(now.toISOString(), today).changes;
 }

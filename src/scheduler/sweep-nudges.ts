@@ -3,7 +3,8 @@ import { SYSTEM_ACTOR } from '../domain/handover/commands.ts';
 import type { Handover } from '../domain/handover/types.ts';
 import { digestKey, digestMoment } from '../domain/nudges/digest.ts';
 import { NUDGE_REASONS, isNudgeKind, scheduleMessageKey } from '../domain/nudges/messages.ts';
-import { isStillDue, type HandoverScheduleKind } from '../domain/nudges/plan.ts';
+import { calendarOf, isStillDue, type HandoverScheduleKind } from '../domain/nudges/plan.ts';
+import type { WorkingCalendar } from '../domain/calendar/types.ts';
 import type { ScheduleRow } from '../storage/schedule-store.ts';
 import type { SweepDeps } from './sweep-types.ts';
 
@@ -28,15 +29,26 @@ export function emptyTally(): SweepTally {
   return { nudges: 0, folded: 0, digests: 0, escalated: 0, expired: 0, cancelled: 0, reviewRequests: 0, markedStale: 0, purged: 0, asked: 0, closed: 0 };
 }
 
+interface PersonTiming {
+  timeZone: string;
+  digest: boolean;
+  calendar: WorkingCalendar;
+  /** They set their own working hours. */
+  ownHours: boolean;
+}
+
 /** Per-sweep cache of people's time zone and digest choice. */
 export class PrefsCache {
-  private readonly cache = new Map<string, { timeZone: string; digest: boolean }>();
+  private readonly cache = new Map<string, PersonTiming>();
   constructor(private readonly deps: SweepDeps) {}
-  get(personId: string): { timeZone: string; digest: boolean } {
+  get(personId: string): PersonTiming {
     let p = this.cache.get(personId);
     if (!p) {
       const stored = this.deps.presence.prefs(personId);
-      p = { timeZone: stored?.timeZone ?? this.deps.defaultTimeZone, digest: stored?.digest ?? false };
+      p = {
+        timeZone: stored?.timeZone ?? this.deps.defaultTimeZone, digest: stored?.digest ?? false,
+        calendar: calendarOf(this.deps.calendar, stored?.workingHours), ownHours: Boolean(stored?.workingHours),
+      };
       this.cache.set(personId, p);
     }
     return p;
@@ -51,8 +63,8 @@ function recordNudged(deps: SweepDeps, h: Handover, personId: string, reason: st
 }
 
 /** Folds the nudge into the person's digest; false when today's digest has already gone. */
-function foldIntoDigest(deps: SweepDeps, row: ScheduleRow, timeZone: string, now: Date): boolean {
-  const at = digestMoment(new Date(row.dueAt), deps.calendar, timeZone);
+function foldIntoDigest(deps: SweepDeps, row: ScheduleRow, timeZone: string, calendar: WorkingCalendar, now: Date): boolean {
+  const at = digestMoment(new Date(row.dueAt), calendar, timeZone);
   const key = digestKey(row.recipientId, at, timeZone);
   const digestId = deps.schedule.add(key, { kind: DIGEST_KIND, dueAt: at, recipientId: row.recipientId }, now);
   const digest = deps.schedule.allFor(key).find((r) => r.id === digestId);
@@ -69,7 +81,16 @@ export function sweepNudge(deps: SweepDeps, row: ScheduleRow, prefs: PrefsCache,
     return;
   }
   const person = prefs.get(row.recipientId);
-  if (person.digest && foldIntoDigest(deps, row, person.timeZone, now)) {
+  // They set their own hours since the nudge was planned, so its time is outside their working day now: it waits
+  // for their next working moment.
+  const planned = new Date(row.dueAt);
+  const working = person.calendar.nextWorkingMoment(now, person.timeZone);
+  if (person.ownHours && !person.digest && !person.calendar.isWorkingMoment(planned, person.timeZone) && working.getTime() > now.getTime()) {
+    deps.schedule.add(row.subjectId, { kind: row.kind as HandoverScheduleKind, dueAt: working, recipientId: row.recipientId }, now);
+    deps.schedule.cancel(row.id, now);
+    return;
+  }
+  if (person.digest && foldIntoDigest(deps, row, person.timeZone, person.calendar, now)) {
     tally.folded++;
     return;
   }

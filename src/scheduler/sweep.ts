@@ -3,7 +3,7 @@
 import { askOutcome, autoCloseHandover, escalateHandover, expireHandover } from '../app/system-actions.ts';
 import { inTransaction } from '../storage/sqlite.ts';
 import type { ScheduleRow } from '../storage/schedule-store.ts';
-import { REVIEW_STALE_KIND, requestReviews, sweepReviewDeadline } from './directory-review.ts';
+import { REVIEW_STALE_KIND, reopenAfterCapacityDates, requestReviews, sweepReviewDeadline } from './directory-review.ts';
 import { purgeClosed } from './purge.ts';
 import { reclaimFreedSpace } from '../storage/scrub.ts';
 import { DIGEST_KIND, PrefsCache, emptyTally, sweepDigest, sweepNudge, type SweepTally } from './sweep-nudges.ts';
@@ -58,6 +58,7 @@ export function sweep(deps: SweepDeps, now: Date): SweepResult {
       rows += due.length;
     }
     requestReviews(deps, now, tally);
+    reopenAfterCapacityDates(deps, now);
     if (deps.retentionDays) tally.purged = purgeClosed(deps.db, now, deps.retentionDays).length;
     for (const job of deps.extraJobs ?? []) job(now);
   });

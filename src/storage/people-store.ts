@@ -1,4 +1,5 @@
 // People and their identities on each platform.
+import type { PersonSettings } from '../domain/directory/person-settings.ts';
 import type { Person } from '../domain/directory/types.ts';
 import type { Identity, Platform } from '../domain/ports.ts';
 import { cachedRead, DirectoryCache } from './directory-cache.ts';
@@ -6,7 +7,7 @@ import type { Db } from './sqlite.ts';
 
 interface PersonRow {
   id: string; name: string; email: string | null; organisation: string; role: string; time_zone: string | null;
-  digest: number; is_coordinator: number;
+  digest: number; is_coordinator: number; work_start_hour: number | null; work_end_hour: number | null;
 }
 interface IdentityRow { person_id: string; platform: string; tenant: string; user_id: string; details: string }
 
@@ -48,6 +49,7 @@ export class PeopleStore {
     return {
       id: row.id, name: row.name, email: row.email, organisation: row.organisation, role: row.role, timeZone: row.time_zone,
       digest: row.digest === 1, isCoordinator: row.is_coordinator === 1,
+      workingHours: row.work_start_hour === null || row.work_end_hour === null ? null : { start: row.work_start_hour, end: row.work_end_hour },
       identities: this.idsOf.all(row.id).map((i) => ({
         platform: i.platform as Platform, tenant: i.tenant, userId: i.user_id, details: JSON.parse(i.details),
       })),
@@ -100,6 +102,15 @@ export class PeopleStore {
 
   setDigest(personId: string, digest: boolean): void {
     this.db.prepare('UPDATE people SET digest = ? WHERE id = ?').run(digest ? 1 : 0, personId);
+  }
+
+  /** Changes only the settings given; the rest stay as they are. */
+  changeSettings(personId: string, s: PersonSettings): void {
+    if (s.timeZone !== undefined) this.db.prepare('UPDATE people SET time_zone = ? WHERE id = ?').run(s.timeZone, personId);
+    if (s.digest !== undefined) this.setDigest(personId, s.digest === 'daily');
+    if (s.workingHours !== undefined) {
+      this.db.prepare('UPDATE people SET work_start_hour = ?, work_end_hour = ? WHERE id = ?').run(s.workingHours.start, s.workingHours.end, personId);
+    }
   }
 
   nameOf(id: string): string {

@@ -1,10 +1,12 @@
 // Small per-person facts the scheduler needs often: time zone, digest choice, and where they were last seen.
+import type { WorkingHours } from '../domain/directory/person-settings.ts';
 import type { Platform } from '../domain/ports.ts';
 import type { Db } from './sqlite.ts';
 
 export interface PersonPrefs {
   timeZone: string | null;
   digest: boolean;
+  workingHours: WorkingHours | null;
 }
 
 /**
@@ -21,7 +23,8 @@ export class PresenceStore {
 
   constructor(db: Db) {
     this.s = {
-      prefs: db.prepare<[string], { time_zone: string | null; digest: number }>('SELECT time_zone, digest FROM people WHERE id = ?'),
+      prefs: db.prepare<[string], { time_zone: string | null; digest: number; work_start_hour: number | null; work_end_hour: number | null }>(
+        'SELECT time_zone, digest, work_start_hour, work_end_hour FROM people WHERE id = ?'),
       seen: db.prepare(`INSERT INTO person_seen (person_id, platform, seen_at) VALUES (?, ?, ?)
         ON CONFLICT (person_id, platform) DO UPDATE SET seen_at = excluded.seen_at`),
       lastSeen: db.prepare<[string], { platform: string }>('SELECT platform FROM person_seen WHERE person_id = ? ORDER BY seen_at DESC'),
@@ -30,7 +33,9 @@ export class PresenceStore {
 
   prefs(personId: string): PersonPrefs | undefined {
     const row = this.s.prefs.get(personId);
-    return row ? { timeZone: row.time_zone, digest: row.digest === 1 } : undefined;
+    if (!row) return undefined;
+    const hours = row.work_start_hour === null || row.work_end_hour === null ? null : { start: row.work_start_hour, end: row.work_end_hour };
+    return { timeZone: row.time_zone, digest: row.digest === 1, workingHours: hours };
   }
 
   /** Platforms call this whenever a person does something there, so messages follow them. */

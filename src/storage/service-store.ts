@@ -10,6 +10,7 @@ export interface ServiceRow {
   locations: string; dates: string; capacity: string; reply_by_days: number; follow_up_days: number;
   expiry_days: number; channel: string | null; website: string; phone: string; email: string; how_to_refer: string;
   last_reviewed: string | null; stale_since: string | null; updated_at: string; outcome_wait_days?: number | null;
+  capacity_until?: string | null;
 }
 
 export function serviceFromRow(r: ServiceRow, contacts: ServiceContact[]): Service {
@@ -23,6 +24,7 @@ export function serviceFromRow(r: ServiceRow, contacts: ServiceContact[]): Servi
     expiryDays: r.expiry_days, channel: r.channel ? JSON.parse(r.channel) : null, website: r.website, phone: r.phone,
     email: r.email, howToRefer: r.how_to_refer, lastReviewed: r.last_reviewed, staleSince: r.stale_since, contacts,
     outcomeWaitDays: r.outcome_wait_days ?? null,
+    capacityUntil: r.capacity_until ?? null,
   };
 }
 
@@ -37,6 +39,7 @@ function toParams(s: Service, updatedAt: string) {
     channel: s.channel ? JSON.stringify(s.channel) : null, website: s.website, phone: s.phone, email: s.email,
     how_to_refer: s.howToRefer, last_reviewed: s.lastReviewed, stale_since: s.staleSince, updated_at: updatedAt,
     outcome_wait_days: s.outcomeWaitDays ?? null,
+    capacity_until: s.capacityUntil ?? null,
   };
 }
 

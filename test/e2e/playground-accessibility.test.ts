@@ -8,13 +8,13 @@ import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
-import { axeViolations, type AxeFinding } from '../fixtures/axe.ts';
+import { axeViolations, type AxeFinding } from '../support/axe.ts';
 import { collectPageProblems, launchChromiumOrSkip, SCREENSHOT_DIR } from '../support/chromium.ts';
 import { FixedClock, tempDir } from '../support/make.ts';
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
 const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
-const MEASURE_RING = readFileSync(join(import.meta.dirname, '../fixtures/measure-focus-ring.js'), 'utf8');
+const MEASURE_RING = readFileSync(join(import.meta.dirname, '../support/measure-focus-ring.js'), 'utf8');
 /** Seven axe-core runs on a shared 2-core machine take about 45 s; leave room for a loaded machine. */
 const AXE_JOURNEY_MS = 180_000;
 /** WCAG 2.2 non-text contrast for a focus indicator. */

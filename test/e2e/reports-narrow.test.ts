@@ -2,7 +2,7 @@
 // page does not scroll sideways, and axe-core finds nothing.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations } from '../fixtures/axe.ts';
+import { axeViolations } from '../support/axe.ts';
 import { collectPageProblems, launchChromiumOrSkip, SCREENSHOT_DIR } from '../support/chromium.ts';
 import { startReportsServer, type ReportsServer } from '../support/reports-server.ts';
 

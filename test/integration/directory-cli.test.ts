@@ -122,4 +122,18 @@ describe('directory and people commands', () => {
     expect(await run('people', 'list')).to.equal(0);
     expect(output()).to.match(/Helen Park <helen\.park@example\.org>, Money adviser, Lambeth Advice Centre · slack:T9\/U9/);
   });
+
+  it('given Helen is in the directory, when a coordinator sets her time zone, hours and digest, then she is listed with them and a typo is refused', async () => {
+    expect(await run('directory', 'import', GOOD_CSV, '--format', 'csv')).to.equal(0);
+    lines = [];
+    expect(await run('people', 'set', '--email', 'helen.park@example.org', '--time-zone', 'Europe/Dublin', '--working-hours', '08:00-16:00', '--digest', 'daily')).to.equal(0);
+    expect(output()).to.equal('Helen Park: time zone Europe/Dublin, working hours 08:00-16:00, digest daily.');
+    lines = [];
+    expect(await run('people', 'set', '--email', 'helen.park@example.org', '--time-zone', 'Dublin')).to.equal(1);
+    expect(output()).to.equal('Error: "Dublin" is not a time zone; write it like Europe/London.');
+    const db = openDatabase(dbPath);
+    const helen = new PeopleStore(db).findByEmail('helen.park@example.org')!;
+    db.close();
+    expect(helen).to.deep.include({ timeZone: 'Europe/Dublin', digest: true, workingHours: { start: 8, end: 16 } });
+  });
 });

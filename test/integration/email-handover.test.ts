@@ -1,7 +1,7 @@
 // A named contact on no chat platform gets the introduction by e-mail and answers on a secure page.
 import { expect } from 'chai';
 import { DAY_MS } from '../support/make.ts';
-import { MAX_ATTEMPTS_PER_CODE, MAX_CODE_ATTEMPTS, LINK_TTL_MS } from '../../src/platforms/email/link-store.ts';
+import { MAX_ATTEMPTS_PER_CODE, MAX_CODE_ATTEMPTS, LINK_TTL_MS, SESSION_TTL_MS } from '../../src/platforms/email/link-store.ts';
 import { LinkBrowser, SAM_ADDRESS, codeIn, csrfOf, linksIn, makeEmailWorld, type EmailWorld } from '../support/email-world.ts';
 
 const NEEDS = 'Feeling anxious about starting work again.';
@@ -34,7 +34,7 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     const mails = w.sink.to(SAM_ADDRESS);
     expect(mails).to.have.length(1);
     const mail = mails[0];
-    expect(mail.subject).to.equal('Introduction from Jo Rivers to Wellbeing Hub');
+    expect(mail.subject).to.equal('New introduction from Jo Rivers to Wellbeing Hub: please reply by Wed 25 Nov, 10:00');
     expect(mail.text).to.contain('Hello Sam,').and.contain('ask your coordinator');
     expect(linksIn(mail)).to.have.length(1);
     for (const part of [mail.text, mail.html, mail.subject]) {
@@ -97,15 +97,49 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     expect(w.handovers.find(id)!.version).to.equal(1);
   });
 
-  it('given a link already used in one browser, when it is opened in another, then a clear page says so and an action changes nothing', async () => {
+  it('given a link already used in one browser, when it is opened in another, then it asks for a new code, shows nothing about the client and an action changes nothing', async () => {
     await signIn(new LinkBrowser(w.url));
     const other = new LinkBrowser(w.url);
     const opened = await other.get(link);
-    expect(opened.status).to.equal(410);
-    expect(opened.html).to.contain('This link has already been used').and.not.contain('R.T.');
+    expect(opened.status).to.equal(200);
+    expect(opened.html).to.contain('Check it’s you').and.contain('Send yourself a new code').and.not.contain('R.T.')
+      .and.not.contain('already been used');
     const pressed = await other.post(`${link}/action`, { csrf: 'guess', version: '1', actionId: 'accept' });
-    expect(pressed.status).to.equal(410);
+    expect(pressed.status).to.equal(403);
     expect(w.handovers.find(id)!.state).to.equal('sent');
+  });
+
+  it('given Sam signed in, when he comes back after an hour without using the page, then it asks for a code again and the link still works', async () => {
+    const browser = new LinkBrowser(w.url);
+    await signIn(browser);
+    w.clock.advance(20 * 60 * 1000);
+    expect((await browser.get(link)).html).to.contain('R.T.'); // used within the idle time: still open
+    w.clock.advance(SESSION_TTL_MS + 1);
+    const idle = await browser.get(link);
+    expect(idle.status).to.equal(200);
+    expect(idle.html).to.contain('Check it’s you').and.not.contain('R.T.').and.not.contain('already been used');
+    await browser.submit(`${link}/code`, {});
+    const mails = w.sink.to(SAM_ADDRESS);
+    const page = await browser.submit(`${link}/verify`, { code: codeIn(mails[mails.length - 1]) });
+    expect(page.html).to.contain('R.T.').and.contain('value="accept"');
+  });
+
+  it('given an expired link, when Sam asks for a new link, then a fresh link arrives that opens the same introduction', async () => {
+    w.clock.advance(LINK_TTL_MS + 1);
+    const browser = new LinkBrowser(w.url);
+    const expired = await browser.get(link);
+    expect(expired.html).to.contain('This link has expired').and.contain('Send me a new link');
+    const sent = await browser.post(`${link}/new-link`, {});
+    expect(sent.html).to.contain('We have sent you a new link');
+    const mails = w.sink.to(SAM_ADDRESS);
+    const mail = mails[mails.length - 1];
+    expect(mail.subject).to.equal('Your new Warm Handover link');
+    expect(mail.text).to.contain('from Jo Rivers to Wellbeing Hub').and.not.contain('R.T.');
+    const fresh = linksIn(mail)[0];
+    expect(fresh).to.not.equal(link);
+    link = fresh;
+    const { page } = await signIn(browser);
+    expect(page.html).to.contain('R.T.');
   });
 
   it('given a live session, when a form arrives without its form token, then it is refused and nothing changes', async () => {
@@ -185,7 +219,7 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     const mails = w.sink.to(SAM_ADDRESS);
     expect(mails.length).to.be.greaterThan(1);
     const reminder = mails[mails.length - 1];
-    expect(reminder.subject).to.equal('Reminder about an introduction from Jo Rivers');
+    expect(reminder.subject).to.equal('Reminder: please answer the introduction from Jo Rivers to Wellbeing Hub (reply was due Wed 25 Nov, 10:00)');
     expect(linksIn(reminder)[0]).to.not.equal(link);
     expect(reminder.text).not.to.contain('anxious');
   });
@@ -202,7 +236,7 @@ describe('falling back to e-mail', function () {
       w.introduce();
       await w.deliver();
       expect(w.slack.calls.some((c) => c.startsWith('send:U-SAM'))).to.equal(true);
-      expect(w.sink.to(SAM_ADDRESS).map((m) => m.subject)).to.deep.equal(['Introduction from Jo Rivers to Wellbeing Hub']);
+      expect(w.sink.to(SAM_ADDRESS).map((m) => m.subject)).to.deep.equal(['New introduction from Jo Rivers to Wellbeing Hub: please reply by Wed 25 Nov, 10:00']);
     } finally {
       await w.stop();
     }

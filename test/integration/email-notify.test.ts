@@ -26,7 +26,7 @@ describe('sending through GOV.UK Notify', function () {
       expect(mail.templateId).to.equal(FAKE_TEMPLATE_ID);
       expect(mail.emailAddress).to.equal(SAM_ADDRESS);
       expect(Object.keys(mail.personalisation).sort()).to.deep.equal(['body', 'footer', 'greeting', 'links', 'subject']);
-      expect(mail.personalisation.subject).to.equal('Introduction from Jo Rivers to Wellbeing Hub');
+      expect(mail.personalisation.subject).to.equal('New introduction from Jo Rivers to Wellbeing Hub: please reply by Wed 25 Nov, 10:00');
       expect(mail.personalisation.greeting).to.equal('Hello Sam,');
       expect(mail.personalisation.links).to.match(new RegExp(`^Open the introduction: ${w.url}/e/[A-Za-z0-9_-]{43}\\n`));
       expect(mail.personalisation.footer).to.contain('ask your coordinator');

@@ -45,7 +45,7 @@ describe('reports access', () => {
       const res = await signIn(s, TOKEN);
       expect(res.status).to.equal(303);
       const cookie = res.headers.get('set-cookie')!;
-      expect(cookie).to.match(/HttpOnly/).and.match(/SameSite=Strict/).and.match(/Secure/).and.match(/Path=\/reports/);
+      expect(cookie).to.match(/HttpOnly/).and.match(/SameSite=Strict/).and.match(/Secure/).and.match(/Path=\/;/); // one sign-in for /reports and /coordinate
       expect(cookie).not.to.contain(TOKEN);
       const page = await fetch(`${s.url}/reports`, { headers: { cookie: cookie.split(';')[0] } });
       expect(page.status).to.equal(200);

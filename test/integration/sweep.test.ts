@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { importDirectory } from '../../src/directory-io/directory-files.ts';
+import { personIdForEmail } from '../../src/directory-io/record.ts';
 import { purgeCandidates } from '../../src/scheduler/purge.ts';
 import { sweep } from '../../src/scheduler/sweep.ts';
 import { REVIEW_ANSWER_DAYS } from '../../src/scheduler/directory-review.ts';
@@ -28,6 +31,15 @@ describe('the sweep', () => {
       expect(w.services.get('svc-mind-lambeth')!.staleSince).to.equal(null);
       await w.at(new Date(Date.parse('2026-09-07T09:00:00Z') + REVIEW_ANSWER_DAYS * DAY_MS).toISOString());
       expect(w.services.get('svc-mind-lambeth')!.staleSince).to.equal('2026-10-07T09:00:00.000Z');
+    });
+
+    it('given a directory file without review dates, when imported, then nobody is asked for a review at the next sweep', async () => {
+      const csv = readFileSync(new URL('../fixtures/directory-csv/good.csv', import.meta.url), 'utf8')
+        .replace(/,(2026-\d\d-\d\d),/g, ',,');
+      importDirectory(w.db, csv, 'csv', w.clock.now());
+      await w.at('2026-09-08T09:00:00Z');
+      expect(w.inbox(personIdForEmail('helen.park@example.org'))).to.deep.equal([]);
+      expect(w.services.get('money-advice')!.lastReviewed).to.equal('2026-09-07');
     });
 
     it('given someone confirms the entry meanwhile, it is not marked stale', async () => {

@@ -141,6 +141,42 @@ describe('nudge timelines with the real working-day calendar', () => {
     expect(w.auditOf(b.id)).to.include('nudged');
   });
 
+  it('given Sam chose a digest, when his nudge waits for Thursday\'s digest, then the backups are asked only a working day after it', async () => {
+    w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
+    w.people.setDigest('sam', true);
+    w.app.introduce('jo', introduceInput());
+    await w.at('2026-09-09T09:00:00Z'); // Wednesday 10:00: the nudge is folded into Thursday's digest
+    expect(w.inbox('sam')).to.deep.equal(['introduction']);
+    await w.at('2026-09-10T08:00:00Z'); // Thursday 09:00
+    expect(w.inbox('sam')).to.deep.equal(['introduction', 'digest']);
+    await w.at('2026-09-10T09:00:00Z'); // Thursday 10:00: one hour after the digest, too soon
+    await w.at('2026-09-11T07:59:00Z');
+    expect(w.inbox('alex')).to.deep.equal([]);
+    await w.at('2026-09-11T08:00:00Z'); // Friday 09:00: one working day after the digest
+    expect(w.inbox('alex')).to.deep.equal(['escalation']);
+  });
+
+  it('given Sam works 11:00 to 19:00, when his reply-by passes at 10:00, then he is nudged when his day starts at 11:00', async () => {
+    w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
+    w.people.changeSettings('sam', { workingHours: { start: 11, end: 19 } });
+    w.app.introduce('jo', introduceInput());
+    await w.at('2026-09-09T09:59:00Z'); // Wednesday 10:59
+    expect(w.inbox('sam')).to.deep.equal(['introduction']);
+    await w.at('2026-09-09T10:00:00Z'); // Wednesday 11:00
+    expect(w.inbox('sam')).to.deep.equal(['introduction', 'nudge:reply_overdue']);
+  });
+
+  it('given Sam changes his hours to 11:00-19:00 after being introduced, when his reply-by passes at 10:00, then the nudge waits for 11:00', async () => {
+    w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
+    w.app.introduce('jo', introduceInput());
+    w.people.changeSettings('sam', { workingHours: { start: 11, end: 19 } }); // e.g. "settings hours 11:00-19:00" in chat
+    await w.at('2026-09-09T09:00:00Z'); // Wednesday 10:00
+    await w.at('2026-09-09T09:59:00Z');
+    expect(w.inbox('sam')).to.deep.equal(['introduction']);
+    await w.at('2026-09-09T10:00:00Z'); // Wednesday 11:00
+    expect(w.inbox('sam')).to.deep.equal(['introduction', 'nudge:reply_overdue']);
+  });
+
   it('accepted but contact never made: Sam is nudged at the follow-up date and Jo is asked two working days later', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const h = w.app.introduce('jo', introduceInput());

@@ -16,6 +16,7 @@ import { OpportunityError } from '../../domain/opportunities/errors.ts';
 import { openOpportunityIntroduction, withOpportunity } from './opportunity-actions.ts';
 import { handlePostOpportunity } from './post-opportunity-actions.ts';
 import { handleReviewAction } from './review-actions.ts';
+import { handleSay } from '../chat-commands.ts';
 
 export type { ActionDeps, ActionRequest, ActionResult } from './types.ts';
 
@@ -214,7 +215,9 @@ function route(deps: ActionDeps, req: ActionRequest): ActionResult {
     case 'opportunity_start': case 'opportunity_submit':
       if (!deps.opportunities) return error('Posting opportunities is not available here yet.');
       return handlePostOpportunity({ ...deps, opportunities: deps.opportunities }, { ...req, actionId: req.actionId });
-    case 'review_still_right': case 'review_needs_changes': case 'review_closed': return handleReviewAction(deps, req);
+    case 'review_still_right': case 'review_needs_changes': case 'review_closed': case 'review_open': case 'review_changes_submit':
+      return handleReviewAction(deps, req);
+    case 'say': return handleSay(deps, req);
     default: return onHandover(deps, req);
   }
 }

@@ -9,4 +9,6 @@ export interface WorkingCalendar {
   nextWorkingMoment(from: Date, timeZone?: string): Date;
   isWorkingMoment(at: Date, timeZone?: string): boolean;
   isWorkingDay(at: Date, timeZone?: string): boolean;
+  /** The same days and holidays with someone's own working hours (local whole hours, start before end). */
+  withHours?(start: number, end: number): WorkingCalendar;
 }

@@ -189,5 +189,6 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): ZonedWor
     nextWorkingMoment: (from, zone) => new Date(rules.nextWorkingLocal(local(from, zone)).getTime()),
     addWorkingDays: (from, days, zone) => addWorkingDaysLocal(rules, local(from, zone), days),
     workingDaysBetween: (from, to, zone) => workingDaysBetweenLocal(rules, local(from, zone), local(to, zone)),
+    withHours: (start, end) => createWorkingCalendar({ ...options, workStartHour: start, workEndHour: end }),
   };
 }

@@ -4,6 +4,7 @@ import { PLATFORMS } from '../ports.ts';
 import {
   CAPACITIES, CATEGORIES, CATEGORY_IDS, COURSE_TYPES, FORMATS, JOURNEY_STAGES,
 } from './types.ts';
+import { DigestSchema, TimeZoneSchema, WorkingHoursSchema } from './person-settings.ts';
 
 export const SERVICE_LIMITS = {
   id: 100, name: 200, organisation: 200, description: 4000, keywords: 1000, text: 2000, listItem: 300,
@@ -39,6 +40,10 @@ export const ContactRecordSchema = z.object({
   primary: z.boolean().default(false),
   slack: chatId('team', 'user').optional(),
   teams: chatId('tenant', 'user').optional(),
+  /** The contact's own settings; absent: leave what the directory holds. */
+  timeZone: TimeZoneSchema.optional(),
+  workingHours: WorkingHoursSchema.optional(),
+  digest: DigestSchema.optional(),
 });
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

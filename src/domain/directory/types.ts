@@ -1,5 +1,6 @@
 // The service directory: who does what, for whom, and who the named contacts are (seed 001 Fig 11, seed 003).
 import type { Identity } from '../ports.ts';
+import type { WorkingHours } from './person-settings.ts';
 
 export const CATEGORIES = [
   { id: 'loneliness', label: 'Loneliness or isolation' },
@@ -44,6 +45,8 @@ export interface Person {
   organisation: string;
   role: string;
   timeZone: string | null;
+  /** The person's own working hours; absent or null: the deployment's. */
+  workingHours?: WorkingHours | null;
   digest: boolean;
   isCoordinator: boolean;
   identities: Identity[];
@@ -83,6 +86,8 @@ export interface Service {
   email: string;
   howToRefer: string;
   lastReviewed: string | null;
+  /** YYYY-MM-DD: the capacity a named contact set ("We're full until 12 Jan") lasts until the end of this day. */
+  capacityUntil?: string | null;
   staleSince: string | null;
   contacts: ServiceContact[];
   /** Working days after the follow-up date before an unconfirmed introduction closes as unknown (null: default). */

@@ -6,7 +6,9 @@ import {
   ANSWER_WINDOW_WORKING_DAYS, ASK_AGAIN_AFTER_WORKING_DAYS, ASK_OUTCOME_AFTER_WORKING_DAYS, DEFAULT_OUTCOME_WAIT_WORKING_DAYS,
   SETTLED_CLOSES_AFTER_WORKING_DAYS, hardLimit, mayAskOutcome,
 } from '../handover/endings.ts';
+import type { WorkingHours } from '../directory/person-settings.ts';
 import type { Handover } from '../handover/types.ts';
+import { digestMoment } from './digest.ts';
 
 /** Working days after the reply-by time before the introduction is offered to the backups. */
 export const ESCALATE_AFTER_WORKING_DAYS = 1;
@@ -36,6 +38,15 @@ export interface PlanContext {
   hasBackup: boolean;
   /** The service's working days after the follow-up date before closing as unknown (default in endings.ts). */
   outcomeWaitDays?: number | null;
+  /** The person chose one daily digest: their nudges arrive at the start of a working day. */
+  digestOf?(personId: string): boolean;
+  /** The person's own working hours, when they set them. */
+  hoursOf?(personId: string): WorkingHours | null;
+}
+
+/** The calendar of one person: their own working hours when they set them. */
+export function calendarOf(calendar: WorkingCalendar, hours: WorkingHours | null | undefined): WorkingCalendar {
+  return hours && calendar.withHours ? calendar.withHours(hours.start, hours.end) : calendar;
 }
 
 function later(a: Date, b: Date): Date {
@@ -46,7 +57,19 @@ function later(a: Date, b: Date): Date {
 function nudgeMoment(due: Date, h: Handover, personId: string, ctx: PlanContext): Date {
   const snoozed = h.snoozedUntil && personId === h.contactId ? new Date(h.snoozedUntil) : null;
   const from = snoozed ? later(due, snoozed) : due;
-  return ctx.calendar.nextWorkingMoment(from, ctx.timeZoneOf(personId));
+  return calendarOf(ctx.calendar, ctx.hoursOf?.(personId)).nextWorkingMoment(from, ctx.timeZoneOf(personId));
+}
+
+/**
+ * Not before a working day after a digest that carries the nudge due at `due`: folded into a digest, the nudge
+ * reaches the person only with the digest. Without a digest the nudge is delivered when due: `at` stands.
+ */
+function aDayAfterDigest(at: Date, due: Date, personId: string, ctx: PlanContext): Date {
+  if (!ctx.digestOf?.(personId)) return at;
+  const zone = ctx.timeZoneOf(personId);
+  const own = calendarOf(ctx.calendar, ctx.hoursOf?.(personId));
+  const digestAt = digestMoment(own.nextWorkingMoment(due, zone), own, zone);
+  return later(at, ctx.calendar.addWorkingDays(digestAt, ESCALATE_AFTER_WORKING_DAYS, zone));
 }
 
 function planWaitingForAnswer(h: Handover, ctx: PlanContext): PlannedItem[] {
@@ -56,7 +79,7 @@ function planWaitingForAnswer(h: Handover, ctx: PlanContext): PlannedItem[] {
     { kind: 'expire', dueAt: new Date(h.expiresAt), recipientId: SYSTEM_RECIPIENT },
   ];
   if (h.escalatedTo.length === 0) {
-    let escalateAt = ctx.calendar.addWorkingDays(replyBy, ESCALATE_AFTER_WORKING_DAYS);
+    let escalateAt = aDayAfterDigest(ctx.calendar.addWorkingDays(replyBy, ESCALATE_AFTER_WORKING_DAYS), replyBy, h.contactId, ctx);
     // Away with nobody to cover: give them a working day after they are back before telling the introducer.
     if (h.snoozedUntil && !ctx.hasBackup) {
       escalateAt = later(escalateAt, ctx.calendar.addWorkingDays(new Date(h.snoozedUntil), ESCALATE_AFTER_WORKING_DAYS));

@@ -15,7 +15,7 @@ import { adminThrottleFor, bearerToken, clientAddress, type AdminThrottle, type 
 import {
   clearedCookie, hasValidSession, reportsAccess, sessionCookie, sessionValue, tokensMatch,
 } from './access.ts';
-import { reportsPage, signInPage } from './page.ts';
+import { SIGN_IN_NEXT, reportsPage, signInPage } from './page.ts';
 import { projectPath } from '../../paths.ts';
 
 export const SIGN_IN_BODY_LIMIT = 4 * 1024;
@@ -105,16 +105,18 @@ async function signIn(c: PlatformContext, req: IncomingMessage, res: ServerRespo
     sendText(res, 429, signInPage(retryAfter(res, verdict)), HTML);
     return;
   }
-  const given = new URLSearchParams((await readRawBody(req, SIGN_IN_BODY_LIMIT)).toString('utf8')).get('token') ?? '';
+  const form = new URLSearchParams((await readRawBody(req, SIGN_IN_BODY_LIMIT)).toString('utf8'));
+  const given = form.get('token') ?? '';
+  const next = (SIGN_IN_NEXT as readonly string[]).includes(form.get('next') ?? '') ? (form.get('next') as string) : '/reports';
   if (!tokensMatch(given, token)) {
     throttle.failed(client);
     c.log.warn({ client }, 'reports sign-in refused: wrong token');
-    sendText(res, 401, signInPage('That token is not right.'), HTML);
+    sendText(res, 401, signInPage('That token is not right.', next), HTML);
     return;
   }
   throttle.succeeded(client);
   res.setHeader('set-cookie', sessionCookie(sessionValue(token, c.clock.now()), c.config.production));
-  res.writeHead(303, { location: '/reports' });
+  res.writeHead(303, { location: next });
   res.end();
 }
 
@@ -156,7 +158,7 @@ export function createReportsMounts(c: PlatformContext): Mount[] {
     if (asset && (method === 'GET' || method === 'HEAD')) return sendText(res, 200, asset.body.toString('utf8'), asset.type);
     if (access === 'token' && url.pathname === '/reports/sign-in') {
       if (method === 'POST') return signIn(c, req, res, throttle);
-      if (method === 'GET') return sendText(res, 200, signInPage(), HTML);
+      if (method === 'GET') return sendText(res, 200, signInPage(undefined, url.searchParams.get('next') ?? undefined), HTML);
     }
     if (url.pathname === '/reports/sign-out' && method === 'POST') {
       res.setHeader('set-cookie', clearedCookie(c.config.production));

@@ -130,12 +130,16 @@ ${m.tables.map((t) => section(t, query)).join('\n')}
 <script src="/reports/assets/reports.js"></script>`);
 }
 
-export function signInPage(error?: string): string {
+/** Where a sign-in may send the coordinator afterwards, besides /reports. */
+export const SIGN_IN_NEXT = ['/coordinate'] as const;
+
+export function signInPage(error?: string, next?: string): string {
+  const then = next && (SIGN_IN_NEXT as readonly string[]).includes(next) ? `<input type="hidden" name="next" value="${escapeHtml(next)}">` : '';
   return layout('Sign in to reports', `<main class="sign-in">
 <h1>Sign in to reports</h1>
-<p>Reports are for coordinators. Sign in with the admin token your administrator set (ADMIN_TOKEN).</p>
+<p>Reports and the coordinator pages are for coordinators. Sign in with the admin token your administrator set (ADMIN_TOKEN).</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/reports/sign-in">
+<form method="post" action="/reports/sign-in">${then}
 <div class="field"><label for="token">Admin token</label><input type="password" id="token" name="token" autocomplete="current-password" required></div>
 <div class="actions"><button type="submit">Sign in</button></div>
 </form>

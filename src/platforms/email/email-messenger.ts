@@ -10,8 +10,10 @@ import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports
 import type { Person } from '../../domain/directory/types.ts';
 import type { HandoverStore } from '../../storage/handover-store.ts';
 import type { PeopleStore } from '../../storage/people-store.ts';
+import type { ServiceStore } from '../../storage/service-store.ts';
 import { composeMail, linkLabel, linkTargets } from './compose-mail.ts';
-import { HANDOVER_PURPOSE, LINK_TTL_MS, type EmailLinkStore } from './link-store.ts';
+import { HANDOVER_PURPOSE, LINK_TTL_MS, REVIEW_PURPOSE, type EmailLinkStore } from './link-store.ts';
+import { mailSubject } from './mail-subject.ts';
 import { isMailAddress, type MailLink, type MailSender } from './mail-sender.ts';
 
 export interface EmailMessengerDeps {
@@ -19,6 +21,8 @@ export interface EmailMessengerDeps {
   links: EmailLinkStore;
   people: PeopleStore;
   handovers: Pick<HandoverStore, 'find'>;
+  /** Service names for subjects; without it a subject is the card's summary. */
+  services?: Pick<ServiceStore, 'get'>;
   clock: Clock;
   /** Public base URL of this server, e.g. https://handover.example.org (no trailing slash needed). */
   publicUrl: string;
@@ -40,15 +44,19 @@ export class EmailMessenger implements Messenger {
     const seen = this.deps.links.findSent(options.idempotencyKey);
     if (seen) return { platform: 'email', conversationId: seen.address, messageId: seen.id };
     const now = this.deps.clock.now();
-    const targets = linkTargets(card, (id) => this.deps.handovers.find(id) !== undefined);
-    const made = targets.map((t) => {
-      const { link, token } = this.deps.links.createLink({ purpose: HANDOVER_PURPOSE, handoverId: t.handoverId, personId: person.id, address, now, ttlMs: this.deps.linkTtlMs ?? LINK_TTL_MS });
-      const zone = person.timeZone ?? this.deps.timeZone;
-      const mailLink: MailLink = { url: linkUrl(this.deps.publicUrl, token), label: linkLabel(card, t), note: `This link works until ${formatWhen(link.expiresAt, zone)}.` };
-      return { link, mailLink };
-    });
-    const ownLink = targets.length === 1 && targets[0].line === undefined;
-    const content = composeMail(card, person.name, made.map((m) => m.mailLink), ownLink);
+    const zone = person.timeZone ?? this.deps.timeZone;
+    const ttlMs = this.deps.linkTtlMs ?? LINK_TTL_MS;
+    const note = (expiresAt: string) => `This link works until ${formatWhen(expiresAt, zone)}.`;
+    const made = card.kind === 'review_request' && card.subjectId && this.deps.services?.get(card.subjectId)
+      ? [this.deps.links.createLink({ purpose: REVIEW_PURPOSE, handoverId: null, serviceId: card.subjectId, personId: person.id, address, now, ttlMs })]
+        .map(({ link, token }) => ({ link, mailLink: { url: linkUrl(this.deps.publicUrl, token), label: 'Review the entry', note: note(link.expiresAt) } }))
+      : linkTargets(card, (id) => this.deps.handovers.find(id) !== undefined).map((t) => {
+        const { link, token } = this.deps.links.createLink({ purpose: HANDOVER_PURPOSE, handoverId: t.handoverId, personId: person.id, address, now, ttlMs });
+        const mailLink: MailLink = { url: linkUrl(this.deps.publicUrl, token), label: linkLabel(card, t), note: note(link.expiresAt) };
+        return { link, mailLink, line: t.line };
+      });
+    const ownLink = made.length === 1 && !('line' in made[0] && made[0].line !== undefined);
+    const content = { ...composeMail(card, person.name, made.map((m) => m.mailLink), ownLink), subject: this.subject(card, zone) };
     const { providerId } = await this.deps.sender.send({ to: address, content, reference: options.idempotencyKey });
     const sent = this.deps.links.recordSent({
       idempotencyKey: options.idempotencyKey, personId: person.id, address, linkId: made[0]?.link.id ?? null, providerId, at: now,
@@ -62,6 +70,15 @@ export class EmailMessenger implements Messenger {
 
   /** Nothing to send: see the note at the top of this file. */
   async updateMessage(_ref: MessageRef, _card: Card): Promise<void> {}
+
+  private subject(card: Card, timeZone: string): string {
+    const handover = card.subjectId ? this.deps.handovers.find(card.subjectId) : undefined;
+    if (!handover) return mailSubject(card, { timeZone });
+    return mailSubject(card, {
+      handover, timeZone, introducer: this.deps.people.nameOf(handover.introducerId), contact: this.deps.people.nameOf(handover.contactId),
+      service: this.deps.services?.get(handover.serviceId)?.name,
+    });
+  }
 
   private recipient(to: Identity): { address: string; person: Person } {
     if (to.platform !== 'email') throw new DeliveryError('recipient_unknown', `E-mail cannot reach a ${to.platform} identity.`);

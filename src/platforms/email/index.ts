@@ -38,7 +38,7 @@ export function createEmailPlatform(
   const configured = options.publicUrl ?? c.config.publicUrl;
   const publicUrl = configured ?? `http://${c.config.host}:${c.config.port}`;
   const links = new EmailLinkStore(c.db);
-  const messenger = new EmailMessenger({ sender, links, people: c.people, handovers: c.handovers, clock: c.clock, publicUrl, timeZone: c.config.timeZone });
+  const messenger = new EmailMessenger({ sender, links, people: c.people, handovers: c.handovers, services: c.services, clock: c.clock, publicUrl, timeZone: c.config.timeZone });
   const mounts = createEmailLinkMounts({ links, sender, handovers: c.handovers, people: c.people, services: c.services, clock: c.clock, log: c.log, publicUrl: configured }, options.handleAction);
   return { messenger, mounts, links, sender };
 }

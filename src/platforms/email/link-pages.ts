@@ -79,7 +79,7 @@ export type StopReason = 'unknown' | 'expired' | 'used' | 'locked' | 'wrong_purp
 
 const STOPS: Record<StopReason, { status: number; title: string; text: string }> = {
   unknown: { status: 404, title: 'This link is not recognised', text: 'Check you copied the whole link from the e-mail. Nothing has been changed.' },
-  expired: { status: 410, title: 'This link has expired', text: 'Links work for a limited time. Nothing has been changed. Your next e-mail about this introduction will have a fresh link, or ask your coordinator.' },
+  expired: { status: 410, title: 'This link has expired', text: 'Links work for a limited time. Nothing has been changed.' },
   used: { status: 410, title: 'This link has already been used', text: 'Each link works once, in the browser where its code was entered. Nothing has been changed. Your next e-mail about this introduction will have a fresh link, or ask your coordinator.' },
   locked: { status: 403, title: 'This link is locked', text: 'Too many wrong codes were entered, so this link no longer works. Nothing has been changed. Ask your coordinator if you need help.' },
   wrong_purpose: { status: 400, title: 'This link cannot be used here', text: 'This link was made for something else. Nothing has been changed.' },
@@ -88,7 +88,22 @@ const STOPS: Record<StopReason, { status: number; title: string; text: string }>
   send_failed: { status: 503, title: 'We could not send the code just now', text: 'Nothing has been changed. Please go back and try again in a few minutes.' },
 };
 
-export function stopPage(reason: StopReason): { status: number; html: string } {
+/** An expired link can ask for a fresh one, sent to the same address. */
+export interface NewLinkOffer {
+  newLinkUrl: string;
+  maskedAddress: string;
+}
+
+export function stopPage(reason: StopReason, offer?: NewLinkOffer): { status: number; html: string } {
   const s = STOPS[reason];
-  return { status: s.status, html: page(s.title, `<h1>${e(s.title)}</h1><div class="notice"><p>${e(s.text)}</p></div>`) };
+  const renew = offer
+    ? `<form method="post" action="${e(offer.newLinkUrl)}"><p>We can send a new link to ${e(offer.maskedAddress)}.</p>
+<div class="actions"><button type="submit" class="button primary">Send me a new link</button></div></form>`
+    : '';
+  return { status: s.status, html: page(s.title, `<h1>${e(s.title)}</h1><div class="notice"><p>${e(s.text)}</p></div>${renew}`) };
+}
+
+export function newLinkSentPage(maskedAddress: string): string {
+  return page('We have sent you a new link', `<h1>We have sent you a new link</h1>
+<div class="notice"><p>Check your e-mail at ${e(maskedAddress)} and open the newest link. Nothing has been changed.</p></div>`);
 }

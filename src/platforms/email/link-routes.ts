@@ -3,10 +3,15 @@
 //   POST /e/:token/code    send a code to the address the link went to
 //   POST /e/:token/verify  check the code: the link is spent, a session begins (HttpOnly, SameSite=Strict cookie)
 //   POST /e/:token/action  a button on the card, as the link's person, through the shared action handler
-// A link that is unknown, expired, used, locked or for another purpose gets a plain page and changes nothing.
+//   POST /e/:token/new-link  an expired link: send a fresh link to the same address
+// A link works for its whole life: after SESSION_TTL_MS without use, or in another browser, the page asks for a new
+// code. A link that is unknown, expired, locked or for another purpose gets a plain page and changes nothing.
+// A link is for an introduction (purpose handover) or for a directory review of one service (purpose review).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionRequest, ActionResult } from '../../app/actions/handle-action.ts';
+import { formatWhen } from '../../cards/format.ts';
 import { isActionId } from '../../cards/model.ts';
+import { DEFAULT_TIME_ZONE } from '../../domain/calendar/working-calendar.ts';
 import type { Clock } from '../../domain/ports.ts';
 import { HttpError, readRawBody } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
@@ -16,8 +21,9 @@ import type { PeopleStore } from '../../storage/people-store.ts';
 import type { ServiceStore } from '../../storage/service-store.ts';
 import { cardFormHtml } from './card-html.ts';
 import { codeMail } from './code-mail.ts';
-import { HANDOVER_PURPOSE, SESSION_TTL_MS, type EmailLink, type EmailLinkStore } from './link-store.ts';
-import { PAGE_HEADERS, codePage, page, stopPage, type StopReason } from './link-pages.ts';
+import { HANDOVER_PURPOSE, LINK_TTL_MS, REVIEW_PURPOSE, type EmailLink, type EmailLinkStore } from './link-store.ts';
+import { PAGE_HEADERS, codePage, newLinkSentPage, page, stopPage, type StopReason } from './link-pages.ts';
+import { newLinkMail } from './new-link-mail.ts';
 import type { MailSender } from './mail-sender.ts';
 import { escapeHtml } from './render-mail.ts';
 import { looksLikeToken, maskAddress } from './secrets.ts';
@@ -27,6 +33,8 @@ export const SESSION_COOKIE = 'wh_email_session';
 const RESERVED_FIELDS = new Set(['csrf', 'actionId', 'version']);
 
 export type HandleActionFn = (request: ActionRequest) => ActionResult;
+
+const IDLE_MESSAGE = 'For your safety the page closed after a while without use, or you opened it in another browser. Send yourself a new code to carry on.';
 
 export interface EmailLinkDeps {
   links: EmailLinkStore;
@@ -38,6 +46,8 @@ export interface EmailLinkDeps {
   log: Logger;
   /** When set (https://…), cookies are Secure and a form from another origin is refused. */
   publicUrl?: string;
+  /** How long a fresh link from "Send me a new link" works. */
+  linkTtlMs?: number;
 }
 
 interface Visit {
@@ -75,16 +85,21 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
   const secure = deps.publicUrl?.startsWith('https://') ?? false;
   const origin = deps.publicUrl ? new URL(deps.publicUrl).origin : undefined;
 
-  /** Why this link cannot be used now, or null. A used link is fine inside its own session. */
+  /** Why this link cannot be used now, or null. */
   const refusal = (v: Visit): StopReason | null => {
-    if (v.link.purpose !== HANDOVER_PURPOSE || !v.link.handoverId) return 'wrong_purpose';
+    const forHandover = v.link.purpose === HANDOVER_PURPOSE && v.link.handoverId;
+    const forReview = v.link.purpose === REVIEW_PURPOSE && v.link.serviceId;
+    if (!forHandover && !forReview) return 'wrong_purpose';
     if (v.link.locked) return 'locked';
     if (v.link.expiresAt <= deps.clock.now().toISOString()) return 'expired';
-    if (v.link.usedAt && !v.session) return 'used';
     return null;
   };
 
+  /** What the link opens: the introduction, or the service whose entry is reviewed. */
+  const subjectOf = (link: EmailLink): string => (link.purpose === REVIEW_PURPOSE ? link.serviceId : link.handoverId) ?? '';
+
   const about = (link: EmailLink): string => {
+    if (link.purpose === REVIEW_PURPOSE) return `This page is about the directory entry for ${deps.services.get(link.serviceId ?? '')?.name ?? 'a service'}.`;
     const h = link.handoverId ? deps.handovers.find(link.handoverId) : undefined;
     if (!h) return 'This page is about an introduction.';
     const service = deps.services.get(h.serviceId)?.name ?? 'a service';
@@ -102,11 +117,12 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     let card = !result ? undefined : result.kind === 'error' ? result.form : result.card;
     const message = result?.kind === 'error' ? result.message : undefined;
     if (!card) {
-      const current = handleActionFn({ actorId: v.link.personId, actionId: 'open_handover', subjectId: v.link.handoverId! });
-      if (current.kind === 'error') return send(res, 404, page('Introduction not found', `<h1>Introduction not found</h1><div class="notice"><p>${escapeHtml(current.message)}</p></div>`));
+      const opening = v.link.purpose === REVIEW_PURPOSE ? 'review_open' : 'open_handover';
+      const current = handleActionFn({ actorId: v.link.personId, actionId: opening, subjectId: subjectOf(v.link) });
+      if (current.kind === 'error') return send(res, 404, page('Not found', `<h1>Not found</h1><div class="notice"><p>${escapeHtml(current.message)}</p></div>`));
       card = current.card;
     }
-    const html = cardFormHtml(card, { actionUrl: `${v.base}/action`, csrf: v.session!.csrf, subjectId: v.link.handoverId!, message });
+    const html = cardFormHtml(card, { actionUrl: `${v.base}/action`, csrf: v.session!.csrf, subjectId: subjectOf(v.link), message });
     send(res, status, page(card.title, html));
   };
 
@@ -131,13 +147,16 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     if (check.result === 'wrong') {
       return showCode(res, v, `That code is not right. Check the newest e-mail and try again (${check.triesLeft} ${check.triesLeft === 1 ? 'try' : 'tries'} left for this code).`, 400);
     }
-    const { sessionId } = deps.links.openSession(v.link.id, deps.clock.now());
-    const cookie = `${SESSION_COOKIE}=${sessionId}; Path=/e/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}${secure ? '; Secure' : ''}`;
+    const now = deps.clock.now();
+    const { sessionId } = deps.links.openSession(v.link.id, now);
+    // The cookie lasts as long as the link; the server ends the session after SESSION_TTL_MS without use.
+    const maxAge = Math.max(1, Math.floor((Date.parse(v.link.expiresAt) - now.getTime()) / 1000));
+    const cookie = `${SESSION_COOKIE}=${sessionId}; Path=/e/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
     res.writeHead(303, { ...PAGE_HEADERS, location: v.base, 'set-cookie': cookie }).end();
   };
 
   const onAction = async (req: IncomingMessage, res: ServerResponse, v: Visit) => {
-    if (!v.session) return v.link.usedAt ? stop(res, 'session_ended') : showCode(res, v, 'Please confirm the code first.', 403);
+    if (!v.session) return showCode(res, v, v.link.usedAt ? IDLE_MESSAGE : 'Please confirm the code first.', 403);
     const form = await readForm(req);
     if (form.get('csrf') !== v.session.csrf) return stop(res, 'session_ended');
     const actionId = form.get('actionId') ?? '';
@@ -146,9 +165,26 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     for (const key of new Set(form.keys())) if (!RESERVED_FIELDS.has(key)) inputs[key] = form.getAll(key).join(',');
     const version = Number(form.get('version'));
     const result = handleActionFn({
-      actorId: v.link.personId, actionId, subjectId: v.link.handoverId!, version: Number.isInteger(version) ? version : undefined, inputs,
+      actorId: v.link.personId, actionId, subjectId: subjectOf(v.link), version: Number.isInteger(version) ? version : undefined, inputs,
     });
     showCard(res, v, result, result.kind === 'error' ? 422 : 200);
+  };
+
+  const expiredPage = (v: Visit) => stopPage('expired', { newLinkUrl: `${v.base}/new-link`, maskedAddress: maskAddress(v.link.address) }).html;
+
+  const onNewLink = async (req: IncomingMessage, res: ServerResponse, v: Visit) => {
+    const fresh = deps.links.renewLink(v.link, deps.clock.now(), deps.linkTtlMs ?? LINK_TTL_MS);
+    if (!fresh) return stop(res, 'too_many_codes');
+    const person = deps.people.get(v.link.personId);
+    const until = formatWhen(fresh.link.expiresAt, person?.timeZone ?? DEFAULT_TIME_ZONE);
+    const url = `${(deps.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`).replace(/\/+$/, '')}/e/${fresh.token}`;
+    try {
+      await deps.sender.send({ to: v.link.address, content: newLinkMail(person?.name ?? '', about(v.link), url, until), reference: `new-link:${fresh.link.id}` });
+    } catch (err) {
+      deps.log.warn({ err: { message: (err as Error).message }, linkId: v.link.id }, 'could not send a new link');
+      return stop(res, 'send_failed');
+    }
+    send(res, 200, newLinkSentPage(maskAddress(v.link.address)));
   };
 
   const handler = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -162,11 +198,13 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     const method = req.method ?? 'GET';
     if (method === 'POST' && origin && req.headers.origin && req.headers.origin !== origin) return stop(res, 'session_ended');
     const refused = refusal(v);
+    if (refused === 'expired' && method === 'GET' && step === '') return send(res, 410, expiredPage(v));
+    if (refused === 'expired' && method === 'POST' && step === 'new-link') return onNewLink(req, res, v);
     if (refused) return stop(res, refused);
     if (method === 'GET' && step === '') {
       if (v.session) return showCard(res, v);
       deps.links.markOpened(link.id, deps.clock.now());
-      return showCode(res, v);
+      return showCode(res, v, v.link.usedAt ? IDLE_MESSAGE : undefined);
     }
     if (method !== 'POST') return stop(res, 'unknown');
     if (step === 'code') return onCode(res, v);

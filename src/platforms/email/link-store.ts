@@ -11,14 +11,21 @@ export const MAX_ATTEMPTS_PER_CODE = 10;
 export const MAX_CODES_PER_LINK = 20;
 export const CODE_TTL_MS = 15 * 60 * 1000;
 export const LINK_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** A signed-in page stays open while it is used; after this long without use it asks for a code again. */
 export const SESSION_TTL_MS = 30 * 60 * 1000;
+/** New links one person may ask for, for one introduction or entry, per day. */
+export const MAX_NEW_LINKS_PER_DAY = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const HANDOVER_PURPOSE = 'handover';
+/** A link to answer a directory review ("Is this still right?") for one service. */
+export const REVIEW_PURPOSE = 'review';
 
 export interface EmailLink {
   id: string;
   purpose: string;
   handoverId: string | null;
+  serviceId: string | null;
   personId: string;
   address: string;
   createdAt: string;
@@ -44,7 +51,7 @@ export interface SentMail {
 }
 
 interface LinkRow {
-  id: string; purpose: string; handover_id: string | null; person_id: string; address: string; created_at: string;
+  id: string; purpose: string; handover_id: string | null; service_id: string | null; person_id: string; address: string; created_at: string;
   expires_at: string; opened_at: string | null; used_at: string | null; failed_codes: number; codes_sent: number; locked: number;
 }
 
@@ -52,7 +59,7 @@ interface CodeRow { id: number; code_hash: string; expires_at: string; attempts:
 
 function toLink(r: LinkRow): EmailLink {
   return {
-    id: r.id, purpose: r.purpose, handoverId: r.handover_id, personId: r.person_id, address: r.address, createdAt: r.created_at,
+    id: r.id, purpose: r.purpose, handoverId: r.handover_id, serviceId: r.service_id ?? null, personId: r.person_id, address: r.address, createdAt: r.created_at,
     expiresAt: r.expires_at, openedAt: r.opened_at, usedAt: r.used_at, failedCodes: r.failed_codes, codesSent: r.codes_sent,
     locked: r.locked === 1,
   };
@@ -64,13 +71,27 @@ export class EmailLinkStore {
   constructor(private readonly db: Db) {}
 
   /** Creates a link and returns its token: the only time the token exists outside the mail. */
-  createLink(input: { purpose: string; handoverId: string | null; personId: string; address: string; now: Date; ttlMs?: number }): { link: EmailLink; token: string } {
+  createLink(input: {
+    purpose: string; handoverId: string | null; serviceId?: string | null; personId: string; address: string; now: Date; ttlMs?: number;
+  }): { link: EmailLink; token: string } {
     const token = randomToken();
     const id = newId('L');
     this.db.prepare(
-      `INSERT INTO email_links (id, token_hash, purpose, handover_id, person_id, address, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, sha256(token), input.purpose, input.handoverId, input.personId, input.address, iso(input.now), iso(input.now, input.ttlMs ?? LINK_TTL_MS));
+      `INSERT INTO email_links (id, token_hash, purpose, handover_id, service_id, person_id, address, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, sha256(token), input.purpose, input.handoverId, input.serviceId ?? null, input.personId, input.address, iso(input.now),
+      iso(input.now, input.ttlMs ?? LINK_TTL_MS));
     return { link: this.get(id)!, token };
+  }
+
+  /** A fresh link like `old` (same person, address and subject), or null when they asked for too many today. */
+  renewLink(old: EmailLink, now: Date, ttlMs = LINK_TTL_MS): { link: EmailLink; token: string } | null {
+    const made = this.db.prepare(
+      `SELECT count(*) AS n FROM email_links WHERE person_id = ? AND purpose = ? AND coalesce(handover_id, '') = ? AND coalesce(service_id, '') = ?
+         AND created_at > ?`,
+    ).get(old.personId, old.purpose, old.handoverId ?? '', old.serviceId ?? '', iso(now, -DAY_MS)) as { n: number };
+    if (made.n > MAX_NEW_LINKS_PER_DAY) return null;
+    return this.createLink({ ...old, now, ttlMs });
   }
 
   get(id: string): EmailLink | undefined {
@@ -140,11 +161,12 @@ export class EmailLinkStore {
     return { sessionId, csrf };
   }
 
-  /** The live session with this cookie value for this link, if any. */
-  findSession(sessionId: string, linkId: string, now: Date): { csrf: string } | undefined {
+  /** The live session with this cookie value for this link, if any. Using it keeps it open for another idle period. */
+  findSession(sessionId: string, linkId: string, now: Date, idleMs = SESSION_TTL_MS): { csrf: string } | undefined {
     const row = this.db.prepare('SELECT link_id, csrf_token, expires_at FROM email_sessions WHERE id_hash = ?').get(sha256(sessionId)) as
       { link_id: string; csrf_token: string; expires_at: string } | undefined;
     if (!row || row.link_id !== linkId || row.expires_at <= now.toISOString()) return undefined;
+    this.db.prepare('UPDATE email_sessions SET expires_at = ? WHERE id_hash = ?').run(iso(now, idleMs), sha256(sessionId));
     return { csrf: row.csrf_token };
   }
 

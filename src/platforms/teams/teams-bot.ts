@@ -17,6 +17,7 @@ import {
   isOpportunityStep, openOpportunityDialog, openOpportunityIntroduction, opportunityStep, POST_OPPORTUNITY_COMMAND,
   SubmitOnce, teamsScope, type OpportunityPlace,
 } from './opportunity-dialog.ts';
+import { NOT_UNDERSTOOD, sayReply } from '../../app/chat-commands.ts';
 import type { TeamsActions } from './teams-actions.ts';
 import { TEAMS_CHANNEL_ID, type StoredReference, type TeamsDirectory, type TeamsUser } from './teams-identity.ts';
 
@@ -170,6 +171,10 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     if (!person) { await ctx.sendActivity(UNKNOWN_PERSON); return; }
     if (INTRODUCE_WORDS.has(said)) { await ctx.sendActivity({ attachments: [cardAttachment(startCard())] }); return; }
     if (HELP_WORDS.has(said) || said === '') { await ctx.sendActivity({ text: HELP_TEXT, attachments: [cardAttachment(startCard())] }); return; }
+    const typed = (ctx.activity.text ?? '').replace(/<at>[^<]*<\/at>/gi, '').replace(/\s+/g, ' ').trim();
+    const answer = await this.actions.run({ actorId: person.id, actionId: 'say', subjectId: 'chat', inputs: { text: typed } });
+    if (answer.kind !== 'error') { await ctx.sendActivity(sayReply(answer.card)); return; }
+    if (answer.message !== NOT_UNDERSTOOD) { await ctx.sendActivity(answer.message); return; }
     await ctx.sendActivity(`Sorry, I didn't understand that. ${HELP_TEXT}`);
   }
 

@@ -1,7 +1,11 @@
-// /handover opens the introduce modal; /opportunity opens the "Post an opportunity" modal.
+// /handover opens the introduce modal ("/handover settings" and "/handover we're full until 12 Jan" answer privately
+// instead); /opportunity opens the "Post an opportunity" modal.
 import type { App } from '@slack/bolt';
-import { followUp, oneOf, type SlackDeps } from '../../deps.ts';
+import { isSaying, sayReply } from '../../../../app/chat-commands.ts';
+import { followUp, oneOf, personFor, type SlackDeps } from '../../deps.ts';
+import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { introduceModalToOpen } from '../../introduce-modal.ts';
+import { tellPrivately } from '../../outcome.ts';
 import { openView } from '../../wire.ts';
 import { openOpportunityModal } from '../../opportunity-modal.ts';
 
@@ -11,6 +15,15 @@ export const OPPORTUNITY_COMMAND = '/opportunity';
 export function register(app: App, deps: SlackDeps): void {
   app.command(oneOf([HANDOVER_COMMAND, OPPORTUNITY_COMMAND]), async ({ ack, body, client, context }) => {
     await ack();
+    if (body.command === HANDOVER_COMMAND && isSaying(body.text ?? '')) {
+      followUp(deps, 'answer /handover text', async () => {
+        const person = await personFor(deps, client, context.teamId ?? body.team_id, body.user_id);
+        const answer = person ? await deps.runAction({ actorId: person.id, actionId: 'say', subjectId: 'chat', inputs: { text: body.text } }) : null;
+        const text = !answer ? UNKNOWN_PERSON_MESSAGE : answer.kind === 'error' ? answer.message : sayReply(answer.card);
+        return tellPrivately(client, { userId: body.user_id, channelId: body.channel_id }, text);
+      });
+      return;
+    }
     if (body.command === HANDOVER_COMMAND) {
       followUp(deps, 'open introduce modal', () => openView(client, body.trigger_id, introduceModalToOpen(body.text || undefined)));
       return;

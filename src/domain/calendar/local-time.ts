@@ -1,10 +1,11 @@
-// Reading and printing times on the command line, in the service's time zone.
+// Reading and printing local times ("2026-12-24 10:00") in a time zone, for the command line and the coordinator pages.
 import { TZDate } from '@date-fns/tz';
 
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
 
-export class CliInputError extends Error {
-  readonly code = 'CLI_INVALID_INPUT';
+/** A time a person typed that we could not read; the message says the form we expect. */
+export class LocalTimeError extends Error {
+  readonly code = 'INVALID_LOCAL_TIME';
 }
 
 /** "2026-12-24 10:00" (local time in `timeZone`), "2026-12-24", or a full ISO time with a zone. */
@@ -18,7 +19,7 @@ export function parseLocalTime(text: string, timeZone: string): Date {
     const at = new Date(text);
     if (!Number.isNaN(at.getTime())) return at;
   }
-  throw new CliInputError(`"${text}" is not a time we understand. Use the form "2026-12-24 10:00" (${timeZone} time).`);
+  throw new LocalTimeError(`"${text}" is not a time we understand. Use the form "2026-12-24 10:00" (${timeZone} time).`);
 }
 
 export function formatLocal(iso: string | Date, timeZone: string): string {

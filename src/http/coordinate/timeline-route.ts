@@ -1,0 +1,34 @@
+// /coordinate/timeline: the same timeline as `handover nudges preview`, for a window chosen on the page.
+import type { ServerResponse } from 'node:http';
+import type { PlatformContext } from '../../app/platform-context.ts';
+import { LocalTimeError, parseLocalTime } from '../../domain/calendar/local-time.ts';
+import { sendText } from '../body.ts';
+import { timelinePage } from './status-pages.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WINDOW_DAYS = 7;
+
+/**
+ * What will be sent between two instants, one printed line each, or why that window cannot be shown. The scheduler
+ * builds it; the composition root hands it to these pages (http does not import the scheduler).
+ */
+export type TimelineSource = (from: Date, to: Date) => { lines: string[] } | { error: string };
+
+export function showTimeline(c: PlatformContext, timeline: TimelineSource, url: URL, res: ServerResponse): void {
+  const zone = c.config.timeZone;
+  const fromText = url.searchParams.get('from') ?? '';
+  const toText = url.searchParams.get('to') ?? '';
+  const html = (lines: string[], error?: string) => timelinePage(fromText, toText, lines, error);
+  let from: Date;
+  let to: Date;
+  try {
+    from = fromText ? parseLocalTime(fromText, zone) : c.clock.now();
+    to = toText ? parseLocalTime(toText, zone) : new Date(from.getTime() + WINDOW_DAYS * DAY_MS);
+  } catch (err) {
+    if (!(err instanceof LocalTimeError)) throw err;
+    return sendText(res, 400, html([], err.message), 'text/html; charset=utf-8');
+  }
+  const answer = timeline(from, to);
+  if ('error' in answer) return sendText(res, 400, html([], answer.error), 'text/html; charset=utf-8');
+  sendText(res, 200, html(answer.lines), 'text/html; charset=utf-8');
+}
