@@ -17,7 +17,7 @@ const WORDS = ['support', 'advice', 'group', 'one-to-one', 'wellbeing', 'money',
 /** Service i of a generated directory: every field filled, a named contact of its own and a shared backup. */
 export function generatedRow(i: number): Record<string, string> {
   const word = (k: number) => WORDS[(i * 7 + k * 3) % WORDS.length];
-  const description = Array.from({ length: 40 }, (_, k) => word(k)).join(' ');
+  const description = Array.from({ length: 25 }, (_, k) => word(k)).join(' ');
   return {
     id: `svc-${i}`, name: `Service ${i} ${word(1)}`, organisation: `Organisation ${i % 5000}`, description,
     keywords: `${word(2)}; ${word(3)}`, categories: 'mental_health; money_advice', journey_stage: 'multiple', min_age: '16', max_age: '',

@@ -1,7 +1,7 @@
 // `handover directory import|export|search|stale`: the coordinator's tools for the service directory.
 import { Option, type Command } from 'commander';
 import { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { describeSummary } from '../directory-io/apply-directory.ts';
+import { describeSummary, type ImportSummary } from '../directory-io/apply-directory.ts';
 import { importDirectoryCsvFile } from '../directory-io/csv-import.ts';
 import { DIRECTORY_FORMATS, exportDirectory, importDirectory, type DirectoryFormat } from '../directory-io/directory-files.ts';
 import { DEFAULT_STALE_AFTER_MONTHS, isStale } from '../domain/directory/staleness.ts';
@@ -93,7 +93,7 @@ export function registerDirectoryCommands(program: Command, deps: DirectoryCliDe
     .option('--dry-run', 'show what would change without writing anything')
     .action(async (file: string, opts: { format: DirectoryFormat; dryRun?: boolean }) => {
       // CSV is read as a stream (any size, flat memory); Open Referral UK JSON is one document, read whole.
-      let summary;
+      let summary: ImportSummary;
       if (opts.format === 'csv') {
         checkReadable(file);
         summary = await withDbAsync(deps, (db) => importDirectoryCsvFile(db, file, deps.now(), { dryRun: opts.dryRun }));

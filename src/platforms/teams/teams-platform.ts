@@ -2,7 +2,7 @@
 // botbuilder against that tenant's app id) → the bot. An activity from a tenant we are not registered in is refused.
 // Also builds the Teams Messenger for the outbox. The only entry point other code imports.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Container } from '../../app/container.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
