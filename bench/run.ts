@@ -12,6 +12,7 @@ const BENCHES: Record<string, string> = {
   teams: 'teams-bench.ts',
   accept: 'accept-bench.ts',
   load: 'load-bench.ts',
+  import: 'import-bench.ts',
 };
 
 const wanted = process.argv.slice(2);

@@ -1,7 +1,8 @@
 // `handover directory import|export|search|stale`: the coordinator's tools for the service directory.
 import { Option, type Command } from 'commander';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { describeSummary } from '../directory-io/apply-directory.ts';
+import { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { describeSummary, type ImportSummary } from '../directory-io/apply-directory.ts';
+import { importDirectoryCsvFile } from '../directory-io/csv-import.ts';
 import { DIRECTORY_FORMATS, exportDirectory, importDirectory, type DirectoryFormat } from '../directory-io/directory-files.ts';
 import { DEFAULT_STALE_AFTER_MONTHS, isStale } from '../domain/directory/staleness.ts';
 import {
@@ -27,6 +28,25 @@ function withDb<T>(deps: CliDeps, fn: (db: Db) => T): T {
     return fn(db);
   } finally {
     db.close();
+  }
+}
+
+async function withDbAsync<T>(deps: CliDeps, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = deps.openDb();
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Fails with the same sentence as readText when the file cannot be read, before the database is touched. */
+function checkReadable(file: string): void {
+  try {
+    accessSync(file, constants.R_OK);
+    if (statSync(file).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+  } catch (err) {
+    throw new Error(`Could not read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
   }
 }
 
@@ -71,9 +91,16 @@ export function registerDirectoryCommands(program: Command, deps: DirectoryCliDe
     .description('Import services from a file: every row is checked and nothing is imported unless all are good')
     .addOption(formatOption())
     .option('--dry-run', 'show what would change without writing anything')
-    .action((file: string, opts: { format: DirectoryFormat; dryRun?: boolean }) => {
-      const text = readText(file);
-      const summary = withDb(deps, (db) => importDirectory(db, text, opts.format, deps.now(), { dryRun: opts.dryRun }));
+    .action(async (file: string, opts: { format: DirectoryFormat; dryRun?: boolean }) => {
+      // CSV is read as a stream (any size, flat memory); Open Referral UK JSON is one document, read whole.
+      let summary: ImportSummary;
+      if (opts.format === 'csv') {
+        checkReadable(file);
+        summary = await withDbAsync(deps, (db) => importDirectoryCsvFile(db, file, deps.now(), { dryRun: opts.dryRun }));
+      } else {
+        const text = readText(file);
+        summary = withDb(deps, (db) => importDirectory(db, text, opts.format, deps.now(), { dryRun: opts.dryRun }));
+      }
       describeSummary(summary).forEach((line) => deps.out(line));
     });
 

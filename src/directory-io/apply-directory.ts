@@ -31,8 +31,7 @@ function identitiesOf(c: ContactRecord): Identity[] {
 }
 
 /** Resolves each contact e-mail to a person, creating people who are new (matched by e-mail). */
-function resolvePeople(people: PeopleStore, records: ServiceRecord[], summary: ImportSummary): Map<string, string> {
-  const ids = new Map<string, string>();
+function resolvePeople(people: PeopleStore, records: ServiceRecord[], summary: ImportSummary, ids = new Map<string, string>()): Map<string, string> {
   for (const r of records) {
     for (const c of r.contacts) {
       if (!ids.has(c.email)) {
@@ -71,13 +70,36 @@ function writeServices(services: ServiceStore, records: ServiceRecord[], ids: Ma
   }
 }
 
+/**
+ * Writes records one at a time, in the caller's transaction, so that a file read as a stream is never held whole.
+ * Remembers each contact e-mail's person, so a person named on many rows is one person.
+ */
+export class DirectoryWriter {
+  readonly summary: ImportSummary;
+  private readonly people: PeopleStore;
+  private readonly services: ServiceStore;
+  private readonly ids = new Map<string, string>();
+
+  constructor(db: Db, private readonly now: Date, dryRun: boolean) {
+    this.summary = { dryRun, created: [], updated: [], unchanged: [], newPeople: [] };
+    this.people = new PeopleStore(db, () => now);
+    this.services = new ServiceStore(db);
+  }
+
+  write(record: ServiceRecord): void {
+    resolvePeople(this.people, [record], this.summary, this.ids);
+    writeServices(this.services, [record], this.ids, this.now, this.summary);
+  }
+}
+
 /** Imports every record or none. With dryRun the same work is done and then rolled back. */
 export function applyDirectory(db: Db, records: ServiceRecord[], now: Date, options: { dryRun?: boolean } = {}): ImportSummary {
-  const summary: ImportSummary = { dryRun: Boolean(options.dryRun), created: [], updated: [], unchanged: [], newPeople: [] };
+  let summary: ImportSummary = { dryRun: Boolean(options.dryRun), created: [], updated: [], unchanged: [], newPeople: [] };
   try {
     inTransaction(db, () => {
-      const ids = resolvePeople(new PeopleStore(db, () => now), records, summary);
-      writeServices(new ServiceStore(db), records, ids, now, summary);
+      const writer = new DirectoryWriter(db, now, Boolean(options.dryRun));
+      summary = writer.summary;
+      for (const record of records) writer.write(record);
       if (options.dryRun) throw new DryRunRollback();
     });
   } catch (err) {
@@ -86,9 +108,16 @@ export function applyDirectory(db: Db, records: ServiceRecord[], now: Date, opti
   return summary;
 }
 
+/** Names listed per kind of change; a large import names the first few and counts the rest. */
+export const SUMMARY_NAMES_SHOWN = 20;
+
 /** One line per kind of change, for the CLI. */
 export function describeSummary(s: ImportSummary): string[] {
-  const list = (names: string[]) => (names.length ? `: ${names.join(', ')}` : '');
+  const list = (names: string[]) => {
+    if (names.length === 0) return '';
+    const more = names.length - SUMMARY_NAMES_SHOWN;
+    return `: ${names.slice(0, SUMMARY_NAMES_SHOWN).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  };
   return [
     s.dryRun ? 'Dry run: nothing was written. This import would make these changes.' : 'Imported.',
     `New services ${s.created.length}${list(s.created)}`,

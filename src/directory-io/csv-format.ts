@@ -11,7 +11,11 @@ import { formatWorkingHours } from '../domain/directory/person-settings.ts';
 import { serviceIdFor, type ImportProblem, type ParsedDirectory } from './record.ts';
 
 export type Cells = Record<CsvColumn, string>;
-interface RawRow { record: string[]; info: { lines: number }; raw: string }
+/** A row as csv-parse gives it with CSV_PARSE_OPTIONS: its cells, where it ends, and its raw text. */
+export interface RawRow { record: string[]; info: { lines: number }; raw: string }
+
+/** How a directory CSV is parsed, whole (below) or as a stream (csv-import.ts). */
+export const CSV_PARSE_OPTIONS = { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true } as const;
 
 function contactsOf(c: Cells, problems: string[]): unknown[] {
   const slack = parsePair(c.primary_contact_slack);
@@ -59,7 +63,7 @@ export function rowToInput(c: Cells, problems: string[]): Record<string, unknown
 }
 
 function readRows(text: string): RawRow[] {
-  return parse(text, { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as RawRow[];
+  return parse(text, CSV_PARSE_OPTIONS) as unknown as RawRow[];
 }
 
 function startLine(row: RawRow): number {
@@ -76,45 +80,78 @@ function checkHeader(header: string[]): ImportProblem[] {
   return problems;
 }
 
-/** Parses a directory CSV into validated records, or lists every problem found. */
-export function parseDirectoryCsv(text: string): ParsedDirectory {
-  let rows: RawRow[];
-  try {
-    rows = readRows(text);
-  } catch (err) {
-    const e = err as Error & { lines?: number };
-    return { records: [], problems: [{ where: `line ${e.lines ?? '?'}`, reason: `The file is not valid CSV: ${e.message}` }] };
-  }
-  if (rows.length === 0) return { records: [], problems: [{ where: 'line 1', reason: 'The file is empty; it needs a header row.' }] };
-  const header = rows[0].record.map((h) => h.trim().toLowerCase());
-  const headerProblems = checkHeader(rows[0].record);
-  if (headerProblems.length) return { records: [], problems: headerProblems };
-  return parseBody(rows.slice(1), header);
+/** A file the CSV parser refused (an unclosed quote, …), as a problem on the line where it happened. */
+export function csvSyntaxProblem(err: unknown): ImportProblem {
+  const e = err as Error & { lines?: number };
+  return { where: `line ${e.lines ?? '?'}`, reason: `The file is not valid CSV: ${e.message}` };
 }
 
-function parseBody(rows: RawRow[], header: string[]): ParsedDirectory {
-  const records: ServiceRecord[] = [];
-  const problems: ImportProblem[] = [];
-  const seen = new Map<string, number>();
-  for (const row of rows) {
+/**
+ * Checks a directory CSV one row at a time, so that a file can be read as a stream: the header first, then each
+ * service. Keeps only what later rows are checked against (the header and the ids seen), never the records.
+ */
+export class DirectoryCsvReader {
+  readonly problems: ImportProblem[] = [];
+  /** True once the header is refused: nothing after it can be read. */
+  headerRefused = false;
+  private header: string[] | undefined;
+  private readonly seen = new Map<string, number>();
+
+  /** The record on this row when the row is good; its problems are added to `problems` otherwise. */
+  read(row: RawRow): ServiceRecord | undefined {
+    if (this.headerRefused) return undefined;
+    if (!this.header) {
+      const problems = checkHeader(row.record);
+      this.problems.push(...problems);
+      this.headerRefused = problems.length > 0;
+      this.header = row.record.map((h) => h.trim().toLowerCase());
+      return undefined;
+    }
+    return this.readService(row, this.header);
+  }
+
+  /** Every problem found, once the whole file has been read (an empty file is one). */
+  finish(): ImportProblem[] {
+    if (!this.header) this.problems.push({ where: 'line 1', reason: 'The file is empty; it needs a header row.' });
+    return this.problems;
+  }
+
+  private readService(row: RawRow, header: string[]): ServiceRecord | undefined {
     const where = `line ${startLine(row)}`;
     if (row.record.length !== header.length) {
-      problems.push({ where, reason: `This row has ${row.record.length} columns; the header has ${header.length}.` });
-      continue;
+      this.problems.push({ where, reason: `This row has ${row.record.length} columns; the header has ${header.length}.` });
+      return undefined;
     }
     const cells = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Cells;
     header.forEach((h, i) => { cells[h as CsvColumn] = restoreFormula(row.record[i]); });
     const rowProblems: string[] = [];
     const result = validateServiceRecord(rowToInput(cells, rowProblems));
     if (!result.ok) rowProblems.push(...result.reasons);
-    else if (seen.has(result.record.id)) rowProblems.push(`The id "${result.record.id}" is already used on line ${seen.get(result.record.id)}.`);
-    if (rowProblems.length) problems.push(...rowProblems.map((reason) => ({ where, reason })));
-    else if (result.ok) {
-      seen.set(result.record.id, startLine(row));
-      records.push(result.record);
+    else if (this.seen.has(result.record.id)) rowProblems.push(`The id "${result.record.id}" is already used on line ${this.seen.get(result.record.id)}.`);
+    if (rowProblems.length || !result.ok) {
+      this.problems.push(...rowProblems.map((reason) => ({ where, reason })));
+      return undefined;
     }
+    this.seen.set(result.record.id, startLine(row));
+    return result.record;
   }
-  return { records, problems };
+}
+
+/** Parses a whole directory CSV held in memory into validated records, or lists every problem found. */
+export function parseDirectoryCsv(text: string): ParsedDirectory {
+  let rows: RawRow[];
+  try {
+    rows = readRows(text);
+  } catch (err) {
+    return { records: [], problems: [csvSyntaxProblem(err)] };
+  }
+  const reader = new DirectoryCsvReader();
+  const records: ServiceRecord[] = [];
+  for (const row of rows) {
+    const record = reader.read(row);
+    if (record) records.push(record);
+  }
+  return { records, problems: reader.finish() };
 }
 
 export function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number> {

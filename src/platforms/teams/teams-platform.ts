@@ -1,8 +1,8 @@
-// Teams in the shared HTTP server: POST /api/messages → the CloudAdapter of the activity's tenant (JWT checked by
-// botbuilder against that tenant's app id) → the bot. An activity from a tenant we are not registered in is refused.
+// Teams in the shared HTTP server: POST /api/messages → the token checked first (botbuilder's JWT checks, against the
+// registration it is addressed to) → the activity's tenant must be one that registration serves → the bot.
 // Also builds the Teams Messenger for the outbox. The only entry point other code imports.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { PlatformContext } from '../../app/platform-context.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';

@@ -1,6 +1,6 @@
-// One botbuilder CloudAdapter per bot registration, chosen by tenant before processActivity: incoming tokens are
-// validated against that tenant's app id (botbuilder's JWT checks), and replies and proactive messages are signed
-// with that tenant's credentials (ConfigurationServiceClientCredentialFactory, botbuilder's password factory).
+// One botbuilder CloudAdapter per bot registration. An incoming token is checked (botbuilder's JWT checks) against
+// the registration it is addressed to before the activity's tenant counts for anything; replies and proactive
+// messages are signed with the tenant's registration (ConfigurationServiceClientCredentialFactory).
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import type { ActivityTenant, TeamsRegistration, TenantLookup, TenantRegistry } from './tenant-registry.ts';
 
@@ -13,10 +13,6 @@ export type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrame
 
 /** CloudAdapter with its activity pipeline reachable from our own node:http handler (no express shim). */
 export class HandoverCloudAdapter extends CloudAdapter {
-  handle(authHeader: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>) {
-    return this.processActivity(authHeader, activity, logic);
-  }
-
   /** Checks the request's token (botbuilder's JWT checks against this registration's app id); throws when it fails. */
   authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
     return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
