@@ -32,6 +32,11 @@ export interface OutboxRequest {
   mode: DeliveryMode;
   /** For live mode: the key of the card to update, e.g. `${handoverId}:${personId}`. */
   liveKey?: string;
+  /**
+   * For new mode: the live key of the card this message answers. Where the platform has threads (Slack) it is posted
+   * as a reply under that card; where it has none, or the card was never sent, it is skipped.
+   */
+  threadOf?: string;
   /** Earliest time to send (ISO); default now. */
   notBefore?: string;
 }

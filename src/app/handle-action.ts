@@ -16,7 +16,7 @@ import type { Clock } from '../domain/ports.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
-import type { HandoverService } from './handover-service.ts';
+import type { HandoverService, ShownIn } from './handover-service.ts';
 import { OpportunityError } from '../domain/opportunities/errors.ts';
 import { openOpportunityIntroduction, withOpportunity } from './opportunity-actions.ts';
 import type { OpportunityService } from './opportunity-service.ts';
@@ -29,6 +29,8 @@ export interface ActionRequest {
   subjectId: string;
   version?: number;
   inputs?: Record<string, unknown>;
+  /** The message the button was on, when the platform shows the result there itself (see HandoverChange.shownIn). */
+  shownIn?: ShownIn;
 }
 
 export type ActionResult =
@@ -134,7 +136,7 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
   if ('kind' in command) return withForm(command, v, req);
   let after;
   try {
-    after = deps.app.act(v.handover.id, command).handover;
+    after = deps.app.act(v.handover.id, command, { shownIn: req.shownIn }).handover;
   } catch (err) {
     if (err instanceof HandoverError) return withForm(error(err.message, err.fields), v, req);
     throw err;
@@ -207,7 +209,7 @@ const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {
 function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command): PreparedAction {
   let result;
   try {
-    result = deps.app.act(req.subjectId, command);
+    result = deps.app.act(req.subjectId, command, { shownIn: req.shownIn });
   } catch (err) {
     if (err instanceof HandoverError) return ready(error(err.message, err.fields));
     throw err;

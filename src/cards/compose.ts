@@ -19,6 +19,7 @@ import {
   buildDigestCard, buildNoticeCard, buildOpportunityCard, buildReviewRequestCard, type DigestItem, type OpportunityView,
 } from './other-cards.ts';
 import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, outcomeReasonFor } from './receipt-card.ts';
+import { buildStatusUpdateCard } from './status-update-card.ts';
 import { isActingContact, roleOf, type HandoverView, type PersonView, type ServiceSummary } from './view.ts';
 
 export interface CardComposerDeps {
@@ -130,6 +131,7 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
   const party = acting || v.role === 'introducer';
   switch (r.kind) {
     case 'receipt': return buildReceiptCard(v);
+    case 'status_update': return buildStatusUpdateCard(v, r.params?.event ?? '', r.params?.actorId);
     case 'outcome': {
       const service = deps.services.get(v.handover.serviceId);
       const alternatives = service ? findAlternatives(deps.db, service, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths) : [];

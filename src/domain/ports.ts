@@ -64,4 +64,6 @@ export interface Messenger {
   sendToPerson(to: Identity, card: Card, options: SendOptions): Promise<MessageRef>;
   postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef>;
   updateMessage(ref: MessageRef, card: Card): Promise<void>;
+  /** Where the platform has threads: posts the card as a reply under `parent`, which notifies its reader. */
+  replyInThread?(parent: MessageRef, card: Card, options: SendOptions): Promise<MessageRef>;
 }

@@ -72,8 +72,18 @@ async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string,
   throw new UndeliverableError('recipient_unknown', `No platform knows ${personId} any more.`);
 }
 
-/** Delivers the composed card; returns the platform it went to. */
-export async function deliver(deps: DeliverDeps, row: OutboxRow, card: Card): Promise<Platform> {
+/** A threaded reply under the card it is about; null (nothing sent) where there is no such thread. */
+async function replyInThread(deps: DeliverDeps, row: OutboxRow, threadOf: string, card: Card): Promise<Platform | null> {
+  const parent = deps.outbox.liveCard(threadOf)?.ref;
+  const messenger = parent ? deps.router.messenger(parent.platform) : undefined;
+  if (!parent || !messenger?.replyInThread) return null;
+  await call(deps, { platform: parent.platform, tenant: '', conversation: parent.conversationId }, () => messenger.replyInThread!(parent, card, sendOptions(row)));
+  return parent.platform;
+}
+
+/** Delivers the composed card; returns the platform it went to, or null when it was not for sending (see threadOf). */
+export async function deliver(deps: DeliverDeps, row: OutboxRow, card: Card): Promise<Platform | null> {
+  if (row.threadOf) return replyInThread(deps, row, row.threadOf, card);
   const updated = await updateLiveCard(deps, row, card);
   if ('channel' in row.recipient) {
     if (updated) return updated; // a live channel card (an opportunity) changes in place

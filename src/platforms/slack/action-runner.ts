@@ -1,6 +1,7 @@
 // The seam between Slack listeners and the one shared action handler (src/app/handle-action.ts).
 // Listeners only call a RunAction, so tests or the lead can pass another one to createSlackPlatform.
 import type { Container } from '../../app/container.ts';
+import type { ShownIn } from '../../app/handover-service.ts';
 import { handleAction, prepareAction, ready, type ActionResult, type PreparedAction } from '../../app/handle-action.ts';
 import type { CardComposer } from '../../cards/compose.ts';
 import type { ActionId } from '../../cards/model.ts';
@@ -11,6 +12,8 @@ export interface ActionRequest {
   subjectId: string;
   version?: number;
   inputs: Record<string, unknown>;
+  /** The message clicked, which the listener updates itself. */
+  shownIn?: ShownIn;
 }
 
 export type ActionOutcome = ActionResult;

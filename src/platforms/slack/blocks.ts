@@ -169,10 +169,10 @@ function fit(blocks: Block[], tail: Block[], max: number): Block[] {
   return [...blocks.slice(0, room), { type: 'context', elements: [mrkdwn('Some details are not shown here.')] }, ...tail];
 }
 
-/** A chat message: fallback text for notifications, and blocks. */
+/** A chat message: fallback text for notifications, and blocks. A threaded status reply is its sentence alone. */
 export function cardToMessage(card: Card): { text: string; blocks: Block[] } {
-  const header = { type: 'header', text: plain(card.title, BLOCK_KIT_LIMITS.headerText) };
-  const blocks = fit([header, ...bodyBlocks(card, false)], buttonsBlock(card.actions), BLOCK_KIT_LIMITS.blocksPerMessage);
+  const header = card.kind === 'status_update' ? [] : [{ type: 'header', text: plain(card.title, BLOCK_KIT_LIMITS.headerText) }];
+  const blocks = fit([...header, ...bodyBlocks(card, false)], buttonsBlock(card.actions), BLOCK_KIT_LIMITS.blocksPerMessage);
   return { text: cut(card.summary || card.title, BLOCK_KIT_LIMITS.fallbackText), blocks };
 }
 

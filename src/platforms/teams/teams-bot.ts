@@ -17,6 +17,8 @@ import {
   SubmitOnce, teamsScope, type OpportunityPlace,
 } from './opportunity-dialog.ts';
 import type { TeamsActions } from './teams-actions.ts';
+import { encodeConversation } from './teams-messenger.ts';
+import type { ShownIn } from '../../app/handover-service.ts';
 import { TEAMS_CHANNEL_ID, type StoredReference, type TeamsDirectory, type TeamsUser } from './teams-identity.ts';
 
 export const UNKNOWN_PERSON =
@@ -98,6 +100,13 @@ function channelOf(ctx: TurnContext): string | undefined {
   return data.channel?.id ?? data.team?.id ?? (ctx.activity.conversation.id.split(';')[0] || undefined);
 }
 
+/** The card message an invoke came from: the invoke response updates it, so the outbox need not PUT it again. */
+function clickedCard(ctx: TurnContext): ShownIn | undefined {
+  const messageId = ctx.activity.replyToId;
+  const conversationId = ctx.activity.conversation?.id;
+  return messageId && conversationId ? { conversationId: encodeConversation(tenantOf(ctx), conversationId), messageId } : undefined;
+}
+
 export class HandoverTeamsBot extends TeamsActivityHandler {
   private readonly submitOnce = new SubmitOnce();
 
@@ -171,7 +180,9 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
       return (card ? cardInvokeResponse(chatCard(card, refreshFor)) : messageInvokeResponse('This card has nothing new.')) as unknown as AdaptiveCardInvokeResponse;
     }
     if (DIALOG_ACTIONS.has(verb)) return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
-    const result = await this.actions.run({ actorId: person.id, actionId: verb, subjectId, version: typeof version === 'number' ? version : undefined, inputs });
+    const result = await this.actions.run({
+      actorId: person.id, actionId: verb, subjectId, version: typeof version === 'number' ? version : undefined, inputs, shownIn: clickedCard(ctx),
+    });
     if (result.kind === 'error') return messageInvokeResponse(result.message) as unknown as AdaptiveCardInvokeResponse;
     if (result.kind === 'form' && !isPersonal(ctx)) return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
     return cardInvokeResponse(chatCard(result.card, refreshFor)) as unknown as AdaptiveCardInvokeResponse;

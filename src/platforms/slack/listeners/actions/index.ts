@@ -36,7 +36,8 @@ export function register(app: App, deps: SlackDeps): void {
       if (!person) { await ackOnce(); reply(UNKNOWN_PERSON_MESSAGE); return; }
       const value = decodeButtonValue(action.value);
       if (!value || !isActionId(action.action_id)) { await ackOnce(); reply('That button is not valid any more.'); return; }
-      const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {} });
+      const shownIn = place.channelId && place.messageTs ? { conversationId: place.channelId, messageId: place.messageTs } : undefined;
+      const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {}, shownIn });
       await ackOnce();
       followUp(deps, what, () => showOutcome(client, place, prepared.render()), failed);
     } catch (err) {
