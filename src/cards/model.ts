@@ -6,7 +6,11 @@ export type CardKind =
   | 'introduction' | 'decline_form' | 'pass_form' | 'receipt' | 'accepted' | 'nudge' | 'escalation' | 'outcome'
   | 'introduce_form' | 'opportunity' | 'digest' | 'review_request' | 'notice' | 'snooze_form' | 'note_form' | 'opportunity_form'
   /** A one-sentence reply in the thread of a card, saying what just changed. */
-  | 'status_update';
+  | 'status_update'
+  /** What is waiting for a person and what they introduced ("status"). */
+  | 'my_introductions'
+  /** Hello after the app is installed, for a person or for a team's channel. */
+  | 'welcome';
 
 /** Action names the server understands. A button carries only this, the handover (or other subject) id and a version. */
 export type ActionId =

@@ -120,13 +120,13 @@ describe('Slack: answering an introduction', () => {
     expect(h.container.handovers.find(handoverId)?.state).to.equal('declined');
   });
 
-  it('given Sam opens the App Home, then "Waiting for you" lists the introduction with its reply-by date', async () => {
+  it('given Sam opens the App Home, then "Waiting for you" lists the client’s first name with its reply-by date', async () => {
     const res = await postSigned(h.eventsUrl, JSON.stringify(loadPayload('app-home-opened')), JSON_TYPE);
     expect(res.status).to.equal(200);
     const [publish] = await h.api.waitFor('views.publish');
     expect(publish.body.user_id).to.equal(SLACK_USERS.sam);
     const text = JSON.stringify(publish.body.view);
-    expect(text).to.contain('Waiting for you').and.contain(handoverId).and.contain('reply by');
+    expect(text).to.contain('Waiting for you').and.contain('R.T. from Jo Rivers').and.contain('reply by');
   });
 
   it('given Slack retries the App Home event, then it is handled once', async () => {

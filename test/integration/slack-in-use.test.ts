@@ -1,8 +1,8 @@
 // Slack as people live in it: a click changes its message once, a status change notifies the right person in the
 // thread of their card, the fallback text says where things stand.
 import { expect } from 'chai';
-import { FORM, interactionBody, postSigned } from '../fixtures/slack-sign.ts';
-import { blockAction } from '../fixtures/slack-payloads.ts';
+import { FORM, JSON_TYPE, commandBody, interactionBody, postSigned } from '../fixtures/slack-sign.ts';
+import { blockAction, loadPayload, slashCommand, viewBlockAction } from '../fixtures/slack-payloads.ts';
 import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../fixtures/slack-harness.ts';
 import { introduceInput } from '../fixtures/make.ts';
 import type { RecordedCall } from '../fixtures/fake-slack-api.ts';
@@ -86,5 +86,71 @@ describe('Slack in use: people notice what changed', () => {
     await clickOnSamCard('accept');
     const update = await eventually(() => h.api.callsTo('chat.update').find((u) => u.body.channel === SAM_DM), 'the update of Sam’s card');
     expect(String(update.body.text)).to.match(/accepted by you/i);
+  });
+});
+
+describe('Slack in use: the App Home and "/handover status" work', () => {
+  let h: SlackHarness;
+  let handoverId: string;
+
+  beforeEach(async () => {
+    h = await startSlackHarness();
+    for (const id of ['jo', 'sam', 'alex'] as const) h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
+    handoverId = h.container.app.introduce('jo', introduceInput()).id;
+    await h.api.waitFor('chat.postMessage', 2);
+  });
+  afterEach(async () => { await h.close(); });
+
+  type HomeBlock = { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] };
+  const blocksOf = (call: RecordedCall) => (call.body.view as { blocks: HomeBlock[] }).blocks;
+  const buttonIds = (call: RecordedCall) => blocksOf(call).flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : [])).map((e) => e.action_id);
+  const openHome = () => postSigned(h.eventsUrl, JSON.stringify(loadPayload('app-home-opened')), JSON_TYPE);
+  const homeClick = (actionId: string, value: { s: string; v?: number }) =>
+    postSigned(h.eventsUrl, interactionBody(viewBlockAction(SLACK_USERS.sam, actionId, value, { id: 'V0HOME0001', type: 'home' })), FORM);
+
+  it('given Sam opens the App Home, then the introduction waiting for him shows the client’s first name with Accept, Decline and Pass, and the start buttons', async () => {
+    await openHome();
+    const [publish] = await h.api.waitFor('views.publish');
+    const text = blocksOf(publish).map((b) => b.text?.text ?? '').join('\n');
+    expect(text).to.contain('R.T. from Jo Rivers').and.not.contain(handoverId);
+    expect(buttonIds(publish)).to.include.members(['accept', 'decline', 'pass', 'introduce_start', 'opportunity_start']);
+  });
+
+  it('given Sam has opened the App Home, when he accepts from it, then the tab is published again without Accept and the accepted card opens in a modal that closes with "Done"', async () => {
+    await openHome();
+    const [first] = await h.api.waitFor('views.publish');
+    const accept = blocksOf(first).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'accept')!;
+    await homeClick('accept', JSON.parse(accept.value));
+    const [, again] = await h.api.waitFor('views.publish', 2);
+    expect(again.body.user_id).to.equal(SLACK_USERS.sam);
+    expect(buttonIds(again)).not.to.include('accept');
+    const [modal] = await h.api.waitFor('views.open');
+    const view = modal.body.view as { title: { text: string }; close: { text: string } };
+    expect(view.close.text).to.equal('Done');
+    expect(view.title.text).to.equal('Introduction');
+    expect(h.container.handovers.find(handoverId)?.state).to.equal('accepted');
+  });
+
+  it('given the App Home, when Sam presses "Introduce a client", then the introduce modal opens on the directory search', async () => {
+    await homeClick('introduce_start', { s: 'directory' });
+    const [open] = await h.api.waitFor('views.open');
+    expect((open.body.view as { callback_id: string }).callback_id).to.equal('introduce');
+  });
+
+  it('given Jo types "/handover status", then a modal lists what she introduced with Open, and it closes with "Done"', async () => {
+    await postSigned(h.eventsUrl, commandBody(slashCommand({ text: 'status' })), FORM);
+    const [open] = await h.api.waitFor('views.open');
+    const view = open.body.view as { title: { text: string }; close: { text: string }; blocks: HomeBlock[] };
+    expect(view.title.text).to.equal('My introductions');
+    expect(view.close.text).to.equal('Done');
+    expect(JSON.stringify(view.blocks)).to.contain('R.T. to Sam Patel at Wellbeing Hub');
+    expect(view.blocks.flatMap((b) => b.elements ?? []).map((e) => e.action_id)).to.include('open_handover');
+  });
+
+  it('given Sam clicks Decline, then the modal title is written to fit ("Decline"), not cut', async () => {
+    const card = h.api.callsTo('chat.postMessage').find((p) => p.body.channel === SAM_DM)!;
+    await postSigned(h.eventsUrl, interactionBody(blockAction(SLACK_USERS.sam, 'decline', button(card, 'decline'), { channel: SAM_DM, ts: String(card.response?.ts) })), FORM);
+    const [open] = await h.api.waitFor('views.open');
+    expect((open.body.view as { title: { text: string } }).title.text).to.equal('Decline');
   });
 });

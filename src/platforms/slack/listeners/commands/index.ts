@@ -1,6 +1,7 @@
-// /handover opens the introduce modal; /opportunity opens the "Post an opportunity" modal.
+// /handover opens the introduce modal ("/handover status": My introductions); /opportunity opens the "Post an opportunity" modal.
 import type { App } from '@slack/bolt';
-import { followUp, oneOf, type SlackDeps } from '../../deps.ts';
+import { followUp, oneOf, personFor, type SlackDeps } from '../../deps.ts';
+import { asksForStatus, statusModal } from '../../home-view.ts';
 import { introduceModalToOpen } from '../../introduce-modal.ts';
 import { openView } from '../../wire.ts';
 import { openOpportunityModal } from '../../opportunity-modal.ts';
@@ -11,6 +12,14 @@ export const OPPORTUNITY_COMMAND = '/opportunity';
 export function register(app: App, deps: SlackDeps): void {
   app.command(oneOf([HANDOVER_COMMAND, OPPORTUNITY_COMMAND]), async ({ ack, body, client, context }) => {
     await ack();
+    if (body.command === HANDOVER_COMMAND && asksForStatus(body.text)) {
+      followUp(deps, 'open my introductions', async () => {
+        const teamId = context.teamId ?? body.team_id;
+        const person = await personFor(deps, client, teamId, body.user_id);
+        await openView(client, body.trigger_id, statusModal(deps.container, person?.id ?? null, teamId));
+      });
+      return;
+    }
     if (body.command === HANDOVER_COMMAND) {
       followUp(deps, 'open introduce modal', () => openView(client, body.trigger_id, introduceModalToOpen(body.text || undefined)));
       return;

@@ -29,7 +29,7 @@ function togglesOf(blocks: Block[]): Set<string> {
 
 function sentConfirmation(deps: SlackDeps, handoverId: string | undefined) {
   const h = handoverId ? deps.container.handovers.find(handoverId) : undefined;
-  if (!h) return noticeModal('Introduction sent', 'Your introduction has been sent.');
+  if (!h) return noticeModal('Introduction sent', 'Your introduction has been sent.', 'Done');
   return sentModal(deps.container.people.nameOf(h.contactId), deps.container.services.get(h.serviceId)?.name ?? 'the service');
 }
 
