@@ -4,7 +4,7 @@ import type { CardComposer } from '../cards/compose.ts';
 import { liveCard, searchResults } from '../cards/compose.ts';
 import { dateInputToInstant } from '../cards/format.ts';
 import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../cards/handover-forms.ts';
-import { stateHeadline } from '../cards/handover-text.ts';
+import { buildNotesCard, stateHeadline } from '../cards/handover-text.ts';
 import { buildIntroduceForm } from '../cards/introduce-form.ts';
 import type { Card, CardKind } from '../cards/model.ts';
 import { isActionId } from '../cards/model.ts';
@@ -131,6 +131,9 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
   const v = deps.cards.view(req.subjectId, req.actorId);
   if (!v) return error(`We couldn't find introduction ${req.subjectId}. It may have been removed.`);
   if (req.actionId === 'open_handover') return { kind: 'card', card: liveCard(v) };
+  if (req.actionId === 'all_notes') {
+    return isActingContact(v) || v.role === 'introducer' ? { kind: 'form', card: buildNotesCard(v) } : error(notForYou(v));
+  }
   if (FORMS[req.actionId] && !req.actionId.endsWith('_submit')) return openForm(v, req.actionId);
   const command = commandFor(req, v);
   if ('kind' in command) return withForm(command, v, req);

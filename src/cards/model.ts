@@ -10,20 +10,22 @@ export type CardKind =
   /** What is waiting for a person and what they introduced ("status"). */
   | 'my_introductions'
   /** Hello after the app is installed, for a person or for a team's channel. */
-  | 'welcome';
+  | 'welcome'
+  /** Every note on an introduction, newest first. */
+  | 'notes';
 
 /** Action names the server understands. A button carries only this, the handover (or other subject) id and a version. */
 export type ActionId =
   | 'accept' | 'decline' | 'decline_submit' | 'pass' | 'pass_submit' | 'withdraw' | 'add_note' | 'add_note_submit'
   | 'confirm_contact' | 'report_unreachable' | 'snooze' | 'snooze_submit' | 'introduce_submit' | 'introduce_search'
   | 'introduce_start' | 'introduce_to_opportunity' | 'review_still_right' | 'review_needs_changes' | 'review_closed'
-  | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit';
+  | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit' | 'all_notes';
 
 export const ACTION_IDS: readonly ActionId[] = [
   'accept', 'decline', 'decline_submit', 'pass', 'pass_submit', 'withdraw', 'add_note', 'add_note_submit',
   'confirm_contact', 'report_unreachable', 'snooze', 'snooze_submit', 'introduce_submit', 'introduce_search',
   'introduce_start', 'introduce_to_opportunity', 'review_still_right', 'review_needs_changes', 'review_closed',
-  'open_handover', 'close', 'opportunity_start', 'opportunity_submit',
+  'open_handover', 'close', 'opportunity_start', 'opportunity_submit', 'all_notes',
 ];
 
 export function isActionId(value: unknown): value is ActionId {

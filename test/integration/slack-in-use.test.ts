@@ -154,3 +154,39 @@ describe('Slack in use: the App Home and "/handover status" work', () => {
     expect((open.body.view as { title: { text: string } }).title.text).to.equal('Decline');
   });
 });
+
+describe('Slack in use: a card with many notes', () => {
+  let h: SlackHarness;
+  let handoverId: string;
+
+  beforeEach(async () => {
+    h = await startSlackHarness();
+    for (const id of ['jo', 'sam'] as const) h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
+    handoverId = h.container.app.introduce('jo', introduceInput()).id;
+    await h.api.waitFor('chat.postMessage', 2);
+    h.container.app.act(handoverId, { type: 'accept', actorId: 'sam' });
+    for (let i = 1; i <= 60; i++) h.container.app.act(handoverId, { type: 'add_note', actorId: i % 2 ? 'jo' : 'sam', text: `Note number ${i}` });
+  });
+  afterEach(async () => { await h.close(); });
+
+  it('given 60 notes, then Sam’s card stays within 50 blocks, shows the newest note first and offers "All notes", which opens every note in a modal closed with "Done"', async () => {
+    const update = await eventually(
+      () => h.api.callsTo('chat.update').find((u) => u.body.channel === SAM_DM && JSON.stringify(u.body.blocks).includes('Note number 60')),
+      'Sam’s card with the newest note',
+    );
+    const blocks = update.body.blocks as { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] }[];
+    expect(blocks.length).to.be.at.most(50);
+    const text = blocks.map((b) => b.text?.text ?? '').join('\n');
+    expect(text.indexOf('Note number 60')).to.be.lessThan(text.indexOf('Note number 59'));
+    expect(text).not.to.contain('Some details are not shown here');
+    const all = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'all_notes')!;
+    await postSigned(h.eventsUrl, interactionBody(blockAction(SLACK_USERS.sam, 'all_notes', JSON.parse(all.value), { channel: SAM_DM, ts: String(update.body.ts) })), FORM);
+    const [open] = await h.api.waitFor('views.open');
+    const view = open.body.view as { title: { text: string }; close: { text: string }; blocks: { text?: { text: string } }[] };
+    const notes = view.blocks.map((b) => b.text?.text ?? '').join('\n');
+    expect(view.title.text).to.equal('All notes');
+    expect(view.close.text).to.equal('Done');
+    expect(notes.match(/Note number \d+/g)).to.have.length(60);
+    expect(notes.indexOf('Note number 60')).to.be.lessThan(notes.indexOf('Note number 2\n'));
+  });
+});

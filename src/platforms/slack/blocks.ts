@@ -185,6 +185,7 @@ export const MODAL_TITLES: Partial<Record<CardKind, string>> = {
   introduce_form: 'Introduce a client', opportunity_form: 'Post an opportunity', opportunity: 'Opportunity posted',
   introduction: 'Introduction', accepted: 'Introduction', nudge: 'Introduction', escalation: 'Introduction',
   receipt: 'Your introduction', outcome: 'Your introduction', my_introductions: 'My introductions', welcome: 'Warm Handover',
+  notes: 'All notes',
 };
 export const DEFAULT_MODAL_TITLE = 'Warm Handover';
 
@@ -215,8 +216,10 @@ export function decodeMetadata(text: string | undefined): FormMetadata | null {
 export const FORM_CALLBACK_ID = 'handover_form';
 
 /** A form card as a modal: the action that sends the inputs is the submit button; the others are not shown. */
-export function cardToModal(card: Card, message?: { channel: string; ts: string }, close = 'Cancel'): ModalView {
+export function cardToModal(card: Card, message?: { channel: string; ts: string }, close?: string): ModalView {
   const submit = card.actions.find((a) => a.submitsInputs) ?? card.actions[0];
+  // A modal with nothing to send only shows something: "Done" closes it.
+  close ??= submit ? 'Cancel' : 'Done';
   const meta: FormMetadata = { a: submit?.id ?? 'close', s: submit?.subjectId ?? card.subjectId ?? '', v: submit?.version ?? card.version };
   if (message) Object.assign(meta, { c: message.channel, t: message.ts });
   return {
