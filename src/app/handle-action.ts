@@ -6,6 +6,7 @@ import { dateInputToInstant } from '../cards/format.ts';
 import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../cards/handover-forms.ts';
 import { buildNotesCard, stateHeadline } from '../cards/handover-text.ts';
 import { buildIntroduceForm } from '../cards/introduce-form.ts';
+import { DIRECTORY_SUBJECT } from '../cards/welcome-card.ts';
 import type { Card, CardKind } from '../cards/model.ts';
 import { isActionId } from '../cards/model.ts';
 import { buildNoticeCard } from '../cards/other-cards.ts';
@@ -174,6 +175,8 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
     const searched = Boolean(query.q || query.area || query.age);
     return { kind: 'form', card: buildIntroduceForm({ query, results: searched ? searchResults({ ...deps }, query) : undefined }) };
   }
+  // "Introduce a client" before a service is chosen: the form opens on the directory search.
+  if (req.actionId === 'introduce_start' && req.subjectId === DIRECTORY_SUBJECT) return { kind: 'form', card: buildIntroduceForm({}) };
   const service = deps.cards.serviceSummary(req.subjectId);
   if (!service) return error(`We couldn't find that service in the directory.`, { serviceId: 'Choose a service from the directory.' });
   if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service }) };

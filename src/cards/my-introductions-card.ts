@@ -59,16 +59,20 @@ function more(n: number): CardBlock[] {
   return n > 0 ? [{ type: 'text', text: `And ${n} more.`, style: 'subtle' }] : [];
 }
 
-/** The blocks of both lists, for "status" and for a welcome. */
-export function myIntroductionsBlocks(my: MyIntroductions, timeZone: string): CardBlock[] {
+/** "Waiting for you", each with its buttons. */
+export function waitingBlocks(my: MyIntroductions, timeZone: string): CardBlock[] {
   const blocks: CardBlock[] = [{ type: 'text', text: 'Waiting for you', style: 'heading' }];
   if (my.waiting.length === 0) blocks.push({ type: 'text', text: NOTHING_WAITING, style: 'subtle' });
   for (const i of my.waiting) blocks.push({ type: 'text', text: waitingLine(i, timeZone) }, { type: 'actions', actions: waitingActions(i) });
-  blocks.push(...more(my.moreWaiting), { type: 'text', text: 'Your introductions', style: 'heading' });
+  return [...blocks, ...more(my.moreWaiting)];
+}
+
+/** The blocks of both lists, for "status". */
+export function myIntroductionsBlocks(my: MyIntroductions, timeZone: string): CardBlock[] {
+  const blocks: CardBlock[] = [...waitingBlocks(my, timeZone), { type: 'text', text: 'Your introductions', style: 'heading' }];
   if (my.introduced.length === 0) blocks.push({ type: 'text', text: NOTHING_INTRODUCED, style: 'subtle' });
   for (const i of my.introduced) blocks.push({ type: 'text', text: introducedLine(i, timeZone) }, { type: 'actions', actions: [openAction(i)] });
-  blocks.push(...more(my.moreIntroduced));
-  return blocks;
+  return [...blocks, ...more(my.moreIntroduced)];
 }
 
 /** The answer to "status" / "My introductions". */

@@ -7,6 +7,7 @@ import {
   NOTHING_INTRODUCED, NOTHING_WAITING, introducedLine, openAction, waitingActions, waitingLine, type MyIntroductions,
 } from '../../cards/my-introductions-card.ts';
 import type { CardAction } from '../../cards/model.ts';
+import { DIRECTORY_SUBJECT } from '../../cards/welcome-card.ts';
 import { BLOCK_KIT_LIMITS, buttonsBlock, escapeMrkdwn, plain, type Block, type ModalView } from './blocks.ts';
 import { slackScope } from './opportunity-modal.ts';
 
@@ -14,7 +15,7 @@ import { slackScope } from './opportunity-modal.ts';
 export const HOME_LIST_LIMIT = 20;
 
 /** The subject of "Introduce a client" when no service is chosen yet: the introduce modal opens on the search. */
-export const DIRECTORY_SUBJECT = 'directory';
+export { DIRECTORY_SUBJECT };
 
 const line = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text), verbatim: true } });
 const note = (text: string): Block => ({ type: 'context', elements: [{ type: 'plain_text', text }] });

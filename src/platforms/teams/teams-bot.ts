@@ -1,7 +1,7 @@
 // The Teams bot: remembers where each person can be reached, answers "introduce" and "help" in a 1:1 chat,
 // runs card buttons (Universal Actions) for the person who pressed them, and drives the introduce dialog.
 import {
-  TeamsActivityHandler, TeamsInfo, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
+  TeamsActivityHandler, TeamsInfo, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
   type MessagingExtensionAction, type MessagingExtensionActionResponse, type TaskModuleRequest,
   type TaskModuleResponse, type TurnContext,
 } from 'botbuilder';
@@ -17,6 +17,10 @@ import {
   SubmitOnce, teamsScope, type OpportunityPlace,
 } from './opportunity-dialog.ts';
 import type { TeamsActions } from './teams-actions.ts';
+import { buildMyIntroductionsCard } from '../../cards/my-introductions-card.ts';
+import { buildChannelWelcomeCard, buildPersonalWelcomeCard } from '../../cards/welcome-card.ts';
+import { cardActivity, jsonCardActivity } from './start-cards.ts';
+import { MAX_WELCOMED_CONVERSATIONS, OncePerKey } from './once-per-key.ts';
 import { encodeConversation } from './teams-messenger.ts';
 import type { ShownIn } from '../../app/handover-service.ts';
 import { TEAMS_CHANNEL_ID, type StoredReference, type TeamsDirectory, type TeamsUser } from './teams-identity.ts';
@@ -26,7 +30,13 @@ export const UNKNOWN_PERSON =
 export const HELP_TEXT =
   'I help you introduce a client to a named contact at another service, and I let you know when they reply. ' +
   'Say "introduce" to start, or use "Introduce a client" from the … menu on any message. ' +
+  'Say "status" to see what is waiting for you and what you introduced. ' +
   'Say "opportunity" to post an opportunity to your peer group\'s channel.';
+const STATUS_WORDS = new Set(['status', 'my introductions', 'mine', 'list']);
+/** The answer in a channel or group chat to an @mention: the rest goes to the person's 1:1 chat. */
+export const SENT_PRIVATELY = "I've sent you a private message.";
+export const COULD_NOT_SEND_PRIVATELY =
+  "I couldn't message you privately yet. Open Warm Handover from Apps in Teams, say \"hi\" in the chat, then mention me here again.";
 const INTRODUCE_WORDS = new Set(['introduce', 'introduce a client', 'new introduction']);
 const OPPORTUNITY_WORDS = new Set(['opportunity', 'post an opportunity', 'post opportunity', 'new opportunity']);
 /** Said to someone who presses a dialog button in a way that cannot open one (e.g. an old card): never a form in a channel. */
@@ -42,6 +52,8 @@ export interface TeamsBotHooks {
   registerPeerGroup?(channel: ChannelRef, name: string, registeredBy: string | null): void;
   /** The channel ids of a tenant's registered peer groups (the "Post an opportunity" dialog offers these). */
   peerGroupIds?(tenantId: string): string[];
+  /** Sends a message to a person's 1:1 chat with the bot (opening one if needed); rejects when Teams refuses. */
+  sendPrivately?(person: Person, tenantId: string, activity: Partial<Activity>): Promise<void>;
 }
 
 interface TeamChannelData {
@@ -107,8 +119,17 @@ function clickedCard(ctx: TurnContext): ShownIn | undefined {
   return messageId && conversationId ? { conversationId: encodeConversation(tenantOf(ctx), conversationId), messageId } : undefined;
 }
 
+/** The app was just added here: the bot joined the conversation, or the app was installed (not upgraded). */
+function justInstalled(ctx: TurnContext): boolean {
+  const a = ctx.activity;
+  if (a.type === 'installationUpdate') return a.action === 'add';
+  return a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+}
+
 export class HandoverTeamsBot extends TeamsActivityHandler {
   private readonly submitOnce = new SubmitOnce();
+  /** Teams sends both installationUpdate and conversationUpdate for one install: one welcome per conversation. */
+  private readonly welcomed = new OncePerKey(MAX_WELCOMED_CONVERSATIONS);
 
   constructor(
     private readonly actions: TeamsActions, private readonly directory: TeamsDirectory, private readonly log: Logger,
@@ -124,9 +145,24 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
   private async installed(ctx: TurnContext): Promise<void> {
     const person = await this.identify(ctx, true);
     const channel = installedTeamChannel(ctx);
-    if (!channel || !this.hooks.registerPeerGroup) return;
-    this.hooks.registerPeerGroup({ platform: 'teams', tenant: tenantOf(ctx), channelId: channel.channelId }, channel.name, person?.id ?? null);
-    this.log.info({ tenant: tenantOf(ctx), channelId: channel.channelId }, 'Teams channel registered as a peer group');
+    if (channel && this.hooks.registerPeerGroup) {
+      this.hooks.registerPeerGroup({ platform: 'teams', tenant: tenantOf(ctx), channelId: channel.channelId }, channel.name, person?.id ?? null);
+      this.log.info({ tenant: tenantOf(ctx), channelId: channel.channelId }, 'Teams channel registered as a peer group');
+    }
+    await this.welcome(ctx, person, Boolean(channel && this.hooks.registerPeerGroup));
+  }
+
+  /** Says hello once per conversation the app is added to: a person's 1:1 chat, a team's channel or a group chat. */
+  private async welcome(ctx: TurnContext, person: Person | undefined, peerGroup: boolean): Promise<void> {
+    if (!justInstalled(ctx) || !this.welcomed.first(ctx.activity.conversation.id)) return;
+    const scope = teamsScope(tenantOf(ctx));
+    if (!isPersonal(ctx)) {
+      await ctx.sendActivity(cardActivity(buildChannelWelcomeCard({ peerGroup, opportunityScope: scope })));
+      return;
+    }
+    const mine = person ? this.actions.myIntroductions?.(person.id) : undefined;
+    const card = buildPersonalWelcomeCard({ name: person?.name, my: mine?.my, timeZone: mine?.timeZone ?? 'Europe/London', opportunityScope: scope });
+    await ctx.sendActivity(cardActivity(card));
   }
 
   /** The directory person behind this activity; links the Teams identity and stores the 1:1 reference. */
@@ -158,14 +194,38 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     const said = commandText(ctx.activity.text);
     if (OPPORTUNITY_WORDS.has(said)) {
       const place = this.placeOf(ctx);
-      await ctx.sendActivity(person ? { attachments: [cardAttachment(opportunityStartCard(place))] } : UNKNOWN_PERSON);
+      await ctx.sendActivity(person ? jsonCardActivity(opportunityStartCard(place)) : UNKNOWN_PERSON);
       return;
     }
-    if (!isPersonal(ctx)) return;
     if (!person) { await ctx.sendActivity(UNKNOWN_PERSON); return; }
-    if (INTRODUCE_WORDS.has(said)) { await ctx.sendActivity({ attachments: [cardAttachment(startCard())] }); return; }
-    if (HELP_WORDS.has(said) || said === '') { await ctx.sendActivity({ text: HELP_TEXT, attachments: [cardAttachment(startCard())] }); return; }
-    await ctx.sendActivity(`Sorry, I didn't understand that. ${HELP_TEXT}`);
+    const answer = this.answerFor(person, said);
+    if (isPersonal(ctx)) { await ctx.sendActivity(answer); return; }
+    await this.answerPrivately(ctx, person, answer);
+  }
+
+  /** What a person's words get in their 1:1 chat: the introduce card, their introductions, help. */
+  private answerFor(person: Person, said: string): Partial<Activity> {
+    if (INTRODUCE_WORDS.has(said)) return jsonCardActivity(startCard());
+    if (STATUS_WORDS.has(said) && this.actions.myIntroductions) {
+      const { my, timeZone } = this.actions.myIntroductions(person.id);
+      return cardActivity(buildMyIntroductionsCard(my, timeZone));
+    }
+    if (HELP_WORDS.has(said) || said === '') return jsonCardActivity(startCard(), HELP_TEXT);
+    return jsonCardActivity(startCard(), `Sorry, I didn't understand that. ${HELP_TEXT}`);
+  }
+
+  /** An @mention in a channel or group chat: the answer goes to the 1:1 chat, and the channel hears only that. */
+  private async answerPrivately(ctx: TurnContext, person: Person, answer: Partial<Activity>): Promise<void> {
+    const fresh = this.directory.findPerson(userOf(ctx)) ?? person;
+    try {
+      if (!this.hooks.sendPrivately) throw new Error('No way to send a private message here.');
+      await this.hooks.sendPrivately(fresh, tenantOf(ctx), answer);
+    } catch (err) {
+      this.log.warn({ err: { message: (err as Error).message } }, 'Teams private answer to a mention failed');
+      await ctx.sendActivity(COULD_NOT_SEND_PRIVATELY);
+      return;
+    }
+    await ctx.sendActivity(SENT_PRIVATELY);
   }
 
   protected async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -239,6 +299,7 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
 export function startCard(): Record<string, unknown> {
   return {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    fallbackText: 'Introduce a client to a named contact at another service.',
     body: [{ type: 'TextBlock', text: 'Introduce a client to a named contact at another service.', wrap: true }],
     actions: [{ type: 'Action.Submit', title: 'Introduce a client', data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' } }],
   };
@@ -249,6 +310,7 @@ export function opportunityStartCard(place: OpportunityPlace): Record<string, un
   const data = { msteams: { type: 'task/fetch' }, actionId: 'opportunity_start', subjectId: teamsScope(place.tenantId), ...(place.channelId ? { channels: place.channelId } : {}) };
   return {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    fallbackText: 'Post an opportunity to your peer group.',
     body: [{ type: 'TextBlock', text: 'Post an opportunity to your peer group: describe the offer only, never a client.', wrap: true }],
     actions: [{ type: 'Action.Submit', title: 'Post an opportunity', data }],
   };

@@ -11,7 +11,7 @@ import { TeamsTenantStore } from '../../storage/teams-tenant-store.ts';
 import { checkActivity } from './activity-shape.ts';
 import { sharedActions, type TeamsActions } from './teams-actions.ts';
 import { HandoverTeamsBot } from './teams-bot.ts';
-import { TeamsDirectory } from './teams-identity.ts';
+import { TeamsDirectory, teamsIdentityOf } from './teams-identity.ts';
 import { TeamsMessenger } from './teams-messenger.ts';
 import { TenantAdapters, type CredentialsFor } from './tenant-adapters.ts';
 import { TenantRegistry } from './tenant-registry.ts';
@@ -56,11 +56,16 @@ export function createTeamsPlatform(container: Container, options: TeamsPlatform
   const directory = new TeamsDirectory(container.db, container.people);
   const actions = options.actions ?? sharedActions(container);
   const peerGroups = new OpportunityStore(container.db);
+  const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
   const bot = new HandoverTeamsBot(actions, directory, log, {
     registerPeerGroup: (channel, name, by) => peerGroups.registerPeerGroup(channel, name, by, container.clock.now().toISOString()),
     peerGroupIds: (tenantId) => container.opportunities.peerGroups('teams', tenantId).map((g) => g.channelId),
+    sendPrivately: async (person, tenantId, activity) => {
+      const identity = teamsIdentityOf(person, tenantId);
+      if (!identity) throw new Error('This person has no Teams identity in this tenant.');
+      await messenger.sendPrivately(identity, activity);
+    },
   });
-  const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') throw new HttpError(405, 'Teams sends activities with POST.', 'METHOD_NOT_ALLOWED');
