@@ -14,6 +14,7 @@ import { createWebPlayground, type WebPlayground } from '../platforms/web/playgr
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { loadDemoDirectory } from '../storage/demo-directory.ts';
+import { addAgentsPlaygroundPeople } from '../storage/agents-playground-people.ts';
 import { startCheckpointer } from '../storage/checkpointer.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';
@@ -52,6 +53,9 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   if (config.demoDirectory) {
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
+    // Local Teams mode: the Agents Playground's own users are demo people, so it works with no set-up.
+    const added = config.teams?.unauthenticated ? addAgentsPlaygroundPeople(db, clock.now()) : 0;
+    if (added) log.info({ people: added }, 'added the Agents Playground users to the demo directory');
   }
   const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container)];
   const messengers: Messenger[] = [];
