@@ -6,6 +6,7 @@ import { startApp, type RunningApp } from '../../src/app/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { AGENTS_PLAYGROUND_TENANT } from '../../src/storage/agents-playground-people.ts';
+import { DEMO_SERVICE_ID } from '../../src/storage/demo-directory.ts';
 import { FakeBotConnector } from '../fixtures/fake-bot-connector.ts';
 import { FixedClock, tempDir } from '../fixtures/make.ts';
 import { activity } from '../fixtures/teams/activities.ts';
@@ -45,6 +46,32 @@ describe('local Teams mode: the Agents Playground users are demo people', () => 
     const [reply] = connector.sent();
     expect(String(reply.body.text ?? '')).not.to.match(/ask your coordinator/i);
     expect(JSON.stringify(reply.body.attachments)).to.contain('Introduce a client');
+  });
+
+  it('given the Playground opens no dialogs, when Alex presses "Introduce a client" and sends the form in the chat card, then the introduction is made', async () => {
+    const running = await start({ TEAMS: 'on' });
+    const post = async (body: unknown) => {
+      const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await res.text();
+      return text ? (JSON.parse(text) as { type?: string; value?: unknown }) : {};
+    };
+    await post(alexSays('introduce'));
+    const button = (connector.sent()[0].body.attachments as { content: { actions: { type: string; verb?: string }[] } }[])[0].content.actions[0];
+    expect(button).to.include({ type: 'Action.Execute', verb: 'introduce_start' });
+    const press = (verb: string, subjectId: string, inputs: Record<string, unknown> = {}) => {
+      const a = alexSays('') as Record<string, unknown>;
+      Object.assign(a, { type: 'invoke', name: 'adaptiveCard/action', replyToId: '1700000000002', value: { action: { type: 'Action.Execute', verb, data: { subjectId, ...inputs } }, trigger: 'manual' } });
+      delete a.text;
+      return post(a);
+    };
+    const form = await press('introduce_start', DEMO_SERVICE_ID);
+    expect(JSON.stringify(form.value)).to.contain('clientName');
+    const sent = await press('introduce_submit', DEMO_SERVICE_ID, {
+      clientName: 'R.T.', needs: 'Wants help with anxiety before starting work', reasonForService: 'One-to-one support nearby', contactMethod: 'Phone', consent: 'true', consentHow: 'in_person',
+    });
+    expect(sent.type).to.equal('application/vnd.microsoft.card.adaptive');
+    const [h] = running.container.handovers.listForPerson('p-alex-wilber');
+    expect(h?.serviceId).to.equal(DEMO_SERVICE_ID);
   });
 
   it('given Teams is off, then the demo directory has no Playground users', async () => {

@@ -27,14 +27,18 @@ function dialogButtons(node: unknown): unknown {
   return { ...rest, type: 'Action.Submit', data: { msteams: { type: 'task/fetch' }, ...data } };
 }
 
-/** The card as Teams shows it in a chat, with its start buttons opening dialogs. */
-export function startCardJson(card: Card): AdaptiveCardJson {
-  return dialogButtons(chatCard(card)) as AdaptiveCardJson;
+/**
+ * The card as Teams shows it in a chat, with its start buttons opening dialogs; without dialogs (the Agents
+ * Playground) "Introduce a client" stays a Universal Action and the form opens in the card itself.
+ */
+export function startCardJson(card: Card, dialogs = true): AdaptiveCardJson {
+  const json = chatCard(card);
+  return (dialogs ? dialogButtons(json) : json) as AdaptiveCardJson;
 }
 
 /** A message carrying the card, with its summary (what a notification shows). */
-export function cardActivity(card: Card, text?: string): Partial<Activity> {
-  return { type: 'message', summary: card.summary, ...(text ? { text } : {}), attachments: [cardAttachment(startCardJson(card))] };
+export function cardActivity(card: Card, dialogs = true): Partial<Activity> {
+  return { type: 'message', summary: card.summary, attachments: [cardAttachment(startCardJson(card, dialogs))] };
 }
 
 /** A message carrying an Adaptive Card built by hand: its fallbackText doubles as the summary. */

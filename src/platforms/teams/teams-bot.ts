@@ -18,7 +18,7 @@ import {
 } from './opportunity-dialog.ts';
 import type { TeamsActions } from './teams-actions.ts';
 import { buildMyIntroductionsCard } from '../../cards/my-introductions-card.ts';
-import { buildChannelWelcomeCard, buildPersonalWelcomeCard } from '../../cards/welcome-card.ts';
+import { DIRECTORY_SUBJECT, buildChannelWelcomeCard, buildPersonalWelcomeCard } from '../../cards/welcome-card.ts';
 import { cardActivity, jsonCardActivity } from './start-cards.ts';
 import { MAX_WELCOMED_CONVERSATIONS, OncePerKey } from './once-per-key.ts';
 import { encodeConversation } from './teams-messenger.ts';
@@ -52,6 +52,11 @@ export interface TeamsBotHooks {
   registerPeerGroup?(channel: ChannelRef, name: string, registeredBy: string | null): void;
   /** The channel ids of a tenant's registered peer groups (the "Post an opportunity" dialog offers these). */
   peerGroupIds?(tenantId: string): string[];
+  /**
+   * Tenants whose client opens no dialogs (task modules): the Agents Playground's, in local Teams mode. There
+   * "Introduce a client" fills the form in the 1:1 chat's card instead.
+   */
+  noDialogTenants?: ReadonlySet<string>;
   /** Sends a message to a person's 1:1 chat with the bot (opening one if needed); rejects when Teams refuses. */
   sendPrivately?(person: Person, tenantId: string, activity: Partial<Activity>): Promise<void>;
 }
@@ -157,12 +162,12 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     if (!justInstalled(ctx) || !this.welcomed.first(ctx.activity.conversation.id)) return;
     const scope = teamsScope(tenantOf(ctx));
     if (!isPersonal(ctx)) {
-      await ctx.sendActivity(cardActivity(buildChannelWelcomeCard({ peerGroup, opportunityScope: scope })));
+      await ctx.sendActivity(cardActivity(buildChannelWelcomeCard({ peerGroup, opportunityScope: scope }), this.dialogsIn(ctx)));
       return;
     }
     const mine = person ? this.actions.myIntroductions?.(person.id) : undefined;
     const card = buildPersonalWelcomeCard({ name: person?.name, my: mine?.my, timeZone: mine?.timeZone ?? 'Europe/London', opportunityScope: scope });
-    await ctx.sendActivity(cardActivity(card));
+    await ctx.sendActivity(cardActivity(card, this.dialogsIn(ctx)));
   }
 
   /** The directory person behind this activity; links the Teams identity and stores the 1:1 reference. */
@@ -198,20 +203,25 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
       return;
     }
     if (!person) { await ctx.sendActivity(UNKNOWN_PERSON); return; }
-    const answer = this.answerFor(person, said);
+    const answer = this.answerFor(ctx, person, said);
     if (isPersonal(ctx)) { await ctx.sendActivity(answer); return; }
     await this.answerPrivately(ctx, person, answer);
   }
 
+  private dialogsIn(ctx: TurnContext): boolean {
+    return !this.hooks.noDialogTenants?.has(tenantOf(ctx));
+  }
+
   /** What a person's words get in their 1:1 chat: the introduce card, their introductions, help. */
-  private answerFor(person: Person, said: string): Partial<Activity> {
-    if (INTRODUCE_WORDS.has(said)) return jsonCardActivity(startCard());
+  private answerFor(ctx: TurnContext, person: Person, said: string): Partial<Activity> {
+    const start = startCard(this.dialogsIn(ctx));
+    if (INTRODUCE_WORDS.has(said)) return jsonCardActivity(start);
     if (STATUS_WORDS.has(said) && this.actions.myIntroductions) {
       const { my, timeZone } = this.actions.myIntroductions(person.id);
-      return cardActivity(buildMyIntroductionsCard(my, timeZone));
+      return cardActivity(buildMyIntroductionsCard(my, timeZone), this.dialogsIn(ctx));
     }
-    if (HELP_WORDS.has(said) || said === '') return jsonCardActivity(startCard(), HELP_TEXT);
-    return jsonCardActivity(startCard(), `Sorry, I didn't understand that. ${HELP_TEXT}`);
+    if (HELP_WORDS.has(said) || said === '') return jsonCardActivity(start, HELP_TEXT);
+    return jsonCardActivity(start, `Sorry, I didn't understand that. ${HELP_TEXT}`);
   }
 
   /** An @mention in a channel or group chat: the answer goes to the 1:1 chat, and the channel hears only that. */
@@ -295,13 +305,16 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
   }
 }
 
-/** The card the bot answers "introduce" with: one button that opens the introduce dialog. */
-export function startCard(): Record<string, unknown> {
+/** The card the bot answers "introduce" with: one button that opens the introduce dialog (or, without dialogs, the form in the card). */
+export function startCard(dialogs = true): Record<string, unknown> {
+  const introduce = dialogs
+    ? { type: 'Action.Submit', title: 'Introduce a client', data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' } }
+    : { type: 'Action.Execute', title: 'Introduce a client', verb: 'introduce_start', data: { subjectId: DIRECTORY_SUBJECT } };
   return {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
     fallbackText: 'Introduce a client to a named contact at another service.',
     body: [{ type: 'TextBlock', text: 'Introduce a client to a named contact at another service.', wrap: true }],
-    actions: [{ type: 'Action.Submit', title: 'Introduce a client', data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' } }],
+    actions: [introduce],
   };
 }
 

@@ -8,6 +8,7 @@ import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import { OpportunityStore } from '../../storage/opportunity-store.ts';
 import { TeamsTenantStore } from '../../storage/teams-tenant-store.ts';
+import { AGENTS_PLAYGROUND_TENANT } from '../../storage/agents-playground-people.ts';
 import { checkActivity } from './activity-shape.ts';
 import { sharedActions, type TeamsActions } from './teams-actions.ts';
 import { HandoverTeamsBot } from './teams-bot.ts';
@@ -60,6 +61,8 @@ export function createTeamsPlatform(container: Container, options: TeamsPlatform
   const bot = new HandoverTeamsBot(actions, directory, log, {
     registerPeerGroup: (channel, name, by) => peerGroups.registerPeerGroup(channel, name, by, container.clock.now().toISOString()),
     peerGroupIds: (tenantId) => container.opportunities.peerGroups('teams', tenantId).map((g) => g.channelId),
+    // The Agents Playground (local mode only) opens no dialogs.
+    noDialogTenants: new Set(config.unauthenticated ? [AGENTS_PLAYGROUND_TENANT] : []),
     sendPrivately: async (person, tenantId, activity) => {
       const identity = teamsIdentityOf(person, tenantId);
       if (!identity) throw new Error('This person has no Teams identity in this tenant.');
