@@ -20,6 +20,8 @@ function contactSummary(view: HandoverView, kind: Card['kind']): string {
   const about = `Introduction from ${view.introducer.name} to ${view.service.name}`;
   if (kind === 'nudge') return `Reminder about an introduction from ${view.introducer.name}`;
   if (kind === 'escalation' && view.handover.state === 'sent') return `${about}: can you pick it up?`;
+  // A new introduction needs no state (it is also the subject of the e-mail that brings it).
+  if (view.handover.state === 'sent') return about;
   return `${about}: ${CONTACT_STATE_WORDS[view.handover.state]}`;
 }
 

@@ -72,12 +72,18 @@ async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string,
   throw new UndeliverableError('recipient_unknown', `No platform knows ${personId} any more.`);
 }
 
+/** Marks the rate-limit bucket of the posts in a conversation's threads. */
+const THREAD_KEY_SUFFIX = '#thread';
+
 /** A threaded reply under the card it is about; null (nothing sent) where there is no such thread. */
 async function replyInThread(deps: DeliverDeps, row: OutboxRow, threadOf: string, card: Card): Promise<Platform | null> {
   const parent = deps.outbox.liveCard(threadOf)?.ref;
   const messenger = parent ? deps.router.messenger(parent.platform) : undefined;
   if (!parent || !messenger?.replyInThread) return null;
-  await call(deps, { platform: parent.platform, tenant: '', conversation: parent.conversationId }, () => messenger.replyInThread!(parent, card, sendOptions(row)));
+  // A reply is a new post: it counts apart from the updates of its parent (chat.update has its own limit), so the
+  // receipt changing and the reply under it do not wait on each other.
+  const key = { platform: parent.platform, tenant: '', conversation: `${parent.conversationId}${THREAD_KEY_SUFFIX}` };
+  await call(deps, key, () => messenger.replyInThread!(parent, card, sendOptions(row)));
   return parent.platform;
 }
 
