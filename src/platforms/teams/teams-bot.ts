@@ -9,7 +9,7 @@ import type { Person } from '../../domain/directory/types.ts';
 import type { ChannelRef } from '../../domain/opportunities/types.ts';
 import type { Logger } from '../../log.ts';
 import {
-  DIALOG_ACTIONS, REFRESH_VERB, cardAttachment, cardInvokeResponse, chatCard, errorInvokeResponse, messageInvokeResponse,
+  DIALOG_ACTIONS, REFRESH_VERB, cardInvokeResponse, chatCard, errorInvokeResponse, messageInvokeResponse,
 } from './adaptive-teams.ts';
 import { dialogStep, messageText, openDialog, readSubmit } from './introduce-dialog.ts';
 import {
