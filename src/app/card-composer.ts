@@ -21,6 +21,7 @@ import {
 } from '../cards/other-cards.ts';
 import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, outcomeReasonFor } from '../cards/receipt-card.ts';
 import { isActingContact, roleOf, type HandoverView, type PersonView, type ServiceSummary } from '../cards/view.ts';
+import { buildStatusUpdateCard } from '../cards/status-update-card.ts';
 
 export interface CardComposerDeps {
   db: Db;
@@ -139,6 +140,7 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
   const party = acting || v.role === 'introducer';
   switch (r.kind) {
     case 'receipt': return buildReceiptCard(v);
+    case 'status_update': return buildStatusUpdateCard(v, r.params?.event ?? '', r.params?.actorId);
     case 'outcome': {
       const service = deps.services.get(v.handover.serviceId);
       const alternatives = service ? findAlternatives(deps.db, service, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths) : [];

@@ -23,6 +23,18 @@ export interface HandoverChange {
   noteText?: string;
   /** The handover's service as the change loaded it, so listeners need not load it again. */
   service?: Service;
+  /** The message the actor clicked: the platform shows the result there, so it is not updated a second time. */
+  shownIn?: ShownIn;
+}
+
+/** A message on a platform, as the platform names it (a Slack channel and ts, a Teams conversation and activity). */
+export interface ShownIn {
+  conversationId: string;
+  messageId: string;
+}
+
+export interface ActOptions {
+  shownIn?: ShownIn;
 }
 
 export type HandoverListener = (change: HandoverChange) => void;
@@ -99,7 +111,7 @@ export class HandoverService {
   }
 
   /** Applies a command; retries on a version conflict by reloading and deciding again. */
-  act(handoverId: string, command: Command): ActResult {
+  act(handoverId: string, command: Command, options: ActOptions = {}): ActResult {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       const before = this.get(handoverId);
       const service = this.service(before.serviceId);
@@ -110,7 +122,7 @@ export class HandoverService {
           this.deps.handovers.update(decision.handover, before);
           this.deps.handovers.recordEvents(decision.events);
           if (decision.noteText) this.deps.handovers.addNote(handoverId, command.actorId, decision.handover.updatedAt, decision.noteText);
-          this.notify({ before, after: decision.handover, events: decision.events, noteText: decision.noteText, service });
+          this.notify({ before, after: decision.handover, events: decision.events, noteText: decision.noteText, service, shownIn: options.shownIn });
         });
         this.committed();
         return { handover: decision.handover, noop: false, events: decision.events, service };

@@ -7,11 +7,12 @@ import type { Handover } from '../domain/handover/types.ts';
 import type { Platform } from '../domain/ports.ts';
 import { messageKey } from '../domain/nudges/messages.ts';
 import { HANDOVER_SCHEDULE_KINDS, planHandover } from '../domain/nudges/plan.ts';
-import type { OutboxStore } from '../storage/outbox-store.ts';
+import { THREADED_EVENTS } from '../cards/status-update-card.ts';
+import type { LiveCard, OutboxStore } from '../storage/outbox-store.ts';
 import type { PresenceStore } from '../storage/presence-store.ts';
 import type { ScheduleStore } from '../storage/schedule-store.ts';
 import type { CardRequest, OutboxRequest } from './ports.ts';
-import type { HandoverChange, HandoverListener } from './handover-service.ts';
+import type { HandoverChange, HandoverListener, ShownIn } from './handover-service.ts';
 
 export interface NotificationDeps {
   outbox: OutboxStore;
@@ -82,12 +83,34 @@ function escalationMessages(
   return out;
 }
 
-function updatesOfLiveCards(deps: NotificationDeps, h: Handover, e: HandoverEvent, skip: Set<string>): OutboxRequest[] {
+const sameMessage = (ref: LiveCard['ref'], shownIn: ShownIn | undefined): boolean =>
+  Boolean(ref && shownIn && ref.conversationId === shownIn.conversationId && ref.messageId === shownIn.messageId);
+
+/** Every live card but the fresh ones and the one the actor clicked (the platform already shows the result there). */
+function updatesOfLiveCards(deps: NotificationDeps, h: Handover, e: HandoverEvent, skip: Set<string>, shownIn?: ShownIn): OutboxRequest[] {
   return deps.outbox.liveCards(h.id)
-    .filter((c) => !skip.has(c.liveKey))
+    .filter((c) => !skip.has(c.liveKey) && !sameMessage(c.ref, shownIn))
     .map((c) => ({
       idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: c.liveKey, cardKind: c.kind }),
       recipient: c.recipient, card: { kind: c.kind, subjectId: h.id, viewerId: c.viewerId ?? undefined }, mode: 'live' as const, liveKey: c.liveKey,
+    }));
+}
+
+/**
+ * A threaded reply to everyone else who holds a card for this introduction (the introducer's receipt, the contact's
+ * card, a backup's escalation card), so the change notifies them; not to the actor, nor to whoever gets a fresh
+ * message for the same event. Only cards already sent can be replied under.
+ */
+function threadReplies(deps: NotificationDeps, h: Handover, e: HandoverEvent, fresh: OutboxRequest[]): OutboxRequest[] {
+  if (!THREADED_EVENTS.has(e.type)) return [];
+  const told = new Set(fresh.flatMap((m) => ('personId' in m.recipient ? [m.recipient.personId] : [])));
+  const involved = new Set([h.introducerId, h.contactId, ...h.escalatedTo]);
+  return deps.outbox.liveCards(h.id)
+    .filter((c) => c.ref && c.viewerId && involved.has(c.viewerId) && c.viewerId !== e.actorId && !told.has(c.viewerId) && 'personId' in c.recipient)
+    .map((c) => ({
+      idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: c.liveKey, cardKind: 'status_update' }),
+      recipient: c.recipient, mode: 'new' as const, threadOf: c.liveKey,
+      card: { kind: 'status_update' as const, subjectId: h.id, viewerId: c.viewerId!, params: { event: e.type, actorId: e.actorId } },
     }));
 }
 
@@ -111,8 +134,9 @@ export function createNotificationListener(deps: NotificationDeps): HandoverList
     for (const e of change.events) {
       const fresh = newMessages(h, e, service);
       const freshLive = new Set(fresh.filter((m) => m.liveKey).map((m) => m.liveKey!));
-      const updates = e.type === 'introduced' ? [] : updatesOfLiveCards(deps, h, e, freshLive);
-      for (const req of [...updates, ...fresh]) deps.outbox.enqueue(req, now);
+      const updates = e.type === 'introduced' ? [] : updatesOfLiveCards(deps, h, e, freshLive, change.shownIn);
+      const replies = e.type === 'introduced' ? [] : threadReplies(deps, h, e, fresh);
+      for (const req of [...updates, ...fresh, ...replies]) deps.outbox.enqueue(req, now);
     }
     replanHandover(deps, h, now, service);
   };

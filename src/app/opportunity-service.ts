@@ -78,14 +78,19 @@ export class OpportunityService {
   }
 
   /** Stores a new opportunity and queues one card per channel (updated in place later, e.g. when it closes). */
-  postOpportunity(personId: string, input: unknown, channels: ChannelAddress[], channelNames: Record<string, string> = {}): Opportunity {
+  /**
+   * options.posterUnlessChosen (default true): with no service and no contact given, the poster is the named contact,
+   * through the first service naming them. The post form says false: there the poster is the named contact only
+   * when they choose their own service, so a course someone else runs is never tied to the poster's service.
+   */
+  postOpportunity(personId: string, input: unknown, channels: ChannelAddress[], channelNames: Record<string, string> = {}, options: { posterUnlessChosen?: boolean } = {}): Opportunity {
     if (!this.deps.people.get(personId)) {
       throw new OpportunityInputError('We do not know who you are yet: ask your coordinator to add you to the directory.');
     }
     const now = this.deps.clock.now();
     const targets = checkChannels(channels, MAX_CHANNELS_PER_POST);
     const fields = parseNewOpportunity(input, now, this.deps.timeZone);
-    const opportunity = this.resolve(personId, fields, newId('O'), now.toISOString());
+    const opportunity = this.resolve(personId, fields, newId('O'), now.toISOString(), options.posterUnlessChosen ?? true);
     inTransaction(this.deps.db, () => {
       this.deps.store.insert(opportunity);
       for (const channel of targets) {
@@ -201,7 +206,7 @@ export class OpportunityService {
   }
 
   /** Works out the named contact and the directory service introductions will go through. */
-  private resolve(personId: string, f: NewOpportunity, id: string, at: string): Opportunity {
+  private resolve(personId: string, f: NewOpportunity, id: string, at: string, posterUnlessChosen: boolean): Opportunity {
     let serviceId = f.serviceId;
     let contactId = f.contactId;
     if (serviceId) {
@@ -211,6 +216,9 @@ export class OpportunityService {
       contactId ??= names.includes(personId) ? personId : primaryContactId(service);
       if (!contactId) throw new OpportunityInputError('That service has no named contact yet.', { serviceId: 'Choose a service with a named contact.' });
       if (!names.includes(contactId)) throw new OpportunityInputError('That person is not a named contact of this service.', { contactId: 'Choose a named contact of this service.' });
+    } else if (!contactId && !posterUnlessChosen) {
+      // Nothing chosen: linked to no service; the poster is only who posted it.
+      contactId = personId;
     } else {
       contactId ??= personId;
       if (!this.deps.people.get(contactId)) throw new OpportunityInputError('We could not find that named contact in the directory.', { contactId: 'Choose a person from the directory.' });

@@ -11,6 +11,7 @@ import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import type { ActionDeps, ActionRequest, ActionResult } from './actions/types.ts';
 import type { CardComposer } from './card-composer.ts';
+import type { HandoverListener } from './handover-service.ts';
 import type { OpportunityService } from './opportunity-service.ts';
 
 export interface PlatformContext {
@@ -29,6 +30,10 @@ export interface PlatformContext {
   actionDeps: ActionDeps;
   /** The one action handler every platform calls. */
   runAction(request: ActionRequest): ActionResult;
+  /** Called for each handover change, inside its transaction (note who is affected; do no I/O here). */
+  onHandoverChange(listener: HandoverListener): void;
+  /** Called after a handover change has been committed (send, publish, refresh here). */
+  onHandoverCommitted(fn: () => void): void;
   /** A person did something on a platform: their messages go there first (Router). */
   recordSeen(personId: string, platform: Platform): void;
 }

@@ -55,4 +55,6 @@ export interface Messenger {
    * Runs in delivery, never in a request a person waits on; throws DeliveryError for rate limits and outages.
    */
   findPerson?(person: PersonToFind): Promise<PersonLookup>;
+  /** Where the platform has threads: posts the card as a reply under `parent`, which notifies its reader. */
+  replyInThread?(parent: MessageRef, card: Card, options: SendOptions): Promise<MessageRef>;
 }

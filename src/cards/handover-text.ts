@@ -1,7 +1,7 @@
 // Sentences and fact lists shared by every card about a handover.
 import { DECLINE_REASON_LABELS, OUTCOME_LABELS, type Handover } from '../domain/handover/types.ts';
 import { formatDay, formatWhen } from './format.ts';
-import type { CardBlock, TextStyle, TimelineStep } from './model.ts';
+import type { Card, CardBlock, TextStyle, TimelineStep } from './model.ts';
 import type { HandoverView } from './view.ts';
 
 export const URGENCY_LABELS: Record<Handover['urgency'], string> = { routine: 'Routine', soon: 'Soon', urgent: 'Urgent' };
@@ -80,12 +80,53 @@ export function clientBlocks(view: HandoverView, withContactDetails: boolean): C
   ];
 }
 
+/** Notes shown on a card, newest first; the rest are a button away ("All notes"), so a long thread never crowds it out. */
+export const MAX_NOTES_ON_CARD = 3;
+
+function noteText(view: HandoverView, n: HandoverView['notes'][number]): string {
+  return `${view.nameOf(n.authorId)}, ${formatWhen(n.at, view.timeZone)}: ${n.text}`;
+}
+
+function noteLine(view: HandoverView, n: HandoverView['notes'][number]): CardBlock {
+  return { type: 'text', text: noteText(view, n) };
+}
+
 export function noteBlocks(view: HandoverView): CardBlock[] {
   if (view.notes.length === 0) return [];
-  return [
-    { type: 'text', text: 'Notes', style: 'heading' },
-    ...view.notes.map((n): CardBlock => ({ type: 'text', text: `${view.nameOf(n.authorId)}, ${formatWhen(n.at, view.timeZone)}: ${n.text}` })),
+  const newestFirst = [...view.notes].reverse();
+  const hidden = newestFirst.length - MAX_NOTES_ON_CARD;
+  const blocks: CardBlock[] = [
+    { type: 'text', text: hidden > 0 ? `Notes (${view.notes.length}, newest first)` : 'Notes', style: 'heading' },
+    ...newestFirst.slice(0, MAX_NOTES_ON_CARD).map((n) => noteLine(view, n)),
   ];
+  if (hidden > 0) {
+    blocks.push(
+      { type: 'text', text: `${hidden} earlier ${hidden === 1 ? 'note is' : 'notes are'} not shown here.`, style: 'subtle' },
+      { type: 'actions', actions: [{ id: 'all_notes', label: 'All notes', subjectId: view.handover.id, version: view.handover.version }] },
+    );
+  }
+  return blocks;
+}
+
+/** Notes are joined into text blocks of about this many characters, so even a long thread fits one modal. */
+export const NOTES_PER_BLOCK_CHARS = 2500;
+
+/** Every note on an introduction, newest first (opened from "All notes"). */
+export function buildNotesCard(view: HandoverView): Card {
+  const blocks: CardBlock[] = [];
+  let text = '';
+  for (const n of [...view.notes].reverse()) {
+    const line = noteText(view, n);
+    if (text && text.length + line.length + 2 > NOTES_PER_BLOCK_CHARS) { blocks.push({ type: 'text', text }); text = ''; }
+    text = text ? `${text}\n\n${line}` : line;
+  }
+  if (text) blocks.push({ type: 'text', text });
+  return {
+    kind: 'notes', title: `Notes on the introduction of ${clientName(view.handover)}`, subjectId: view.handover.id, version: view.handover.version,
+    summary: `${view.notes.length} notes on an introduction to ${view.service.name}`,
+    blocks: blocks.length ? blocks : [{ type: 'text', text: 'No notes yet.', style: 'subtle' }],
+    actions: [],
+  };
 }
 
 function stepLabel(view: HandoverView, step: HandoverView['steps'][number]): string | null {

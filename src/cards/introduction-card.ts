@@ -2,10 +2,28 @@
 // messages that carry the same buttons. Others see the status only, never client details.
 import { formatDay, formatWhen } from './format.ts';
 import { clientBlocks, clientName, noteBlocks, personLine, stateHeadline } from './handover-text.ts';
+import type { HandoverState } from '../domain/handover/types.ts';
 import type { Card, CardAction, CardBlock } from './model.ts';
 import { handoverAction, isActingContact, type HandoverView } from './view.ts';
 
 const AFTER_ACCEPT = new Set(['accepted', 'unreachable', 'contact_made']);
+
+/** Where the introduction stands, as the named contact reads it in a notification or a screen reader. */
+const CONTACT_STATE_WORDS: Record<HandoverState, string> = {
+  sent: 'waiting for your answer', accepted: 'accepted by you', contact_made: 'contact made', closed: 'closed',
+  declined: 'declined', withdrawn: 'withdrawn by the introducer', expired: 'expired without an answer',
+  unreachable: "client not reached yet", not_reached: 'closed: nobody at the service could be reached',
+};
+
+/** The fallback text: always the current state, never client details. */
+function contactSummary(view: HandoverView, kind: Card['kind']): string {
+  const about = `Introduction from ${view.introducer.name} to ${view.service.name}`;
+  if (kind === 'nudge') return `Reminder about an introduction from ${view.introducer.name}`;
+  if (kind === 'escalation' && view.handover.state === 'sent') return `${about}: can you pick it up?`;
+  // A new introduction needs no state (it is also the subject of the e-mail that brings it).
+  if (view.handover.state === 'sent') return about;
+  return `${about}: ${CONTACT_STATE_WORDS[view.handover.state]}`;
+}
 
 function contactActions(view: HandoverView): CardAction[] {
   const h = view.handover;
@@ -61,7 +79,7 @@ export function statusOnlyCard(view: HandoverView): Card {
   const headline = stateHeadline(view);
   return {
     kind: 'notice', title: `Introduction to ${view.service.name}`, subjectId: view.handover.id, version: view.handover.version,
-    summary: `An introduction to ${view.service.name}`,
+    summary: `An introduction to ${view.service.name}: ${CONTACT_STATE_WORDS[view.handover.state].replace(' by you', '')}`,
     blocks: [
       { type: 'text', text: `This introduction is for ${view.contact.name} at ${view.service.name}.` },
       { type: 'text', text: headline.text, style: headline.style },
@@ -85,7 +103,7 @@ export function buildIntroductionCard(view: HandoverView, kind: 'introduction' |
   const h = view.handover;
   return {
     kind, title: title(view, kind), subjectId: h.id, version: h.version,
-    summary: kind === 'nudge' ? `Reminder about an introduction from ${view.introducer.name}` : `Introduction from ${view.introducer.name} to ${view.service.name}`,
+    summary: contactSummary(view, kind),
     blocks: contactBody(view),
     actions: contactActions(view),
   };

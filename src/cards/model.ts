@@ -4,7 +4,15 @@
 
 export type CardKind =
   | 'introduction' | 'decline_form' | 'pass_form' | 'receipt' | 'accepted' | 'nudge' | 'escalation' | 'outcome'
-  | 'introduce_form' | 'opportunity' | 'digest' | 'review_request' | 'notice' | 'snooze_form' | 'note_form' | 'opportunity_form';
+  | 'introduce_form' | 'opportunity' | 'digest' | 'review_request' | 'notice' | 'snooze_form' | 'note_form' | 'opportunity_form'
+  /** A one-sentence reply in the thread of a card, saying what just changed. */
+  | 'status_update'
+  /** What is waiting for a person and what they introduced ("status"). */
+  | 'my_introductions'
+  /** Hello after the app is installed, for a person or for a team's channel. */
+  | 'welcome'
+  /** Every note on an introduction, newest first. */
+  | 'notes';
 
 /** Action names the server understands. A button carries only this, the handover (or other subject) id and a version. */
 export type ActionId =
@@ -12,14 +20,14 @@ export type ActionId =
   | 'confirm_contact' | 'report_unreachable' | 'snooze' | 'snooze_submit' | 'introduce_submit' | 'introduce_search'
   | 'introduce_start' | 'introduce_to_opportunity' | 'review_still_right' | 'review_needs_changes' | 'review_closed'
   | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit'
-  | 'outcome_yes' | 'outcome_unreachable' | 'outcome_not_yet' | 'review_open' | 'review_changes_submit' | 'say';
+  | 'outcome_yes' | 'outcome_unreachable' | 'outcome_not_yet' | 'review_open' | 'review_changes_submit' | 'say' | 'all_notes';
 
 export const ACTION_IDS: readonly ActionId[] = [
   'accept', 'decline', 'decline_submit', 'pass', 'pass_submit', 'withdraw', 'add_note', 'add_note_submit',
   'confirm_contact', 'report_unreachable', 'snooze', 'snooze_submit', 'introduce_submit', 'introduce_search',
   'introduce_start', 'introduce_to_opportunity', 'review_still_right', 'review_needs_changes', 'review_closed',
   'open_handover', 'close', 'opportunity_start', 'opportunity_submit',
-  'outcome_yes', 'outcome_unreachable', 'outcome_not_yet', 'review_open', 'review_changes_submit', 'say',
+  'outcome_yes', 'outcome_unreachable', 'outcome_not_yet', 'review_open', 'review_changes_submit', 'say', 'all_notes',
 ];
 
 export function isActionId(value: unknown): value is ActionId {

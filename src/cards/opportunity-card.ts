@@ -49,8 +49,9 @@ function facts(v: OpportunityCardView, timeZone: string): { label: string; value
     { label: 'Apply by', value: describeDeadline(o.deadline, timeZone) },
     { label: 'Who it is for', value: o.whoFor },
     { label: 'How to join', value: o.howToJoin },
-    { label: 'Named contact', value: v.contactOrganisation ? `${v.contactName}, ${v.contactOrganisation}` : v.contactName },
   ];
+  // Without a service the poster is not a named contact of anything: "Posted by" says who to ask.
+  if (o.serviceId || o.contactId !== o.postedBy) list.push({ label: 'Named contact', value: v.contactOrganisation ? `${v.contactName}, ${v.contactOrganisation}` : v.contactName });
   if (v.serviceName) list.push({ label: 'Service', value: v.serviceName });
   list.push({ label: 'Posted by', value: v.postedByName });
   return list;
@@ -67,7 +68,10 @@ export function buildOpportunityCard(v: OpportunityCardView, ctx: OpportunityCar
   if (o.summary) blocks.push({ type: 'text', text: o.summary });
   blocks.push({ type: 'facts', facts: facts(v, ctx.timeZone) });
   if (open && !o.serviceId) {
-    blocks.push({ type: 'text', text: `${v.contactName} is not a named contact of a directory service, so use "How to join" above.`, style: 'subtle' });
+    const text = o.contactId === o.postedBy
+      ? 'This opportunity is not linked to a directory service, so use "How to join" above.'
+      : `${v.contactName} is not a named contact of a directory service, so use "How to join" above.`;
+    blocks.push({ type: 'text', text, style: 'subtle' });
   }
   return {
     kind: 'opportunity',

@@ -46,6 +46,8 @@ export function buildContainer(config: Config, log: Logger, db: Db, clock: Clock
   return {
     config, log, db, clock, calendar, people, services, handovers, app, opportunities, cards, actionDeps,
     runAction: (request) => handleAction(actionDeps, request),
+    onHandoverChange: (listener) => app.onChange(listener),
+    onHandoverCommitted: (fn) => app.onCommitted(fn),
     recordSeen: (personId, platform) => presence.recordSeen(personId, platform, clock.now()),
   };
 }

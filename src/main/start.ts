@@ -16,6 +16,7 @@ import { printedTimeline } from '../scheduler/preview.ts';
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { loadDemoDirectory } from '../directory-io/demo-directory.ts';
+import { addAgentsPlaygroundPeople } from '../storage/agents-playground-people.ts';
 import { startCheckpointer } from '../storage/checkpointer.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
 import { buildContainer, type Container } from './container.ts';
@@ -64,6 +65,9 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   if (config.demoDirectory) {
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
+    // Local Teams mode: the Agents Playground's own users are demo people, so it works with no set-up.
+    const added = config.teams?.unauthenticated ? addAgentsPlaygroundPeople(db, clock.now()) : 0;
+    if (added) log.info({ people: added }, 'added the Agents Playground users to the demo directory');
   }
   const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container), ...createCoordinatorMounts(container, printedTimeline(db, calendar, config.timeZone)), ...faviconMounts()];
   // The nudge system is built below; a move of the playground's clock sweeps through this closure.

@@ -94,8 +94,24 @@ async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string,
   throw new UndeliverableError('recipient_unknown', `No platform knows ${personId} any more.`);
 }
 
-/** Delivers the composed card; returns the platform it went to. */
-export async function deliver(deps: DeliverDeps, row: OutboxRow, card: Card): Promise<Platform> {
+/** Marks the rate-limit bucket of the posts in a conversation's threads. */
+const THREAD_KEY_SUFFIX = '#thread';
+
+/** A threaded reply under the card it is about; null (nothing sent) where there is no such thread. */
+async function replyInThread(deps: DeliverDeps, row: OutboxRow, threadOf: string, card: Card): Promise<Platform | null> {
+  const parent = deps.outbox.liveCard(threadOf)?.ref;
+  const messenger = parent ? deps.router.messenger(parent.platform) : undefined;
+  if (!parent || !messenger?.replyInThread) return null;
+  // A reply is a new post: it counts apart from the updates of its parent (chat.update has its own limit), so the
+  // receipt changing and the reply under it do not wait on each other.
+  const key = { platform: parent.platform, tenant: '', conversation: `${parent.conversationId}${THREAD_KEY_SUFFIX}` };
+  await call(deps, key, () => messenger.replyInThread!(parent, card, sendOptions(row)));
+  return parent.platform;
+}
+
+/** Delivers the composed card; returns the platform it went to, or null when it was not for sending (see threadOf). */
+export async function deliver(deps: DeliverDeps, row: OutboxRow, card: Card): Promise<Platform | null> {
+  if (row.threadOf) return replyInThread(deps, row, row.threadOf, card);
   const updated = await updateLiveCard(deps, row, card);
   if ('channel' in row.recipient) {
     if (updated) return updated; // a live channel card (an opportunity) changes in place

@@ -166,6 +166,7 @@ export class Dispatcher {
       const card = this.deps.compose(row.card);
       if (!card) { outbox.markSent(row.id, clock.now(), null, 'skipped'); summary.skipped++; return; }
       const platform = await deliver({ outbox, router: this.deps.router, limiter: this.limiter, clock, onNewRoute: this.deps.onNewRoute }, row, card);
+      if (!platform) { outbox.markSent(row.id, clock.now(), null, 'skipped'); summary.skipped++; return; }
       outbox.markSent(row.id, clock.now(), platform);
       summary.sent++;
     } catch (err) {

@@ -20,6 +20,11 @@ export interface OutboxRequest {
   mode: DeliveryMode;
   /** For live mode: the key of the card to update, e.g. `${handoverId}:${personId}`. */
   liveKey?: string;
+  /**
+   * For new mode: the live key of the card this message answers. Where the platform has threads (Slack) it is posted
+   * as a reply under that card; where it has none, or the card was never sent, it is skipped.
+   */
+  threadOf?: string;
   /** Earliest time to send (ISO); default now. */
   notBefore?: string;
 }
@@ -36,6 +41,8 @@ export interface OutboxRow {
   card: CardRequest;
   mode: DeliveryMode;
   liveKey: string | null;
+  /** The live key of the card this message is a threaded reply to (see OutboxRequest.threadOf). */
+  threadOf: string | null;
   subjectId: string;
   notBefore: string;
   status: OutboxStatus;
@@ -57,7 +64,7 @@ export interface LiveCard {
 }
 
 interface Row {
-  id: number; idempotency_key: string; recipient: string; card: string; mode: string; live_key: string | null;
+  id: number; idempotency_key: string; recipient: string; card: string; mode: string; live_key: string | null; thread_key: string | null;
   subject_id: string; not_before: string; status: string; attempts: number; rate_limited: number; last_error: string | null;
   created_at: string; sent_at: string | null; platform: string | null;
 }
@@ -69,7 +76,7 @@ interface CardRow {
 function fromRow(r: Row): OutboxRow {
   return {
     id: r.id, idempotencyKey: r.idempotency_key, recipient: JSON.parse(r.recipient), card: JSON.parse(r.card),
-    mode: r.mode as DeliveryMode, liveKey: r.live_key, subjectId: r.subject_id, notBefore: r.not_before,
+    mode: r.mode as DeliveryMode, liveKey: r.live_key, threadOf: r.thread_key, subjectId: r.subject_id, notBefore: r.not_before,
     status: r.status as OutboxStatus, attempts: r.attempts, rateLimited: r.rate_limited, lastError: r.last_error,
     createdAt: r.created_at, sentAt: r.sent_at, platform: r.platform,
   };
@@ -88,8 +95,8 @@ export class OutboxStore {
 
   constructor(private readonly db: Db) {
     this.s = {
-      insert: db.prepare(`INSERT OR IGNORE INTO outbox (idempotency_key, recipient, card, mode, live_key, subject_id, not_before, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      insert: db.prepare(`INSERT OR IGNORE INTO outbox (idempotency_key, recipient, card, mode, live_key, thread_key, subject_id, not_before, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       register: db.prepare(`INSERT OR IGNORE INTO sent_cards (live_key, subject_id, kind, viewer_id, recipient, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       live: db.prepare<[string], CardRow>('SELECT * FROM sent_cards WHERE subject_id = ? ORDER BY created_at, live_key'),
@@ -117,7 +124,7 @@ export class OutboxStore {
       this.s.register.run(req.liveKey, req.card.subjectId, req.card.kind, req.card.viewerId ?? null, JSON.stringify(req.recipient), at, at);
     }
     const result = this.s.insert.run(req.idempotencyKey, JSON.stringify(req.recipient), JSON.stringify(req.card), req.mode,
-      req.liveKey ?? null, req.card.subjectId, req.notBefore ?? at, at);
+      req.liveKey ?? null, req.threadOf ?? null, req.card.subjectId, req.notBefore ?? at, at);
     if (result.changes === 1) this.queued++;
     return result.changes === 1;
   }

@@ -56,7 +56,8 @@ describe('Slack: answering an introduction', () => {
     const updated = await eventually(() => h.api.callsTo('chat.update').find((u) => u.body.channel === JO_DM), 'the update of Jo’s receipt');
     expect(updated?.body.ts).to.equal(receipt.response?.ts);
     expect(JSON.stringify(updated?.body.blocks)).to.match(/Accepted/);
-    expect(h.api.callsTo('chat.postMessage').filter((p) => p.body.channel === JO_DM)).to.have.length(1);
+    // The receipt is not posted again; the threaded reply that tells Jo what changed sits under it.
+    expect(h.api.callsTo('chat.postMessage').filter((p) => p.body.channel === JO_DM && !p.body.thread_ts)).to.have.length(1);
   });
 
   it('given a double click on Accept, then the introduction is accepted once', async () => {
@@ -120,13 +121,13 @@ describe('Slack: answering an introduction', () => {
     expect(h.container.handovers.find(handoverId)?.state).to.equal('declined');
   });
 
-  it('given Sam opens the App Home, then "Waiting for you" lists the introduction with its reply-by date', async () => {
+  it('given Sam opens the App Home, then "Waiting for you" lists the client’s first name with its reply-by date', async () => {
     const res = await postSigned(h.eventsUrl, JSON.stringify(loadPayload('app-home-opened')), JSON_TYPE);
     expect(res.status).to.equal(200);
     const [publish] = await h.api.waitFor('views.publish');
     expect(publish.body.user_id).to.equal(SLACK_USERS.sam);
     const text = JSON.stringify(publish.body.view);
-    expect(text).to.contain('Waiting for you').and.contain(handoverId).and.contain('reply by');
+    expect(text).to.contain('Waiting for you').and.contain('R.T. from Jo Rivers').and.contain('reply by');
   });
 
   it('given Slack retries the App Home event, then it is handled once', async () => {

@@ -108,6 +108,7 @@ describe('Slack: opportunities in peer-group channels', () => {
     const reply = res.json() as { response_action: string; view: View };
     expect(reply.response_action).to.equal('update');
     expect(JSON.stringify(reply.view)).to.contain('Opportunity posted').and.to.contain('is posted to');
+    expect((reply.view as unknown as { close: { text: string } }).close.text, 'the close button after success').to.equal('Done');
     await postSigned(h.eventsUrl, body, FORM, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(h.count('opportunities'), 'a retried submission posts nothing more').to.equal(1);
 

@@ -49,7 +49,7 @@ describe('Teams: reaching a named contact who has not installed the app', () => 
     await nudges.dispatcher.runOnce();
     const inChat = cardsIn(TEAMS_USERS.sam.conversationId).map((c) => JSON.stringify(c.body));
     expect(inChat).to.have.length(2);
-    expect(inChat[0]).to.contain('Welcome to Warm Handover, Sam');
+    expect(inChat[0]).to.contain('Welcome to Warm Handover').and.to.contain('Hello Sam.');
     expect(inChat[1]).to.contain('Accept');
     expect(w.container.handovers.find(intro.id)?.state).to.equal('sent');
   });

@@ -3,8 +3,9 @@
 import { liveCard, searchResults } from '../card-composer.ts';
 import { dateInputToInstant } from '../../cards/format.ts';
 import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../../cards/handover-forms.ts';
-import { stateHeadline } from '../../cards/handover-text.ts';
+import { buildNotesCard, stateHeadline } from '../../cards/handover-text.ts';
 import { buildIntroduceForm } from '../../cards/introduce-form.ts';
+import { DIRECTORY_SUBJECT } from '../../cards/welcome-card.ts';
 import type { Card, CardKind } from '../../cards/model.ts';
 import type { ActionDeps, ActionRequest, ActionResult } from './types.ts';
 import { isActionId } from '../../cards/model.ts';
@@ -100,12 +101,15 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
   const v = deps.cards.view(req.subjectId, req.actorId);
   if (!v) return error(`We couldn't find introduction ${req.subjectId}. It may have been removed.`);
   if (req.actionId === 'open_handover') return { kind: 'card', card: liveCard(v) };
+  if (req.actionId === 'all_notes') {
+    return isActingContact(v) || v.role === 'introducer' ? { kind: 'form', card: buildNotesCard(v) } : error(notForYou(v));
+  }
   if (FORMS[req.actionId] && !req.actionId.endsWith('_submit')) return openForm(v, req.actionId);
   const command = commandFor(req, v);
   if ('kind' in command) return withForm(command, v, req);
   let after;
   try {
-    after = deps.app.act(v.handover.id, command).handover;
+    after = deps.app.act(v.handover.id, command, { shownIn: req.shownIn }).handover;
   } catch (err) {
     if (err instanceof HandoverError) return withForm(error(err.message, err.fields), v, req);
     throw err;
@@ -140,6 +144,8 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
     const searched = Boolean(query.q || query.area || query.age);
     return { kind: 'form', card: buildIntroduceForm({ query, results: searched ? searchResults({ ...deps }, query) : undefined }) };
   }
+  // "Introduce a client" before a service is chosen: the form opens on the directory search.
+  if (req.actionId === 'introduce_start' && req.subjectId === DIRECTORY_SUBJECT) return { kind: 'form', card: buildIntroduceForm({}) };
   const service = deps.cards.serviceSummary(req.subjectId);
   if (!service) return error(`We couldn't find that service in the directory.`, { serviceId: 'Choose a service from the directory.' });
   if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service }) };
@@ -181,7 +187,7 @@ const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {
 function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command): PreparedAction {
   let result;
   try {
-    result = deps.app.act(req.subjectId, command);
+    result = deps.app.act(req.subjectId, command, { shownIn: req.shownIn });
   } catch (err) {
     if (err instanceof HandoverError) return ready(error(err.message, err.fields));
     throw err;

@@ -68,8 +68,8 @@ function groupsFor(deps: PostOpportunityDeps, scope: PostScope): PeerGroup[] {
 }
 
 function form(deps: PostOpportunityDeps, actorId: string, scope: PostScope, state: { values?: FormValues; errors?: Record<string, string>; message?: string } = {}): Card {
-  const ownService = deps.services.all().find((s) => s.contacts.some((c) => c.personId === actorId));
-  const values: FormValues = { serviceId: ownService?.id, ...state.values };
+  // No service is chosen for the poster: the course may be run by someone else entirely.
+  const values: FormValues = { ...state.values };
   return buildPostOpportunityForm({
     scope, values, errors: state.errors, message: state.message,
     channels: groupsFor(deps, scope).map((g) => ({ value: g.channelId, label: g.name })),
@@ -90,7 +90,7 @@ function confirmation(deps: PostOpportunityDeps, o: Opportunity, groups: PeerGro
       { type: 'text', text: `It closes itself after ${describeDeadline(o.deadline, zone)}; the card in the channel will then say Closed.` },
       {
         type: 'text',
-        text: service ? `"Introduce a client to this" on the card introduces people to ${contact} at ${service.name}.` : `It is not linked to a directory service, so people will use "How to join" (named contact: ${contact}).`,
+        text: service ? `"Introduce a client to this" on the card introduces people to ${contact} at ${service.name}.` : 'It is not linked to a directory service, so people will use "How to join".',
       },
       { type: 'text', text: `Posted on ${formatDay(o.createdAt, zone)}.`, style: 'subtle' },
     ],
@@ -123,7 +123,7 @@ function submit(deps: PostOpportunityDeps, req: PostOpportunityRequest, scope: P
       throw new OpportunityInputError(`Please check: ${Object.values(fields).join(' ')}`, fields);
     }
     const names = Object.fromEntries(targets.map((g) => [g.channelId, g.name]));
-    const o = deps.opportunities.postOpportunity(req.actorId, input, targets, names);
+    const o = deps.opportunities.postOpportunity(req.actorId, input, targets, names, { posterUnlessChosen: false });
     return { kind: 'card', card: confirmation(deps, o, targets, req.actorId) };
   } catch (err) {
     if (!(err instanceof OpportunityError)) throw err;

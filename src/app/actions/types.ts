@@ -6,7 +6,7 @@ import type { PeopleStore } from '../../storage/people-store.ts';
 import type { ServiceStore } from '../../storage/service-store.ts';
 import type { Db } from '../../storage/sqlite.ts';
 import type { CardComposer } from '../card-composer.ts';
-import type { HandoverService } from '../handover-service.ts';
+import type { HandoverService, ShownIn } from '../handover-service.ts';
 import type { OpportunityService } from '../opportunity-service.ts';
 
 export interface ActionRequest {
@@ -15,6 +15,8 @@ export interface ActionRequest {
   subjectId: string;
   version?: number;
   inputs?: Record<string, unknown>;
+  /** The message the button was on, when the platform shows the result there itself (see HandoverChange.shownIn). */
+  shownIn?: ShownIn;
 }
 
 export type ActionResult =

@@ -3,6 +3,7 @@
 import type { PlatformContext } from '../../app/platform-context.ts';
 import { handleAction, prepareAction, ready, type ActionResult, type PreparedAction } from '../../app/actions/handle-action.ts';
 import type { CardComposer } from '../../app/card-composer.ts';
+import type { ShownIn } from '../../app/handover-service.ts';
 import type { ActionId } from '../../cards/model.ts';
 
 export interface ActionRequest {
@@ -11,6 +12,8 @@ export interface ActionRequest {
   subjectId: string;
   version?: number;
   inputs: Record<string, unknown>;
+  /** The message clicked, which the listener updates itself. */
+  shownIn?: ShownIn;
 }
 
 export type ActionOutcome = ActionResult;

@@ -1,6 +1,6 @@
 // The one converter from the neutral card model to Slack Block Kit (messages and modals).
 // User text is escaped for mrkdwn and marked verbatim, so it can never mention, link or break out.
-import type { Card, CardAction, CardBlock, CardInput } from '../../cards/model.ts';
+import type { Card, CardAction, CardBlock, CardInput, CardKind } from '../../cards/model.ts';
 
 /** Block Kit limits (docs.slack.dev/reference/block-kit). */
 export const BLOCK_KIT_LIMITS = {
@@ -137,7 +137,7 @@ export function inputBlock(input: CardInput, element: Block = inputElement(input
   };
 }
 
-function buttonsBlock(actions: CardAction[]): Block[] {
+export function buttonsBlock(actions: CardAction[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < actions.length; i += BLOCK_KIT_LIMITS.actionsPerBlock) {
     const elements = actions.slice(i, i + BLOCK_KIT_LIMITS.actionsPerBlock).map((a) => ({
@@ -169,11 +169,30 @@ function fit(blocks: Block[], tail: Block[], max: number): Block[] {
   return [...blocks.slice(0, room), { type: 'context', elements: [mrkdwn('Some details are not shown here.')] }, ...tail];
 }
 
-/** A chat message: fallback text for notifications, and blocks. */
+/** A chat message: fallback text for notifications, and blocks. A threaded status reply is its sentence alone. */
 export function cardToMessage(card: Card): { text: string; blocks: Block[] } {
-  const header = { type: 'header', text: plain(card.title, BLOCK_KIT_LIMITS.headerText) };
-  const blocks = fit([header, ...bodyBlocks(card, false)], buttonsBlock(card.actions), BLOCK_KIT_LIMITS.blocksPerMessage);
+  const header = card.kind === 'status_update' ? [] : [{ type: 'header', text: plain(card.title, BLOCK_KIT_LIMITS.headerText) }];
+  const blocks = fit([...header, ...bodyBlocks(card, false)], buttonsBlock(card.actions), BLOCK_KIT_LIMITS.blocksPerMessage);
   return { text: cut(card.summary || card.title, BLOCK_KIT_LIMITS.fallbackText), blocks };
+}
+
+/**
+ * Modal titles, written to fit Slack's 24 characters rather than cut from the card's title ("Decline the
+ * introductio…"). A kind not listed keeps its card title when it fits.
+ */
+export const MODAL_TITLES: Partial<Record<CardKind, string>> = {
+  decline_form: 'Decline', pass_form: 'Pass to a colleague', snooze_form: 'Snooze until', note_form: 'Add a note',
+  introduce_form: 'Introduce a client', opportunity_form: 'Post an opportunity', opportunity: 'Opportunity posted',
+  introduction: 'Introduction', accepted: 'Introduction', nudge: 'Introduction', escalation: 'Introduction',
+  receipt: 'Your introduction', outcome: 'Your introduction', my_introductions: 'My introductions', welcome: 'Warm Handover',
+  notes: 'All notes',
+};
+export const DEFAULT_MODAL_TITLE = 'Warm Handover';
+
+export function modalTitle(card: Pick<Card, 'kind' | 'title'>): string {
+  const written = MODAL_TITLES[card.kind];
+  if (written) return written;
+  return [...card.title].length <= BLOCK_KIT_LIMITS.modalTitle ? card.title : DEFAULT_MODAL_TITLE;
 }
 
 /** What a modal submission must do: the action, its subject and version, and the message to update after. */
@@ -197,24 +216,26 @@ export function decodeMetadata(text: string | undefined): FormMetadata | null {
 export const FORM_CALLBACK_ID = 'handover_form';
 
 /** A form card as a modal: the action that sends the inputs is the submit button; the others are not shown. */
-export function cardToModal(card: Card, message?: { channel: string; ts: string }): ModalView {
+export function cardToModal(card: Card, message?: { channel: string; ts: string }, close?: string): ModalView {
   const submit = card.actions.find((a) => a.submitsInputs) ?? card.actions[0];
+  // A modal with nothing to send only shows something: "Done" closes it.
+  close ??= submit ? 'Cancel' : 'Done';
   const meta: FormMetadata = { a: submit?.id ?? 'close', s: submit?.subjectId ?? card.subjectId ?? '', v: submit?.version ?? card.version };
   if (message) Object.assign(meta, { c: message.channel, t: message.ts });
   return {
     type: 'modal', callback_id: FORM_CALLBACK_ID, private_metadata: encodeMetadata(meta),
-    title: plain(card.title, BLOCK_KIT_LIMITS.modalTitle),
+    title: plain(modalTitle(card), BLOCK_KIT_LIMITS.modalTitle),
     ...(submit ? { submit: plain(submit.label, BLOCK_KIT_LIMITS.modalButton) } : {}),
-    close: plain('Cancel', BLOCK_KIT_LIMITS.modalButton),
+    close: plain(close, BLOCK_KIT_LIMITS.modalButton),
     blocks: fit(bodyBlocks(card, true), [], BLOCK_KIT_LIMITS.blocksPerModal),
   };
 }
 
-/** A modal that only says something (after sending, or when something went wrong). */
-export function noticeModal(title: string, text: string): ModalView {
+/** A modal that only says something: "Done" closes it after a success, "Close" after something went wrong. */
+export function noticeModal(title: string, text: string, close: 'Done' | 'Close' = 'Close'): ModalView {
   return {
     type: 'modal', callback_id: 'notice', private_metadata: '', title: plain(title, BLOCK_KIT_LIMITS.modalTitle),
-    close: plain('Close', BLOCK_KIT_LIMITS.modalButton), blocks: [{ type: 'section', text: mrkdwn(escapeMrkdwn(text)) }],
+    close: plain(close, BLOCK_KIT_LIMITS.modalButton), blocks: [{ type: 'section', text: mrkdwn(escapeMrkdwn(text)) }],
   };
 }
 

@@ -7,6 +7,7 @@ import type { PrepareAction, RunAction } from './action-runner.ts';
 import { resolvePerson } from './identity.ts';
 import { BoundedMap } from './slack-messenger.ts';
 import type { InstalledWorkspaces } from './workspaces.ts';
+import type { HomeRefresher } from './home-refresh.ts';
 
 /** How many submitted modals and events are remembered to ignore Slack retries and double submits. */
 export const MAX_REMEMBERED_DELIVERIES = 10_000;
@@ -24,6 +25,8 @@ export interface SlackDeps {
   workspaces?: InstalledWorkspaces;
   /** Called when notices were queued outside a handover change (removed from a workspace): kick the dispatcher. */
   onQueued?: () => void;
+  /** Keeps opened App Home tabs current. */
+  homes?: HomeRefresher;
 }
 
 export type Register = (app: App, deps: SlackDeps) => void;
@@ -53,7 +56,7 @@ export async function personFor(deps: SlackDeps, client: webApi.WebClient, teamI
   return person;
 }
 
-export function makeDeps(container: PlatformContext, runAction: RunAction, prepareAction: PrepareAction, extra: Pick<SlackDeps, 'workspaces' | 'onQueued'> = {}): SlackDeps {
+export function makeDeps(container: PlatformContext, runAction: RunAction, prepareAction: PrepareAction, extra: Pick<SlackDeps, 'workspaces' | 'onQueued' | 'homes'> = {}): SlackDeps {
   return {
     ...extra, container, runAction, prepareAction,
     submittedViews: new BoundedMap<string>(MAX_REMEMBERED_DELIVERIES),

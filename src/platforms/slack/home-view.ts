@@ -1,48 +1,70 @@
-// The App Home tab: "Waiting for you" and "Your introductions", with status and reply-by dates.
+// The App Home tab: "Introduce a client" and "Post an opportunity", then "Waiting for you" (client first name,
+// service, reply-by, Accept / Decline / Pass) and "Your introductions" (state, last change, Open). The tab is seen
+// only by the person it is published for, so client first names may appear here, as in a DM.
 import type { PlatformContext } from '../../app/platform-context.ts';
-import { isCurrentContact } from '../../domain/handover/commands.ts';
-import { TERMINAL_STATES, type Handover, type HandoverState } from '../../domain/handover/types.ts';
-import { BLOCK_KIT_LIMITS, escapeMrkdwn, plain, type Block } from './blocks.ts';
+import { myIntroductions } from '../../app/my-introductions.ts';
+import {
+  NOTHING_INTRODUCED, NOTHING_WAITING, introducedLine, openAction, waitingActions, waitingLine, type MyIntroductions,
+} from '../../cards/my-introductions-card.ts';
+import type { CardAction } from '../../cards/model.ts';
+import { DIRECTORY_SUBJECT } from '../../cards/welcome-card.ts';
+import { BLOCK_KIT_LIMITS, buttonsBlock, escapeMrkdwn, plain, type Block, type ModalView } from './blocks.ts';
+import { slackScope } from './opportunity-modal.ts';
 
-/** Items per list, so the tab stays inside Slack's block limit. */
+/** Items per list, so the tab stays inside Slack's block limit (each item is two blocks). */
 export const HOME_LIST_LIMIT = 20;
-export const HOME_FETCH_LIMIT = 100;
 
-const STATE_WORDS: Record<HandoverState, string> = {
-  sent: 'Waiting for an answer', accepted: 'Accepted', contact_made: 'Contact made', closed: 'Closed', declined: 'Declined',
-  withdrawn: 'Withdrawn', expired: 'Expired', unreachable: "Couldn't reach the client yet",
-  not_reached: "Couldn't reach the named contact",
-};
+/** The subject of "Introduce a client" when no service is chosen yet: the introduce modal opens on the search. */
+export { DIRECTORY_SUBJECT };
 
-function day(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+const line = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text), verbatim: true } });
+const note = (text: string): Block => ({ type: 'context', elements: [{ type: 'plain_text', text }] });
+const header = (text: string): Block => ({ type: 'header', text: plain(text, BLOCK_KIT_LIMITS.headerText) });
+
+function startButtons(teamId: string): Block[] {
+  const actions: CardAction[] = [
+    { id: 'introduce_start', label: 'Introduce a client', style: 'positive', subjectId: DIRECTORY_SUBJECT },
+    { id: 'opportunity_start', label: 'Post an opportunity', subjectId: slackScope(teamId) },
+  ];
+  return buttonsBlock(actions);
 }
 
-function line(c: PlatformContext, h: Handover, forContact: boolean): Block {
-  const service = c.services.get(h.serviceId)?.name ?? h.serviceId;
-  const who = forContact ? `from ${c.people.nameOf(h.introducerId)}` : `to ${c.people.nameOf(h.contactId)} at ${service}`;
-  const due = h.state === 'sent' ? ` · reply by ${day(h.replyBy, c.config.timeZone)}`
-    : h.state === 'accepted' && h.followUpAt ? ` · follow-up by ${day(h.followUpAt, c.config.timeZone)}` : '';
-  const text = `*${escapeMrkdwn(h.id)}* ${escapeMrkdwn(who)}\n${STATE_WORDS[h.state]}${escapeMrkdwn(due)}`;
-  return { type: 'section', text: { type: 'mrkdwn', text, verbatim: true } };
+/** Both lists as blocks (also the "/handover status" modal's body). */
+export function myIntroductionsBlocks(my: MyIntroductions, timeZone: string): Block[] {
+  const more = (n: number) => (n > 0 ? [note(`And ${n} more.`)] : []);
+  return [
+    header('Waiting for you'),
+    ...(my.waiting.length ? my.waiting.flatMap((i) => [line(waitingLine(i, timeZone)), ...buttonsBlock(waitingActions(i))]) : [note(NOTHING_WAITING)]),
+    ...more(my.moreWaiting),
+    { type: 'divider' },
+    header('Your introductions'),
+    ...(my.introduced.length ? my.introduced.flatMap((i) => [line(introducedLine(i, timeZone)), ...buttonsBlock([openAction(i)])]) : [note(NOTHING_INTRODUCED)]),
+    ...more(my.moreIntroduced),
+  ];
 }
 
-function section(title: string, items: Block[], empty: string): Block[] {
-  const body = items.length ? items.slice(0, HOME_LIST_LIMIT) : [{ type: 'context', elements: [{ type: 'plain_text', text: empty }] }];
-  return [{ type: 'header', text: plain(title, BLOCK_KIT_LIMITS.headerText) }, ...body];
-}
-
-export function homeView(c: PlatformContext, personId: string | null): { type: 'home'; blocks: Block[] } {
+export function homeView(c: PlatformContext, personId: string | null, teamId = ''): { type: 'home'; blocks: Block[] } {
   if (!personId) {
     return { type: 'home', blocks: [{ type: 'section', text: plain("We couldn't match your Slack account to the directory yet. Ask your coordinator to add your e-mail address.") }] };
   }
-  const all = c.handovers.listForPerson(personId, HOME_FETCH_LIMIT);
-  const waiting = all.filter((h) => !TERMINAL_STATES.has(h.state) && h.state !== 'contact_made' && isCurrentContact(h, personId));
-  const mine = all.filter((h) => h.introducerId === personId);
-  const blocks = [
-    ...section('Waiting for you', waiting.map((h) => line(c, h, true)), 'Nothing is waiting for you.'),
-    { type: 'divider' },
-    ...section('Your introductions', mine.map((h) => line(c, h, false)), 'You have not introduced anyone yet. Use /handover to start.'),
-  ];
+  const timeZone = c.cards.timeZoneOf(personId);
+  const my = myIntroductions(c, personId, HOME_LIST_LIMIT);
+  const blocks = [...startButtons(teamId), ...myIntroductionsBlocks(my, timeZone)];
   return { type: 'home', blocks: blocks.slice(0, BLOCK_KIT_LIMITS.blocksPerHomeTab) };
+}
+
+/** Words after /handover that ask for "My introductions" instead of starting one. */
+export const STATUS_WORDS: ReadonlySet<string> = new Set(['status', 'my introductions', 'mine', 'list']);
+
+export function asksForStatus(text: string | undefined): boolean {
+  return STATUS_WORDS.has((text ?? '').trim().toLowerCase());
+}
+
+/** "/handover status": the same lists as the App Home, in a modal only the person sees. */
+export function statusModal(c: PlatformContext, personId: string | null, teamId: string): ModalView {
+  const blocks = homeView(c, personId, teamId).blocks.slice(0, BLOCK_KIT_LIMITS.blocksPerModal);
+  return {
+    type: 'modal', callback_id: 'my_introductions', private_metadata: '', title: plain('My introductions', BLOCK_KIT_LIMITS.modalTitle),
+    close: plain('Done', BLOCK_KIT_LIMITS.modalButton), blocks,
+  };
 }

@@ -70,7 +70,7 @@ export async function openOpportunityModal(deps: SlackDeps, client: webApi.WebCl
 
 /** What the modal shows once the opportunity is posted (the confirmation card, without buttons). */
 export function postedModal(card: Card): ModalView {
-  return cardToModal({ ...card, actions: [] });
+  return cardToModal({ ...card, actions: [] }, undefined, 'Done');
 }
 
 /** Form submits that create something: a retried or double submission of the same modal must not create it twice. */
@@ -79,6 +79,6 @@ export const CREATING_SUBMITS: ReadonlySet<string> = new Set(['opportunity_submi
 /** The modal to show after a creating submit succeeded (never the clicked channel message: that stays as it was). */
 export function afterCreateModal(actionId: string, card: Card): ModalView | null {
   if (actionId === 'opportunity_submit') return postedModal(card);
-  if (actionId === 'introduce_submit') return noticeModal('Introduction sent', 'Your introduction has been sent. You will get a DM that updates as the named contact answers.');
+  if (actionId === 'introduce_submit') return noticeModal('Introduction sent', 'Your introduction has been sent. You will get a DM that updates as the named contact answers.', 'Done');
   return null;
 }

@@ -2,7 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
 import type { ActionOutcome } from './action-runner.ts';
-import { cardToMessage, cardToModal } from './blocks.ts';
+import { BLOCK_KIT_LIMITS, cardToMessage, cardToModal, modalTitle, plain, type ModalView } from './blocks.ts';
 import { openView, updateMessage } from './wire.ts';
 
 export interface ClickPlace {
@@ -10,6 +10,20 @@ export interface ClickPlace {
   channelId?: string;
   messageTs?: string;
   triggerId?: string;
+  /** Set when the button was in a modal (e.g. "Open" from the App Home): the result replaces that modal. */
+  viewId?: string;
+}
+
+/** Done, not Cancel: what closes a modal that only shows something. */
+export const DONE = 'Done';
+
+/** A card shown in a modal (from the App Home or "/handover status"), with its buttons; closing it says "Done". */
+export function cardViewModal(card: Card): ModalView {
+  const { blocks } = cardToMessage(card);
+  return {
+    type: 'modal', callback_id: 'card_view', private_metadata: '', title: plain(modalTitle(card), BLOCK_KIT_LIMITS.modalTitle),
+    close: plain(DONE, BLOCK_KIT_LIMITS.modalButton), blocks: blocks.slice(0, BLOCK_KIT_LIMITS.blocksPerModal),
+  };
 }
 
 export async function updateClickedMessage(client: webApi.WebClient, place: ClickPlace, card: Card): Promise<void> {
@@ -27,6 +41,12 @@ export async function tellPrivately(client: webApi.WebClient, place: ClickPlace,
 }
 
 export async function showOutcome(client: webApi.WebClient, place: ClickPlace, outcome: ActionOutcome): Promise<void> {
+  if (outcome.kind === 'card' && place.viewId) {
+    await client.views.update({ view_id: place.viewId, view: cardViewModal(outcome.card) as never });
+    return;
+  }
+  // Clicked in the App Home: there is no message to update, so the result opens in a modal (the tab is republished).
+  if (outcome.kind === 'card' && !place.channelId && place.triggerId) return void (await openView(client, place.triggerId, cardViewModal(outcome.card)));
   if (outcome.kind === 'card') return updateClickedMessage(client, place, outcome.card);
   if (outcome.kind === 'error') return tellPrivately(client, place, outcome.message);
   if (!place.triggerId) return;

@@ -19,7 +19,8 @@ import { register as registerOptions } from './listeners/options/index.ts';
 import { register as registerShortcuts } from './listeners/shortcuts/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
 import { installMounts, installerOptions } from './installer.ts';
-import { InstalledWorkspaces } from './workspaces.ts';
+import { InstalledWorkspaces, singleWorkspace } from './workspaces.ts';
+import { HomeRefresher } from './home-refresh.ts';
 import { SlackMessenger, type SentKeys } from './slack-messenger.ts';
 import { fetchWithTimeout } from './web-api-fetch.ts';
 
@@ -130,10 +131,12 @@ export function createSlackPlatform(container: PlatformContext, options: SlackPl
   const [runAction, prepareAction] = options.runAction
     ? [options.runAction, preparedFrom(options.runAction)]
     : [sharedRunAction(container), sharedPrepareAction(container)];
-  const deps = makeDeps(container, runAction, prepareAction, { workspaces, onQueued: options.onQueued });
+  const clients = workspaces ?? singleWorkspace(new webApi.WebClient(cfg.botToken, clientOptions));
+  const homes = new HomeRefresher(container, clients);
+  const deps = makeDeps(container, runAction, prepareAction, { workspaces, onQueued: options.onQueued, homes });
   // One Bolt listener per kind of request (six in all): Bolt runs every listener's chain for every request.
   for (const register of LISTENERS) register(app, deps);
-  const messenger = new SlackMessenger(workspaces ?? new webApi.WebClient(cfg.botToken, clientOptions), options.sentKeys);
+  const messenger = new SlackMessenger(clients, options.sentKeys);
   return {
     mounts, messenger, app,
     async start() { if (cfg.appToken) await app.start(); },

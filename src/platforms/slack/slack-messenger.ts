@@ -98,6 +98,15 @@ export class SlackMessenger implements Messenger {
     }
   }
 
+  /** A reply in the thread of a card already sent (its reader is notified; the card itself changes in place). */
+  async replyInThread(parent: MessageRef, card: Card, options: SendOptions): Promise<MessageRef> {
+    if (parent.platform !== 'slack') throw new DeliveryError('permanent', `Slack cannot reply under a ${parent.platform} message.`);
+    return this.once(options.idempotencyKey, async () => {
+      const client = await this.clients.forConversation(parent.conversationId);
+      return this.post(client, null, parent.conversationId, card, options.idempotencyKey, parent.messageId);
+    });
+  }
+
   /** The message sent with `key` before a crash, brought up to date with `card`; null if Slack has none. */
   private async alreadySent(client: webApi.WebClient, teamId: string, channel: string, card: Card, key: string): Promise<MessageRef | null> {
     const ts = await findSentMessage(client, channel, key, METADATA_EVENT_TYPE);
@@ -140,16 +149,17 @@ export class SlackMessenger implements Messenger {
     }
   }
 
-  private async post(client: webApi.WebClient, teamId: string, channel: string, card: Card, key: string): Promise<MessageRef> {
+  /** teamId: the workspace to remember the conversation under; null when it is already known (a reply). */
+  private async post(client: webApi.WebClient, teamId: string | null, channel: string, card: Card, key: string, threadTs?: string): Promise<MessageRef> {
     const { text, blocks } = cardToMessage(card);
     try {
       const res = await postMessage(client, {
-        channel, text, blocks, unfurl_links: false, unfurl_media: false,
+        channel, text, blocks, unfurl_links: false, unfurl_media: false, ...(threadTs ? { thread_ts: threadTs } : {}),
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { idempotency_key: key, kind: card.kind } },
       });
       if (!res.ts) throw new DeliveryError('transient', 'Slack did not say where the message went.');
       const conversationId = res.channel ?? channel;
-      this.clients.remember(conversationId, teamId);
+      if (teamId !== null) this.clients.remember(conversationId, teamId);
       return { platform: 'slack', conversationId, messageId: res.ts };
     } catch (err) {
       throw toDeliveryError(err, 'sending a message');

@@ -43,7 +43,7 @@ export function updateMessage(client: webApi.WebClient, channel: string, ts: str
   return client.chat.update({ channel, ts, text: message.text, blocks: serialised(message.blocks) });
 }
 
-type PostArgs = { channel: string; text: string; blocks: object[]; unfurl_links?: boolean; unfurl_media?: boolean; metadata?: { event_type: string; event_payload: Record<string, string> } };
+type PostArgs = { channel: string; text: string; blocks: object[]; thread_ts?: string; unfurl_links?: boolean; unfurl_media?: boolean; metadata?: { event_type: string; event_payload: Record<string, string> } };
 
 export function postMessage(client: webApi.WebClient, args: PostArgs) {
   return client.chat.postMessage({ ...args, blocks: serialised(args.blocks) });

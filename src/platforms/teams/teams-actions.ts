@@ -4,6 +4,8 @@ import type { PlatformContext } from '../../app/platform-context.ts';
 import type { CardRequest } from '../../app/ports.ts';
 import type { ActionRequest, ActionResult } from '../../app/actions/handle-action.ts';
 import type { Card } from '../../cards/model.ts';
+import type { MyIntroductions } from '../../cards/my-introductions-card.ts';
+import { myIntroductions } from '../../app/my-introductions.ts';
 
 export type { ActionRequest, ActionResult };
 
@@ -13,9 +15,14 @@ export interface TeamsActions {
   compose(request: CardRequest): Card | null;
   /** The person did something in Teams: their messages go to Teams first. */
   seen?(personId: string): void;
+  /** What is waiting for a person and what they introduced ("status", the welcome), in their time zone. */
+  myIntroductions?(personId: string): { my: MyIntroductions; timeZone: string };
 }
 
 /** The shared handler and composer over this container's stores. */
 export function sharedActions(c: PlatformContext): TeamsActions {
-  return { run: (request) => c.runAction(request), compose: c.cards.compose, seen: (personId) => c.recordSeen(personId, 'teams') };
+  return {
+    run: (request) => c.runAction(request), compose: c.cards.compose, seen: (personId) => c.recordSeen(personId, 'teams'),
+    myIntroductions: (personId) => ({ my: myIntroductions(c, personId), timeZone: c.cards.timeZoneOf(personId) }),
+  };
 }

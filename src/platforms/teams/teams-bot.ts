@@ -1,16 +1,15 @@
 // The Teams bot: remembers where each person can be reached, answers "introduce" and "help" in a 1:1 chat,
 // runs card buttons (Universal Actions) for the person who pressed them, and drives the introduce dialog.
 import {
-  TeamsActivityHandler, TeamsInfo, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
+  TeamsActivityHandler, TeamsInfo, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
   type MessagingExtensionAction, type MessagingExtensionActionResponse, type TaskModuleRequest,
   type TaskModuleResponse, type TurnContext,
 } from 'botbuilder';
-import { buildWelcomeCard } from '../../cards/welcome-card.ts';
 import type { Person } from '../../domain/directory/types.ts';
 import type { ChannelRef } from '../../domain/opportunities/types.ts';
 import type { Logger } from '../../log.ts';
 import {
-  DIALOG_ACTIONS, REFRESH_VERB, cardAttachment, cardInvokeResponse, chatCard, errorInvokeResponse, messageInvokeResponse,
+  DIALOG_ACTIONS, REFRESH_VERB, cardInvokeResponse, chatCard, errorInvokeResponse, messageInvokeResponse,
 } from './adaptive-teams.ts';
 import { dialogStep, messageText, openDialog, readSubmit } from './introduce-dialog.ts';
 import {
@@ -19,6 +18,12 @@ import {
 } from './opportunity-dialog.ts';
 import { NOT_UNDERSTOOD, sayReply } from '../../app/chat-commands.ts';
 import type { TeamsActions } from './teams-actions.ts';
+import { buildMyIntroductionsCard } from '../../cards/my-introductions-card.ts';
+import { DIRECTORY_SUBJECT, buildChannelWelcomeCard, buildPersonalWelcomeCard } from '../../cards/welcome-card.ts';
+import { cardActivity, jsonCardActivity } from './start-cards.ts';
+import { MAX_WELCOMED_CONVERSATIONS, OncePerKey } from './once-per-key.ts';
+import { encodeConversation } from './teams-messenger.ts';
+import type { ShownIn } from '../../app/handover-service.ts';
 import { TEAMS_CHANNEL_ID, type StoredReference, type TeamsDirectory, type TeamsUser } from './teams-identity.ts';
 
 export const UNKNOWN_PERSON =
@@ -26,7 +31,13 @@ export const UNKNOWN_PERSON =
 export const HELP_TEXT =
   'I help you introduce a client to a named contact at another service, and I let you know when they reply. ' +
   'Say "introduce" to start, or use "Introduce a client" from the … menu on any message. ' +
+  'Say "status" to see what is waiting for you and what you introduced. ' +
   'Say "opportunity" to post an opportunity to your peer group\'s channel.';
+const STATUS_WORDS = new Set(['status', 'my introductions', 'mine', 'list']);
+/** The answer in a channel or group chat to an @mention: the rest goes to the person's 1:1 chat. */
+export const SENT_PRIVATELY = "I've sent you a private message.";
+export const COULD_NOT_SEND_PRIVATELY =
+  "I couldn't message you privately yet. Open Warm Handover from Apps in Teams, say \"hi\" in the chat, then mention me here again.";
 const INTRODUCE_WORDS = new Set(['introduce', 'introduce a client', 'new introduction']);
 const OPPORTUNITY_WORDS = new Set(['opportunity', 'post an opportunity', 'post opportunity', 'new opportunity']);
 /** Said to someone who presses a dialog button in a way that cannot open one (e.g. an old card): never a form in a channel. */
@@ -42,6 +53,13 @@ export interface TeamsBotHooks {
   registerPeerGroup?(channel: ChannelRef, name: string, registeredBy: string | null): void;
   /** The channel ids of a tenant's registered peer groups (the "Post an opportunity" dialog offers these). */
   peerGroupIds?(tenantId: string): string[];
+  /**
+   * Tenants whose client opens no dialogs (task modules): the Agents Playground's, in local Teams mode. There
+   * "Introduce a client" fills the form in the 1:1 chat's card instead.
+   */
+  noDialogTenants?: ReadonlySet<string>;
+  /** Sends a message to a person's 1:1 chat with the bot (opening one if needed); rejects when Teams refuses. */
+  sendPrivately?(person: Person, tenantId: string, activity: Partial<Activity>): Promise<void>;
 }
 
 interface TeamChannelData {
@@ -108,8 +126,24 @@ function channelOf(ctx: TurnContext): string | undefined {
   return data.channel?.id ?? data.team?.id ?? (ctx.activity.conversation.id.split(';')[0] || undefined);
 }
 
+/** The card message an invoke came from: the invoke response updates it, so the outbox need not PUT it again. */
+function clickedCard(ctx: TurnContext): ShownIn | undefined {
+  const messageId = ctx.activity.replyToId;
+  const conversationId = ctx.activity.conversation?.id;
+  return messageId && conversationId ? { conversationId: encodeConversation(tenantOf(ctx), conversationId), messageId } : undefined;
+}
+
+/** The app was just added here: the bot joined the conversation, or the app was installed (not upgraded). */
+function justInstalled(ctx: TurnContext): boolean {
+  const a = ctx.activity;
+  if (a.type === 'installationUpdate') return a.action === 'add';
+  return a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+}
+
 export class HandoverTeamsBot extends TeamsActivityHandler {
   private readonly submitOnce = new SubmitOnce();
+  /** Teams sends both installationUpdate and conversationUpdate for one install: one welcome per conversation. */
+  private readonly welcomed = new OncePerKey(MAX_WELCOMED_CONVERSATIONS);
 
   constructor(
     private readonly actions: TeamsActions, private readonly directory: TeamsDirectory, private readonly log: Logger,
@@ -126,13 +160,26 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
    * A personal install whose chat was not known yet gets a welcome; what waits for them follows through the outbox.
    */
   private async installed(ctx: TurnContext): Promise<void> {
-    const firstTime = isPersonalInstall(ctx) && !this.directory.personForConversation(tenantOf(ctx), ctx.activity.conversation.id);
     const person = await this.identify(ctx, true);
-    if (firstTime && person) await ctx.sendActivity({ attachments: [cardAttachment(chatCard(buildWelcomeCard(person.name)))] });
     const channel = installedTeamChannel(ctx);
-    if (!channel || !this.hooks.registerPeerGroup) return;
-    this.hooks.registerPeerGroup({ platform: 'teams', tenant: tenantOf(ctx), channelId: channel.channelId }, channel.name, person?.id ?? null);
-    this.log.info({ tenant: tenantOf(ctx), channelId: channel.channelId }, 'Teams channel registered as a peer group');
+    if (channel && this.hooks.registerPeerGroup) {
+      this.hooks.registerPeerGroup({ platform: 'teams', tenant: tenantOf(ctx), channelId: channel.channelId }, channel.name, person?.id ?? null);
+      this.log.info({ tenant: tenantOf(ctx), channelId: channel.channelId }, 'Teams channel registered as a peer group');
+    }
+    await this.welcome(ctx, person, Boolean(channel && this.hooks.registerPeerGroup));
+  }
+
+  /** Says hello once per conversation the app is added to: a person's 1:1 chat, a team's channel or a group chat. */
+  private async welcome(ctx: TurnContext, person: Person | undefined, peerGroup: boolean): Promise<void> {
+    if (!justInstalled(ctx) || !this.welcomed.first(ctx.activity.conversation.id)) return;
+    const scope = teamsScope(tenantOf(ctx));
+    if (!isPersonal(ctx)) {
+      await ctx.sendActivity(cardActivity(buildChannelWelcomeCard({ peerGroup, opportunityScope: scope }), this.dialogsIn(ctx)));
+      return;
+    }
+    const mine = person ? this.actions.myIntroductions?.(person.id) : undefined;
+    const card = buildPersonalWelcomeCard({ name: person?.name, my: mine?.my, timeZone: mine?.timeZone ?? 'Europe/London', opportunityScope: scope });
+    await ctx.sendActivity(cardActivity(card, this.dialogsIn(ctx)));
   }
 
   /** The directory person behind this activity; links the Teams identity and stores the 1:1 reference. */
@@ -164,18 +211,47 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     const said = commandText(ctx.activity.text);
     if (OPPORTUNITY_WORDS.has(said)) {
       const place = this.placeOf(ctx);
-      await ctx.sendActivity(person ? { attachments: [cardAttachment(opportunityStartCard(place))] } : UNKNOWN_PERSON);
+      await ctx.sendActivity(person ? jsonCardActivity(opportunityStartCard(place)) : UNKNOWN_PERSON);
       return;
     }
-    if (!isPersonal(ctx)) return;
     if (!person) { await ctx.sendActivity(UNKNOWN_PERSON); return; }
-    if (INTRODUCE_WORDS.has(said)) { await ctx.sendActivity({ attachments: [cardAttachment(startCard())] }); return; }
-    if (HELP_WORDS.has(said) || said === '') { await ctx.sendActivity({ text: HELP_TEXT, attachments: [cardAttachment(startCard())] }); return; }
+    const answer = await this.answerFor(ctx, person, said);
+    if (isPersonal(ctx)) { await ctx.sendActivity(answer); return; }
+    await this.answerPrivately(ctx, person, answer);
+  }
+
+  private dialogsIn(ctx: TurnContext): boolean {
+    return !this.hooks.noDialogTenants?.has(tenantOf(ctx));
+  }
+
+  /** What a person's words get in their 1:1 chat: the introduce card, their introductions, help, or a chat command. */
+  private async answerFor(ctx: TurnContext, person: Person, said: string): Promise<Partial<Activity>> {
+    const start = startCard(this.dialogsIn(ctx));
+    if (INTRODUCE_WORDS.has(said)) return jsonCardActivity(start);
+    if (STATUS_WORDS.has(said) && this.actions.myIntroductions) {
+      const { my, timeZone } = this.actions.myIntroductions(person.id);
+      return cardActivity(buildMyIntroductionsCard(my, timeZone), this.dialogsIn(ctx));
+    }
+    if (HELP_WORDS.has(said) || said === '') return jsonCardActivity(start, HELP_TEXT);
     const typed = (ctx.activity.text ?? '').replace(/<at>[^<]*<\/at>/gi, '').replace(/\s+/g, ' ').trim();
     const answer = await this.actions.run({ actorId: person.id, actionId: 'say', subjectId: 'chat', inputs: { text: typed } });
-    if (answer.kind !== 'error') { await ctx.sendActivity(sayReply(answer.card)); return; }
-    if (answer.message !== NOT_UNDERSTOOD) { await ctx.sendActivity(answer.message); return; }
-    await ctx.sendActivity(`Sorry, I didn't understand that. ${HELP_TEXT}`);
+    if (answer.kind !== 'error') return { type: 'message', text: sayReply(answer.card) };
+    if (answer.message !== NOT_UNDERSTOOD) return { type: 'message', text: answer.message };
+    return jsonCardActivity(start, `Sorry, I didn't understand that. ${HELP_TEXT}`);
+  }
+
+  /** An @mention in a channel or group chat: the answer goes to the 1:1 chat, and the channel hears only that. */
+  private async answerPrivately(ctx: TurnContext, person: Person, answer: Partial<Activity>): Promise<void> {
+    const fresh = this.directory.findPerson(userOf(ctx)) ?? person;
+    try {
+      if (!this.hooks.sendPrivately) throw new Error('No way to send a private message here.');
+      await this.hooks.sendPrivately(fresh, tenantOf(ctx), answer);
+    } catch (err) {
+      this.log.warn({ err: { message: (err as Error).message } }, 'Teams private answer to a mention failed');
+      await ctx.sendActivity(COULD_NOT_SEND_PRIVATELY);
+      return;
+    }
+    await ctx.sendActivity(SENT_PRIVATELY);
   }
 
   protected async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -190,7 +266,9 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
       return (card ? cardInvokeResponse(chatCard(card, refreshFor)) : messageInvokeResponse('This card has nothing new.')) as unknown as AdaptiveCardInvokeResponse;
     }
     if (DIALOG_ACTIONS.has(verb)) return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
-    const result = await this.actions.run({ actorId: person.id, actionId: verb, subjectId, version: typeof version === 'number' ? version : undefined, inputs });
+    const result = await this.actions.run({
+      actorId: person.id, actionId: verb, subjectId, version: typeof version === 'number' ? version : undefined, inputs, shownIn: clickedCard(ctx),
+    });
     if (result.kind === 'error') return messageInvokeResponse(result.message) as unknown as AdaptiveCardInvokeResponse;
     if (result.kind === 'form' && !isPersonal(ctx)) return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
     return cardInvokeResponse(chatCard(result.card, refreshFor)) as unknown as AdaptiveCardInvokeResponse;
@@ -243,12 +321,16 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
   }
 }
 
-/** The card the bot answers "introduce" with: one button that opens the introduce dialog. */
-export function startCard(): Record<string, unknown> {
+/** The card the bot answers "introduce" with: one button that opens the introduce dialog (or, without dialogs, the form in the card). */
+export function startCard(dialogs = true): Record<string, unknown> {
+  const introduce = dialogs
+    ? { type: 'Action.Submit', title: 'Introduce a client', data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' } }
+    : { type: 'Action.Execute', title: 'Introduce a client', verb: 'introduce_start', data: { subjectId: DIRECTORY_SUBJECT } };
   return {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    fallbackText: 'Introduce a client to a named contact at another service.',
     body: [{ type: 'TextBlock', text: 'Introduce a client to a named contact at another service.', wrap: true }],
-    actions: [{ type: 'Action.Submit', title: 'Introduce a client', data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' } }],
+    actions: [introduce],
   };
 }
 
@@ -257,6 +339,7 @@ export function opportunityStartCard(place: OpportunityPlace): Record<string, un
   const data = { msteams: { type: 'task/fetch' }, actionId: 'opportunity_start', subjectId: teamsScope(place.tenantId), ...(place.channelId ? { channels: place.channelId } : {}) };
   return {
     type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    fallbackText: 'Post an opportunity to your peer group.',
     body: [{ type: 'TextBlock', text: 'Post an opportunity to your peer group: describe the offer only, never a client.', wrap: true }],
     actions: [{ type: 'Action.Submit', title: 'Post an opportunity', data }],
   };

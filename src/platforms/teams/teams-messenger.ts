@@ -65,6 +65,13 @@ export class TeamsMessenger implements Messenger {
     return ref;
   }
 
+  /** A one-off message to a person's 1:1 chat (an answer to an @mention elsewhere): their chat, or a new one. */
+  async sendPrivately(to: Identity, activity: Partial<Activity>): Promise<void> {
+    const reference = teamsDetails(to).reference;
+    if (reference) await this.sendInConversation(to.tenant, reference, activity, 'a private message');
+    else await this.createAndSend(to, activity);
+  }
+
   async postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef> {
     if (channel.platform !== 'teams') throw new DeliveryError('recipient_unknown', 'This channel is not a Teams channel.');
     const done = this.seen.get(options.idempotencyKey);

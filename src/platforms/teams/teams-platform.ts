@@ -8,10 +8,11 @@ import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import { OpportunityStore } from '../../storage/opportunity-store.ts';
 import { TeamsTenantStore } from '../../storage/teams-tenant-store.ts';
+import { AGENTS_PLAYGROUND_TENANT } from '../../storage/agents-playground-people.ts';
 import { checkActivity } from './activity-shape.ts';
 import { sharedActions, type TeamsActions } from './teams-actions.ts';
 import { HandoverTeamsBot } from './teams-bot.ts';
-import { TeamsDirectory } from './teams-identity.ts';
+import { TeamsDirectory, teamsIdentityOf } from './teams-identity.ts';
 import { TeamsMessenger } from './teams-messenger.ts';
 import { TenantAdapters, type CredentialsFor } from './tenant-adapters.ts';
 import { TenantRegistry } from './tenant-registry.ts';
@@ -56,11 +57,18 @@ export function createTeamsPlatform(container: PlatformContext, options: TeamsPl
   const directory = new TeamsDirectory(container.db, container.people);
   const actions = options.actions ?? sharedActions(container);
   const peerGroups = new OpportunityStore(container.db);
+  const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
   const bot = new HandoverTeamsBot(actions, directory, log, {
     registerPeerGroup: (channel, name, by) => peerGroups.registerPeerGroup(channel, name, by, container.clock.now().toISOString()),
     peerGroupIds: (tenantId) => container.opportunities.peerGroups('teams', tenantId).map((g) => g.channelId),
+    // The Agents Playground (local mode only) opens no dialogs.
+    noDialogTenants: new Set(config.unauthenticated ? [AGENTS_PLAYGROUND_TENANT] : []),
+    sendPrivately: async (person, tenantId, activity) => {
+      const identity = teamsIdentityOf(person, tenantId);
+      if (!identity) throw new Error('This person has no Teams identity in this tenant.');
+      await messenger.sendPrivately(identity, activity);
+    },
   });
-  const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
 
   // Every refusal looks the same from outside (a registered tenant, an unknown one, one whose secret is missing, a
   // bad token): 401 with one body. Why goes to the log only.

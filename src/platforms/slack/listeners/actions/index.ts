@@ -5,6 +5,7 @@ import { decodeButtonValue } from '../../blocks.ts';
 import { followUp, logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
 import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { showOutcome, tellPrivately, type ClickPlace } from '../../outcome.ts';
+import { openStartModal, opensItsOwnModal } from '../../start-modals.ts';
 
 const SOMETHING_WENT_WRONG = 'Something went wrong on our side. Please try again in a moment.';
 
@@ -13,9 +14,11 @@ export const ANY_CARD_ACTION = new RegExp(`^(${ACTION_IDS.join('|')})$`);
 
 function placeOf(body: BlockAction): ClickPlace {
   const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
+  const view = body.view as { id?: string; type?: string } | undefined;
   return {
     userId: body.user.id, triggerId: body.trigger_id,
     channelId: container?.channel_id ?? body.channel?.id, messageTs: container?.message_ts ?? body.message?.ts,
+    ...(view?.type === 'modal' && view.id ? { viewId: view.id } : {}),
   };
 }
 
@@ -36,7 +39,14 @@ export function register(app: App, deps: SlackDeps): void {
       if (!person) { await ackOnce(); reply(UNKNOWN_PERSON_MESSAGE); return; }
       const value = decodeButtonValue(action.value);
       if (!value || !isActionId(action.action_id)) { await ackOnce(); reply('That button is not valid any more.'); return; }
-      const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {} });
+      const teamId = context.teamId ?? body.team?.id ?? '';
+      if (opensItsOwnModal(action.action_id, value.s)) {
+        await ackOnce();
+        followUp(deps, what, () => openStartModal(deps, client, { teamId, userId: body.user.id, triggerId: body.trigger_id, channelId: place.channelId }, action.action_id));
+        return;
+      }
+      const shownIn = place.channelId && place.messageTs ? { conversationId: place.channelId, messageId: place.messageTs } : undefined;
+      const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {}, shownIn });
       await ackOnce();
       followUp(deps, what, () => showOutcome(client, place, prepared.render()), failed);
     } catch (err) {

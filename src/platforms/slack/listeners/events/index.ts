@@ -13,7 +13,8 @@ type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & { client: webApi.W
 async function onHomeOpened(deps: SlackDeps, { event, body, client, context }: HomeArgs): Promise<void> {
   if (event.tab !== 'home' || !firstDelivery(deps, body)) return;
   const person = await personFor(deps, client, context.teamId, event.user);
-  await publishHome(client, event.user, homeView(deps.container, person?.id ?? null)).catch(logAfterAck(deps, 'publish home'));
+  if (person) deps.homes?.opened(person.id, context.teamId ?? '', event.user);
+  await publishHome(client, event.user, homeView(deps.container, person?.id ?? null, context.teamId ?? '')).catch(logAfterAck(deps, 'publish home'));
 }
 
 export function register(app: App, deps: SlackDeps): void {

@@ -29,7 +29,7 @@ function togglesOf(blocks: Block[]): Set<string> {
 
 function sentConfirmation(deps: SlackDeps, handoverId: string | undefined) {
   const h = handoverId ? deps.container.handovers.find(handoverId) : undefined;
-  if (!h) return noticeModal('Introduction sent', 'Your introduction has been sent.');
+  if (!h) return noticeModal('Introduction sent', 'Your introduction has been sent.', 'Done');
   return sentModal(deps.container.people.nameOf(h.contactId), deps.container.services.get(h.serviceId)?.name ?? 'the service');
 }
 
@@ -80,7 +80,8 @@ async function submitForm(deps: SlackDeps, { ack, body, view, client, context }:
   const inputs = readViewInputs(view.state.values as ViewStateValues, togglesOf(viewBlocks(view).blocks ?? []));
   let outcome: Awaited<ReturnType<SlackDeps['runAction']>>;
   try {
-    outcome = await deps.runAction({ actorId: person.id, actionId: meta.a, subjectId: meta.s, version: meta.v, inputs });
+    const shownIn = meta.c && meta.t ? { conversationId: meta.c, messageId: meta.t } : undefined;
+    outcome = await deps.runAction({ actorId: person.id, actionId: meta.a, subjectId: meta.s, version: meta.v, inputs, shownIn });
   } catch (err) {
     if (creates) deps.submittedViews.delete(view.id);
     throw err;
