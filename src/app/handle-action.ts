@@ -3,14 +3,14 @@
 import type { CardComposer } from '../cards/compose.ts';
 import { liveCard, searchResults } from '../cards/compose.ts';
 import { dateInputToInstant } from '../cards/format.ts';
-import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../cards/handover-forms.ts';
+import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, buildWithdrawConfirmForm, type FormValues } from '../cards/handover-forms.ts';
 import { stateHeadline } from '../cards/handover-text.ts';
 import { buildIntroduceForm } from '../cards/introduce-form.ts';
 import type { Card, CardKind } from '../cards/model.ts';
 import { isActionId } from '../cards/model.ts';
 import { buildNoticeCard } from '../cards/other-cards.ts';
 import { isActingContact, type HandoverView } from '../cards/view.ts';
-import type { Command } from '../domain/handover/commands.ts';
+import { decide, type Command } from '../domain/handover/commands.ts';
 import { HandoverError } from '../domain/handover/errors.ts';
 import type { Clock } from '../domain/ports.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
@@ -22,6 +22,9 @@ import { openOpportunityIntroduction, withOpportunity } from './opportunity-acti
 import type { OpportunityService } from './opportunity-service.ts';
 import { handlePostOpportunity } from './post-opportunity-actions.ts';
 import { handleReviewAction } from './review-actions.ts';
+import { VERSION_NEVER_EXISTED, checkVersion, pressOf, withChangedNotice } from './press.ts';
+import { followOf, followsLine, openReintroduction } from './reintroduce.ts';
+import { newId } from './ids.ts';
 
 export interface ActionRequest {
   actorId: string;
@@ -29,6 +32,8 @@ export interface ActionRequest {
   subjectId: string;
   version?: number;
   inputs?: Record<string, unknown>;
+  /** One answer per press: a repeat of this key gets the first answer (see press.ts). Also read from inputs.key. */
+  key?: string;
 }
 
 export type ActionResult =
@@ -86,7 +91,12 @@ const FORMS: Partial<Record<string, { kind: CardKind; build: FormBuilder; contac
   snooze_submit: { kind: 'snooze_form', build: buildSnoozeForm, contactOnly: true },
   add_note: { kind: 'note_form', build: buildNoteForm, contactOnly: false },
   add_note_submit: { kind: 'note_form', build: buildNoteForm, contactOnly: false },
+  withdraw: { kind: 'note_form', build: buildWithdrawConfirmForm, contactOnly: false },
+  withdraw_confirmed: { kind: 'note_form', build: buildWithdrawConfirmForm, contactOnly: false },
 };
+
+/** Opening these forms changes nothing; their *_submit (or confirmed) partner acts. */
+const OPENS_FORM = new Set(['decline', 'pass', 'snooze', 'add_note', 'withdraw']);
 
 function notForYou(v: HandoverView): string {
   return `This introduction is for ${v.contact.name} at ${v.service.name}.`;
@@ -108,7 +118,7 @@ function commandFor(req: ActionRequest, v: HandoverView): Command | ActionResult
   switch (req.actionId) {
     case 'decline_submit': return { type: 'decline', actorId, reason: text(i.reason) ?? '', note: text(i.note) || undefined };
     case 'pass_submit': return { type: 'pass', actorId, toPersonId: text(i.toPersonId) ?? '', note: text(i.note) || undefined };
-    case 'withdraw': return { type: 'withdraw', actorId, note: text(i.note) || undefined };
+    case 'withdraw_confirmed': return { type: 'withdraw', actorId, note: text(i.note) || undefined };
     case 'add_note_submit': return { type: 'add_note', actorId, text: text(i.text) ?? '' };
     case 'snooze_submit': {
       const until = dateInputToInstant(text(i.until) ?? '', v.timeZone);
@@ -121,7 +131,7 @@ function commandFor(req: ActionRequest, v: HandoverView): Command | ActionResult
       if (!outcome) return error('Please choose how this introduction ended.', { outcome: 'Choose an outcome.' });
       return { type: 'close', actorId, outcome };
     }
-    default: return ONE_CLICK[req.actionId]?.(actorId) ?? error('That button is not known here. Please refresh and try again.');
+    default: return ONE_CLICK[req.actionId]?.(actorId, i) ?? error('That button is not known here. Please refresh and try again.');
   }
 }
 
@@ -129,12 +139,14 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
   const v = deps.cards.view(req.subjectId, req.actorId);
   if (!v) return error(`We couldn't find introduction ${req.subjectId}. It may have been removed.`);
   if (req.actionId === 'open_handover') return { kind: 'card', card: liveCard(v) };
-  if (FORMS[req.actionId] && !req.actionId.endsWith('_submit')) return openForm(v, req.actionId);
+  if (OPENS_FORM.has(req.actionId)) return openForm(v, req.actionId);
   const command = commandFor(req, v);
   if ('kind' in command) return withForm(command, v, req);
+  const early = beforeActing(deps, req, command, v);
+  if (early) return early;
   let after;
   try {
-    after = deps.app.act(v.handover.id, command).handover;
+    after = deps.app.act(v.handover.id, command, pressOf(req)).handover;
   } catch (err) {
     if (err instanceof HandoverError) return withForm(error(err.message, err.fields), v, req);
     throw err;
@@ -145,7 +157,7 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
 /** A refused form submit comes back as the same form, keeping what was typed. */
 function withForm(result: ActionResult, v: HandoverView, req: ActionRequest): ActionResult {
   const form = FORMS[req.actionId];
-  if (result.kind !== 'error' || !form || !req.actionId.endsWith('_submit')) return result;
+  if (result.kind !== 'error' || !form || OPENS_FORM.has(req.actionId)) return result;
   const allowed = isActingContact(v) || (!form.contactOnly && v.role === 'introducer');
   if (!allowed) return result;
   return { ...result, form: form.build(v, formValues(req.inputs ?? {}), result.fields, result.message) };
@@ -159,6 +171,7 @@ function introduceInput(req: ActionRequest): Record<string, unknown> {
     reasonForService: t('reasonForService') ?? '', contactMethod: t('contactMethod') ?? '', contactTimes: t('contactTimes'),
     language: t('language'), interpreter: flag(i.interpreter), disability: t('disability'), urgency: t('urgency'),
     contactDetails: t('contactDetails'), consent: flag(i.consent) ? true : undefined, consentHow: t('consentHow'),
+    sourceLink: t('sourceLink'),
   };
 }
 
@@ -169,17 +182,22 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
     const searched = Boolean(query.q || query.area || query.age);
     return { kind: 'form', card: buildIntroduceForm({ query, results: searched ? searchResults({ ...deps }, query) : undefined }) };
   }
-  const service = deps.cards.serviceSummary(req.subjectId);
+  const follow = followOf(req.subjectId);
+  const service = deps.cards.serviceSummary(follow?.serviceId ?? req.subjectId);
   if (!service) return error(`We couldn't find that service in the directory.`, { serviceId: 'Choose a service from the directory.' });
-  if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service }) };
+  if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service, key: newId('K') }) };
+  const first = follow ? deps.cards.view(follow.handoverId, req.actorId) : null;
+  const follows = follow && first ? { subjectId: req.subjectId, text: followsLine(first.handover, first.service.name) } : undefined;
   try {
-    const input = deps.opportunities ? withOpportunity({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, introduceInput(req), req.inputs ?? {}) : introduceInput(req);
-    const h = deps.app.introduce(req.actorId, input);
+    const typed = { ...introduceInput(req), ...(follow ? { serviceId: follow.serviceId } : {}) };
+    const input = deps.opportunities ? withOpportunity({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, typed, req.inputs ?? {}) : typed;
+    const h = deps.app.introduce(req.actorId, input, { press: pressOf(req), followsId: follow?.handoverId });
     const v = deps.cards.view(h.id, req.actorId);
     return { kind: 'card', card: v ? liveCard(v) : buildNoticeCard(h.id, 'Introduction sent', 'Your introduction has been sent.') };
   } catch (err) {
     if (!(err instanceof HandoverError) && !(err instanceof OpportunityError)) throw err;
-    const form = buildIntroduceForm({ service, values: formValues(req.inputs ?? {}), errors: err.fields, message: err.message });
+    const key = text(req.inputs?.key) ?? req.key;
+    const form = buildIntroduceForm({ service, values: formValues(req.inputs ?? {}), errors: err.fields, message: err.message, key, follows });
     return error(err.message, err.fields, form);
   }
 }
@@ -197,17 +215,19 @@ export interface PreparedAction {
 export const ready = (result: ActionResult): PreparedAction => ({ render: () => result });
 
 /** Buttons that are one command with no inputs and no form: nothing to check against the card before acting. */
-const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {
+const ONE_CLICK: Partial<Record<string, (actorId: string, inputs: Record<string, unknown>) => Command>> = {
   accept: (actorId) => ({ type: 'accept', actorId }),
-  confirm_contact: (actorId) => ({ type: 'confirm_contact', actorId }),
+  confirm_contact: (actorId, i) => ({ type: 'confirm_contact', actorId, note: text(i.note)?.trim() || undefined, followUpOwed: flag(i.followUpOwed) }),
   report_unreachable: (actorId) => ({ type: 'report_unreachable', actorId }),
 };
 
 /** The domain decides who may act and says why not; the card is built from what was committed. */
 function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command): PreparedAction {
+  const early = beforeActing(deps, req, command);
+  if (early) return ready(early);
   let result;
   try {
-    result = deps.app.act(req.subjectId, command);
+    result = deps.app.act(req.subjectId, command, pressOf(req));
   } catch (err) {
     if (err instanceof HandoverError) return ready(error(err.message, err.fields));
     throw err;
@@ -217,13 +237,48 @@ function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command)
   return { render: () => ({ kind: 'card', card: liveCard(deps.cards.viewOf(handover, service, req.actorId)) }) };
 }
 
+/**
+ * A repeat of an earlier press gets the first answer (the card as it is now). A button from a card whose meaning has
+ * changed since gets the current card with a notice instead of acting, unless the domain refuses it anyway (its
+ * sentence says more); a version the introduction never had is refused.
+ */
+function beforeActing(deps: ActionDeps, req: ActionRequest, command: Command, known?: HandoverView): ActionResult | null {
+  const press = pressOf(req);
+  const repeated = press ? deps.app.answered(req.actorId, press.key) : undefined;
+  if (repeated) {
+    const rv = deps.cards.view(repeated.id, req.actorId);
+    return rv ? { kind: 'card', card: liveCard(rv) } : null;
+  }
+  if (req.version === undefined || req.version === 0) return null;
+  let current = known?.handover;
+  try {
+    current ??= deps.app.get(req.subjectId);
+  } catch (err) {
+    if (err instanceof HandoverError) return null;
+    throw err;
+  }
+  if (req.version === current.version) return null;
+  const v = known ?? deps.cards.view(req.subjectId, req.actorId);
+  if (!v) return null;
+  const check = checkVersion(v.handover, v.steps, req.version);
+  if (check === 'never_existed') return error(VERSION_NEVER_EXISTED);
+  if (check !== 'changed') return null;
+  try {
+    if (decide(v.handover, command, deps.app.context(v.handover)).noop) return null;
+  } catch (err) {
+    if (err instanceof HandoverError) return null;
+    throw err;
+  }
+  return { kind: 'card', card: withChangedNotice(liveCard(v)) };
+}
+
 /** Checks and commits one action for one person; see PreparedAction. Never throws for something a person did. */
 export function prepareAction(deps: ActionDeps, req: ActionRequest): PreparedAction {
   if (!deps.people.brief(req.actorId)) return ready(error('We do not know who you are yet: ask your coordinator to add you to the directory.'));
   if (!isActionId(req.actionId)) return ready(error('That button is not known here. Please refresh and try again.'));
   if (typeof req.subjectId !== 'string' || req.subjectId.length === 0) return ready(error('That button is missing what it is about. Please refresh and try again.'));
   const oneClick = ONE_CLICK[req.actionId];
-  if (oneClick) return prepareOneClick(deps, req, oneClick(req.actorId));
+  if (oneClick) return prepareOneClick(deps, req, oneClick(req.actorId, req.inputs ?? {}));
   return ready(route(deps, req));
 }
 
@@ -235,6 +290,7 @@ export function handleAction(deps: ActionDeps, req: ActionRequest): ActionResult
 function route(deps: ActionDeps, req: ActionRequest): ActionResult {
   switch (req.actionId) {
     case 'introduce_start': case 'introduce_search': case 'introduce_submit': return onIntroduce(deps, req);
+    case 'reintroduce': return openReintroduction(deps.cards, req.actorId, req.subjectId);
     case 'introduce_to_opportunity':
       if (!deps.opportunities) return error('Introducing a client to an opportunity is not available here yet. Search the directory for its provider instead.');
       return openOpportunityIntroduction({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, req.subjectId);

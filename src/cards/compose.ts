@@ -5,7 +5,8 @@ import { isStale } from '../domain/directory/staleness.ts';
 import type { Service } from '../domain/directory/types.ts';
 import type { Handover } from '../domain/handover/types.ts';
 import type { Clock } from '../domain/ports.ts';
-import { findAlternatives, searchDirectory } from '../storage/directory-search.ts';
+import { searchDirectory } from '../storage/directory-search.ts';
+import { suggestAlternatives, type Alternative } from '../storage/alternatives.ts';
 import type { HandoverStore } from '../storage/handover-store.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
@@ -18,7 +19,7 @@ import type { Card } from './model.ts';
 import {
   buildDigestCard, buildNoticeCard, buildOpportunityCard, buildReviewRequestCard, type DigestItem, type OpportunityView,
 } from './other-cards.ts';
-import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, outcomeReasonFor } from './receipt-card.ts';
+import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, offersAlternatives, outcomeReasonFor, type OutcomeReason } from './receipt-card.ts';
 import { isActingContact, roleOf, type HandoverView, type PersonView, type ServiceSummary } from './view.ts';
 
 export interface CardComposerDeps {
@@ -74,9 +75,20 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
     role: viewerId ? roleOf(h, viewerId) : 'other' as const, now: deps.clock.now(),
   });
 
+  const serviceName = (id: string) => deps.services.get(id)?.name ?? 'another service';
+  /** Only the introducer reads how their introductions of one client follow each other. */
+  const related = (h: Handover, viewerId: string | undefined): HandoverView['related'] => {
+    if (!viewerId || viewerId !== h.introducerId || roleOf(h, viewerId) !== 'introducer') return undefined;
+    const first = h.followsId ? deps.handovers.find(h.followsId) : undefined;
+    return {
+      follows: first ? { serviceName: serviceName(first.serviceId), state: first.state } : undefined,
+      followedBy: deps.handovers.followers(h.id).map((f) => serviceName(f.serviceId)),
+    };
+  };
+
   const summaryView = (h: Handover, service: ServiceSummary, viewerId: string | undefined): HandoverView => ({
     ...handoverParts(h, viewerId), service, introducer: personView(deps.people, h.introducerId),
-    nameOf: (id) => deps.people.nameOf(id), viewerId: viewerId ?? '', timeZone: timeZoneOf(viewerId),
+    nameOf: (id) => deps.people.nameOf(id), viewerId: viewerId ?? '', timeZone: timeZoneOf(viewerId), related: related(h, viewerId),
   });
 
   const view = (handoverId: string, viewerId: string | undefined): HandoverView | null => {
@@ -91,7 +103,7 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
   const viewAfter = (before: HandoverView, after: Handover): HandoverView => {
     const same = after.id === before.handover.id && after.serviceId === before.service.id && after.introducerId === before.introducer.id;
     if (!same) return view(after.id, before.viewerId || undefined) ?? before;
-    return { ...before, ...handoverParts(after, before.viewerId || undefined, before.contact) };
+    return { ...before, ...handoverParts(after, before.viewerId || undefined, before.contact), related: related(after, before.viewerId || undefined) };
   };
 
   const compose: ComposeCard = (request) => composeRequest(deps, { view, serviceSummary, timeZoneOf }, request);
@@ -131,9 +143,8 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
   switch (r.kind) {
     case 'receipt': return buildReceiptCard(v);
     case 'outcome': {
-      const service = deps.services.get(v.handover.serviceId);
-      const alternatives = service ? findAlternatives(deps.db, service, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths) : [];
-      return buildOutcomeCard(v, outcomeReasonFor(v, r.params?.reason), alternatives);
+      const reason = outcomeReasonFor(v, r.params?.reason);
+      return buildOutcomeCard(v, reason, alternativesFor(deps, v, reason));
     }
     case 'decline_form': return acting && v.handover.state === 'sent' ? buildDeclineForm(v) : liveCard(v);
     case 'pass_form': return acting && v.handover.state === 'sent' ? buildPassForm(v) : liveCard(v);
@@ -141,10 +152,21 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
     case 'note_form': return party ? buildNoteForm(v) : liveCard(v);
     case 'escalation':
       if (!r.viewerId) return { ...statusOnlyCard(v), kind: 'escalation', title: `An introduction to ${v.service.name} is waiting for an answer` };
-      return v.role === 'introducer' ? buildOutcomeCard(v, 'escalated', []) : buildIntroductionCard(v, 'escalation');
-    case 'nudge': return v.role === 'introducer' ? buildOutcomeCard(v, outcomeReasonFor(v, r.params?.reason), []) : buildIntroductionCard(v, 'nudge');
+      return v.role === 'introducer' ? buildOutcomeCard(v, 'escalated', alternativesFor(deps, v, 'escalated')) : buildIntroductionCard(v, 'escalation');
+    case 'nudge': {
+      if (v.role !== 'introducer') return buildIntroductionCard(v, 'nudge');
+      const reason = outcomeReasonFor(v, r.params?.reason);
+      return buildOutcomeCard(v, reason, alternativesFor(deps, v, reason));
+    }
     default: return liveCard(v);
   }
+}
+
+/** Services to try instead, for the introducer only and only when the card offers them. */
+function alternativesFor(deps: CardComposerDeps, v: HandoverView, reason: OutcomeReason): Alternative[] {
+  if (v.role !== 'introducer' || !offersAlternatives(reason)) return [];
+  const service = deps.services.get(v.handover.serviceId);
+  return service ? suggestAlternatives(deps.db, service, v.handover, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths) : [];
 }
 
 /** The one card a person keeps for a handover: the receipt for the introducer, the introduction for anyone else. */

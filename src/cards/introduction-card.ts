@@ -1,11 +1,24 @@
 // The named contact's live card (introduction → accepted → contact made), and the nudge and escalation
 // messages that carry the same buttons. Others see the status only, never client details.
+import { LIMITS } from '../domain/handover/introduce.ts';
 import { formatDay, formatWhen } from './format.ts';
 import { clientBlocks, clientName, noteBlocks, personLine, stateHeadline } from './handover-text.ts';
 import type { Card, CardAction, CardBlock } from './model.ts';
 import { handoverAction, isActingContact, type HandoverView } from './view.ts';
 
 const AFTER_ACCEPT = new Set(['accepted', 'unreachable', 'contact_made']);
+
+/** One press finishes: it records contact made and closes, with the optional note and follow-up choice beside it. */
+function madeContact(view: HandoverView): CardAction {
+  return { ...handoverAction(view, 'confirm_contact', "We've made contact", 'positive'), submitsInputs: true };
+}
+
+function madeContactInputs(): CardBlock[] {
+  return [
+    { type: 'input', input: { type: 'text', id: 'note', label: 'Note for the introducer (optional)', multiline: true, maxLength: LIMITS.note } },
+    { type: 'input', input: { type: 'toggle', id: 'followUpOwed', label: 'We still owe a follow-up: keep this introduction open' } },
+  ];
+}
 
 function contactActions(view: HandoverView): CardAction[] {
   const h = view.handover;
@@ -17,9 +30,9 @@ function contactActions(view: HandoverView): CardAction[] {
       return [a('accept', 'Accept', 'positive'), a('decline', 'Decline', 'destructive'), ...pass];
     }
     case 'accepted':
-      return [a('confirm_contact', "We've made contact", 'positive'), a('report_unreachable', "Couldn't reach them"), a('snooze', 'Snooze until…'), a('add_note', 'Add note')];
+      return [madeContact(view), a('report_unreachable', "Couldn't reach them"), a('snooze', 'Snooze until…'), a('add_note', 'Add note')];
     case 'unreachable':
-      return [a('confirm_contact', "We've made contact", 'positive'), a('close', 'Close: could not reach them'), a('add_note', 'Add note')];
+      return [madeContact(view), a('close', 'Close: could not reach them'), a('add_note', 'Add note')];
     case 'contact_made':
       return [a('close', 'Close this introduction'), a('add_note', 'Add note')];
     default:
@@ -53,6 +66,7 @@ function contactBody(view: HandoverView): CardBlock[] {
     blocks.push({ type: 'text', text: `Please make contact by ${formatDay(h.followUpAt, view.timeZone)} and press "We've made contact".` });
   }
   if (live) blocks.push({ type: 'divider' }, ...clientBlocks(view, AFTER_ACCEPT.has(h.state)), ...noteBlocks(view));
+  if (h.state === 'accepted' || h.state === 'unreachable') blocks.push({ type: 'divider' }, ...madeContactInputs());
   return blocks;
 }
 

@@ -11,13 +11,13 @@ export type ActionId =
   | 'accept' | 'decline' | 'decline_submit' | 'pass' | 'pass_submit' | 'withdraw' | 'add_note' | 'add_note_submit'
   | 'confirm_contact' | 'report_unreachable' | 'snooze' | 'snooze_submit' | 'introduce_submit' | 'introduce_search'
   | 'introduce_start' | 'introduce_to_opportunity' | 'review_still_right' | 'review_needs_changes' | 'review_closed'
-  | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit';
+  | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit' | 'withdraw_confirmed' | 'reintroduce';
 
 export const ACTION_IDS: readonly ActionId[] = [
   'accept', 'decline', 'decline_submit', 'pass', 'pass_submit', 'withdraw', 'add_note', 'add_note_submit',
   'confirm_contact', 'report_unreachable', 'snooze', 'snooze_submit', 'introduce_submit', 'introduce_search',
   'introduce_start', 'introduce_to_opportunity', 'review_still_right', 'review_needs_changes', 'review_closed',
-  'open_handover', 'close', 'opportunity_start', 'opportunity_submit',
+  'open_handover', 'close', 'opportunity_start', 'opportunity_submit', 'withdraw_confirmed', 'reintroduce',
 ];
 
 export function isActionId(value: unknown): value is ActionId {
@@ -64,6 +64,11 @@ export interface CardAction {
   version?: number;
   /** true: this button sends the card's inputs (a form's submit). false: it just opens or cancels. */
   submitsInputs?: boolean;
+  /** A form's one-answer key: every press of this submit carries it, so a repeat gets the first answer. */
+  key?: string;
+  /** Ask before acting. Platforms with a native confirm dialog (Slack) show it and send `then`; the others send
+   * this button's own id and the server answers with a confirm card. */
+  confirm?: { title: string; text: string; yes: string; no: string; then: ActionId };
 }
 
 export interface Card {
@@ -79,4 +84,4 @@ export interface Card {
 }
 
 /** Input ids a card may use; these never collide with the fields an action carries. */
-export const RESERVED_ACTION_FIELDS = ['actionId', 'subjectId', 'version'] as const;
+export const RESERVED_ACTION_FIELDS = ['actionId', 'subjectId', 'version', 'key'] as const;

@@ -44,6 +44,8 @@ export interface HandoverView {
   role: ViewerRole;
   timeZone: string;
   now: Date;
+  /** For the introducer: the introduction this one follows, and those that follow it (service names). */
+  related?: { follows?: { serviceName: string; state: Handover['state'] }; followedBy: string[] };
 }
 
 export function roleOf(h: Handover, viewerId: string): ViewerRole {

@@ -11,6 +11,7 @@ interface HandoverRow {
   follow_up_at: string | null; snoozed_until: string | null; outcome: string | null; decline_reason: string | null;
   created_at: string; updated_at: string; accepted_at: string | null; answered_at: string | null;
   contact_made_at: string | null; closed_at: string | null; purged_at: string | null; opportunity_id: string | null;
+  follows_id: string | null; source_link: string | null;
 }
 
 export interface AuditEntry {
@@ -32,7 +33,7 @@ function fromRow(r: HandoverRow): Handover {
     followUpAt: r.follow_up_at, snoozedUntil: r.snoozed_until, outcome: r.outcome as Handover['outcome'],
     declineReason: r.decline_reason as Handover['declineReason'], createdAt: r.created_at, updatedAt: r.updated_at,
     acceptedAt: r.accepted_at, answeredAt: r.answered_at, contactMadeAt: r.contact_made_at, closedAt: r.closed_at,
-    purgedAt: r.purged_at, opportunityId: r.opportunity_id,
+    purgedAt: r.purged_at, opportunityId: r.opportunity_id, followsId: r.follows_id, sourceLink: r.source_link,
   };
 }
 
@@ -43,7 +44,7 @@ function toParams(h: Handover) {
     urgency: h.urgency, reply_by: h.replyBy, expires_at: h.expiresAt, follow_up_at: h.followUpAt, snoozed_until: h.snoozedUntil,
     outcome: h.outcome, decline_reason: h.declineReason, created_at: h.createdAt, updated_at: h.updatedAt,
     accepted_at: h.acceptedAt, answered_at: h.answeredAt, contact_made_at: h.contactMadeAt, closed_at: h.closedAt,
-    purged_at: h.purgedAt, opportunity_id: h.opportunityId,
+    purged_at: h.purgedAt, opportunity_id: h.opportunityId, follows_id: h.followsId ?? null, source_link: h.sourceLink ?? null,
   };
 }
 
@@ -125,6 +126,12 @@ export class HandoverStore {
       id: r.id, handoverId: r.handover_id, actorId: r.actor_id, event: r.event, fromState: r.from_state, toState: r.to_state,
       at: r.at, details: JSON.parse(r.details),
     }));
+  }
+
+  /** Re-introductions that follow this introduction, oldest first. */
+  followers(handoverId: string): { id: string; serviceId: string }[] {
+    return this.db.prepare<[string], { id: string; service_id: string }>('SELECT id, service_id FROM handovers WHERE follows_id = ? ORDER BY created_at, id')
+      .all(handoverId).map((r) => ({ id: r.id, serviceId: r.service_id }));
   }
 
   listForPerson(personId: string, limit = 50): Handover[] {

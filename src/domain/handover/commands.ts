@@ -20,7 +20,8 @@ export type Command =
   | { type: 'pass'; actorId: string; toPersonId: string; note?: string }
   | { type: 'withdraw'; actorId: string; note?: string }
   | { type: 'add_note'; actorId: string; text: string }
-  | { type: 'confirm_contact'; actorId: string }
+  /** One press finishes: contact made closes the introduction, unless followUpOwed keeps it open. */
+  | { type: 'confirm_contact'; actorId: string; note?: string; followUpOwed?: boolean }
   | { type: 'report_unreachable'; actorId: string }
   | { type: 'snooze'; actorId: string; until: string }
   | { type: 'close'; actorId: string; outcome: string }
@@ -68,7 +69,7 @@ function isNoop(h: Handover, c: Command): boolean {
     case 'accept': return h.state === 'accepted' && h.contactId === c.actorId;
     case 'decline': return h.state === 'declined' && h.contactId === c.actorId;
     case 'withdraw': return h.state === 'withdrawn' && h.introducerId === c.actorId;
-    case 'confirm_contact': return h.state === 'contact_made' && h.contactId === c.actorId;
+    case 'confirm_contact': return h.contactMadeAt !== null && (h.state === 'contact_made' || h.state === 'closed') && h.contactId === c.actorId;
     case 'report_unreachable': return h.state === 'unreachable' && h.contactId === c.actorId;
     case 'expire': return h.state === 'expired';
     case 'escalate': return h.state === 'sent' && c.backupIds.every((id) => h.escalatedTo.includes(id)) && h.escalatedTo.length > 0;
@@ -145,8 +146,12 @@ function apply(h: Handover, c: Command, ctx: CommandContext): Change {
       return { patch: { outcome: 'withdrawn', closedAt: at }, event: 'withdrawn', noteText: c.note ? validate(NoteSchema, { text: c.note }).text : undefined };
     case 'add_note':
       return { patch: {}, event: 'note_added', noteText: validate(NoteSchema, { text: c.text }).text };
-    case 'confirm_contact':
-      return { patch: { contactMadeAt: at, snoozedUntil: null }, event: 'contact_made' };
+    case 'confirm_contact': {
+      const note = c.note ? validate(NoteSchema, { text: c.note }).text : undefined;
+      const closes = !c.followUpOwed;
+      const patch: Partial<Handover> = closes ? { contactMadeAt: at, snoozedUntil: null, outcome: 'contact_made', closedAt: at } : { contactMadeAt: at, snoozedUntil: null };
+      return { patch, event: 'contact_made', details: closes ? { outcome: 'contact_made', closed: true } : { closed: false }, noteText: note };
+    }
     case 'report_unreachable':
       return { patch: {}, event: 'unreachable' };
     case 'snooze':
@@ -173,7 +178,7 @@ export function decide(h: Handover, c: Command, ctx: CommandContext): Decision {
   checkActor(h, c, ctx);
   if (!isAllowedFrom(c.type, h.state)) refuseTransition(h, c, ctx);
   const change = apply(h, c, ctx);
-  const to = resolveTarget(c.type, h.state);
+  const to = c.type === 'confirm_contact' && c.followUpOwed ? TRANSITIONS.confirm_contact.toWhenFollowUpOwed! : resolveTarget(c.type, h.state);
   const at = ctx.now.toISOString();
   const next: Handover = { ...h, ...change.patch, state: to, version: h.version + 1, updatedAt: at };
   const event: HandoverEvent = {

@@ -83,6 +83,10 @@ export interface Handover {
   closedAt: string | null;
   purgedAt: string | null;
   opportunityId: string | null;
+  /** The earlier introduction of the same client that this one follows (after a decline, expiry or no contact). */
+  followsId?: string | null;
+  /** A link to the chat message the introduction started from; shown to the introducer only. */
+  sourceLink?: string | null;
 }
 
 export interface HandoverNote {

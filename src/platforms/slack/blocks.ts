@@ -25,6 +25,9 @@ export const BLOCK_KIT_LIMITS = {
   optionsPerSelect: 100,
   fallbackText: 3000,
   blockId: 255,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
 } as const;
 
 /** A Block Kit block as JSON (Slack checks the shape; we check the limits). */
@@ -137,12 +140,22 @@ export function inputBlock(input: CardInput, element: Block = inputElement(input
   };
 }
 
+/** Slack's own "are you sure?" dialog; pressing its yes sends the confirmed action. */
+function confirmObject(c: NonNullable<CardAction['confirm']>, style: CardAction['style']) {
+  return {
+    title: plain(c.title, BLOCK_KIT_LIMITS.confirmTitle), text: plain(c.text, BLOCK_KIT_LIMITS.confirmText),
+    confirm: plain(c.yes, BLOCK_KIT_LIMITS.confirmButton), deny: plain(c.no, BLOCK_KIT_LIMITS.confirmButton),
+    ...(style === 'destructive' ? { style: 'danger' } : {}),
+  };
+}
+
 function buttonsBlock(actions: CardAction[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < actions.length; i += BLOCK_KIT_LIMITS.actionsPerBlock) {
     const elements = actions.slice(i, i + BLOCK_KIT_LIMITS.actionsPerBlock).map((a) => ({
-      type: 'button', action_id: a.id, text: plain(a.label, BLOCK_KIT_LIMITS.buttonText), value: encodeButtonValue(a),
+      type: 'button', action_id: a.confirm?.then ?? a.id, text: plain(a.label, BLOCK_KIT_LIMITS.buttonText), value: encodeButtonValue(a),
       ...(a.style === 'positive' ? { style: 'primary' } : a.style === 'destructive' ? { style: 'danger' } : {}),
+      ...(a.confirm ? { confirm: confirmObject(a.confirm, a.style) } : {}),
     }));
     blocks.push({ type: 'actions', elements });
   }
