@@ -6,6 +6,7 @@ import type { Command } from '../../src/domain/handover/commands.ts';
 import { makeCardWorld, type CardWorld } from '../fixtures/card-world.ts';
 import { introduceInput } from '../fixtures/make.ts';
 import { assertValidAdaptiveCard } from '../fixtures/validate-adaptive.ts';
+import { followOf } from '../../src/cards/follow-subject.ts';
 
 type Step = (id: string) => Command;
 const STATES: Record<string, Step[]> = {
@@ -14,8 +15,8 @@ const STATES: Record<string, Step[]> = {
   snoozed: [() => ({ type: 'snooze', actorId: 'sam', until: '2026-11-30T09:00:00Z' })],
   accepted: [() => ({ type: 'accept', actorId: 'sam' })],
   unreachable: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'report_unreachable', actorId: 'sam' })],
-  contact_made: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'add_note', actorId: 'jo', text: 'Thanks!' }), () => ({ type: 'confirm_contact', actorId: 'sam' })],
-  closed: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'confirm_contact', actorId: 'sam' }), () => ({ type: 'close', actorId: 'sam', outcome: 'contact_made' })],
+  contact_made: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'add_note', actorId: 'jo', text: 'Thanks!' }), () => ({ type: 'confirm_contact', actorId: 'sam', followUpOwed: true })],
+  closed: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'confirm_contact', actorId: 'sam' })],
   declined: [() => ({ type: 'decline', actorId: 'sam', reason: 'no_capacity', note: 'Full until January.' })],
   passed: [() => ({ type: 'pass', actorId: 'sam', toPersonId: 'kim' })],
   withdrawn: [() => ({ type: 'withdraw', actorId: 'jo' })],
@@ -128,7 +129,7 @@ describe('cards', () => {
     const all = texts(card);
     expect(all).to.contain('No capacity right now').and.contain('Full until January.');
     expect(all).to.contain('Talking Therapies').and.contain('Peer Support Circle').and.not.contain('Closed Clinic');
-    const starts = card.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : [])).map((a) => a.subjectId);
+    const starts = card.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : [])).map((a) => followOf(a.subjectId)?.serviceId);
     expect(starts).to.have.members(['svc-talk', 'svc-peer']);
   });
 
