@@ -124,10 +124,10 @@ function composeRequest(deps: CardComposerDeps, x: Helpers, r: CardRequest): Car
       const o = deps.opportunities?.get(r.subjectId);
       return o ? buildOpportunityCard(o, x.timeZoneOf(r.viewerId)) : null;
     }
-    case 'digest': return r.viewerId ? buildDigestCard(r.subjectId, digestItems(deps, x, r.viewerId), x.timeZoneOf(r.viewerId)) : null;
+    case 'digest': return r.viewerId ? buildDigestCard(r.subjectId, digestItems(deps, x, r.viewerId), x.timeZoneOf(r.viewerId), deps.clock.now()) : null;
     case 'review_request': {
       const s = deps.services.get(r.subjectId);
-      return s ? buildReviewRequestCard(s, x.timeZoneOf(r.viewerId)) : null;
+      return s ? buildReviewRequestCard(s, x.timeZoneOf(r.viewerId), deps.clock.now()) : null;
     }
     case 'notice': return buildNoticeCard(r.subjectId, r.params?.title ?? 'Warm Handover', r.params?.text ?? '');
     default: {

@@ -14,17 +14,19 @@ export function clientName(h: Handover): string {
 /** One sentence on where the handover stands, and how to colour it. */
 export function stateHeadline(view: HandoverView): { text: string; style: TextStyle } {
   const h = view.handover;
-  const at = (iso: string | null) => (iso ? formatWhen(iso, view.timeZone) : '');
+  const at = (iso: string | null) => (iso ? formatWhen(iso, view.timeZone, view.now) : '');
   const contact = view.contact.name;
   switch (h.state) {
     case 'sent': return { text: `Waiting for ${contact} to reply by ${at(h.replyBy)}.`, style: 'default' };
-    case 'accepted': return { text: `Accepted by ${contact} on ${at(h.acceptedAt)}. Follow-up by ${h.followUpAt ? formatDay(h.followUpAt, view.timeZone) : 'soon'}.`, style: 'good' };
+    case 'accepted': return { text: `Accepted by ${contact} on ${at(h.acceptedAt)}. Follow-up by ${h.followUpAt ? formatDay(h.followUpAt, view.timeZone, view.now) : 'soon'}.`, style: 'good' };
     case 'contact_made': return { text: `Contact made on ${at(h.contactMadeAt)}.`, style: 'good' };
     case 'unreachable': return { text: `${contact} couldn't reach ${clientName(h)} yet.`, style: 'warning' };
     case 'declined': return { text: `Declined by ${contact} on ${at(h.answeredAt)}: ${h.declineReason ? DECLINE_REASON_LABELS[h.declineReason] : 'no reason given'}.`, style: 'attention' };
     case 'withdrawn': return { text: `Withdrawn by ${view.introducer.name} on ${at(h.closedAt)}.`, style: 'subtle' };
     case 'expired': return { text: `Expired on ${at(h.closedAt)} without an answer.`, style: 'attention' };
-    case 'closed': return { text: `Closed on ${at(h.closedAt)}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'no outcome recorded'}.`, style: 'subtle' };
+    case 'closed':
+      if (h.outcome === 'contact_made' && h.contactMadeAt) return { text: `Contact made on ${at(h.contactMadeAt)}. The introduction is closed.`, style: 'good' };
+      return { text: `Closed on ${at(h.closedAt)}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'no outcome recorded'}.`, style: 'subtle' };
   }
 }
 
@@ -62,7 +64,7 @@ export function noteBlocks(view: HandoverView): CardBlock[] {
   if (view.notes.length === 0) return [];
   return [
     { type: 'text', text: 'Notes', style: 'heading' },
-    ...view.notes.map((n): CardBlock => ({ type: 'text', text: `${view.nameOf(n.authorId)}, ${formatWhen(n.at, view.timeZone)}: ${n.text}` })),
+    ...view.notes.map((n): CardBlock => ({ type: 'text', text: `${view.nameOf(n.authorId)}, ${formatWhen(n.at, view.timeZone, view.now)}: ${n.text}` })),
   ];
 }
 
@@ -75,7 +77,7 @@ function stepLabel(view: HandoverView, step: HandoverView['steps'][number]): str
     case 'declined': return `Declined by ${who}: ${String(d.reasonLabel ?? d.reason ?? '')}`;
     case 'passed': return `Passed to ${view.nameOf(String(d.toContactId ?? ''))}`;
     case 'escalated': return `Offered to backup contact${(d.backupIds as string[] | undefined)?.length === 1 ? '' : 's'} ${((d.backupIds as string[] | undefined) ?? []).map((id) => view.nameOf(id)).join(', ')}`;
-    case 'contact_made': return 'Contact made';
+    case 'contact_made': return d.closed === true ? 'Contact made, introduction closed' : 'Contact made';
     case 'unreachable': return `${who} couldn't reach ${clientName(view.handover)}`;
     case 'note_added': return `Note added by ${who}`;
     case 'withdrawn': return `Withdrawn by ${who}`;
@@ -91,7 +93,7 @@ export function timeline(view: HandoverView): TimelineStep[] {
   const done: TimelineStep[] = [];
   for (const s of view.steps) {
     const label = stepLabel(view, s);
-    if (label) done.push({ label, at: formatWhen(s.at, view.timeZone), done: true });
+    if (label) done.push({ label, at: formatWhen(s.at, view.timeZone, view.now), done: true });
   }
   const h = view.handover;
   if (h.state === 'sent') done.push({ label: `Answer from ${view.contact.name}`, at: null, done: false });

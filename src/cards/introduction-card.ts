@@ -49,9 +49,9 @@ function introText(view: HandoverView): CardBlock[] {
   if (view.role === 'backup') {
     blocks.push({ type: 'text', text: `${view.contact.name} hasn't answered yet, so this is offered to you as a backup contact.`, style: 'warning' });
   }
-  if (h.state === 'sent') blocks.push({ type: 'text', text: `Please reply by ${formatWhen(h.replyBy, view.timeZone)}.`, style: 'attention' });
+  if (h.state === 'sent') blocks.push({ type: 'text', text: `Please reply by ${formatWhen(h.replyBy, view.timeZone, view.now)}.`, style: 'attention' });
   if (h.snoozedUntil && (h.state === 'sent' || h.state === 'accepted')) {
-    blocks.push({ type: 'text', text: `Snoozed until ${formatDay(h.snoozedUntil, view.timeZone)}.`, style: 'subtle' });
+    blocks.push({ type: 'text', text: `Snoozed until ${formatDay(h.snoozedUntil, view.timeZone, view.now)}.`, style: 'subtle' });
   }
   return blocks;
 }
@@ -63,7 +63,7 @@ function contactBody(view: HandoverView): CardBlock[] {
   const blocks: CardBlock[] = [...introText(view)];
   if (h.state !== 'sent') blocks.push({ type: 'text', text: headline.text, style: headline.style });
   if (h.state === 'accepted' && h.followUpAt) {
-    blocks.push({ type: 'text', text: `Please make contact by ${formatDay(h.followUpAt, view.timeZone)} and press "We've made contact".` });
+    blocks.push({ type: 'text', text: `Please make contact by ${formatDay(h.followUpAt, view.timeZone, view.now)} and press "We've made contact".` });
   }
   if (live) blocks.push({ type: 'divider' }, ...clientBlocks(view, AFTER_ACCEPT.has(h.state)), ...noteBlocks(view));
   if (h.state === 'accepted' || h.state === 'unreachable') blocks.push({ type: 'divider' }, ...madeContactInputs());

@@ -50,8 +50,8 @@ export function buildReceiptCard(view: HandoverView): Card {
     { label: 'Service', value: `${view.service.name}, ${view.service.organisation}` },
     { label: 'Named contact', value: personLine(view.contact) },
   ];
-  if (h.state === 'sent') facts.push({ label: 'Reply by', value: formatWhen(h.replyBy, view.timeZone) });
-  if (h.followUpAt && (h.state === 'accepted' || h.state === 'unreachable')) facts.push({ label: 'Follow-up by', value: formatDay(h.followUpAt, view.timeZone) });
+  if (h.state === 'sent') facts.push({ label: 'Reply by', value: formatWhen(h.replyBy, view.timeZone, view.now) });
+  if (h.followUpAt && (h.state === 'accepted' || h.state === 'unreachable')) facts.push({ label: 'Follow-up by', value: formatDay(h.followUpAt, view.timeZone, view.now) });
   const follows = view.related?.follows;
   if (follows) facts.push({ label: 'Follows', value: `Your introduction to ${follows.serviceName} (${STATE_WORDS[follows.state]})` });
   for (const next of view.related?.followedBy ?? []) facts.push({ label: 'Followed by', value: `Your introduction to ${next}` });

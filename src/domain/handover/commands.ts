@@ -1,6 +1,7 @@
 // Every command after introduce: check who is acting and whether the table allows it, then return
 // the next handover and the events it caused. A repeated identical action is a no-op.
 import { z } from 'zod';
+import { formatWhen } from '../calendar/date-words.ts';
 import type { WorkingCalendar } from '../calendar/types.ts';
 import {
   HandoverAlreadyAnsweredError, HandoverNotYoursError, InvalidInputError, InvalidTransitionError,
@@ -55,9 +56,6 @@ const NoteSchema = z.object({
   text: z.string().trim().min(1, { message: 'The note is empty.' }).max(LIMITS.note, { message: `The note must be ${LIMITS.note} characters or fewer.` }),
 });
 
-function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-}
 
 /** May this person act as the contact right now? */
 export function isCurrentContact(h: Handover, personId: string): boolean {
@@ -95,7 +93,7 @@ function refuseTransition(h: Handover, c: Command, ctx: CommandContext): never {
   const answeredBy = ctx.nameOf(h.contactId);
   if ((c.type === 'accept' || c.type === 'decline' || c.type === 'pass') && (h.state === 'accepted' || h.state === 'declined')) {
     const what = h.state === 'accepted' ? 'accepted' : 'declined';
-    throw new HandoverAlreadyAnsweredError(`${answeredBy} already ${what} this introduction at ${when(h.answeredAt ?? h.updatedAt, ctx.timeZone)}.`);
+    throw new HandoverAlreadyAnsweredError(`${answeredBy} already ${what} this introduction at ${formatWhen(h.answeredAt ?? h.updatedAt, ctx.timeZone, ctx.now)}.`);
   }
   const stateWords: Record<HandoverState, string> = {
     sent: 'is waiting for an answer', accepted: 'has been accepted', contact_made: 'already has contact made',

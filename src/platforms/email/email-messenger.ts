@@ -45,7 +45,7 @@ export class EmailMessenger implements Messenger {
     const made = targets.map((t) => {
       const { link, token } = this.deps.links.createLink({ purpose: HANDOVER_PURPOSE, handoverId: t.handoverId, personId: person.id, address, now, ttlMs: this.deps.linkTtlMs ?? LINK_TTL_MS });
       const zone = person.timeZone ?? this.deps.timeZone;
-      const mailLink: MailLink = { url: linkUrl(this.deps.publicUrl, token), label: linkLabel(card, t), note: `This link works until ${formatWhen(link.expiresAt, zone)}.` };
+      const mailLink: MailLink = { url: linkUrl(this.deps.publicUrl, token), label: linkLabel(card, t), note: `This link works until ${formatWhen(link.expiresAt, zone, now)}.` };
       return { link, mailLink };
     });
     const ownLink = targets.length === 1 && targets[0].line === undefined;

@@ -11,6 +11,8 @@ export interface ActionRequest {
   subjectId: string;
   version?: number;
   inputs: Record<string, unknown>;
+  /** One answer per press (see src/app/press.ts). */
+  key?: string;
 }
 
 export type ActionOutcome = ActionResult;

@@ -7,6 +7,7 @@ import { toAdaptiveCard } from '../../cards/adaptive.ts';
 import { searchResults } from '../../cards/compose.ts';
 import { formatWhen } from '../../cards/format.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
+import { MAX_ACTION_KEY_LENGTH } from '../../storage/action-key-store.ts';
 import { DEMO_PEOPLE } from '../../storage/demo-directory.ts';
 import { channelConversation, personConversation, type WebMessage } from './message-store.ts';
 import type { WebMessenger } from './web-messenger.ts';
@@ -22,6 +23,7 @@ const ActionBody = z.object({
   actionId: z.string({ message: 'Say which button was pressed ("actionId").' }).min(1, 'Say which button was pressed ("actionId").').max(60),
   subjectId: z.string({ message: 'Say what the button is about ("subjectId").' }).min(1, 'Say what the button is about ("subjectId").').max(200),
   version: z.number().int().min(0).optional(),
+  key: z.string().min(1).max(MAX_ACTION_KEY_LENGTH).optional(),
   inputs: z.record(z.string().max(60), z.union([z.string().max(MAX_INPUT_CHARS), z.boolean(), z.number()]))
     .refine((r) => Object.keys(r).length <= MAX_INPUTS, `At most ${MAX_INPUTS} inputs.`).optional(),
 });
@@ -49,9 +51,9 @@ export interface MessageJson {
   card: Record<string, unknown>;
 }
 
-export function messageJson(m: WebMessage, timeZone: string): MessageJson {
+export function messageJson(m: WebMessage, timeZone: string, now?: Date): MessageJson {
   return {
-    id: m.id, createdAt: m.createdAt, updatedAt: m.updatedAt, when: formatWhen(m.updatedAt, timeZone), kind: m.card.kind,
+    id: m.id, createdAt: m.createdAt, updatedAt: m.updatedAt, when: formatWhen(m.updatedAt, timeZone, now), kind: m.card.kind,
     subjectId: m.subjectId, summary: m.card.summary, card: toAdaptiveCard(m.card),
   };
 }
@@ -80,7 +82,7 @@ export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {
   const person = deps.people.get(as)!;
   sendJson(res, 200, {
     person: { id: person.id, name: person.name, organisation: person.organisation, role: person.role },
-    messages: deps.messenger.list(personConversation(as)).map((m) => messageJson(m, zone)),
+    messages: deps.messenger.list(personConversation(as)).map((m) => messageJson(m, zone, deps.clock.now())),
   });
 }
 
@@ -90,7 +92,7 @@ export function channel(deps: RouteDeps, res: ServerResponse, url: URL): void {
   const names = new Map((deps.opportunities?.peerGroups('web') ?? []).map((g) => [g.channelId, g.name]));
   const ids = [...new Set([...names.keys(), ...deps.messenger.channels()])];
   const channels = ids.map((id) => ({
-    id, name: names.get(id) ?? id, messages: deps.messenger.list(channelConversation(id)).map((m) => messageJson(m, zone)),
+    id, name: names.get(id) ?? id, messages: deps.messenger.list(channelConversation(id)).map((m) => messageJson(m, zone, deps.clock.now())),
   }));
   sendJson(res, 200, { channels });
 }
@@ -127,7 +129,7 @@ export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerR
   const b = parsed.data;
   if (!deps.people.get(b.as)) throw new HttpError(404, `Nobody with the id "${b.as}" is in the directory.`, 'PERSON_UNKNOWN');
   const before = totalChanges(deps);
-  const result = handleAction(deps, { actorId: b.as, actionId: b.actionId, subjectId: b.subjectId, version: b.version, inputs: b.inputs });
+  const result = handleAction(deps, { actorId: b.as, actionId: b.actionId, subjectId: b.subjectId, version: b.version, inputs: b.inputs, key: b.key });
   // A press that changed something shows the person is here; refused and look-only presses store nothing at all.
   if (totalChanges(deps) !== before) deps.seen(b.as);
   const out = resultJson(result);
@@ -139,14 +141,14 @@ export function events(deps: RouteDeps, req: IncomingMessage, res: ServerRespons
   const as = who(deps, url);
   const zone = deps.timeZoneOf(as);
   const stopPerson = deps.messenger.subscribe(personConversation(as), (m) => {
-    res.write(`event: message\ndata: ${JSON.stringify(messageJson(m, zone))}\n\n`);
+    res.write(`event: message\ndata: ${JSON.stringify(messageJson(m, zone, deps.clock.now()))}\n\n`);
   });
   let stopChannels: () => void;
   try {
     // Channel cards (opportunities, digests) go to the channel view, never into the inbox.
     stopChannels = deps.messenger.subscribeChannels((m) => {
       const channelId = m.conversation.slice(channelConversation('').length);
-      res.write(`event: channel\ndata: ${JSON.stringify({ ...messageJson(m, zone), channelId })}\n\n`);
+      res.write(`event: channel\ndata: ${JSON.stringify({ ...messageJson(m, zone, deps.clock.now()), channelId })}\n\n`);
     });
   } catch (err) {
     stopPerson();
