@@ -92,12 +92,12 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
       expect(w.handovers.find(first.id)!.state).to.equal('sent');
     });
 
-    it('given the introduction was withdrawn after the card was shown, when the contact presses Accept on the old card, then nothing changes and they are told', async () => {
-      w.app.act(first.id, { type: 'withdraw', actorId: w.ids.introducer });
-      const answer = await w.press(w.ids.contact, { actionId: 'accept', subjectId: first.id, version: 1 });
-      expect(answer.kind).to.not.equal('form');
-      expect(answer.text).to.match(/withdrawn/);
-      expect(w.handovers.find(first.id)!.state).to.equal('withdrawn');
+    it('given the contact accepted after the receipt was shown, when the introducer confirms Withdraw on the old receipt, then nothing is withdrawn and they see the current card, told it changed', async () => {
+      w.app.act(first.id, { type: 'accept', actorId: w.ids.contact });
+      const answer = await w.press(w.ids.introducer, { actionId: 'withdraw_confirmed', subjectId: first.id, version: 1 });
+      expect(answer.kind, answer.text).to.equal('card');
+      expect(answer.text).to.contain('This introduction has changed since you opened it.').and.contain('Accepted by');
+      expect(w.handovers.find(first.id)!.state).to.equal('accepted');
     });
 
     it('given an accepted introduction, when the contact presses "We\'ve made contact" once, then it is closed with contact made', async () => {
