@@ -100,6 +100,16 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
       expect(w.handovers.find(first.id)!.state).to.equal('accepted');
     });
 
+    it('given the introducer presses Withdraw, then they are asked to confirm and nothing changes until they do', async () => {
+      const asked = await w.press(w.ids.introducer, { actionId: 'withdraw', subjectId: first.id, version: 1 });
+      expect(asked.kind, asked.text).to.not.equal('refused');
+      expect(asked.text).to.contain('Yes, withdraw');
+      expect(w.handovers.find(first.id)!.state).to.equal('sent');
+      const done = await w.press(w.ids.introducer, { actionId: 'withdraw_confirmed', subjectId: first.id, version: 1 });
+      expect(done.kind, done.text).to.equal('card');
+      expect(w.handovers.find(first.id)!.state).to.equal('withdrawn');
+    });
+
     it('given an accepted introduction, when the contact presses "We\'ve made contact" once, then it is closed with contact made', async () => {
       const accepted = w.app.act(first.id, { type: 'accept', actorId: w.ids.contact }).handover;
       const answer = await w.press(w.ids.contact, { actionId: 'confirm_contact', subjectId: first.id, version: accepted.version });

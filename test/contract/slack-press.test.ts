@@ -40,7 +40,7 @@ pressContract('slack', async () => {
     const modal = (typeof call.body.view === 'string' ? JSON.parse(call.body.view) : call.body.view) as Modal;
     lastModal = modal;
     const meta = JSON.parse(modal.private_metadata) as { s: string };
-    return { kind: 'form', text: JSON.stringify(modal.blocks), values: modalValues(modal), submit: { subjectId: meta.s } };
+    return { kind: 'form', text: JSON.stringify(modal), values: modalValues(modal), submit: { subjectId: meta.s } };
   };
 
   const submit = async (personId: string, inputs: Record<string, string | boolean>, viewId: string): Promise<Answer> => {

@@ -140,6 +140,15 @@ describe('cards', () => {
     expect(texts(card)).to.contain('Please reply by Wed 25 Nov, 05:00');
   });
 
+  it('given a reply-by date next year, then the card writes the year, and this year\'s dates without it', () => {
+    w.clock.set('2026-12-30T10:00:00Z');
+    const id = handoverIn(w, 'sent');
+    const card = w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!;
+    expect(texts(card)).to.contain('Please reply by Fri 1 Jan 2027, 10:00');
+    const receipt = w.cards.compose({ kind: 'receipt', subjectId: id, viewerId: 'jo' })!;
+    expect(texts(receipt)).to.contain('Introduced by Jo Rivers').and.contain('Wed 30 Dec, 10:00').and.not.contain('30 Dec 2026');
+  });
+
   it('buttons carry only the action, the subject and the version', () => {
     const id = handoverIn(w, 'sent');
     const json = JSON.stringify(toAdaptiveCard(w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!));
