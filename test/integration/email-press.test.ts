@@ -35,6 +35,7 @@ describe('e-mail page: one answer per press', function () {
 
   it('given a follow-up is still owed, when Sam ticks it and presses "We\'ve made contact", then contact is recorded and it stays open', async () => {
     const accepted = await browser.post(`${link}/action`, { csrf: csrfOf(page.html), version: '1', actionId: 'accept' });
+    expect(accepted.html).to.contain('We still owe a follow-up: keep this introduction open');
     await browser.post(`${link}/action`, { csrf: csrfOf(accepted.html), version: '2', actionId: 'confirm_contact', followUpOwed: 'true' });
     expect(w.handovers.find(id)).to.deep.include({ state: 'contact_made', outcome: null });
   });
