@@ -91,8 +91,8 @@ const FORMS: Partial<Record<string, { kind: CardKind; build: FormBuilder; contac
   snooze_submit: { kind: 'snooze_form', build: buildSnoozeForm, contactOnly: true },
   add_note: { kind: 'note_form', build: buildNoteForm, contactOnly: false },
   add_note_submit: { kind: 'note_form', build: buildNoteForm, contactOnly: false },
-  withdraw: { kind: 'note_form', build: buildWithdrawConfirmForm, contactOnly: false },
-  withdraw_confirmed: { kind: 'note_form', build: buildWithdrawConfirmForm, contactOnly: false },
+  withdraw: { kind: 'withdraw_form', build: buildWithdrawConfirmForm, contactOnly: false },
+  withdraw_confirmed: { kind: 'withdraw_form', build: buildWithdrawConfirmForm, contactOnly: false },
 };
 
 /** Opening these forms changes nothing; their *_submit (or confirmed) partner acts. */

@@ -12,7 +12,8 @@ import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import { DEFAULT_TIME_ZONE } from './format.ts';
-import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm } from './handover-forms.ts';
+import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, buildWithdrawConfirmForm } from './handover-forms.ts';
+import { isAllowedFrom } from '../domain/handover/transitions.ts';
 import { buildIntroduceForm, type ResultSummary } from './introduce-form.ts';
 import { buildIntroductionCard, statusOnlyCard } from './introduction-card.ts';
 import type { Card } from './model.ts';
@@ -150,6 +151,7 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
     case 'pass_form': return acting && v.handover.state === 'sent' ? buildPassForm(v) : liveCard(v);
     case 'snooze_form': return acting ? buildSnoozeForm(v) : liveCard(v);
     case 'note_form': return party ? buildNoteForm(v) : liveCard(v);
+    case 'withdraw_form': return v.role === 'introducer' && isAllowedFrom('withdraw', v.handover.state) ? buildWithdrawConfirmForm(v) : liveCard(v);
     case 'escalation':
       if (!r.viewerId) return { ...statusOnlyCard(v), kind: 'escalation', title: `An introduction to ${v.service.name} is waiting for an answer` };
       return v.role === 'introducer' ? buildOutcomeCard(v, 'escalated', alternativesFor(deps, v, 'escalated')) : buildIntroductionCard(v, 'escalation');

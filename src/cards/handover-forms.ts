@@ -90,7 +90,7 @@ export function buildNoteForm(view: HandoverView, values: FormValues = {}, error
 /** The confirm step before withdrawing (Slack asks with its own confirm dialog and goes straight to withdraw_confirmed). */
 export function buildWithdrawConfirmForm(view: HandoverView, values: FormValues = {}, errors: FormErrors = {}, message?: string): Card {
   return {
-    kind: 'note_form', title: `Withdraw the introduction of ${clientName(view.handover)}?`, subjectId: view.handover.id, version: view.handover.version,
+    kind: 'withdraw_form', title: `Withdraw the introduction of ${clientName(view.handover)}?`, subjectId: view.handover.id, version: view.handover.version,
     summary: 'Withdraw an introduction?',
     blocks: [
       ...errorLine(errors, message),

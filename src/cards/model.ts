@@ -4,7 +4,8 @@
 
 export type CardKind =
   | 'introduction' | 'decline_form' | 'pass_form' | 'receipt' | 'accepted' | 'nudge' | 'escalation' | 'outcome'
-  | 'introduce_form' | 'opportunity' | 'digest' | 'review_request' | 'notice' | 'snooze_form' | 'note_form' | 'opportunity_form';
+  | 'introduce_form' | 'opportunity' | 'digest' | 'review_request' | 'notice' | 'snooze_form' | 'note_form' | 'opportunity_form'
+  | 'withdraw_form';
 
 /** Action names the server understands. A button carries only this, the handover (or other subject) id and a version. */
 export type ActionId =

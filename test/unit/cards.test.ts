@@ -22,7 +22,7 @@ const STATES: Record<string, Step[]> = {
   withdrawn: [() => ({ type: 'withdraw', actorId: 'jo' })],
   expired: [() => ({ type: 'expire', actorId: 'system' })],
 };
-const HANDOVER_KINDS: CardKind[] = ['introduction', 'accepted', 'receipt', 'nudge', 'escalation', 'outcome', 'decline_form', 'pass_form', 'snooze_form', 'note_form'];
+const HANDOVER_KINDS: CardKind[] = ['introduction', 'accepted', 'receipt', 'nudge', 'escalation', 'outcome', 'decline_form', 'pass_form', 'snooze_form', 'note_form', 'withdraw_form'];
 const VIEWERS = ['jo', 'sam', 'alex', 'kim', 'pat', undefined];
 
 function handoverIn(w: CardWorld, state: string): string {
