@@ -67,9 +67,9 @@ export interface CardAction {
   submitsInputs?: boolean;
   /** A form's one-answer key: every press of this submit carries it, so a repeat gets the first answer. */
   key?: string;
-  /** Ask before acting. Platforms with a native confirm dialog (Slack) show it and send `then`; the others send
+  /** Ask before acting. Platforms with a native confirm dialog (Slack) show it and send `confirmedId`; the others send
    * this button's own id and the server answers with a confirm card. */
-  confirm?: { title: string; text: string; yes: string; no: string; then: ActionId };
+  confirm?: { title: string; text: string; yes: string; no: string; confirmedId: ActionId };
 }
 
 export interface Card {

@@ -28,7 +28,7 @@ function introducerActions(view: HandoverView): CardAction[] {
   if (isAllowedFrom('withdraw', view.handover.state)) {
     actions.push({
       ...handoverAction(view, 'withdraw', 'Withdraw', 'destructive'),
-      confirm: { title: 'Withdraw this introduction?', text: WITHDRAW_CONFIRM_TEXT(view.contact.name, view.service.name), yes: 'Yes, withdraw', no: 'Keep it', then: 'withdraw_confirmed' },
+      confirm: { title: 'Withdraw this introduction?', text: WITHDRAW_CONFIRM_TEXT(view.contact.name, view.service.name), yes: 'Yes, withdraw', no: 'Keep it', confirmedId: 'withdraw_confirmed' },
     });
   }
   if (isAllowedFrom('add_note', view.handover.state)) actions.push(handoverAction(view, 'add_note', 'Add note'));

@@ -153,7 +153,7 @@ function buttonsBlock(actions: CardAction[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < actions.length; i += BLOCK_KIT_LIMITS.actionsPerBlock) {
     const elements = actions.slice(i, i + BLOCK_KIT_LIMITS.actionsPerBlock).map((a) => ({
-      type: 'button', action_id: a.confirm?.then ?? a.id, text: plain(a.label, BLOCK_KIT_LIMITS.buttonText), value: encodeButtonValue(a),
+      type: 'button', action_id: a.confirm?.confirmedId ?? a.id, text: plain(a.label, BLOCK_KIT_LIMITS.buttonText), value: encodeButtonValue(a),
       ...(a.style === 'positive' ? { style: 'primary' } : a.style === 'destructive' ? { style: 'danger' } : {}),
       ...(a.confirm ? { confirm: confirmObject(a.confirm, a.style) } : {}),
     }));
