@@ -5,6 +5,7 @@ import { inTransaction } from '../storage/sqlite.ts';
 import type { ScheduleRow } from '../storage/schedule-store.ts';
 import { REVIEW_STALE_KIND, requestReviews, sweepReviewDeadline } from './directory-review.ts';
 import { purgeClosed } from './purge.ts';
+import { ActionKeyStore } from '../storage/action-key-store.ts';
 import { DIGEST_KIND, PrefsCache, emptyTally, sweepDigest, sweepNudge, type SweepTally } from './sweep-nudges.ts';
 import type { SweepDeps } from './sweep-types.ts';
 
@@ -50,6 +51,7 @@ export function sweep(deps: SweepDeps, now: Date): SweepResult {
     }
     requestReviews(deps, now, tally);
     if (deps.retentionDays) tally.purged = purgeClosed(deps.db, now, deps.retentionDays).length;
+    new ActionKeyStore(deps.db).forgetOld(now);
     for (const job of deps.extraJobs ?? []) job(now);
   });
   const result = { ...tally, rows };

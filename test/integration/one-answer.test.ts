@@ -4,7 +4,8 @@ import { expect } from 'chai';
 import { handleAction, type ActionDeps, type ActionResult } from '../../src/app/handle-action.ts';
 import type { Card } from '../../src/cards/model.ts';
 import { makeCardWorld, type CardWorld } from '../fixtures/card-world.ts';
-import { introduceInput } from '../fixtures/make.ts';
+import { DAY_MS, introduceInput } from '../fixtures/make.ts';
+import { ActionKeyStore } from '../../src/storage/action-key-store.ts';
 
 describe('one answer per press (shared handler)', () => {
   let w: CardWorld;
@@ -40,6 +41,15 @@ describe('one answer per press (shared handler)', () => {
     expect(w.handovers.notes(h.id)).to.have.length(1);
     expect(act('sam', 'accept', h.id, { version: 1 }).kind, 'only a note changed, so the old card still means the same').to.equal('card');
     expect(w.handovers.find(h.id)!.state).to.equal('accepted');
+  });
+
+  it('given keys of presses from eight days and one hour ago, when old keys are forgotten, then only the recent one is kept', () => {
+    const keys = new ActionKeyStore(w.db);
+    const h = w.app.introduce('jo', introduceInput());
+    keys.claim({ key: 'old', actorId: 'jo', actionId: 'add_note_submit', handoverId: h.id, at: new Date(w.clock.now().getTime() - 8 * DAY_MS).toISOString() });
+    keys.claim({ key: 'recent', actorId: 'jo', actionId: 'add_note_submit', handoverId: h.id, at: new Date(w.clock.now().getTime() - 3_600_000).toISOString() });
+    expect(keys.forgetOld(w.clock.now())).to.equal(1);
+    expect([keys.find('old'), keys.find('recent')?.key]).to.deep.equal([undefined, 'recent']);
   });
 
   const offered = (id: string, reason: string) => {
