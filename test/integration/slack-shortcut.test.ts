@@ -58,6 +58,22 @@ describe('Slack: introduce from a message, and withdraw with a confirm', () => {
     await eventually(() => h.container.handovers.find(id)!.state === 'withdrawn' || undefined, 'the withdrawal');
   });
 
+  it('given Sam accepted, when he types a note and presses "We\'ve made contact" once, then the introduction is closed and the note kept', async () => {
+    const id = h.container.app.introduce('jo', introduceInput()).id;
+    const card = await eventually(() => h.api.callsTo('chat.postMessage').find((p) => p.body.channel === 'D0SAM0001'), 'Sam’s card');
+    await postSigned(h.eventsUrl, interactionBody(blockAction(SLACK_USERS.sam, 'accept', { s: id, v: 1 }, { channel: 'D0SAM0001', ts: String(card.response?.ts) })), FORM);
+    const accepted = await eventually(() => h.api.callsTo('chat.update').find((u) => u.body.channel === 'D0SAM0001'), 'the accepted card');
+    const blocks = (typeof accepted.body.blocks === 'string' ? JSON.parse(accepted.body.blocks) : accepted.body.blocks) as { type: string; block_id?: string }[];
+    expect(blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).to.deep.equal(['note', 'followUpOwed']);
+    const press = blockAction(SLACK_USERS.sam, 'confirm_contact', { s: id, v: 2 }, { channel: 'D0SAM0001', ts: String(card.response?.ts) }) as Record<string, unknown>;
+    press.state = { values: { note: { note: { type: 'plain_text_input', value: 'Spoke on the phone, booked in.' } }, followUpOwed: { followUpOwed: { type: 'checkboxes', selected_options: [] } } } };
+    press.message = { ...(press.message as object), blocks };
+    await postSigned(h.eventsUrl, interactionBody(press), FORM);
+    await eventually(() => h.container.handovers.find(id)!.state === 'closed' || undefined, 'the close');
+    expect(h.container.handovers.find(id)!.outcome).to.equal('contact_made');
+    expect(h.container.handovers.notes(id).map((n) => n.text)).to.deep.equal(['Spoke on the phone, booked in.']);
+  });
+
   it('decodes only Slack\'s own markup: an escaped "&lt;@U1&gt;" stays as typed', () => {
     expect(decodeSlackText('&lt;@U1&gt; &amp;amp; <mailto:a@example.org|a@example.org>')).to.equal('<@U1> &amp; a@example.org');
   });

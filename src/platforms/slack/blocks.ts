@@ -170,7 +170,7 @@ function bodyBlocks(card: Card, inModal: boolean): Block[] {
     else if (b.type === 'timeline') out.push(timelineBlock(b.steps));
     else if (b.type === 'divider') out.push({ type: 'divider' });
     else if (b.type === 'actions') { if (!inModal) out.push(...buttonsBlock(b.actions)); }
-    else if (inModal) out.push(inputBlock(b.input));
+    else if (inModal || card.actions.some((a) => a.submitsInputs)) out.push(inputBlock(b.input));
   }
   return out;
 }
@@ -236,6 +236,15 @@ type StateValue = {
   selected_date?: string | null; selected_user?: string | null;
 };
 export type ViewStateValues = Record<string, Record<string, StateValue>>;
+
+/** Single-option checkboxes are yes/no toggles; they read back as booleans. */
+export function togglesIn(blocks: readonly Block[]): Set<string> {
+  const ids = blocks.flatMap((b) => {
+    const el = b.element as { type?: string; action_id?: string; options?: unknown[] } | undefined;
+    return b.type === 'input' && el?.type === 'checkboxes' && el.options?.length === 1 && el.action_id ? [el.action_id] : [];
+  });
+  return new Set(ids);
+}
 
 /** Reads a submitted modal's inputs by field name: text, a chosen value, a list, a date or a ticked box. */
 export function readViewInputs(values: ViewStateValues, toggles: ReadonlySet<string> = new Set()): Record<string, string | boolean | string[]> {
