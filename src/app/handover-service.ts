@@ -14,6 +14,7 @@ import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import { inTransaction, type Db } from '../storage/sqlite.ts';
 import { newId } from './ids.ts';
+import { mayFollowUp } from './reintroduce.ts';
 
 export const MAX_CONFLICT_RETRIES = 5;
 
@@ -59,9 +60,6 @@ class RepeatedPress extends Error {
   }
 }
 
-/** Introductions a re-introduction may follow: nobody is (or will be) working with the client there. */
-const FOLLOWABLE: ReadonlySet<Handover['state']> = new Set(['declined', 'expired', 'unreachable', 'closed', 'sent', 'withdrawn']);
-
 export class HandoverService {
   private readonly listeners: HandoverListener[] = [];
   private readonly afterCommit: Array<() => void> = [];
@@ -89,7 +87,7 @@ export class HandoverService {
     if (!followsId) return undefined;
     const first = this.deps.handovers.find(followsId);
     if (!first || first.introducerId !== introducerId) throw new InvalidInputError('You can only follow up your own introductions.');
-    if (!FOLLOWABLE.has(first.state) || (first.state === 'closed' && first.outcome === 'contact_made')) {
+    if (!mayFollowUp(first)) {
       throw new InvalidInputError('That introduction is still going ahead, so there is nothing to follow up.');
     }
     return first.id;
