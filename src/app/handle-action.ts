@@ -10,7 +10,7 @@ import type { Card, CardKind } from '../cards/model.ts';
 import { isActionId } from '../cards/model.ts';
 import { buildNoticeCard } from '../cards/other-cards.ts';
 import { isActingContact, type HandoverView } from '../cards/view.ts';
-import { decide, type Command } from '../domain/handover/commands.ts';
+import type { Command } from '../domain/handover/commands.ts';
 import { HandoverError } from '../domain/handover/errors.ts';
 import type { Clock } from '../domain/ports.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
@@ -22,7 +22,7 @@ import { openOpportunityIntroduction, withOpportunity } from './opportunity-acti
 import type { OpportunityService } from './opportunity-service.ts';
 import { handlePostOpportunity } from './post-opportunity-actions.ts';
 import { handleReviewAction } from './review-actions.ts';
-import { VERSION_NEVER_EXISTED, checkVersion, pressOf, withChangedNotice } from './press.ts';
+import { beforeActing, pressOf } from './press.ts';
 import { followOf, followsLine, openReintroduction } from './reintroduce.ts';
 import { newId } from './ids.ts';
 
@@ -235,41 +235,6 @@ function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command)
   // The card shows what was just committed: the handover and service from the change, not read back again.
   const { handover, service } = result;
   return { render: () => ({ kind: 'card', card: liveCard(deps.cards.viewOf(handover, service, req.actorId)) }) };
-}
-
-/**
- * A repeat of an earlier press gets the first answer (the card as it is now). A button from a card whose meaning has
- * changed since gets the current card with a notice instead of acting, unless the domain refuses it anyway (its
- * sentence says more); a version the introduction never had is refused.
- */
-function beforeActing(deps: ActionDeps, req: ActionRequest, command: Command, known?: HandoverView): ActionResult | null {
-  const press = pressOf(req);
-  const repeated = press ? deps.app.answered(req.actorId, press.key) : undefined;
-  if (repeated) {
-    const rv = deps.cards.view(repeated.id, req.actorId);
-    return rv ? { kind: 'card', card: liveCard(rv) } : null;
-  }
-  if (req.version === undefined || req.version === 0) return null;
-  let current = known?.handover;
-  try {
-    current ??= deps.app.get(req.subjectId);
-  } catch (err) {
-    if (err instanceof HandoverError) return null;
-    throw err;
-  }
-  if (req.version === current.version) return null;
-  const v = known ?? deps.cards.view(req.subjectId, req.actorId);
-  if (!v) return null;
-  const check = checkVersion(v.handover, v.steps, req.version);
-  if (check === 'never_existed') return error(VERSION_NEVER_EXISTED);
-  if (check !== 'changed') return null;
-  try {
-    if (decide(v.handover, command, deps.app.context(v.handover)).noop) return null;
-  } catch (err) {
-    if (err instanceof HandoverError) return null;
-    throw err;
-  }
-  return { kind: 'card', card: withChangedNotice(liveCard(v)) };
 }
 
 /** Checks and commits one action for one person; see PreparedAction. Never throws for something a person did. */

@@ -6,6 +6,11 @@ import type { Card } from '../cards/model.ts';
 import { MAX_ACTION_KEY_LENGTH } from '../storage/action-key-store.ts';
 import type { Handover } from '../domain/handover/types.ts';
 import type { Press } from './handover-service.ts';
+import { liveCard } from '../cards/compose.ts';
+import type { HandoverView } from '../cards/view.ts';
+import { decide, type Command } from '../domain/handover/commands.ts';
+import { HandoverError } from '../domain/handover/errors.ts';
+import type { ActionDeps, ActionRequest, ActionResult } from './handle-action.ts';
 
 export const CHANGED_SINCE_OPENED = 'This introduction has changed since you opened it.';
 export const VERSION_NEVER_EXISTED = 'That button does not match any version of this introduction, so nothing was changed. Please open the latest card.';
@@ -49,4 +54,39 @@ export function checkVersion(h: Handover, steps: readonly { event: string }[], v
 /** The current card, told that it changed since the person opened it. */
 export function withChangedNotice(card: Card): Card {
   return { ...card, blocks: [{ type: 'text', text: CHANGED_SINCE_OPENED, style: 'warning' }, ...card.blocks] };
+}
+
+/**
+ * A repeat of an earlier press gets the first answer (the card as it is now). A button from a card whose meaning has
+ * changed since gets the current card with a notice instead of acting, unless the domain refuses it anyway (its
+ * sentence says more); a version the introduction never had is refused.
+ */
+export function beforeActing(deps: Pick<ActionDeps, 'app' | 'cards'>, req: ActionRequest, command: Command, known?: HandoverView): ActionResult | null {
+  const press = pressOf(req);
+  const repeated = press ? deps.app.answered(req.actorId, press.key) : undefined;
+  if (repeated) {
+    const rv = deps.cards.view(repeated.id, req.actorId);
+    return rv ? { kind: 'card', card: liveCard(rv) } : null;
+  }
+  if (req.version === undefined || req.version === 0) return null;
+  let current = known?.handover;
+  try {
+    current ??= deps.app.get(req.subjectId);
+  } catch (err) {
+    if (err instanceof HandoverError) return null;
+    throw err;
+  }
+  if (req.version === current.version) return null;
+  const v = known ?? deps.cards.view(req.subjectId, req.actorId);
+  if (!v) return null;
+  const check = checkVersion(v.handover, v.steps, req.version);
+  if (check === 'never_existed') return { kind: 'error', message: VERSION_NEVER_EXISTED, fields: {} };
+  if (check !== 'changed') return null;
+  try {
+    if (decide(v.handover, command, deps.app.context(v.handover)).noop) return null;
+  } catch (err) {
+    if (err instanceof HandoverError) return null;
+    throw err;
+  }
+  return { kind: 'card', card: withChangedNotice(liveCard(v)) };
 }
