@@ -5,21 +5,23 @@ import { isStale } from '../domain/directory/staleness.ts';
 import type { Service } from '../domain/directory/types.ts';
 import type { Handover } from '../domain/handover/types.ts';
 import type { Clock } from '../domain/ports.ts';
-import { findAlternatives, searchDirectory } from '../storage/directory-search.ts';
+import { searchDirectory } from '../storage/directory-search.ts';
+import { suggestAlternatives, type Alternative } from '../storage/alternatives.ts';
 import type { HandoverStore } from '../storage/handover-store.ts';
 import { OutboxStore } from '../storage/outbox-store.ts';
 import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import { DEFAULT_TIME_ZONE } from '../cards/format.ts';
-import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm } from '../cards/handover-forms.ts';
+import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, buildWithdrawConfirmForm } from '../cards/handover-forms.ts';
+import { isAllowedFrom } from '../domain/handover/transitions.ts';
 import { buildIntroduceForm, type ResultSummary } from '../cards/introduce-form.ts';
 import { buildIntroductionCard, statusOnlyCard } from '../cards/introduction-card.ts';
 import type { Card } from '../cards/model.ts';
 import {
   buildDigestCard, buildNoticeCard, buildOpportunityCard, buildReviewRequestCard, type DigestItem, type OpportunityView,
 } from '../cards/other-cards.ts';
-import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, outcomeReasonFor } from '../cards/receipt-card.ts';
+import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, offersAlternatives, outcomeReasonFor, type OutcomeReason } from '../cards/receipt-card.ts';
 import { isActingContact, roleOf, type HandoverView, type PersonView, type ServiceSummary } from '../cards/view.ts';
 import { buildStatusUpdateCard } from '../cards/status-update-card.ts';
 
@@ -81,9 +83,20 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
     reachedOn: viewerId === h.introducerId ? routeOf(`${h.id}:${h.contactId}`) : null,
   });
 
+  const serviceName = (id: string) => deps.services.get(id)?.name ?? 'another service';
+  /** Only the introducer reads how their introductions of one client follow each other. */
+  const related = (h: Handover, viewerId: string | undefined): HandoverView['related'] => {
+    if (!viewerId || viewerId !== h.introducerId || roleOf(h, viewerId) !== 'introducer') return undefined;
+    const first = h.followsId ? deps.handovers.find(h.followsId) : undefined;
+    return {
+      follows: first ? { serviceName: serviceName(first.serviceId), state: first.state } : undefined,
+      followedBy: deps.handovers.followers(h.id).map((f) => serviceName(f.serviceId)),
+    };
+  };
+
   const summaryView = (h: Handover, service: ServiceSummary, viewerId: string | undefined): HandoverView => ({
     ...handoverParts(h, viewerId), service, introducer: personView(deps.people, h.introducerId),
-    nameOf: (id) => deps.people.nameOf(id), viewerId: viewerId ?? '', timeZone: timeZoneOf(viewerId),
+    nameOf: (id) => deps.people.nameOf(id), viewerId: viewerId ?? '', timeZone: timeZoneOf(viewerId), related: related(h, viewerId),
   });
 
   const view = (handoverId: string, viewerId: string | undefined): HandoverView | null => {
@@ -98,7 +111,7 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
   const viewAfter = (before: HandoverView, after: Handover): HandoverView => {
     const same = after.id === before.handover.id && after.serviceId === before.service.id && after.introducerId === before.introducer.id;
     if (!same) return view(after.id, before.viewerId || undefined) ?? before;
-    return { ...before, ...handoverParts(after, before.viewerId || undefined, before.contact) };
+    return { ...before, ...handoverParts(after, before.viewerId || undefined, before.contact), related: related(after, before.viewerId || undefined) };
   };
 
   const compose: ComposeCard = (request) => composeRequest(deps, { view, serviceSummary, timeZoneOf }, request);
@@ -119,10 +132,10 @@ function composeRequest(deps: CardComposerDeps, x: Helpers, r: CardRequest): Car
       const o = deps.opportunities?.get(r.subjectId);
       return o ? buildOpportunityCard(o, x.timeZoneOf(r.viewerId)) : null;
     }
-    case 'digest': return r.viewerId ? buildDigestCard(r.subjectId, digestItems(deps, x, r.viewerId), x.timeZoneOf(r.viewerId)) : null;
+    case 'digest': return r.viewerId ? buildDigestCard(r.subjectId, digestItems(deps, x, r.viewerId), x.timeZoneOf(r.viewerId), deps.clock.now()) : null;
     case 'review_request': {
       const s = deps.services.get(r.subjectId);
-      return s ? buildReviewRequestCard(s, x.timeZoneOf(r.viewerId)) : null;
+      return s ? buildReviewRequestCard(s, x.timeZoneOf(r.viewerId), deps.clock.now()) : null;
     }
     case 'notice': {
       if (r.params?.reason === 'recipient_unreachable' && r.params.personId) return unreachableNotice(deps, r.subjectId, r.params.personId);
@@ -142,18 +155,22 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
     case 'receipt': return buildReceiptCard(v);
     case 'status_update': return buildStatusUpdateCard(v, r.params?.event ?? '', r.params?.actorId);
     case 'outcome': {
-      const service = deps.services.get(v.handover.serviceId);
-      const alternatives = service ? findAlternatives(deps.db, service, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths) : [];
-      return buildOutcomeCard(v, outcomeReasonFor(v, r.params?.reason), alternatives);
+      const reason = outcomeReasonFor(v, r.params?.reason);
+      return buildOutcomeCard(v, reason, alternativesFor(deps, v, reason));
     }
     case 'decline_form': return acting && v.handover.state === 'sent' ? buildDeclineForm(v) : liveCard(v);
     case 'pass_form': return acting && v.handover.state === 'sent' ? buildPassForm(v) : liveCard(v);
     case 'snooze_form': return acting ? buildSnoozeForm(v) : liveCard(v);
     case 'note_form': return party ? buildNoteForm(v) : liveCard(v);
+    case 'withdraw_form': return v.role === 'introducer' && isAllowedFrom('withdraw', v.handover.state) ? buildWithdrawConfirmForm(v) : liveCard(v);
     case 'escalation':
       if (!r.viewerId) return { ...statusOnlyCard(v), kind: 'escalation', title: `An introduction to ${v.service.name} is waiting for an answer` };
-      return v.role === 'introducer' ? buildOutcomeCard(v, 'escalated', []) : buildIntroductionCard(v, 'escalation');
-    case 'nudge': return v.role === 'introducer' ? buildOutcomeCard(v, outcomeReasonFor(v, r.params?.reason), []) : buildIntroductionCard(v, 'nudge');
+      return v.role === 'introducer' ? buildOutcomeCard(v, 'escalated', alternativesFor(deps, v, 'escalated')) : buildIntroductionCard(v, 'escalation');
+    case 'nudge': {
+      if (v.role !== 'introducer') return buildIntroductionCard(v, 'nudge');
+      const reason = outcomeReasonFor(v, r.params?.reason);
+      return buildOutcomeCard(v, reason, alternativesFor(deps, v, reason));
+    }
     default: return liveCard(v);
   }
 }
@@ -166,6 +183,13 @@ function unreachableNotice(deps: CardComposerDeps, handoverId: string, personId:
   const next = h?.state === 'sent' && h.contactId === personId ? ' We have asked the backup contacts instead.' : '';
   return buildNoticeCard(handoverId, `We couldn't reach ${name}`,
     `A message about your introduction${service ? ` to ${service}` : ''} could not reach ${name} on any route that is switched on.${next}`);
+}
+
+/** Services to try instead, for the introducer only and only when the card offers them. */
+function alternativesFor(deps: CardComposerDeps, v: HandoverView, reason: OutcomeReason): Alternative[] {
+  if (v.role !== 'introducer' || !offersAlternatives(reason)) return [];
+  const service = deps.services.get(v.handover.serviceId);
+  return service ? suggestAlternatives(deps.db, service, v.handover, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths) : [];
 }
 
 /** The one card a person keeps for a handover: the receipt for the introducer, the introduction for anyone else. */

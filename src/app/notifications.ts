@@ -114,6 +114,18 @@ function threadReplies(deps: NotificationDeps, h: Handover, e: HandoverEvent, fr
     }));
 }
 
+/** A re-introduction updates the introducer's receipt of the introduction it follows, so both say so. */
+function followedUpdates(deps: NotificationDeps, h: Handover): OutboxRequest[] {
+  if (!h.followsId) return [];
+  const first = h.followsId;
+  return deps.outbox.liveCards(first)
+    .filter((c) => c.viewerId === h.introducerId)
+    .map((c) => ({
+      idempotencyKey: messageKey({ subjectId: first, event: `followed_by_${h.id}`, version: 0, recipient: c.liveKey, cardKind: c.kind }),
+      recipient: c.recipient, card: { kind: c.kind, subjectId: first, viewerId: h.introducerId }, mode: 'live' as const, liveKey: c.liveKey,
+    }));
+}
+
 /** Recomputes what is due for this handover and brings the schedule in line. */
 export function replanHandover(deps: NotificationDeps, h: Handover, now: Date, service: Service | undefined = deps.service(h.serviceId)): void {
   const timeZoneOf = (id: string) => deps.presence.prefs(id)?.timeZone ?? deps.defaultTimeZone;
@@ -134,7 +146,7 @@ export function createNotificationListener(deps: NotificationDeps): HandoverList
     for (const e of change.events) {
       const fresh = newMessages(h, e, service);
       const freshLive = new Set(fresh.filter((m) => m.liveKey).map((m) => m.liveKey!));
-      const updates = e.type === 'introduced' ? [] : updatesOfLiveCards(deps, h, e, freshLive, change.shownIn);
+      const updates = e.type === 'introduced' ? followedUpdates(deps, h) : updatesOfLiveCards(deps, h, e, freshLive, change.shownIn);
       const replies = e.type === 'introduced' ? [] : threadReplies(deps, h, e, fresh);
       for (const req of [...updates, ...fresh, ...replies]) deps.outbox.enqueue(req, now);
     }

@@ -54,7 +54,7 @@ function submitAction(a: CardAction): Item {
   const style = a.style === 'positive' ? 'positive' : a.style === 'destructive' ? 'destructive' : 'default';
   return {
     type: 'Action.Submit', title: a.label, style, associatedInputs: a.submitsInputs ? 'auto' : 'none',
-    data: { actionId: a.id, subjectId: a.subjectId, version: a.version ?? 0 },
+    data: { actionId: a.id, subjectId: a.subjectId, version: a.version ?? 0, ...(a.key ? { key: a.key } : {}) },
   };
 }
 

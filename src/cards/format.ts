@@ -1,12 +1,12 @@
 // Dates and small phrases as people read them, in the viewer's own time zone.
 import { TZDate } from '@date-fns/tz';
+import { formatDate, formatWhen as formatWhenWords } from '../domain/calendar/date-words.ts';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 /** Building an Intl.DateTimeFormat costs far more than using one (and holds native memory until collected),
  * so each (time zone, layout) pair is built once. Time zones are few: one per person at most. */
 const MAX_CACHED_FORMATS = 500;
-const formats = new Map<string, Intl.DateTimeFormat>();
 const knownZones = new Map<string, string>();
 
 function safeZone(timeZone: string): string {
@@ -22,33 +22,14 @@ function safeZone(timeZone: string): string {
   return zone;
 }
 
-function formatter(layout: 'when' | 'day', timeZone: string): Intl.DateTimeFormat {
-  const zone = safeZone(timeZone);
-  const key = `${layout} ${zone}`;
-  let f = formats.get(key);
-  if (f) return f;
-  f = layout === 'when'
-    ? new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    : new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long' });
-  if (formats.size >= MAX_CACHED_FORMATS) formats.clear();
-  formats.set(key, f);
-  return f;
+/** "Wed 25 Nov, 10:00" (with the year when it is not `now`'s year): the one date style, see date-words.ts. */
+export function formatWhen(iso: string, timeZone: string, now?: Date): string {
+  return formatWhenWords(iso, safeZone(timeZone), now);
 }
 
-/** "Wed 25 Nov, 10:00" */
-export function formatWhen(iso: string, timeZone: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = formatter('when', timeZone).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')}, ${get('hour')}:${get('minute')}`;
-}
-
-/** "Wednesday 25 November" */
-export function formatDay(iso: string, timeZone: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return formatter('day', timeZone).format(d);
+/** "Wed 25 Nov": the same style for a day. */
+export function formatDay(iso: string, timeZone: string, now?: Date): string {
+  return formatDate(iso, safeZone(timeZone), now);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone, for date inputs. */

@@ -86,3 +86,20 @@ export function buildNoteForm(view: HandoverView, values: FormValues = {}, error
     actions: [submit(view, 'add_note_submit', 'Add note', 'positive'), cancel(view)],
   };
 }
+
+/** The confirm step before withdrawing (Slack asks with its own confirm dialog and goes straight to withdraw_confirmed). */
+export function buildWithdrawConfirmForm(view: HandoverView, values: FormValues = {}, errors: FormErrors = {}, message?: string): Card {
+  return {
+    kind: 'withdraw_form', title: `Withdraw the introduction of ${clientName(view.handover)}?`, subjectId: view.handover.id, version: view.handover.version,
+    summary: 'Withdraw an introduction?',
+    blocks: [
+      ...errorLine(errors, message),
+      { type: 'text', text: WITHDRAW_CONFIRM_TEXT(view.contact.name, view.service.name) },
+      { type: 'input', input: { type: 'text', id: 'note', label: 'Why (optional)', multiline: true, maxLength: LIMITS.note, value: values.note, error: errors.note } },
+    ],
+    actions: [submit(view, 'withdraw_confirmed', 'Yes, withdraw', 'destructive'), handoverAction(view, 'open_handover', 'Keep it')],
+  };
+}
+
+export const WITHDRAW_CONFIRM_TEXT = (contact: string, service: string): string =>
+  `${contact} at ${service} will be told that the introduction is withdrawn and will not be able to answer it. This cannot be undone.`;

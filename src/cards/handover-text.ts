@@ -33,11 +33,11 @@ export function notReachedWords(view: HandoverView): string {
 /** One sentence on where the handover stands, and how to colour it. */
 export function stateHeadline(view: HandoverView): { text: string; style: TextStyle } {
   const h = view.handover;
-  const at = (iso: string | null) => (iso ? formatWhen(iso, view.timeZone) : '');
+  const at = (iso: string | null) => (iso ? formatWhen(iso, view.timeZone, view.now) : '');
   const contact = view.contact.name;
   switch (h.state) {
     case 'sent': return { text: `Waiting for ${contact} to reply by ${at(h.replyBy)}.`, style: 'default' };
-    case 'accepted': return { text: `Accepted by ${contact} on ${at(h.acceptedAt)}. Follow-up by ${h.followUpAt ? formatDay(h.followUpAt, view.timeZone) : 'soon'}.`, style: 'good' };
+    case 'accepted': return { text: `Accepted by ${contact} on ${at(h.acceptedAt)}. Follow-up by ${h.followUpAt ? formatDay(h.followUpAt, view.timeZone, view.now) : 'soon'}.`, style: 'good' };
     case 'contact_made': return { text: `Contact made on ${at(h.contactMadeAt)}.`, style: 'good' };
     case 'unreachable': return { text: `${contact} couldn't reach ${clientName(h)} yet.`, style: 'warning' };
     case 'declined': return { text: `Declined by ${contact} on ${at(h.answeredAt)}: ${h.declineReason ? DECLINE_REASON_LABELS[h.declineReason] : 'no reason given'}.`, style: 'attention' };
@@ -45,6 +45,7 @@ export function stateHeadline(view: HandoverView): { text: string; style: TextSt
     case 'expired': return { text: `Expired on ${at(h.closedAt)} without an answer.`, style: 'attention' };
     case 'closed':
       if (h.outcome === 'unknown') return { text: `Closed on ${at(h.closedAt)}: outcome unknown. Nobody confirmed whether ${clientName(h)} and ${view.service.name} got in touch.`, style: 'warning' };
+      if (h.outcome === 'contact_made' && h.contactMadeAt) return { text: `Contact made on ${at(h.contactMadeAt)}. The introduction is closed.`, style: 'good' };
       return { text: `Closed on ${at(h.closedAt)}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'no outcome recorded'}.`, style: 'subtle' };
     case 'not_reached': return { text: `We couldn't reach ${notReachedWords(view)}, so nobody at ${view.service.name} has seen this introduction.`, style: 'attention' };
   }
@@ -138,7 +139,7 @@ function stepLabel(view: HandoverView, step: HandoverView['steps'][number]): str
     case 'declined': return `Declined by ${who}: ${String(d.reasonLabel ?? d.reason ?? '')}`;
     case 'passed': return `Passed to ${view.nameOf(String(d.toContactId ?? ''))}`;
     case 'escalated': return `Offered to backup contact${(d.backupIds as string[] | undefined)?.length === 1 ? '' : 's'} ${((d.backupIds as string[] | undefined) ?? []).map((id) => view.nameOf(id)).join(', ')}`;
-    case 'contact_made': return 'Contact made';
+    case 'contact_made': return d.closed === true ? 'Contact made, introduction closed' : 'Contact made';
     case 'unreachable': return `${who} couldn't reach ${clientName(view.handover)}`;
     case 'note_added': return `Note added by ${who}`;
     case 'withdrawn': return `Withdrawn by ${who}`;
@@ -161,7 +162,7 @@ export function timeline(view: HandoverView): TimelineStep[] {
   const done: TimelineStep[] = [];
   for (const s of view.steps) {
     const label = stepLabel(view, s);
-    if (label) done.push({ label, at: formatWhen(s.at, view.timeZone), done: true });
+    if (label) done.push({ label, at: formatWhen(s.at, view.timeZone, view.now), done: true });
   }
   const h = view.handover;
   if (h.state === 'sent') done.push({ label: `Answer from ${view.contact.name}`, at: null, done: false });

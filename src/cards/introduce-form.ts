@@ -28,6 +28,10 @@ export interface IntroduceFormInput {
   values?: FormValues;
   errors?: FormErrors;
   message?: string;
+  /** The submit's one-answer key (a repeat of the same form sends it again and gets the first answer). */
+  key?: string;
+  /** A re-introduction: the submit's subject names the first introduction too, and a line says so. */
+  follows?: { subjectId: string; text: string };
 }
 
 const DESCRIPTION_PREVIEW = 200;
@@ -101,11 +105,12 @@ export function buildIntroduceForm(input: IntroduceFormInput): Card {
     };
   }
   const s = input.service;
+  const follows: CardBlock[] = input.follows ? [{ type: 'text', text: input.follows.text, style: 'subtle' }] : [];
   return {
     kind: 'introduce_form', title: `Introduce a client to ${s.name}`, summary: `Introduce a client to ${s.name}`, subjectId: s.id,
-    blocks: [...top, { type: 'text', text: 'Only share what the client agreed to. Their contact details are shown to the service only after it accepts.' }, ...formBlocks(s, values, errors)],
+    blocks: [...top, ...follows, { type: 'text', text: 'Only share what the client agreed to. Their contact details are shown to the service only after it accepts.' }, ...formBlocks(s, values, errors)],
     actions: [
-      { id: 'introduce_submit', label: 'Send introduction', style: 'positive', subjectId: s.id, submitsInputs: true },
+      { id: 'introduce_submit', label: 'Send introduction', style: 'positive', subjectId: input.follows?.subjectId ?? s.id, submitsInputs: true, ...(input.key ? { key: input.key } : {}) },
       { id: 'introduce_search', label: 'Back to search', subjectId: 'directory' },
     ],
   };

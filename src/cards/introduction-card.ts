@@ -1,5 +1,6 @@
 // The named contact's live card (introduction → accepted → contact made), and the nudge and escalation
 // messages that carry the same buttons. Others see the status only, never client details.
+import { LIMITS } from '../domain/handover/introduce.ts';
 import { formatDay, formatWhen } from './format.ts';
 import { clientBlocks, clientName, noteBlocks, personLine, stateHeadline } from './handover-text.ts';
 import type { HandoverState } from '../domain/handover/types.ts';
@@ -25,6 +26,18 @@ function contactSummary(view: HandoverView, kind: Card['kind']): string {
   return `${about}: ${CONTACT_STATE_WORDS[view.handover.state]}`;
 }
 
+/** One press finishes: it records contact made and closes, with the optional note and follow-up choice beside it. */
+function madeContact(view: HandoverView): CardAction {
+  return { ...handoverAction(view, 'confirm_contact', "We've made contact", 'positive'), submitsInputs: true };
+}
+
+function madeContactInputs(): CardBlock[] {
+  return [
+    { type: 'input', input: { type: 'text', id: 'note', label: 'Note for the introducer (optional)', multiline: true, maxLength: LIMITS.note } },
+    { type: 'input', input: { type: 'toggle', id: 'followUpOwed', label: 'We still owe a follow-up: keep this introduction open' } },
+  ];
+}
+
 function contactActions(view: HandoverView): CardAction[] {
   const h = view.handover;
   const a = (id: CardAction['id'], label: string, style?: CardAction['style']) => handoverAction(view, id, label, style);
@@ -35,9 +48,9 @@ function contactActions(view: HandoverView): CardAction[] {
       return [a('accept', 'Accept', 'positive'), a('decline', 'Decline', 'destructive'), ...pass];
     }
     case 'accepted':
-      return [a('confirm_contact', "We've made contact", 'positive'), a('report_unreachable', "Couldn't reach them"), a('snooze', 'Snooze until…'), a('add_note', 'Add note')];
+      return [madeContact(view), a('report_unreachable', "Couldn't reach them"), a('snooze', 'Snooze until…'), a('add_note', 'Add note')];
     case 'unreachable':
-      return [a('confirm_contact', "We've made contact", 'positive'), a('close', 'Close: could not reach them'), a('add_note', 'Add note')];
+      return [madeContact(view), a('close', 'Close: could not reach them'), a('add_note', 'Add note')];
     case 'contact_made':
       return [a('close', 'Close this introduction'), a('add_note', 'Add note')];
     default:
@@ -54,9 +67,9 @@ function introText(view: HandoverView): CardBlock[] {
   if (view.role === 'backup') {
     blocks.push({ type: 'text', text: `${view.contact.name} hasn't answered yet, so this is offered to you as a backup contact.`, style: 'warning' });
   }
-  if (h.state === 'sent') blocks.push({ type: 'text', text: `Please reply by ${formatWhen(h.replyBy, view.timeZone)}.`, style: 'attention' });
+  if (h.state === 'sent') blocks.push({ type: 'text', text: `Please reply by ${formatWhen(h.replyBy, view.timeZone, view.now)}.`, style: 'attention' });
   if (h.snoozedUntil && (h.state === 'sent' || h.state === 'accepted')) {
-    blocks.push({ type: 'text', text: `Snoozed until ${formatDay(h.snoozedUntil, view.timeZone)}.`, style: 'subtle' });
+    blocks.push({ type: 'text', text: `Snoozed until ${formatDay(h.snoozedUntil, view.timeZone, view.now)}.`, style: 'subtle' });
   }
   return blocks;
 }
@@ -68,9 +81,10 @@ function contactBody(view: HandoverView): CardBlock[] {
   const blocks: CardBlock[] = [...introText(view)];
   if (h.state !== 'sent') blocks.push({ type: 'text', text: headline.text, style: headline.style });
   if (h.state === 'accepted' && h.followUpAt) {
-    blocks.push({ type: 'text', text: `Please make contact by ${formatDay(h.followUpAt, view.timeZone)} and press "We've made contact".` });
+    blocks.push({ type: 'text', text: `Please make contact by ${formatDay(h.followUpAt, view.timeZone, view.now)} and press "We've made contact".` });
   }
   if (live) blocks.push({ type: 'divider' }, ...clientBlocks(view, AFTER_ACCEPT.has(h.state)), ...noteBlocks(view));
+  if (h.state === 'accepted' || h.state === 'unreachable') blocks.push({ type: 'divider' }, ...madeContactInputs());
   return blocks;
 }
 

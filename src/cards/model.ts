@@ -12,7 +12,9 @@ export type CardKind =
   /** Hello after the app is installed, for a person or for a team's channel. */
   | 'welcome'
   /** Every note on an introduction, newest first. */
-  | 'notes';
+  | 'notes'
+  /** "Withdraw this introduction?": the confirm step before withdrawing. */
+  | 'withdraw_form';
 
 /** Action names the server understands. A button carries only this, the handover (or other subject) id and a version. */
 export type ActionId =
@@ -20,7 +22,8 @@ export type ActionId =
   | 'confirm_contact' | 'report_unreachable' | 'snooze' | 'snooze_submit' | 'introduce_submit' | 'introduce_search'
   | 'introduce_start' | 'introduce_to_opportunity' | 'review_still_right' | 'review_needs_changes' | 'review_closed'
   | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit'
-  | 'outcome_yes' | 'outcome_unreachable' | 'outcome_not_yet' | 'review_open' | 'review_changes_submit' | 'say' | 'all_notes';
+  | 'outcome_yes' | 'outcome_unreachable' | 'outcome_not_yet' | 'review_open' | 'review_changes_submit' | 'say' | 'all_notes'
+  | 'withdraw_confirmed' | 'reintroduce';
 
 export const ACTION_IDS: readonly ActionId[] = [
   'accept', 'decline', 'decline_submit', 'pass', 'pass_submit', 'withdraw', 'add_note', 'add_note_submit',
@@ -28,6 +31,7 @@ export const ACTION_IDS: readonly ActionId[] = [
   'introduce_start', 'introduce_to_opportunity', 'review_still_right', 'review_needs_changes', 'review_closed',
   'open_handover', 'close', 'opportunity_start', 'opportunity_submit',
   'outcome_yes', 'outcome_unreachable', 'outcome_not_yet', 'review_open', 'review_changes_submit', 'say', 'all_notes',
+  'withdraw_confirmed', 'reintroduce',
 ];
 
 export function isActionId(value: unknown): value is ActionId {
@@ -74,6 +78,11 @@ export interface CardAction {
   version?: number;
   /** true: this button sends the card's inputs (a form's submit). false: it just opens or cancels. */
   submitsInputs?: boolean;
+  /** A form's one-answer key: every press of this submit carries it, so a repeat gets the first answer. */
+  key?: string;
+  /** Ask before acting. Platforms with a native confirm dialog (Slack) show it and send `confirmedId`; the others send
+   * this button's own id and the server answers with a confirm card. */
+  confirm?: { title: string; text: string; yes: string; no: string; confirmedId: ActionId };
 }
 
 export interface Card {
@@ -89,7 +98,7 @@ export interface Card {
 }
 
 /** Input ids a card may use; these never collide with the fields an action carries. */
-export const RESERVED_ACTION_FIELDS = ['actionId', 'subjectId', 'version'] as const;
+export const RESERVED_ACTION_FIELDS = ['actionId', 'subjectId', 'version', 'key'] as const;
 
 /** A request for a card, composed from current state at send time; what the outbox stores instead of card text. */
 export interface CardRequest {

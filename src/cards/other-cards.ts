@@ -44,11 +44,11 @@ export interface DigestItem {
   due: string | null;
 }
 
-export function buildDigestCard(key: string, items: DigestItem[], timeZone: string): Card {
+export function buildDigestCard(key: string, items: DigestItem[], timeZone: string, now?: Date): Card {
   const blocks: CardBlock[] = items.length === 0
     ? [{ type: 'text', text: 'Nothing is waiting for you. Thank you!', style: 'good' }]
     : items.flatMap((i): CardBlock[] => [
-      { type: 'text', text: i.due ? `${i.line}: due ${formatWhen(i.due, timeZone)}` : i.line },
+      { type: 'text', text: i.due ? `${i.line}: due ${formatWhen(i.due, timeZone, now)}` : i.line },
       { type: 'actions', actions: [{ id: 'open_handover', label: 'Open', subjectId: i.handoverId, version: i.version }] },
     ]);
   return {
@@ -57,7 +57,7 @@ export function buildDigestCard(key: string, items: DigestItem[], timeZone: stri
   };
 }
 
-export function buildReviewRequestCard(service: Service, timeZone: string): Card {
+export function buildReviewRequestCard(service: Service, timeZone: string, now?: Date): Card {
   return {
     kind: 'review_request', title: `Is this still right? ${service.name}`, subjectId: service.id, summary: `Please check the directory entry for ${service.name}`,
     blocks: [
@@ -67,7 +67,7 @@ export function buildReviewRequestCard(service: Service, timeZone: string): Card
         { label: 'What it offers', value: service.description || 'Not given' },
         { label: 'Capacity', value: CAPACITY_LABELS[service.capacity] },
         { label: 'Areas', value: service.areas.join(', ') || 'Anywhere' },
-        { label: 'Last reviewed', value: service.lastReviewed ? formatDay(`${service.lastReviewed}T12:00:00Z`, timeZone) : 'Never' },
+        { label: 'Last reviewed', value: service.lastReviewed ? formatDay(`${service.lastReviewed}T12:00:00Z`, timeZone, now) : 'Never' },
       ] },
     ],
     actions: [

@@ -1,13 +1,16 @@
 // The introducer's live receipt (each step with its time; Withdraw, Add note) and the outcome notices
 // (declined with a reason, expired, escalated, couldn't reach) with alternative services to try.
-import { CAPACITY_LABELS, type Service } from '../domain/directory/types.ts';
+import { CAPACITY_LABELS, CATEGORIES } from '../domain/directory/types.ts';
 import { MAX_OUTCOME_ASKS, outcomeQuestionOpen } from '../domain/handover/endings.ts';
 import { isAllowedFrom } from '../domain/handover/transitions.ts';
-import { formatDay, formatWhen } from './format.ts';
+import type { Alternative } from '../storage/alternatives.ts';
+import { followSubject } from './follow-subject.ts';
+import { formatDay, formatWhen, listWords } from './format.ts';
 import { clientName, notReachedWords, noteBlocks, personLine, stateHeadline, timeline } from './handover-text.ts';
 import type { Card, CardAction, CardBlock } from './model.ts';
 import { handoverAction, type HandoverView } from './view.ts';
 import { statusOnlyCard } from './introduction-card.ts';
+import { WITHDRAW_CONFIRM_TEXT } from './handover-forms.ts';
 
 export const MAX_ALTERNATIVES = 3;
 const STATE_WORDS: Record<HandoverView['handover']['state'], string> = {
@@ -37,6 +40,14 @@ function questionBlocks(view: HandoverView): CardBlock[] {
   ];
 }
 
+/** After a decline, an expiry, a named contact who did not answer, or a client nobody could reach: try elsewhere. */
+/** Reasons where the client still needs a service: not while the introduction may still be working out. */
+const NO_ALTERNATIVES: readonly OutcomeReason[] = ['follow_up_overdue', 'outcome_question', 'closed_unknown'];
+
+export function offersAlternatives(reason: OutcomeReason): boolean {
+  return !NO_ALTERNATIVES.includes(reason);
+}
+
 function introducerActions(view: HandoverView): CardAction[] {
   const actions: CardAction[] = [];
   if (outcomeQuestionOpen(view.handover)) {
@@ -46,7 +57,12 @@ function introducerActions(view: HandoverView): CardAction[] {
       handoverAction(view, 'outcome_not_yet', 'Not yet'),
     );
   }
-  if (isAllowedFrom('withdraw', view.handover.state)) actions.push(handoverAction(view, 'withdraw', 'Withdraw', 'destructive'));
+  if (isAllowedFrom('withdraw', view.handover.state)) {
+    actions.push({
+      ...handoverAction(view, 'withdraw', 'Withdraw', 'destructive'),
+      confirm: { title: 'Withdraw this introduction?', text: WITHDRAW_CONFIRM_TEXT(view.contact.name, view.service.name), yes: 'Yes, withdraw', no: 'Keep it', confirmedId: 'withdraw_confirmed' },
+    });
+  }
   if (isAllowedFrom('add_note', view.handover.state)) actions.push(handoverAction(view, 'add_note', 'Add note'));
   return actions;
 }
@@ -80,8 +96,12 @@ export function buildReceiptCard(view: HandoverView): Card {
   ];
   const reached = reachedWords(view);
   if (reached) facts.push({ label: 'Reached', value: reached });
-  if (h.state === 'sent') facts.push({ label: 'Reply by', value: formatWhen(h.replyBy, view.timeZone) });
-  if (h.followUpAt && (h.state === 'accepted' || h.state === 'unreachable')) facts.push({ label: 'Follow-up by', value: formatDay(h.followUpAt, view.timeZone) });
+  if (h.state === 'sent') facts.push({ label: 'Reply by', value: formatWhen(h.replyBy, view.timeZone, view.now) });
+  if (h.followUpAt && (h.state === 'accepted' || h.state === 'unreachable')) facts.push({ label: 'Follow-up by', value: formatDay(h.followUpAt, view.timeZone, view.now) });
+  const follows = view.related?.follows;
+  if (follows) facts.push({ label: 'Follows', value: `Your introduction to ${follows.serviceName} (${STATE_WORDS[follows.state]})` });
+  for (const next of view.related?.followedBy ?? []) facts.push({ label: 'Followed by', value: `Your introduction to ${next}` });
+  if (h.sourceLink) facts.push({ label: 'Started from', value: h.sourceLink });
   return {
     kind: 'receipt', title: `Your introduction of ${clientName(h)} to ${view.service.name}`, subjectId: h.id, version: h.version,
     summary: `Your introduction to ${view.service.name}: ${STATE_WORDS[h.state]}`,
@@ -97,13 +117,25 @@ export function buildReceiptCard(view: HandoverView): Card {
   };
 }
 
-export function alternativeBlocks(alternatives: Service[]): CardBlock[] {
-  if (alternatives.length === 0) return [{ type: 'text', text: 'We found no other open service in the same category and area. Try a wider search.', style: 'subtle' }];
+/** Why an alternative is suggested, in a few words: "also helps with anxiety or mental health · open · Lambeth". */
+export function alternativeReason(a: Alternative): string {
+  const helps = a.sharedCategories.map((c) => CATEGORIES.find((k) => k.id === c)?.label.toLowerCase() ?? c);
+  return [
+    helps.length ? `also helps with ${listWords(helps)}` : 'a similar service',
+    CAPACITY_LABELS[a.service.capacity].toLowerCase(),
+    a.area ?? 'anywhere',
+    ...(a.stale ? ['not reviewed for a year: check before introducing'] : []),
+  ].join(' · ');
+}
+
+export function alternativeBlocks(view: HandoverView, alternatives: Alternative[]): CardBlock[] {
+  if (alternatives.length === 0) return [{ type: 'text', text: 'We found no other service for the same need in the same area. Try a wider search.', style: 'subtle' }];
   const blocks: CardBlock[] = [{ type: 'text', text: 'Other services you could try', style: 'heading' }];
-  for (const s of alternatives.slice(0, MAX_ALTERNATIVES)) {
+  for (const a of alternatives.slice(0, MAX_ALTERNATIVES)) {
     blocks.push(
-      { type: 'text', text: `${s.name}, ${s.organisation} (${CAPACITY_LABELS[s.capacity]})` },
-      { type: 'actions', actions: [{ id: 'introduce_start', label: `Introduce to ${s.name}`, subjectId: s.id }] },
+      { type: 'text', text: `${a.service.name}, ${a.service.organisation}` },
+      { type: 'text', text: alternativeReason(a), style: 'subtle' },
+      { type: 'actions', actions: [{ id: 'reintroduce', label: `Introduce to ${a.service.name}`, subjectId: followSubject(view.handover.id, a.service.id) }] },
     );
   }
   return blocks;
@@ -146,11 +178,11 @@ export function outcomeReasonFor(view: HandoverView, asked?: string): OutcomeRea
 }
 
 /** A fresh message to the introducer when something needs their attention. */
-export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alternatives: Service[]): Card {
+export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alternatives: Alternative[]): Card {
   if (reason === 'closed_unknown' && view.role === 'contact') return closedUnknownForContact(view);
   if (view.role !== 'introducer') return statusOnlyCard(view);
   const t = outcomeText(view, reason);
-  const offerAlternatives = reason === 'declined' || reason === 'expired' || reason === 'escalated' || reason === 'not_reached';
+  const offerAlternatives = offersAlternatives(reason);
   const note = reason === 'declined' ? view.notes.filter((n) => n.authorId === view.handover.contactId).slice(-1) : [];
   return {
     kind: 'outcome', title: t.title, subjectId: view.handover.id, version: view.handover.version,
@@ -159,7 +191,7 @@ export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alte
       { type: 'text', text: t.text, style: reason === 'outcome_question' ? 'default' : reason === 'escalated' || reason === 'closed_unknown' ? 'warning' : 'attention' },
       ...declineBlocks(view),
       ...note.map((n): CardBlock => ({ type: 'text', text: `Their note: ${n.text}` })),
-      ...(offerAlternatives ? alternativeBlocks(alternatives) : []),
+      ...(offerAlternatives ? alternativeBlocks(view, alternatives) : []),
     ],
     actions: introducerActions(view),
   };

@@ -46,6 +46,8 @@ export interface HandoverView {
   now: Date;
   /** Where the named contact's introduction card went ('slack', 'teams', 'web', 'email'), or null while it has not reached them. */
   reachedOn?: string | null;
+  /** For the introducer: the introduction this one follows, and those that follow it (service names). */
+  related?: { follows?: { serviceName: string; state: Handover['state'] }; followedBy: string[] };
 }
 
 export function roleOf(h: Handover, viewerId: string): ViewerRole {

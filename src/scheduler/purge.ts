@@ -62,7 +62,7 @@ function queueCardUpdates(outbox: OutboxStore, handoverId: string, now: Date): n
 /** Purges them (in the caller's transaction if there is one). Returns what was purged. */
 export function purgeClosed(db: Db, now: Date, retentionDays: number = DEFAULT_RETENTION_DAYS): PurgeCandidate[] {
   const at = now.toISOString();
-  const clear = db.prepare(`UPDATE handovers SET client = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND purged_at IS NULL`);
+  const clear = db.prepare(`UPDATE handovers SET client = NULL, source_link = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND purged_at IS NULL`);
   const notes = db.prepare('DELETE FROM handover_notes WHERE handover_id = ?');
   const messages = db.prepare('UPDATE web_messages SET card = ?, updated_at = ? WHERE subject_id = ?');
   const audit = db.prepare('INSERT INTO audit (handover_id, actor_id, event, from_state, to_state, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)');

@@ -6,6 +6,7 @@ import type { ScheduleRow } from '../storage/schedule-store.ts';
 import { REVIEW_STALE_KIND, reopenAfterCapacityDates, requestReviews, sweepReviewDeadline } from './directory-review.ts';
 import { purgeClosed } from './purge.ts';
 import { reclaimFreedSpace } from '../storage/scrub.ts';
+import { ActionKeyStore } from '../storage/action-key-store.ts';
 import { DIGEST_KIND, PrefsCache, emptyTally, sweepDigest, sweepNudge, type SweepTally } from './sweep-nudges.ts';
 import type { SweepDeps } from './sweep-types.ts';
 
@@ -60,6 +61,7 @@ export function sweep(deps: SweepDeps, now: Date): SweepResult {
     requestReviews(deps, now, tally);
     reopenAfterCapacityDates(deps, now);
     if (deps.retentionDays) tally.purged = purgeClosed(deps.db, now, deps.retentionDays).length;
+    new ActionKeyStore(deps.db).forgetOld(now);
     for (const job of deps.extraJobs ?? []) job(now);
   });
   if (tally.purged) reclaimFreedSpace(deps.db);

@@ -12,6 +12,7 @@ interface HandoverRow {
   created_at: string; updated_at: string; accepted_at: string | null; answered_at: string | null;
   contact_made_at: string | null; closed_at: string | null; purged_at: string | null; opportunity_id: string | null;
   outcome_asks: number; not_yet_count: number; not_yet_at: string | null;
+  follows_id: string | null; source_link: string | null;
 }
 
 export interface AuditEntry {
@@ -35,6 +36,7 @@ function fromRow(r: HandoverRow): Handover {
     acceptedAt: r.accepted_at, answeredAt: r.answered_at, contactMadeAt: r.contact_made_at, closedAt: r.closed_at,
     purgedAt: r.purged_at, opportunityId: r.opportunity_id,
     outcomeAsks: r.outcome_asks ?? 0, notYetCount: r.not_yet_count ?? 0, notYetAt: r.not_yet_at ?? null,
+    followsId: r.follows_id, sourceLink: r.source_link,
   };
 }
 
@@ -47,6 +49,7 @@ function toParams(h: Handover) {
     accepted_at: h.acceptedAt, answered_at: h.answeredAt, contact_made_at: h.contactMadeAt, closed_at: h.closedAt,
     purged_at: h.purgedAt, opportunity_id: h.opportunityId,
     outcome_asks: h.outcomeAsks ?? 0, not_yet_count: h.notYetCount ?? 0, not_yet_at: h.notYetAt ?? null,
+    follows_id: h.followsId ?? null, source_link: h.sourceLink ?? null,
   };
 }
 
@@ -128,6 +131,12 @@ export class HandoverStore {
       id: r.id, handoverId: r.handover_id, actorId: r.actor_id, event: r.event, fromState: r.from_state, toState: r.to_state,
       at: r.at, details: JSON.parse(r.details),
     }));
+  }
+
+  /** Re-introductions that follow this introduction, oldest first. */
+  followers(handoverId: string): { id: string; serviceId: string }[] {
+    return this.db.prepare<[string], { id: string; service_id: string }>('SELECT id, service_id FROM handovers WHERE follows_id = ? ORDER BY created_at, id')
+      .all(handoverId).map((r) => ({ id: r.id, serviceId: r.service_id }));
   }
 
   listForPerson(personId: string, limit = 50): Handover[] {

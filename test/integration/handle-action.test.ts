@@ -12,7 +12,7 @@ describe('the shared action handler', () => {
   let w: CardWorld;
   let deps: ActionDeps;
   const act = (actorId: string, actionId: string, subjectId: string, inputs: Record<string, unknown> = {}): ActionResult =>
-    handleAction(deps, { actorId, actionId, subjectId, version: 1, inputs });
+    handleAction(deps, { actorId, actionId, subjectId, version: w.handovers.find(subjectId)?.version ?? 1, inputs });
 
   beforeEach(() => {
     w = makeCardWorld();
@@ -88,7 +88,7 @@ describe('the shared action handler', () => {
     expect(text((search as { card: Card }).card)).to.contain('Wellbeing Hub');
     expect(act('jo', 'introduce_start', 'svc-mind-lambeth').kind).to.equal('form');
     const h = w.app.introduce('jo', introduceInput());
-    for (const a of ['accept', 'report_unreachable', 'confirm_contact', 'close']) expect(act('sam', a, h.id).kind, a).to.equal('card');
+    for (const a of ['accept', 'report_unreachable', 'confirm_contact']) expect(act('sam', a, h.id).kind, a).to.equal('card');
     expect(w.handovers.find(h.id)!).to.deep.include({ state: 'closed', outcome: 'contact_made' });
   });
 

@@ -49,7 +49,7 @@ describe('handover service on a real SQLite file', () => {
     expect(audit.map((a) => [a.event, a.actorId, a.fromState, a.toState])).to.deep.equal([
       ['introduced', 'jo', null, 'sent'],
       ['accepted', 'sam', 'sent', 'accepted'],
-      ['contact_made', 'sam', 'accepted', 'contact_made'],
+      ['contact_made', 'sam', 'accepted', 'closed'],
     ]);
     expect(audit[2].at).to.equal('2026-11-23T12:00:00.000Z');
   });

@@ -38,7 +38,7 @@ describe('retention: purging an introduction clears the playground messages abou
     const { id } = app.container.db.prepare('SELECT id FROM handovers').get() as { id: string };
     await act(app, { as: DEMO_PEOPLE.contact, actionId: 'accept', subjectId: id });
     await app.nudges.dispatcher.runOnce();
-    await act(app, { as: DEMO_PEOPLE.introducer, actionId: 'withdraw', subjectId: id });
+    await act(app, { as: DEMO_PEOPLE.introducer, actionId: 'withdraw_confirmed', subjectId: id });
     await app.nudges.dispatcher.runOnce();
     expect(storedCards(), 'before the purge').to.contain(CLIENT);
 

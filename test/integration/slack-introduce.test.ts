@@ -126,10 +126,10 @@ describe('Slack: introducing a client', () => {
     expect(needs?.element?.initial_value).to.match(/anxious about going back to work/);
   });
 
-  it('given a message with typographic quotes, dashes and emoji, then the modal shows its text unchanged', async () => {
+  it('given a message with typographic quotes, dashes and emoji (and Slack\'s escaping), then the modal shows its text as typed', async () => {
     const text = 'She’s “worried” about rent — and food… 😟 café £20 <not a link> & more';
     const payload = loadPayload('message-action') as { message: { text: string } };
-    payload.message.text = text;
+    payload.message.text = 'She’s “worried” about rent — and food… 😟 café £20 &lt;not a link&gt; &amp; more';
     await postSigned(h.eventsUrl, interactionBody(payload), FORM);
     const [open] = await h.api.waitFor('views.open');
     const needs = (open.body.view as { blocks: { block_id?: string; element?: { initial_value?: string } }[] }).blocks.find((b) => b.block_id === 'needs');

@@ -6,6 +6,7 @@ import type { Command } from '../../src/domain/handover/commands.ts';
 import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
 import { introduceInput } from '../support/make.ts';
 import { assertValidAdaptiveCard } from '../support/validate-adaptive.ts';
+import { followOf } from '../../src/cards/follow-subject.ts';
 
 type Step = (id: string) => Command;
 const STATES: Record<string, Step[]> = {
@@ -14,14 +15,14 @@ const STATES: Record<string, Step[]> = {
   snoozed: [() => ({ type: 'snooze', actorId: 'sam', until: '2026-11-30T09:00:00Z' })],
   accepted: [() => ({ type: 'accept', actorId: 'sam' })],
   unreachable: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'report_unreachable', actorId: 'sam' })],
-  contact_made: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'add_note', actorId: 'jo', text: 'Thanks!' }), () => ({ type: 'confirm_contact', actorId: 'sam' })],
-  closed: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'confirm_contact', actorId: 'sam' }), () => ({ type: 'close', actorId: 'sam', outcome: 'contact_made' })],
+  contact_made: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'add_note', actorId: 'jo', text: 'Thanks!' }), () => ({ type: 'confirm_contact', actorId: 'sam', followUpOwed: true })],
+  closed: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'confirm_contact', actorId: 'sam' })],
   declined: [() => ({ type: 'decline', actorId: 'sam', reason: 'no_capacity', note: 'Full until January.' })],
   passed: [() => ({ type: 'pass', actorId: 'sam', toPersonId: 'kim' })],
   withdrawn: [() => ({ type: 'withdraw', actorId: 'jo' })],
   expired: [() => ({ type: 'expire', actorId: 'system' })],
 };
-const HANDOVER_KINDS: CardKind[] = ['introduction', 'accepted', 'receipt', 'nudge', 'escalation', 'outcome', 'decline_form', 'pass_form', 'snooze_form', 'note_form'];
+const HANDOVER_KINDS: CardKind[] = ['introduction', 'accepted', 'receipt', 'nudge', 'escalation', 'outcome', 'decline_form', 'pass_form', 'snooze_form', 'note_form', 'withdraw_form'];
 const VIEWERS = ['jo', 'sam', 'alex', 'kim', 'pat', undefined];
 
 function handoverIn(w: CardWorld, state: string): string {
@@ -128,7 +129,7 @@ describe('cards', () => {
     const all = texts(card);
     expect(all).to.contain('No capacity right now').and.contain('Full until January.');
     expect(all).to.contain('Talking Therapies').and.contain('Peer Support Circle').and.not.contain('Closed Clinic');
-    const starts = card.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : [])).map((a) => a.subjectId);
+    const starts = card.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : [])).map((a) => followOf(a.subjectId)?.serviceId);
     expect(starts).to.have.members(['svc-talk', 'svc-peer']);
   });
 
@@ -137,6 +138,15 @@ describe('cards', () => {
     const id = handoverIn(w, 'sent');
     const card = w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!;
     expect(texts(card)).to.contain('Please reply by Wed 25 Nov, 05:00');
+  });
+
+  it('given a reply-by date next year, then the card writes the year, and this year\'s dates without it', () => {
+    w.clock.set('2026-12-30T10:00:00Z');
+    const id = handoverIn(w, 'sent');
+    const card = w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!;
+    expect(texts(card)).to.contain('Please reply by Fri 1 Jan 2027, 10:00');
+    const receipt = w.cards.compose({ kind: 'receipt', subjectId: id, viewerId: 'jo' })!;
+    expect(texts(receipt)).to.contain('Introduced by Jo Rivers').and.contain('Wed 30 Dec, 10:00').and.not.contain('30 Dec 2026');
   });
 
   it('buttons carry only the action, the subject and the version', () => {

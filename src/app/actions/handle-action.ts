@@ -2,7 +2,7 @@
 // inputs) → the HandoverService command → the card the person should now see, a form, or a clear error.
 import { liveCard, searchResults } from '../card-composer.ts';
 import { dateInputToInstant } from '../../cards/format.ts';
-import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, type FormValues } from '../../cards/handover-forms.ts';
+import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, buildWithdrawConfirmForm, type FormValues } from '../../cards/handover-forms.ts';
 import { buildNotesCard, stateHeadline } from '../../cards/handover-text.ts';
 import { buildIntroduceForm } from '../../cards/introduce-form.ts';
 import { DIRECTORY_SUBJECT } from '../../cards/welcome-card.ts';
@@ -20,6 +20,9 @@ import { handleReviewAction } from './review-actions.ts';
 import { handleSay } from '../chat-commands.ts';
 
 export type { ActionDeps, ActionRequest, ActionResult } from './types.ts';
+import { beforeActing, pressOf } from '../press.ts';
+import { followOf, followsLine, openReintroduction } from '../reintroduce.ts';
+import { newId } from '../ids.ts';
 
 export const MAX_INPUT_FIELDS = 40;
 
@@ -58,7 +61,12 @@ const FORMS: Partial<Record<string, { kind: CardKind; build: FormBuilder; contac
   snooze_submit: { kind: 'snooze_form', build: buildSnoozeForm, contactOnly: true },
   add_note: { kind: 'note_form', build: buildNoteForm, contactOnly: false },
   add_note_submit: { kind: 'note_form', build: buildNoteForm, contactOnly: false },
+  withdraw: { kind: 'withdraw_form', build: buildWithdrawConfirmForm, contactOnly: false },
+  withdraw_confirmed: { kind: 'withdraw_form', build: buildWithdrawConfirmForm, contactOnly: false },
 };
+
+/** Opening these forms changes nothing; their *_submit (or confirmed) partner acts. */
+const OPENS_FORM = new Set(['decline', 'pass', 'snooze', 'add_note', 'withdraw']);
 
 function notForYou(v: HandoverView): string {
   return `This introduction is for ${v.contact.name} at ${v.service.name}.`;
@@ -80,7 +88,7 @@ function commandFor(req: ActionRequest, v: HandoverView): Command | ActionResult
   switch (req.actionId) {
     case 'decline_submit': return { type: 'decline', actorId, reason: text(i.reason) ?? '', note: text(i.note) || undefined };
     case 'pass_submit': return { type: 'pass', actorId, toPersonId: text(i.toPersonId) ?? '', note: text(i.note) || undefined };
-    case 'withdraw': return { type: 'withdraw', actorId, note: text(i.note) || undefined };
+    case 'withdraw_confirmed': return { type: 'withdraw', actorId, note: text(i.note) || undefined };
     case 'add_note_submit': return { type: 'add_note', actorId, text: text(i.text) ?? '' };
     case 'snooze_submit': {
       const until = dateInputToInstant(text(i.until) ?? '', v.timeZone);
@@ -93,7 +101,7 @@ function commandFor(req: ActionRequest, v: HandoverView): Command | ActionResult
       if (!outcome) return error('Please choose how this introduction ended.', { outcome: 'Choose an outcome.' });
       return { type: 'close', actorId, outcome };
     }
-    default: return ONE_CLICK[req.actionId]?.(actorId) ?? error('That button is not known here. Please refresh and try again.');
+    default: return ONE_CLICK[req.actionId]?.(actorId, i) ?? error('That button is not known here. Please refresh and try again.');
   }
 }
 
@@ -104,12 +112,14 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
   if (req.actionId === 'all_notes') {
     return isActingContact(v) || v.role === 'introducer' ? { kind: 'form', card: buildNotesCard(v) } : error(notForYou(v));
   }
-  if (FORMS[req.actionId] && !req.actionId.endsWith('_submit')) return openForm(v, req.actionId);
+  if (OPENS_FORM.has(req.actionId)) return openForm(v, req.actionId);
   const command = commandFor(req, v);
   if ('kind' in command) return withForm(command, v, req);
+  const early = beforeActing(deps, req, command, v);
+  if (early) return early;
   let after;
   try {
-    after = deps.app.act(v.handover.id, command, { shownIn: req.shownIn }).handover;
+    after = deps.app.act(v.handover.id, command, { press: pressOf(req), shownIn: req.shownIn }).handover;
   } catch (err) {
     if (err instanceof HandoverError) return withForm(error(err.message, err.fields), v, req);
     throw err;
@@ -120,7 +130,7 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
 /** A refused form submit comes back as the same form, keeping what was typed. */
 function withForm(result: ActionResult, v: HandoverView, req: ActionRequest): ActionResult {
   const form = FORMS[req.actionId];
-  if (result.kind !== 'error' || !form || !req.actionId.endsWith('_submit')) return result;
+  if (result.kind !== 'error' || !form || OPENS_FORM.has(req.actionId)) return result;
   const allowed = isActingContact(v) || (!form.contactOnly && v.role === 'introducer');
   if (!allowed) return result;
   return { ...result, form: form.build(v, formValues(req.inputs ?? {}), result.fields, result.message) };
@@ -134,6 +144,7 @@ function introduceInput(req: ActionRequest): Record<string, unknown> {
     reasonForService: t('reasonForService') ?? '', contactMethod: t('contactMethod') ?? '', contactTimes: t('contactTimes'),
     language: t('language'), interpreter: flag(i.interpreter), disability: t('disability'), urgency: t('urgency'),
     contactDetails: t('contactDetails'), consent: flag(i.consent) ? true : undefined, consentHow: t('consentHow'),
+    sourceLink: t('sourceLink'),
   };
 }
 
@@ -146,17 +157,22 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
   }
   // "Introduce a client" before a service is chosen: the form opens on the directory search.
   if (req.actionId === 'introduce_start' && req.subjectId === DIRECTORY_SUBJECT) return { kind: 'form', card: buildIntroduceForm({}) };
-  const service = deps.cards.serviceSummary(req.subjectId);
+  const follow = followOf(req.subjectId);
+  const service = deps.cards.serviceSummary(follow?.serviceId ?? req.subjectId);
   if (!service) return error(`We couldn't find that service in the directory.`, { serviceId: 'Choose a service from the directory.' });
-  if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service }) };
+  if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service, key: newId('K') }) };
+  const first = follow ? deps.cards.view(follow.handoverId, req.actorId) : null;
+  const follows = follow && first ? { subjectId: req.subjectId, text: followsLine(first.handover, first.service.name) } : undefined;
   try {
-    const input = deps.opportunities ? withOpportunity({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, introduceInput(req), req.inputs ?? {}) : introduceInput(req);
-    const h = deps.app.introduce(req.actorId, input);
+    const typed = { ...introduceInput(req), ...(follow ? { serviceId: follow.serviceId } : {}) };
+    const input = deps.opportunities ? withOpportunity({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, typed, req.inputs ?? {}) : typed;
+    const h = deps.app.introduce(req.actorId, input, { press: pressOf(req), followsId: follow?.handoverId });
     const v = deps.cards.view(h.id, req.actorId);
     return { kind: 'card', card: v ? liveCard(v) : buildNoticeCard(h.id, 'Introduction sent', 'Your introduction has been sent.') };
   } catch (err) {
     if (!(err instanceof HandoverError) && !(err instanceof OpportunityError)) throw err;
-    const form = buildIntroduceForm({ service, values: formValues(req.inputs ?? {}), errors: err.fields, message: err.message });
+    const key = text(req.inputs?.key) ?? req.key;
+    const form = buildIntroduceForm({ service, values: formValues(req.inputs ?? {}), errors: err.fields, message: err.message, key, follows });
     return error(err.message, err.fields, form);
   }
 }
@@ -174,9 +190,9 @@ export interface PreparedAction {
 export const ready = (result: ActionResult): PreparedAction => ({ render: () => result });
 
 /** Buttons that are one command with no inputs and no form: nothing to check against the card before acting. */
-const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {
+const ONE_CLICK: Partial<Record<string, (actorId: string, inputs: Record<string, unknown>) => Command>> = {
   accept: (actorId) => ({ type: 'accept', actorId }),
-  confirm_contact: (actorId) => ({ type: 'confirm_contact', actorId }),
+  confirm_contact: (actorId, i) => ({ type: 'confirm_contact', actorId, note: text(i.note)?.trim() || undefined, followUpOwed: flag(i.followUpOwed) }),
   report_unreachable: (actorId) => ({ type: 'report_unreachable', actorId }),
   outcome_yes: (actorId) => ({ type: 'report_outcome', actorId, outcome: 'contact_made' }),
   outcome_unreachable: (actorId) => ({ type: 'report_outcome', actorId, outcome: 'unreachable' }),
@@ -185,9 +201,11 @@ const ONE_CLICK: Partial<Record<string, (actorId: string) => Command>> = {
 
 /** The domain decides who may act and says why not; the card is built from what was committed. */
 function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command): PreparedAction {
+  const early = beforeActing(deps, req, command);
+  if (early) return ready(early);
   let result;
   try {
-    result = deps.app.act(req.subjectId, command, { shownIn: req.shownIn });
+    result = deps.app.act(req.subjectId, command, { press: pressOf(req), shownIn: req.shownIn });
   } catch (err) {
     if (err instanceof HandoverError) return ready(error(err.message, err.fields));
     throw err;
@@ -203,7 +221,7 @@ export function prepareAction(deps: ActionDeps, req: ActionRequest): PreparedAct
   if (!isActionId(req.actionId)) return ready(error('That button is not known here. Please refresh and try again.'));
   if (typeof req.subjectId !== 'string' || req.subjectId.length === 0) return ready(error('That button is missing what it is about. Please refresh and try again.'));
   const oneClick = ONE_CLICK[req.actionId];
-  if (oneClick) return prepareOneClick(deps, req, oneClick(req.actorId));
+  if (oneClick) return prepareOneClick(deps, req, oneClick(req.actorId, req.inputs ?? {}));
   return ready(route(deps, req));
 }
 
@@ -215,6 +233,7 @@ export function handleAction(deps: ActionDeps, req: ActionRequest): ActionResult
 function route(deps: ActionDeps, req: ActionRequest): ActionResult {
   switch (req.actionId) {
     case 'introduce_start': case 'introduce_search': case 'introduce_submit': return onIntroduce(deps, req);
+    case 'reintroduce': return openReintroduction(deps.cards, req.actorId, req.subjectId);
     case 'introduce_to_opportunity':
       if (!deps.opportunities) return error('Introducing a client to an opportunity is not available here yet. Search the directory for its provider instead.');
       return openOpportunityIntroduction({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, req.subjectId);

@@ -92,7 +92,7 @@ function confirmation(deps: PostOpportunityDeps, o: Opportunity, groups: PeerGro
         type: 'text',
         text: service ? `"Introduce a client to this" on the card introduces people to ${contact} at ${service.name}.` : 'It is not linked to a directory service, so people will use "How to join".',
       },
-      { type: 'text', text: `Posted on ${formatDay(o.createdAt, zone)}.`, style: 'subtle' },
+      { type: 'text', text: `Posted on ${formatDay(o.createdAt, zone, deps.clock.now())}.`, style: 'subtle' },
     ],
     actions: [],
   };

@@ -17,6 +17,8 @@ export interface ActionRequest {
   inputs?: Record<string, unknown>;
   /** The message the button was on, when the platform shows the result there itself (see HandoverChange.shownIn). */
   shownIn?: ShownIn;
+  /** One answer per press: a repeat of this key gets the first answer (see press.ts). Also read from inputs.key. */
+  key?: string;
 }
 
 export type ActionResult =

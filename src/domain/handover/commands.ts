@@ -1,6 +1,7 @@
 // Every command after introduce: check who is acting and whether the table allows it, then return
 // the next handover and the events it caused. A repeated identical action is a no-op.
 import { z } from 'zod';
+import { formatWhen } from '../calendar/date-words.ts';
 import type { WorkingCalendar } from '../calendar/types.ts';
 import {
   HandoverAlreadyAnsweredError, HandoverNotYoursError, InvalidInputError, InvalidTransitionError,
@@ -21,7 +22,8 @@ export type Command =
   | { type: 'pass'; actorId: string; toPersonId: string; note?: string }
   | { type: 'withdraw'; actorId: string; note?: string }
   | { type: 'add_note'; actorId: string; text: string }
-  | { type: 'confirm_contact'; actorId: string }
+  /** One press finishes: contact made closes the introduction, unless followUpOwed keeps it open. */
+  | { type: 'confirm_contact'; actorId: string; note?: string; followUpOwed?: boolean }
   | { type: 'report_unreachable'; actorId: string }
   | { type: 'snooze'; actorId: string; until: string }
   | { type: 'close'; actorId: string; outcome: string }
@@ -64,9 +66,6 @@ const NoteSchema = z.object({
   text: z.string().trim().min(1, { message: 'The note is empty.' }).max(LIMITS.note, { message: `The note must be ${LIMITS.note} characters or fewer.` }),
 });
 
-function when(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-}
 
 /** May this person act as the contact right now? */
 export function isCurrentContact(h: Handover, personId: string): boolean {
@@ -78,7 +77,7 @@ function isNoop(h: Handover, c: Command): boolean {
     case 'accept': return h.state === 'accepted' && h.contactId === c.actorId;
     case 'decline': return h.state === 'declined' && h.contactId === c.actorId;
     case 'withdraw': return h.state === 'withdrawn' && h.introducerId === c.actorId;
-    case 'confirm_contact': return h.state === 'contact_made' && h.contactId === c.actorId;
+    case 'confirm_contact': return h.contactMadeAt !== null && (h.state === 'contact_made' || h.state === 'closed') && h.contactId === c.actorId;
     case 'report_unreachable': return h.state === 'unreachable' && h.contactId === c.actorId;
     case 'expire': return h.state === 'expired';
     case 'mark_not_reached': return h.state === 'not_reached';
@@ -108,7 +107,7 @@ function refuseTransition(h: Handover, c: Command, ctx: CommandContext): never {
   const answeredBy = ctx.nameOf(h.contactId);
   if ((c.type === 'accept' || c.type === 'decline' || c.type === 'pass') && (h.state === 'accepted' || h.state === 'declined')) {
     const what = h.state === 'accepted' ? 'accepted' : 'declined';
-    throw new HandoverAlreadyAnsweredError(`${answeredBy} already ${what} this introduction at ${when(h.answeredAt ?? h.updatedAt, ctx.timeZone)}.`);
+    throw new HandoverAlreadyAnsweredError(`${answeredBy} already ${what} this introduction at ${formatWhen(h.answeredAt ?? h.updatedAt, ctx.timeZone, ctx.now)}.`);
   }
   const stateWords: Record<HandoverState, string> = {
     sent: 'is waiting for an answer', accepted: 'has been accepted', contact_made: 'already has contact made',
@@ -160,8 +159,12 @@ function apply(h: Handover, c: Command, ctx: CommandContext): Change {
       return { patch: { outcome: 'withdrawn', closedAt: at }, event: 'withdrawn', noteText: c.note ? validate(NoteSchema, { text: c.note }).text : undefined };
     case 'add_note':
       return { patch: {}, event: 'note_added', noteText: validate(NoteSchema, { text: c.text }).text };
-    case 'confirm_contact':
-      return { patch: { contactMadeAt: at, snoozedUntil: null }, event: 'contact_made' };
+    case 'confirm_contact': {
+      const note = c.note ? validate(NoteSchema, { text: c.note }).text : undefined;
+      const closes = !c.followUpOwed;
+      const patch: Partial<Handover> = closes ? { contactMadeAt: at, snoozedUntil: null, outcome: 'contact_made', closedAt: at } : { contactMadeAt: at, snoozedUntil: null };
+      return { patch, event: 'contact_made', details: closes ? { outcome: 'contact_made', closed: true } : { closed: false }, noteText: note };
+    }
     case 'report_unreachable':
       return { patch: {}, event: 'unreachable' };
     case 'snooze':
@@ -207,7 +210,7 @@ export function decide(h: Handover, c: Command, ctx: CommandContext): Decision {
   checkActor(h, c, ctx);
   if (!isAllowedFrom(c.type, h.state)) refuseTransition(h, c, ctx);
   const change = apply(h, c, ctx);
-  const to = resolveTarget(c.type, h.state);
+  const to = c.type === 'confirm_contact' && c.followUpOwed ? TRANSITIONS.confirm_contact.toWhenFollowUpOwed! : resolveTarget(c.type, h.state);
   const at = ctx.now.toISOString();
   const next: Handover = { ...h, ...change.patch, state: to, version: h.version + 1, updatedAt: at };
   const event: HandoverEvent = {

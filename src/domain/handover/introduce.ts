@@ -16,6 +16,7 @@ export const LIMITS = {
   disability: 500,
   contactDetails: 300,
   note: 500,
+  sourceLink: 500,
 } as const;
 
 
@@ -37,6 +38,8 @@ export const IntroduceInputSchema = z.object({
   consent: z.literal(true, { message: 'consent' }).optional(),
   consentHow: z.enum(CONSENT_METHODS, { message: 'Say how the client agreed: in person, by phone or in writing.' }).default('in_person'),
   opportunityId: optionalText('Opportunity', 100),
+  sourceLink: z.string().trim().max(LIMITS.sourceLink, { message: 'The link to the message is too long.' })
+    .regex(/^https:\/\/[^\s]+$/, { message: 'The link to the message must start with https://.' }).optional(),
 });
 
 export type IntroduceInput = z.input<typeof IntroduceInputSchema>;
@@ -47,6 +50,8 @@ export interface IntroduceContext {
   now: Date;
   calendar: WorkingCalendar;
   service: { id: string; replyByDays: number; expiryDays: number; primaryContactId: string | null; contactIds: string[] };
+  /** The earlier introduction of this client that this one follows, checked by the caller. */
+  followsId?: string;
 }
 
 /** Turns zod issues into one sentence and a field → message map that forms can show next to each input. */
@@ -112,6 +117,8 @@ export function introduce(raw: unknown, ctx: IntroduceContext): { handover: Hand
     closedAt: null,
     purgedAt: null,
     opportunityId: input.opportunityId ?? null,
+    followsId: ctx.followsId ?? null,
+    sourceLink: input.sourceLink ?? null,
   };
   const event: HandoverEvent = {
     type: 'introduced',
@@ -120,7 +127,10 @@ export function introduce(raw: unknown, ctx: IntroduceContext): { handover: Hand
     at,
     from: null,
     to: 'sent',
-    details: { serviceId: handover.serviceId, contactId, urgency: handover.urgency, consentHow: input.consentHow },
+    details: {
+      serviceId: handover.serviceId, contactId, urgency: handover.urgency, consentHow: input.consentHow,
+      ...(ctx.followsId ? { followsId: ctx.followsId } : {}),
+    },
   };
   return { handover, events: [event] };
 }

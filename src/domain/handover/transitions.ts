@@ -16,6 +16,8 @@ export interface Transition {
   who: Actor;
   /** Plain-English verb for messages: "can no longer be accepted". */
   verb: string;
+  /** Where the command leads instead when a follow-up is still owed (the contact keeps it open). */
+  toWhenFollowUpOwed?: HandoverState;
 }
 
 export const TRANSITIONS: Readonly<Record<CommandType, Transition>> = {
@@ -24,7 +26,7 @@ export const TRANSITIONS: Readonly<Record<CommandType, Transition>> = {
   pass: { from: ['sent'], to: 'same', who: 'contact', verb: 'passed to a colleague' },
   withdraw: { from: ['sent', 'accepted', 'unreachable'], to: 'withdrawn', who: 'introducer', verb: 'withdrawn' },
   add_note: { from: ['sent', 'accepted', 'contact_made', 'unreachable'], to: 'same', who: 'party', verb: 'given a note' },
-  confirm_contact: { from: ['accepted', 'unreachable'], to: 'contact_made', who: 'contact', verb: 'marked as contact made' },
+  confirm_contact: { from: ['accepted', 'unreachable'], to: 'closed', toWhenFollowUpOwed: 'contact_made', who: 'contact', verb: 'marked as contact made' },
   report_unreachable: { from: ['accepted'], to: 'unreachable', who: 'contact', verb: 'marked as could not reach' },
   snooze: { from: ['sent', 'accepted'], to: 'same', who: 'contact', verb: 'snoozed' },
   close: { from: ['accepted', 'contact_made', 'unreachable'], to: 'closed', who: 'party', verb: 'closed' },

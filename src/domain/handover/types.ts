@@ -97,6 +97,10 @@ export interface Handover {
   notYetCount?: number;
   /** When the introducer last answered "Not yet". */
   notYetAt?: string | null;
+  /** The earlier introduction of the same client that this one follows (after a decline, expiry or no contact). */
+  followsId?: string | null;
+  /** A link to the chat message the introduction started from; shown to the introducer only. */
+  sourceLink?: string | null;
 }
 
 export interface HandoverNote {

@@ -46,7 +46,7 @@ export class EmailMessenger implements Messenger {
     const now = this.deps.clock.now();
     const zone = person.timeZone ?? this.deps.timeZone;
     const ttlMs = this.deps.linkTtlMs ?? LINK_TTL_MS;
-    const note = (expiresAt: string) => `This link works until ${formatWhen(expiresAt, zone)}.`;
+    const note = (expiresAt: string) => `This link works until ${formatWhen(expiresAt, zone, now)}.`;
     const made = card.kind === 'review_request' && card.subjectId && this.deps.services?.get(card.subjectId)
       ? [this.deps.links.createLink({ purpose: REVIEW_PURPOSE, handoverId: null, serviceId: card.subjectId, personId: person.id, address, now, ttlMs })]
         .map(({ link, token }) => ({ link, mailLink: { url: linkUrl(this.deps.publicUrl, token), label: 'Review the entry', note: note(link.expiresAt) } }))

@@ -14,6 +14,8 @@ export interface ActionRequest {
   inputs: Record<string, unknown>;
   /** The message clicked, which the listener updates itself. */
   shownIn?: ShownIn;
+  /** One answer per press (see src/app/press.ts). */
+  key?: string;
 }
 
 export type ActionOutcome = ActionResult;

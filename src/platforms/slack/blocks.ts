@@ -25,6 +25,9 @@ export const BLOCK_KIT_LIMITS = {
   optionsPerSelect: 100,
   fallbackText: 3000,
   blockId: 255,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
 } as const;
 
 /** A Block Kit block as JSON (Slack checks the shape; we check the limits). */
@@ -137,12 +140,22 @@ export function inputBlock(input: CardInput, element: Block = inputElement(input
   };
 }
 
+/** Slack's own "are you sure?" dialog; pressing its yes sends the confirmed action. */
+function confirmObject(c: NonNullable<CardAction['confirm']>, style: CardAction['style']) {
+  return {
+    title: plain(c.title, BLOCK_KIT_LIMITS.confirmTitle), text: plain(c.text, BLOCK_KIT_LIMITS.confirmText),
+    confirm: plain(c.yes, BLOCK_KIT_LIMITS.confirmButton), deny: plain(c.no, BLOCK_KIT_LIMITS.confirmButton),
+    ...(style === 'destructive' ? { style: 'danger' } : {}),
+  };
+}
+
 export function buttonsBlock(actions: CardAction[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < actions.length; i += BLOCK_KIT_LIMITS.actionsPerBlock) {
     const elements = actions.slice(i, i + BLOCK_KIT_LIMITS.actionsPerBlock).map((a) => ({
-      type: 'button', action_id: a.id, text: plain(a.label, BLOCK_KIT_LIMITS.buttonText), value: encodeButtonValue(a),
+      type: 'button', action_id: a.confirm?.confirmedId ?? a.id, text: plain(a.label, BLOCK_KIT_LIMITS.buttonText), value: encodeButtonValue(a),
       ...(a.style === 'positive' ? { style: 'primary' } : a.style === 'destructive' ? { style: 'danger' } : {}),
+      ...(a.confirm ? { confirm: confirmObject(a.confirm, a.style) } : {}),
     }));
     blocks.push({ type: 'actions', elements });
   }
@@ -157,7 +170,7 @@ function bodyBlocks(card: Card, inModal: boolean): Block[] {
     else if (b.type === 'timeline') out.push(timelineBlock(b.steps));
     else if (b.type === 'divider') out.push({ type: 'divider' });
     else if (b.type === 'actions') { if (!inModal) out.push(...buttonsBlock(b.actions)); }
-    else if (inModal) out.push(inputBlock(b.input));
+    else if (inModal || card.actions.some((a) => a.submitsInputs)) out.push(inputBlock(b.input));
   }
   return out;
 }
@@ -244,6 +257,15 @@ type StateValue = {
   selected_date?: string | null; selected_user?: string | null;
 };
 export type ViewStateValues = Record<string, Record<string, StateValue>>;
+
+/** Single-option checkboxes are yes/no toggles; they read back as booleans. */
+export function togglesIn(blocks: readonly Block[]): Set<string> {
+  const ids = blocks.flatMap((b) => {
+    const el = b.element as { type?: string; action_id?: string; options?: unknown[] } | undefined;
+    return b.type === 'input' && el?.type === 'checkboxes' && el.options?.length === 1 && el.action_id ? [el.action_id] : [];
+  });
+  return new Set(ids);
+}
 
 /** Reads a submitted modal's inputs by field name: text, a chosen value, a list, a date or a ticked box. */
 export function readViewInputs(values: ViewStateValues, toggles: ReadonlySet<string> = new Set()): Record<string, string | boolean | string[]> {

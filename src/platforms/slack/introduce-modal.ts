@@ -36,7 +36,7 @@ function fields(prefillNeeds?: string): CardInput[] {
 }
 
 /** The modal; `prefillNeeds` comes from the message a message shortcut was used on. */
-export function introduceModal(options: { prefillNeeds?: string; opportunityId?: string } = {}): ModalView {
+export function introduceModal(options: { prefillNeeds?: string; opportunityId?: string; sourceLink?: string } = {}): ModalView {
   const search = {
     type: 'external_select', action_id: SERVICE_SEARCH_ACTION, min_query_length: 0,
     placeholder: plain('Type a need, service or organisation', 150),
@@ -45,7 +45,7 @@ export function introduceModal(options: { prefillNeeds?: string; opportunityId?:
   const prefill = options.prefillNeeds ? cut(options.prefillNeeds, LIMITS.needs) : undefined;
   return {
     type: 'modal', callback_id: INTRODUCE_CALLBACK_ID,
-    private_metadata: JSON.stringify(options.opportunityId ? { o: options.opportunityId } : {}),
+    private_metadata: JSON.stringify({ ...(options.opportunityId ? { o: options.opportunityId } : {}), ...(options.sourceLink ? { l: options.sourceLink } : {}) }),
     title: plain('Introduce a client', BLOCK_KIT_LIMITS.modalTitle), submit: plain('Send', BLOCK_KIT_LIMITS.modalButton),
     close: plain('Cancel', BLOCK_KIT_LIMITS.modalButton),
     blocks: [
@@ -63,6 +63,11 @@ const PLAIN_INTRODUCE_MODAL = serialisedOnce(() => introduceModal());
 /** What /handover and the shortcuts open: the modal, prefilled from the command's text or the message if any. */
 export function introduceModalToOpen(prefillNeeds: string | undefined): ModalView | WireJson {
   return prefillNeeds ? introduceModal({ prefillNeeds }) : PLAIN_INTRODUCE_MODAL();
+}
+
+/** The modal from a message shortcut: the decoded message text as the need, and a link back to the message. */
+export function introduceModalFromMessage(prefillNeeds: string | undefined, sourceLink: string | undefined): ModalView | WireJson {
+  return prefillNeeds || sourceLink ? introduceModal({ prefillNeeds, sourceLink }) : PLAIN_INTRODUCE_MODAL();
 }
 
 /** One type-ahead option: name, organisation, capacity, and a stale marker. */

@@ -30,9 +30,10 @@ function mapActions(node: Json, convert: (action: AdaptiveJson) => AdaptiveJson)
 /**
  * Buttons that open a private dialog (task module) instead of acting on the card: a card in a channel must never
  * turn into a form there (nothing about a client may be typed into a channel), so these stay Action.Submit with
- * msteams task/fetch, which opens the dialog for the person who clicked only.
+ * msteams task/fetch, which opens the dialog for the person who clicked only. Re-introduce opens its form there too,
+ * so the decline notice it was pressed on stays as it is and the new receipt arrives once, as its own message.
  */
-export const DIALOG_ACTIONS: ReadonlySet<string> = new Set(['introduce_to_opportunity', 'opportunity_start']);
+export const DIALOG_ACTIONS: ReadonlySet<string> = new Set(['introduce_to_opportunity', 'opportunity_start', 'reintroduce']);
 
 function toExecute(action: AdaptiveJson): AdaptiveJson {
   const data = (action.data ?? {}) as Record<string, unknown>;

@@ -280,6 +280,7 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     const { actionId, subjectId } = readSubmit(request.data);
     if (actionId === 'opportunity_start') return openOpportunityDialog(this.actions, person.id, this.placeOf(ctx, request.data));
     if (actionId === 'introduce_to_opportunity') return openOpportunityIntroduction(this.actions, person.id, subjectId);
+    if (actionId === 'reintroduce') return dialogStep(this.actions, person.id, request.data);
     return openDialog(this.actions, person.id, {});
   }
 

@@ -9,6 +9,7 @@ import { formatWhen } from '../../cards/format.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import { DEMO_PEOPLE } from '../../directory-io/demo-directory.ts';
 import { demoLabel, PERSONA_GROUP_LABELS, personaGroup, type PersonaGroup } from './tour.ts';
+import { MAX_ACTION_KEY_LENGTH } from '../../storage/action-key-store.ts';
 import { channelConversation, personConversation, type WebMessage } from './message-store.ts';
 import type { WebMessenger } from './web-messenger.ts';
 import { inboxMessageLabel } from './message-label.ts';
@@ -25,6 +26,7 @@ const ActionBody = z.object({
   actionId: z.string({ message: 'Say which button was pressed ("actionId").' }).min(1, 'Say which button was pressed ("actionId").').max(60),
   subjectId: z.string({ message: 'Say what the button is about ("subjectId").' }).min(1, 'Say what the button is about ("subjectId").').max(200),
   version: z.number().int().min(0).optional(),
+  key: z.string().min(1).max(MAX_ACTION_KEY_LENGTH).optional(),
   inputs: z.record(z.string().max(60), z.union([z.string().max(MAX_INPUT_CHARS), z.boolean(), z.number()]))
     .refine((r) => Object.keys(r).length <= MAX_INPUTS, `At most ${MAX_INPUTS} inputs.`).optional(),
 });
@@ -51,15 +53,15 @@ export interface MessageJson {
   card: Record<string, unknown>;
 }
 
-export function messageJson(m: WebMessage, timeZone: string, label = m.card.summary): MessageJson {
+export function messageJson(m: WebMessage, timeZone: string, label = m.card.summary, now?: Date): MessageJson {
   return {
-    id: m.id, createdAt: m.createdAt, updatedAt: m.updatedAt, when: formatWhen(m.updatedAt, timeZone), kind: m.card.kind,
+    id: m.id, createdAt: m.createdAt, updatedAt: m.updatedAt, when: formatWhen(m.updatedAt, timeZone, now), kind: m.card.kind,
     subjectId: m.subjectId, summary: m.card.summary, label, card: toAdaptiveCard(m.card),
   };
 }
 
 function inboxJson(deps: RouteDeps, m: WebMessage, zone: string, personId: string): MessageJson {
-  return messageJson(m, zone, inboxMessageLabel(deps.cards, m, personId));
+  return messageJson(m, zone, inboxMessageLabel(deps.cards, m, personId), deps.clock.now());
 }
 
 function who(deps: RouteDeps, url: URL): string {
@@ -104,7 +106,7 @@ export function channel(deps: RouteDeps, res: ServerResponse, url: URL): void {
   const names = new Map((deps.opportunities?.peerGroups('web') ?? []).map((g) => [g.channelId, g.name]));
   const ids = [...new Set([...names.keys(), ...deps.messenger.channels()])];
   const channels = ids.map((id) => ({
-    id, name: names.get(id) ?? id, messages: deps.messenger.list(channelConversation(id)).map((m) => messageJson(m, zone)),
+    id, name: names.get(id) ?? id, messages: deps.messenger.list(channelConversation(id)).map((m) => messageJson(m, zone, undefined, deps.clock.now())),
   }));
   sendJson(res, 200, { channels });
 }
@@ -141,7 +143,7 @@ export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerR
   const b = parsed.data;
   if (!deps.people.get(b.as)) throw new HttpError(404, `Nobody with the id "${b.as}" is in the directory.`, 'PERSON_UNKNOWN');
   const before = totalChanges(deps);
-  const result = handleAction(deps, { actorId: b.as, actionId: b.actionId, subjectId: b.subjectId, version: b.version, inputs: b.inputs });
+  const result = handleAction(deps, { actorId: b.as, actionId: b.actionId, subjectId: b.subjectId, version: b.version, inputs: b.inputs, key: b.key });
   // A press that changed something shows the person is here; refused and look-only presses store nothing at all.
   if (totalChanges(deps) !== before) deps.seen(b.as);
   const out = staleAnswer(deps, b.as, b, result) ?? resultJson(result);
@@ -160,7 +162,7 @@ export function events(deps: RouteDeps, req: IncomingMessage, res: ServerRespons
     // Channel cards (opportunities, digests) go to the channel view, never into the inbox.
     stopChannels = deps.messenger.subscribeChannels((m) => {
       const channelId = m.conversation.slice(channelConversation('').length);
-      res.write(`event: channel\ndata: ${JSON.stringify({ ...messageJson(m, zone), channelId })}\n\n`);
+      res.write(`event: channel\ndata: ${JSON.stringify({ ...messageJson(m, zone, undefined, deps.clock.now()), channelId })}\n\n`);
     });
   } catch (err) {
     stopPerson();

@@ -52,7 +52,7 @@
     host.appendChild(alert);
     var card = new AC.AdaptiveCard();
     card.hostConfig = hostConfig;
-    card.onExecuteAction = function (action) { (onAction || function (a) { act(host, a); })(action); };
+    card.onExecuteAction = function (action) { (onAction || defaultAction(host))(action); };
     card.parse(json);
     host.appendChild(card.render());
     host.dataset.mode = json && json.body && isForm(json) ? 'form' : 'card';
@@ -66,16 +66,46 @@
     return JSON.stringify(json.body).indexOf('"Input.') >= 0 && JSON.stringify(json.actions || []).indexOf('_submit') >= 0;
   }
 
+  // Introducing someone elsewhere (after a decline, say) opens the form in the introduce pane: the message it was
+  // pressed on stays as it is.
+  var OPENS_IN_PANE = { reintroduce: true, introduce_start: true };
+  function defaultAction(host) {
+    return function (a) {
+      var id = a.data && a.data.actionId;
+      if (OPENS_IN_PANE[id] && host.id !== 'intro-card') { actPrivately(a); return; }
+      act(host, a);
+    };
+  }
+
+  // While a press is on its way, every button of its card is disabled and further presses are ignored: one answer
+  // per press. The server also keeps the first answer for a repeated key.
+  function setPending(host, pending) {
+    host.querySelectorAll('button').forEach(function (b) { b.disabled = pending; });
+    if (pending) host.setAttribute('aria-busy', 'true'); else host.removeAttribute('aria-busy');
+  }
+
   async function act(host, action) {
+    if (host.getAttribute('aria-busy') === 'true') return;
     var data = Object.assign({}, action.data || {});
     var body = { as: state.me, actionId: data.actionId, subjectId: data.subjectId, version: Number(data.version) || 0, inputs: {} };
+    if (typeof data.key === 'string') body.key = data.key;
     Object.keys(data).forEach(function (k) {
-      if (k !== 'actionId' && k !== 'subjectId' && k !== 'version') body.inputs[k] = data[k];
+      if (k !== 'actionId' && k !== 'subjectId' && k !== 'version' && k !== 'key') body.inputs[k] = data[k];
     });
     var sentKey = host.dataset.formKey;
     host.setAttribute('aria-busy', 'true');
-    var r = await api('/playground/api/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    setPending(host, true);
+    var r;
+    try {
+      r = await api('/playground/api/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    } catch (err) {
+      host.removeAttribute('aria-busy');
+      setPending(host, false);
+      say('That did not reach the server. Please try again.', true);
+      return;
+    }
     host.removeAttribute('aria-busy');
+    setPending(host, false);
     var summary = null;
     if (r.body.kind === 'card' || r.body.kind === 'form') {
       if (r.body.kind === 'card' && /_submit$/.test(data.actionId || '')) WH.dropDraft(state.me, sentKey);

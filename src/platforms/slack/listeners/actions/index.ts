@@ -1,7 +1,7 @@
 // Every button the product sends: run the shared action, ack, then show its outcome where it was clicked.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION_IDS, isActionId } from '../../../../cards/model.ts';
-import { decodeButtonValue } from '../../blocks.ts';
+import { decodeButtonValue, readViewInputs, togglesIn, type Block, type ViewStateValues } from '../../blocks.ts';
 import { followUp, logAfterAck, personFor, type SlackDeps } from '../../deps.ts';
 import { UNKNOWN_PERSON_MESSAGE } from '../../identity.ts';
 import { showOutcome, tellPrivately, type ClickPlace } from '../../outcome.ts';
@@ -46,7 +46,10 @@ export function register(app: App, deps: SlackDeps): void {
         return;
       }
       const shownIn = place.channelId && place.messageTs ? { conversationId: place.channelId, messageId: place.messageTs } : undefined;
-      const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs: {}, shownIn });
+      // A message with inputs beside a button (the note by "We've made contact") sends what was typed in state.values.
+      const values = body.state?.values as ViewStateValues | undefined;
+      const inputs = values ? readViewInputs(values, togglesIn((body.message?.blocks ?? []) as Block[])) : {};
+      const prepared = await deps.prepareAction({ actorId: person.id, actionId: action.action_id, subjectId: value.s, version: value.v, inputs, shownIn });
       await ackOnce();
       followUp(deps, what, () => showOutcome(client, place, prepared.render()), failed);
     } catch (err) {

@@ -44,11 +44,12 @@ async function submitIntroduction(deps: SlackDeps, { ack, body, view, client, co
     const person = await personFor(deps, client, context.teamId ?? body.team?.id, body.user.id);
     if (!person) throw Object.assign(new Error(UNKNOWN_PERSON_MESSAGE), { person: false });
     const inputs: Record<string, unknown> = readViewInputs(view.state.values as ViewStateValues, INTRODUCE_TOGGLES);
-    const opportunityId = (JSON.parse(view.private_metadata || '{}') as { o?: string }).o;
-    if (opportunityId) inputs.opportunityId = opportunityId;
+    const meta = JSON.parse(view.private_metadata || '{}') as { o?: string; l?: string };
+    if (meta.o) inputs.opportunityId = meta.o;
+    if (meta.l) inputs.sourceLink = meta.l;
     // The shared handler takes the chosen service as the subject of introduce_submit.
     const subjectId = typeof inputs.serviceId === 'string' ? inputs.serviceId : NO_SERVICE;
-    const outcome = await deps.runAction({ actorId: person.id, actionId: 'introduce_submit', subjectId, inputs });
+    const outcome = await deps.runAction({ actorId: person.id, actionId: 'introduce_submit', subjectId, inputs, key: `slack-view:${view.id}` });
     if (outcome.kind === 'error') {
       deps.submittedViews.delete(view.id);
       await ack({ response_action: 'errors', errors: fieldErrors(viewBlocks(view), outcome.fields, outcome.message) });
@@ -81,7 +82,7 @@ async function submitForm(deps: SlackDeps, { ack, body, view, client, context }:
   let outcome: Awaited<ReturnType<SlackDeps['runAction']>>;
   try {
     const shownIn = meta.c && meta.t ? { conversationId: meta.c, messageId: meta.t } : undefined;
-    outcome = await deps.runAction({ actorId: person.id, actionId: meta.a, subjectId: meta.s, version: meta.v, inputs, shownIn });
+    outcome = await deps.runAction({ actorId: person.id, actionId: meta.a, subjectId: meta.s, version: meta.v, inputs, shownIn, ...(creates ? { key: `slack-view:${view.id}` } : {}) });
   } catch (err) {
     if (creates) deps.submittedViews.delete(view.id);
     throw err;
