@@ -64,7 +64,9 @@ export function sweep(deps: SweepDeps, now: Date): SweepResult {
     new ActionKeyStore(deps.db).forgetOld(now);
     for (const job of deps.extraJobs ?? []) job(now);
   });
-  if (tally.purged) reclaimFreedSpace(deps.db);
+  if (tally.purged && !reclaimFreedSpace(deps.db).logEmptied) {
+    deps.log?.warn({ purged: tally.purged }, 'purge: the write-ahead log could not be emptied (a reader holds it); its old pages stay until the log is reused or the next purge');
+  }
   const result = { ...tally, rows };
   if (rows > 0) deps.log?.info({ sweep: result }, 'sweep queued due messages');
   return result;

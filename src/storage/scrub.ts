@@ -23,14 +23,34 @@ export function convertToIncrementalVacuum(db: Db): boolean {
   return true;
 }
 
+/** Tries at emptying the write-ahead log while another connection (the background checkpointer) holds it. */
+export const LOG_TRUNCATE_TRIES = 40;
+const LOG_TRUNCATE_PAUSE_MS = 25;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** One TRUNCATE checkpoint; false when another connection was checkpointing or reading and it could not finish. */
+function truncateLog(db: Db): boolean {
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return !result || result.busy === 0;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw err;
+  }
+}
+
 /**
  * After client details were deleted: hands the freed pages back to the file system, then copies every page into
- * the database file and empties the write-ahead log, so old versions of purged pages are gone from both. Waits
- * (busy_timeout) for readers; if one still holds the log, the background checkpoint finishes the job later.
+ * the database file and empties the write-ahead log, so old versions of purged pages are gone from both. Another
+ * connection's checkpoint makes it wait a moment and try again (a purge is rare; the pause is short); a reader
+ * that holds the log for longer leaves the emptying to the next purge and the background checkpoint.
  */
 export function reclaimFreedSpace(db: Db): { freedPages: number; logEmptied: boolean } {
   const freedPages = db.pragma('freelist_count', { simple: true }) as number;
   db.pragma('incremental_vacuum');
-  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  return { freedPages, logEmptied: !result || result.busy === 0 };
+  for (let attempt = 1; attempt <= LOG_TRUNCATE_TRIES; attempt++) {
+    if (truncateLog(db)) return { freedPages, logEmptied: true };
+    Atomics.wait(pause, 0, 0, LOG_TRUNCATE_PAUSE_MS);
+  }
+  return { freedPages, logEmptied: false };
 }

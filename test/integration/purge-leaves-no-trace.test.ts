@@ -1,6 +1,7 @@
 // After a purge the client's details are gone from the file itself, not only from the tables: `strings` on the
 // database, its write-ahead log or a backup taken afterwards finds none of them.
 import { expect } from 'chai';
+import Database from 'better-sqlite3';
 import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,5 +100,22 @@ describe('purge: the client details leave the database file, its log and later b
     await app.nudges.dispatcher.runOnce();
     await expectNoMarkerAnywhere('after-sweep.db');
     expect(app.container.handovers.find(id)!.purgedAt).to.be.a('string');
+  });
+
+  it('given a database file from before this version, whose free pages still hold deleted client details, when this version opens it, then the file is rebuilt and they are gone', () => {
+    const old = join(tmp.dir, 'from-before.db');
+    const before = new Database(old);
+    before.pragma('journal_mode = WAL');
+    before.exec('CREATE TABLE scratch (text TEXT)');
+    const insert = before.prepare('INSERT INTO scratch (text) VALUES (?)');
+    for (let i = 0; i < 200; i++) insert.run(`${MARKERS.clientName} ${MARKERS.needs} ${i}`);
+    before.exec('DELETE FROM scratch');
+    before.close();
+    expect(markersIn(old), 'deleted, but still in the file').to.include(MARKERS.clientName);
+
+    const opened = openDatabase(old);
+    expect(opened.pragma('auto_vacuum', { simple: true }), 'incremental auto-vacuum from now on').to.equal(2);
+    opened.close();
+    expect(markersIn(old)).to.deep.equal([]);
   });
 });
