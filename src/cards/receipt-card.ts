@@ -3,9 +3,9 @@
 import { CAPACITY_LABELS, CATEGORIES } from '../domain/directory/types.ts';
 import { MAX_OUTCOME_ASKS, outcomeQuestionOpen } from '../domain/handover/endings.ts';
 import { isAllowedFrom } from '../domain/handover/transitions.ts';
-import type { Alternative } from '../storage/alternatives.ts';
 import { followSubject } from './follow-subject.ts';
 import { formatDay, formatWhen, listWords } from './format.ts';
+import type { Alternative } from './view.ts';
 import { clientName, notReachedWords, noteBlocks, personLine, stateHeadline, timeline } from './handover-text.ts';
 import type { Card, CardAction, CardBlock } from './model.ts';
 import { handoverAction, type HandoverView } from './view.ts';

@@ -2,7 +2,7 @@
 // Builders are pure functions of this view: no storage, no clock of their own.
 import { isCurrentContact } from '../domain/handover/commands.ts';
 import type { Handover } from '../domain/handover/types.ts';
-import type { Capacity } from '../domain/directory/types.ts';
+import type { Capacity, CategoryId, Service } from '../domain/directory/types.ts';
 import type { CardAction, ActionId } from './model.ts';
 
 /** introducer; contact: the current named contact; backup: offered it after escalation; other: status only. */
@@ -64,4 +64,14 @@ export function handoverAction(view: HandoverView, id: ActionId, label: string, 
 
 export function isActingContact(view: HandoverView): boolean {
   return view.role === 'contact' || view.role === 'backup';
+}
+
+/** A service to try instead, and why it is suggested. */
+export interface Alternative {
+  service: Service;
+  /** Categories of need it shares with the first service, in the first service's order. */
+  sharedCategories: CategoryId[];
+  /** The client's area it covers ("Lambeth"), or null when it covers everywhere. */
+  area: string | null;
+  stale: boolean;
 }

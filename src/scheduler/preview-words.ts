@@ -30,7 +30,16 @@ const KIND_WORDS: Record<string, string> = {
   nudge: 'reminder about an introduction',
 };
 
-function wordsFor(kind: string, reason: string | undefined): string {
+/** A reply in the thread of someone's card (Slack): what changed, by the event that changed it. */
+const THREAD_REPLY_WORDS: Record<string, string> = {
+  accepted: 'the introduction was accepted', passed: 'the introduction was passed to a colleague',
+  withdrawn: 'the introduction was withdrawn', note_added: 'a note was added', contact_made: 'contact was made',
+  unreachable: 'the client could not be reached yet', closed: 'the introduction was closed',
+  escalated: 'no answer, the backup contacts were asked too',
+};
+
+function wordsFor(kind: string, reason: string | undefined, event?: string): string {
+  if (kind === 'status_update') return `reply in the thread: ${(event && THREAD_REPLY_WORDS[event]) || 'what changed'}`;
   return (reason && REASON_WORDS[reason]) || KIND_WORDS[kind] || kind.replaceAll('_', ' ');
 }
 
@@ -64,7 +73,7 @@ export function describeMessage(row: OutboxRow, r: Readers): Omit<TimelineLine, 
   const about = firstName(r, row.subjectId);
   // A channel never sees client details, and neither does its line here.
   const client = 'channel' in row.recipient ? '' : about.client;
-  return { recipient, what: wordsFor(row.card.kind, row.card.params?.reason), client, service: about.service, folds: [] };
+  return { recipient, what: wordsFor(row.card.kind, row.card.params?.reason, row.card.params?.event), client, service: about.service, folds: [] };
 }
 
 /** One line: the time in the recipient's zone, who, what, the client's first name and the service. */

@@ -1,6 +1,7 @@
 // Alternatives that fit, offered after a decline, an expiry or no contact: from the client's need (the words of the
 // first introduction and the service's categories), in the client's area and age. Never the service that said no,
 // nor its organisation when the reason was capacity; open capacity first, stale entries last; each with its reasons.
+import type { Alternative } from '../cards/view.ts';
 import { areaKeys } from '../domain/directory/areas.ts';
 import { DEFAULT_STALE_AFTER_MONTHS, isStale } from '../domain/directory/staleness.ts';
 import type { CategoryId, Service } from '../domain/directory/types.ts';
@@ -18,14 +19,7 @@ const MAX_NEED_WORDS = 12;
 const NEED_WORDS_WEIGHT = 0.5;
 const CAPACITY_ORDER: Record<string, number> = { open: 0, limited: 1, waiting_list: 2 };
 
-export interface Alternative {
-  service: Service;
-  /** Categories of need it shares with the first service, in the first service's order. */
-  sharedCategories: CategoryId[];
-  /** The client's area it covers ("Lambeth"), or null when it covers everywhere. */
-  area: string | null;
-  stale: boolean;
-}
+export type { Alternative };
 
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
 
@@ -50,7 +44,8 @@ export function needMatch(needs: string): string | null {
 }
 
 function coveredArea(candidate: Service, clientAreas: string[]): string | null | undefined {
-  if (candidate.areas.length === 0) return null;
+  // A first service open to every area says nothing about where the client lives: any area may fit them.
+  if (candidate.areas.length === 0 || clientAreas.length === 0) return null;
   const keys = new Set(clientAreas);
   const hit = candidate.areas.find((a) => areaKeys(a).some((k) => keys.has(k)));
   return hit ?? undefined;

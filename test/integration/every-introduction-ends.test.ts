@@ -62,10 +62,10 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     await expectPurgedAfterRetention(id);
   });
 
-  it('given contact is made and nobody presses "Close", then it closes itself with outcome contact made five working days later (Fri 4 Sep, after the bank holiday)', async () => {
+  it('given contact is made with a follow-up still owed and nobody closes it, then it closes itself with outcome contact made five working days later (Fri 4 Sep, after the bank holiday)', async () => {
     const id = await acceptedOnMonday17();
     w.clock.set('2026-08-27T14:00:00Z'); // Thursday 15:00
-    w.app.act(id, { type: 'confirm_contact', actorId: 'sam' });
+    w.app.act(id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
     await w.at('2026-09-04T13:59:00Z');
     expect(stateOf(id).state).to.equal('contact_made');
     await w.at('2026-09-04T14:00:00Z'); // 28 Aug, (31 Aug bank holiday), 1, 2, 3, 4 Sep
@@ -75,10 +75,10 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     await expectPurgedAfterRetention(id);
   });
 
-  it('given contact is made and Sam adds a follow-up note, then the close waits five working days from the note', async () => {
+  it('given contact is made with a follow-up owed and Sam adds a note, then the close waits five working days from the note', async () => {
     const id = await acceptedOnMonday17();
     w.clock.set('2026-08-27T14:00:00Z');
-    w.app.act(id, { type: 'confirm_contact', actorId: 'sam' });
+    w.app.act(id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
     w.clock.set('2026-09-03T10:00:00Z'); // Thursday 3 Sep 11:00
     w.app.act(id, { type: 'add_note', actorId: 'sam', text: 'Second session booked for next week.' });
     await w.at('2026-09-04T14:00:00Z');
@@ -151,7 +151,7 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     const h = w.app.introduce('jo', introduceInput());
     w.app.act(h.id, { type: 'accept', actorId: 'sam' });
     w.clock.set('2026-09-01T09:00:00Z');
-    w.app.act(h.id, { type: 'confirm_contact', actorId: 'sam' });
+    w.app.act(h.id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
     // Notes keep pushing the close of a "contact made" introduction; the limit does not move.
     for (let day = 2; day < 180; day += 4) {
       w.clock.set(new Date(Date.parse('2026-08-17T09:00:00Z') + day * DAY_MS));

@@ -47,10 +47,12 @@ describe('the nudges, outbox and purge commands', () => {
       'Tue, 29 Dec 2026, 10:00 Europe/Paris · Alex Morgan · asked to pick up an introduction nobody answered · Ada · Wellbeing Hub',
       'Tue, 29 Dec 2026, 09:00 · Kim Lee · asked to pick up an introduction nobody answered · Ada · Wellbeing Hub',
       'Tue, 29 Dec 2026, 09:00 · Jo Rivers · update: no answer, the backup contacts were asked · Ada · Wellbeing Hub',
+      'Tue, 29 Dec 2026, 09:00 · Sam Patel · reply in the thread: no answer, the backup contacts were asked too · Ada · Wellbeing Hub',
       'Tue, 29 Dec 2026, 10:00 Europe/Paris · Alex Morgan · asked to pick up an introduction nobody answered · Ben · Wellbeing Hub',
       'Tue, 29 Dec 2026, 09:00 · Kim Lee · asked to pick up an introduction nobody answered · Ben · Wellbeing Hub',
       'Tue, 29 Dec 2026, 09:00 · Pat Quinn · update: no answer, the backup contacts were asked · Ben · Wellbeing Hub',
-      '7 messages in this window. Nothing was sent.',
+      'Tue, 29 Dec 2026, 09:00 · Sam Patel · reply in the thread: no answer, the backup contacts were asked too · Ben · Wellbeing Hub',
+      '9 messages in this window. Nothing was sent.',
     ]);
     expect(w.nudges.outbox.counts()).to.deep.equal(before);
     expect(w.handovers.find(a.id)!.escalatedTo).to.deep.equal([]);

@@ -69,7 +69,7 @@ describe('purge: the client details leave the database file, its log and later b
     await act(app, { as: DEMO_PEOPLE.contact, actionId: 'accept', subjectId: id });
     await act(app, { as: DEMO_PEOPLE.introducer, actionId: 'add_note_submit', subjectId: id, inputs: { text: MARKERS.note } });
     await app.nudges.dispatcher.runOnce();
-    await act(app, { as: DEMO_PEOPLE.introducer, actionId: 'withdraw', subjectId: id, inputs: { note: MARKERS.declineNote } });
+    await act(app, { as: DEMO_PEOPLE.introducer, actionId: 'withdraw_confirmed', subjectId: id, inputs: { note: MARKERS.declineNote } });
     await app.nudges.dispatcher.runOnce();
     app.container.db.pragma('wal_checkpoint(PASSIVE)');
     expect(markersIn(path).length + markersIn(`${path}-wal`).length, 'the markers are there before the purge').to.be.greaterThan(3);

@@ -21,7 +21,7 @@ describe('cards about a named contact nobody could reach', () => {
     const outcome = compose({ kind: 'outcome', subjectId: h.id, viewerId: 'jo', params: { reason: 'not_reached' } });
     expect(outcome?.title).to.equal("We couldn't reach Sam Patel or a backup");
     expect(textOf(outcome)).to.contain("We couldn't reach Sam Patel or a backup (Alex Morgan, Kim Lee) on the playground");
-    expect(textOf(outcome)).to.match(/Other services you could try|We found no other open service/);
+    expect(textOf(outcome)).to.match(/Other services you could try|We found no other service/);
     const receipt = compose({ kind: 'receipt', subjectId: h.id, viewerId: 'jo' });
     expect(receipt?.summary).to.equal("Your introduction to Wellbeing Hub: couldn't reach the named contact");
     expect(textOf(receipt)).to.contain("Couldn't reach Sam Patel or a backup");

@@ -68,7 +68,7 @@ describe('Slack in use: people notice what changed', () => {
     await clickOnSamCard('accept');
     await settled();
     const withdraw = { s: handoverId, v: h.container.handovers.find(handoverId)!.version };
-    await postSigned(h.eventsUrl, interactionBody(blockAction(SLACK_USERS.jo, 'withdraw', withdraw, { channel: JO_DM, ts: String(joReceipt.response?.ts) })), FORM);
+    await postSigned(h.eventsUrl, interactionBody(blockAction(SLACK_USERS.jo, 'withdraw_confirmed', withdraw, { channel: JO_DM, ts: String(joReceipt.response?.ts) })), FORM);
     const reply = await eventually(() => threadReplies(SAM_DM, samCard)[0], 'a reply in the thread of Sam’s card');
     expect(String(reply.body.text)).to.match(/Jo Rivers withdrew/);
     await settled();

@@ -18,7 +18,13 @@ describe('Teams: the outcome question on the receipt', () => {
   });
   afterEach(async () => w.stop());
 
-  const press = (who: 'sam' | 'jo', verb: string) => w.post(activity('invoke-adaptive-card-action', TEAMS_USERS[who], w.connector.url, { verb, subjectId: id }));
+  /** A press from the card as it is now: it carries the introduction's current version. */
+  const press = (who: 'sam' | 'jo', verb: string) => {
+    const invoke = activity('invoke-adaptive-card-action', TEAMS_USERS[who], w.connector.url, { verb, subjectId: id });
+    const action = (invoke.value as { action: { data: Record<string, unknown> } }).action;
+    action.data.version = w.container.handovers.find(id)!.version;
+    return w.post(invoke);
+  };
 
   it('given Jo was asked, when her receipt refreshes, then it offers Yes, Couldn\'t reach and Not yet as Action.Execute', async () => {
     const card = (await press('jo', 'refresh')).body!.value as CardJson;

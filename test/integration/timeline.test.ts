@@ -192,11 +192,11 @@ describe('nudge timelines with the real working-day calendar', () => {
     expect(w.inbox('jo')).to.deep.equal(['receipt', 'outcome:outcome_question']);
   });
 
-  it('once contact is made, only its own close is scheduled and no reminder is sent', async () => {
+  it('once contact is made with a follow-up owed, only its own close is scheduled and no reminder is sent', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const h = w.app.introduce('jo', introduceInput());
     w.app.act(h.id, { type: 'accept', actorId: 'sam' });
-    w.app.act(h.id, { type: 'confirm_contact', actorId: 'sam' });
+    w.app.act(h.id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
     expect(w.nudges.schedule.pendingFor(h.id).map((r) => r.kind)).to.deep.equal(['auto_close']);
     await w.at('2026-10-30T10:00:00Z');
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
