@@ -4,7 +4,11 @@
 // test/unit/rendered-cards.test.ts fails when the files under cards/ differ from what this renders.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { myIntroductions } from '../src/app/my-introductions.ts';
 import { buildAdaptiveCard } from '../src/cards/adaptive.ts';
+import { buildNotesCard } from '../src/cards/handover-text.ts';
+import { buildMyIntroductionsCard } from '../src/cards/my-introductions-card.ts';
+import { buildChannelWelcomeCard, buildPersonalWelcomeCard } from '../src/cards/welcome-card.ts';
 import { formatWhen } from '../src/cards/format.ts';
 import type { Card, CardRequest } from '../src/cards/model.ts';
 import { buildOpportunityCard } from '../src/cards/opportunity-card.ts';
@@ -31,7 +35,7 @@ interface Example {
   card: Card;
 }
 
-const FORM_KINDS = new Set(['decline_form', 'pass_form', 'snooze_form', 'note_form', 'introduce_form', 'opportunity_form']);
+const FORM_KINDS = new Set(['decline_form', 'pass_form', 'snooze_form', 'note_form', 'introduce_form', 'opportunity_form', 'withdraw_form', 'notes']);
 
 function examples(): Example[] {
   const w = makeCardWorld();
@@ -41,6 +45,10 @@ function examples(): Example[] {
     w.app.act(accepted.id, { type: 'accept', actorId: 'sam' });
     const declined = w.app.introduce('jo', introduceInput({ clientName: 'C.D.' }));
     w.app.act(declined.id, { type: 'decline', actorId: 'sam', reason: 'no_capacity' });
+    const asked = w.app.introduce('jo', introduceInput({ clientName: 'E.F.' }));
+    w.app.act(asked.id, { type: 'accept', actorId: 'sam' });
+    w.app.act(asked.id, { type: 'add_note', actorId: 'sam', text: 'First session booked for Thursday.' });
+    w.app.act(asked.id, { type: 'ask_outcome', actorId: 'system' });
     const compose = (r: CardRequest) => {
       const card = w.cards.compose(r);
       if (!card) throw new Error(`No card for ${JSON.stringify(r)}`);
@@ -62,6 +70,13 @@ function examples(): Example[] {
     add('outcome', 'introducer', PEOPLE.jo.name, compose({ kind: 'outcome', subjectId: declined.id, viewerId: 'jo' }));
     add('introduce_form', 'introducer', PEOPLE.jo.name, compose({ kind: 'introduce_form', subjectId: 'svc-mind-lambeth', viewerId: 'jo' }));
     add('digest', 'named-contact', PEOPLE.sam.name, compose({ kind: 'digest', subjectId: 'digest:sam:2026-11-23', viewerId: 'sam' }));
+    add('outcome_question', 'introducer', PEOPLE.jo.name, compose({ kind: 'outcome', subjectId: asked.id, viewerId: 'jo', params: { reason: 'outcome_question' } }));
+    add('status_update', 'introducer', PEOPLE.jo.name, compose({ kind: 'status_update', subjectId: accepted.id, viewerId: 'jo', params: { event: 'accepted', actorId: 'sam' } }));
+    add('withdraw_form', 'introducer', PEOPLE.jo.name, compose({ kind: 'withdraw_form', subjectId: sent.id, viewerId: 'jo' }));
+    add('notes', 'introducer', PEOPLE.jo.name, buildNotesCard(w.cards.view(asked.id, 'jo')!));
+    add('my_introductions', 'named-contact', PEOPLE.sam.name, buildMyIntroductionsCard(myIntroductions(w, 'sam'), 'Europe/London'));
+    add('welcome', 'named-contact', PEOPLE.sam.name, buildPersonalWelcomeCard({ name: PEOPLE.sam.name, my: myIntroductions(w, 'sam'), timeZone: 'Europe/London', opportunityScope: 'web' }));
+    add('welcome', 'channel', 'a team channel', buildChannelWelcomeCard({ peerGroup: true, opportunityScope: 'web' }));
     add('review_request', 'coordinator', PEOPLE.sam.name, compose({ kind: 'review_request', subjectId: 'svc-mind-lambeth', viewerId: 'sam' }));
     add('notice', 'coordinator', PEOPLE.pat.name, compose({
       kind: 'notice', subjectId: 'example', params: { title: 'Warm Handover was removed from Slack', text: 'The Lambeth Council workspace removed the app; its people are reached by e-mail until it is added again.' },
@@ -80,7 +95,7 @@ function examples(): Example[] {
       channels: [{ value: 'peer-lambeth', label: 'Lambeth employment support' }],
       services: [{ value: 'svc-mind-lambeth', label: 'Wellbeing Hub (Mind in Lambeth)' }],
     }));
-    return fixIds(out, [sent.id, accepted.id, declined.id]);
+    return fixIds(out, [sent.id, accepted.id, declined.id, asked.id]);
   } finally {
     w.cleanup();
   }
