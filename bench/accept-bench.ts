@@ -30,8 +30,12 @@ export async function run(): Promise<Record<string, unknown>> {
       if (r.kind !== 'card') throw new Error(`Accept ${ids[i]} answered ${r.kind}`);
       cards.push(r.card);
     });
-    const adaptive = timeEach(ACCEPTS, (i) => { toAdaptiveCard(cards[i]); });
-    const blocks = timeEach(ACCEPTS, (i) => { cardToMessage(cards[i]); });
+    const adaptive = timeEach(ACCEPTS, (i) => {
+      toAdaptiveCard(cards[i]);
+    });
+    const blocks = timeEach(ACCEPTS, (i) => {
+      cardToMessage(cards[i]);
+    });
     const mb = (n: number) => round(n / 1048576, 0);
     const m = process.memoryUsage();
     db.close();

@@ -13,14 +13,16 @@ import { percentile, round, timeEach } from './stats.ts';
 const SERVICES = 20_000;
 const SEARCHES = 2_000;
 const TRANSITIONS = 5_000;
-const WORDS = ('anxiety debt housing benefits cooking gardening choir football yoga english maths cv interview ' +
+const WORDS = (
+  'anxiety debt housing benefits cooking gardening choir football yoga english maths cv interview ' +
   'volunteering tenancy eviction loneliness befriending art pottery faith mosque church foodbank pantry immigration ' +
-  'asylum visa counselling carers youth older mums dads walking swimming coding digital budgeting energy bills').split(' ');
+  'asylum visa counselling carers youth older mums dads walking swimming coding digital budgeting energy bills'
+).split(' ');
 const AREAS = ['SE11', 'SE1', 'SW9', 'E8', 'E15', 'N16', 'SE15', 'E1', 'Lambeth', 'Hackney', 'Newham', 'Southwark'];
 
 function rng(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 /** A long tail of other words (Zipf-like), as real descriptions have; `worst` draws only the 40 common words. */
@@ -31,10 +33,16 @@ function generated(i: number, r: () => number, worst: boolean): Service {
   const word = () => (worst || r() < 0.15 ? pick(WORDS) : TAIL[Math.floor(TAIL.length * r() ** 3)]);
   const words = Array.from({ length: 8 }, word).join(' ');
   return makeService({
-    id: `svc-${i}`, name: `${pick(WORDS)} ${pick(WORDS)} project ${i}`, organisation: `Org ${i % 900}`,
-    description: `Support with ${words}.`, keywords: `${pick(WORDS)} ${pick(WORDS)}`,
-    categories: [pick(CATEGORIES).id as CategoryId], areas: [pick(AREAS)], minAge: r() < 0.3 ? 16 : null,
-    capacity: pick(['open', 'open', 'limited', 'waiting_list', 'closed'] as const), contacts: [],
+    id: `svc-${i}`,
+    name: `${pick(WORDS)} ${pick(WORDS)} project ${i}`,
+    organisation: `Org ${i % 900}`,
+    description: `Support with ${words}.`,
+    keywords: `${pick(WORDS)} ${pick(WORDS)}`,
+    categories: [pick(CATEGORIES).id as CategoryId],
+    areas: [pick(AREAS)],
+    minAge: r() < 0.3 ? 16 : null,
+    capacity: pick(['open', 'open', 'limited', 'waiting_list', 'closed'] as const),
+    contacts: [],
     lastReviewed: r() < 0.1 ? '2024-01-01' : '2026-06-01',
   });
 }
@@ -43,11 +51,16 @@ function searchTimes(dir: string, worst: boolean): { search: number[]; baseline:
   const db = openDatabase(join(dir, `search-${worst ? 'worst' : 'tail'}.db`));
   const store = new ServiceStore(db);
   const r = rng(42);
-  inTransaction(db, () => { for (let i = 0; i < SERVICES; i++) store.upsert(generated(i, r, worst), '2026-11-23T00:00:00Z'); });
+  inTransaction(db, () => {
+    for (let i = 0; i < SERVICES; i++) store.upsert(generated(i, r, worst), '2026-11-23T00:00:00Z');
+  });
   const now = new Date('2026-11-23T10:00:00Z');
   const queries = Array.from({ length: SEARCHES }, (_, i) => ({
-    text: i % 5 === 4 ? undefined : `${WORDS[i % WORDS.length]}${i % 3 === 0 ? ' ' + WORDS[(i * 7) % WORDS.length] : ''}`,
-    area: i % 2 ? AREAS[i % AREAS.length] : undefined, age: i % 4 === 0 ? 19 : undefined, limit: 20,
+    text:
+      i % 5 === 4 ? undefined : `${WORDS[i % WORDS.length]}${i % 3 === 0 ? ' ' + WORDS[(i * 7) % WORDS.length] : ''}`,
+    area: i % 2 ? AREAS[i % AREAS.length] : undefined,
+    age: i % 4 === 0 ? 19 : undefined,
+    limit: 20,
   }));
   const search = timeEach(SEARCHES, (i) => searchDirectory(db, queries[i], now));
   const byId = db.prepare('SELECT * FROM services WHERE id = ?');

@@ -24,7 +24,9 @@ class TimedTeams implements Messenger {
     await new Promise((r) => setTimeout(r, LATENCY_MS));
     return { platform: 'teams', conversationId: to.userId, messageId: String(++this.n) };
   }
-  async postToChannel(_c: ChannelAddress, _card: Card, _o: SendOptions): Promise<MessageRef> { throw new Error('not used'); }
+  async postToChannel(_c: ChannelAddress, _card: Card, _o: SendOptions): Promise<MessageRef> {
+    throw new Error('not used');
+  }
   async updateMessage(): Promise<void> {}
 }
 
@@ -42,23 +44,49 @@ async function scenario(people: number, perSecond: number): Promise<Record<strin
   try {
     const messages = perSecond * SECONDS;
     for (let p = 0; p < people; p++) {
-      w.people.upsert({ id: `p${p}`, name: `Person ${p}`, email: null, organisation: 'Bench', role: '', identities: [{ platform: 'teams', tenant: 't1', userId: `aad-${p}` }] });
+      w.people.upsert({
+        id: `p${p}`,
+        name: `Person ${p}`,
+        email: null,
+        organisation: 'Bench',
+        role: '',
+        identities: [{ platform: 'teams', tenant: 't1', userId: `aad-${p}` }],
+      });
     }
     const outbox = new OutboxStore(w.db);
     for (let i = 0; i < messages; i++) {
-      outbox.enqueue({ idempotencyKey: `k${i}`, recipient: { personId: `p${i % people}` }, card: { kind: 'nudge', subjectId: `H-${i}` }, mode: 'new' }, new Date(0));
+      outbox.enqueue(
+        {
+          idempotencyKey: `k${i}`,
+          recipient: { personId: `p${i % people}` },
+          card: { kind: 'nudge', subjectId: `H-${i}` },
+          mode: 'new',
+        },
+        new Date(0),
+      );
     }
     const teams = new TimedTeams();
     const clock = { now: () => new Date() };
-    const dispatcher = new Dispatcher({ db: w.db, outbox, router: new Router(w.people, new PresenceStore(w.db), [teams]), compose: stubCompose, clock });
+    const dispatcher = new Dispatcher({
+      db: w.db,
+      outbox,
+      router: new Router(w.people, new PresenceStore(w.db), [teams]),
+      compose: stubCompose,
+      clock,
+    });
     await dispatcher.runOnce();
     await dispatcher.stop();
     const t = teams.times;
     const spanSeconds = (t[t.length - 1] - t[0]) / 1000;
     const achieved = (t.length - 1) / spanSeconds;
     return {
-      people, messages, limitPerSecond: perSecond, achievedPerSecond: Math.round(achieved * 10) / 10,
-      percentOfLimit: Math.round((achieved / perSecond) * 100), maxInAnySecond: maxInAnySecond(t), exceeded: maxInAnySecond(t) > perSecond,
+      people,
+      messages,
+      limitPerSecond: perSecond,
+      achievedPerSecond: Math.round(achieved * 10) / 10,
+      percentOfLimit: Math.round((achieved / perSecond) * 100),
+      maxInAnySecond: maxInAnySecond(t),
+      exceeded: maxInAnySecond(t) > perSecond,
     };
   } finally {
     w.cleanup();

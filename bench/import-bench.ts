@@ -12,20 +12,46 @@ import { writeDirectoryCsvFile } from '../test/support/directory-csv-file.ts';
 
 export const IMPORT_ROWS = 100_000;
 export const PEAK_RSS_GOAL_MB = 250;
-interface ImportRun { exitCode: number | null; seconds: number; peakRssMb: number; output: string }
+interface ImportRun {
+  exitCode: number | null;
+  seconds: number;
+  peakRssMb: number;
+  output: string;
+}
 
 /** `node bin/handover.js directory import <csv> --format csv`, with its peak memory read at exit. */
 async function importInChild(csv: string, databasePath: string): Promise<ImportRun> {
-  const args = ['--import', join(import.meta.dirname, 'peak-rss.mjs'), join(ROOT, 'bin', 'handover.js'), 'directory', 'import', csv, '--format', 'csv'];
+  const args = [
+    '--import',
+    join(import.meta.dirname, 'peak-rss.mjs'),
+    join(ROOT, 'bin', 'handover.js'),
+    'directory',
+    'import',
+    csv,
+    '--format',
+    'csv',
+  ];
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DIRECTORY: 'off', LOG_LEVEL: 'silent' } });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_PATH: databasePath, DEMO_DIRECTORY: 'off', LOG_LEVEL: 'silent' },
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString('utf8');
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8');
+  });
   const [exitCode] = (await once(child, 'exit')) as [number | null];
   const peakKb = Number(/PEAK_RSS_KB (\d+)/.exec(stderr)?.[1] ?? NaN);
-  return { exitCode, seconds: (performance.now() - started) / 1000, peakRssMb: peakKb / 1024, output: stdout.slice(0, 300) };
+  return {
+    exitCode,
+    seconds: (performance.now() - started) / 1000,
+    peakRssMb: peakKb / 1024,
+    output: stdout.slice(0, 300),
+  };
 }
 
 export async function run(): Promise<Record<string, unknown>> {

@@ -16,7 +16,9 @@ const DRAIN_LIMIT_MS = 90_000;
 function table(name: string, r: LoadReport): string[] {
   const lines = [`${name}: kind               requests   2xx    4xx   5xx  errors  p50 ms  p99 ms`];
   for (const k of r.kinds) {
-    lines.push(`${' '.repeat(name.length)}  ${k.kind.padEnd(18)} ${String(k.sent).padStart(8)} ${String(k.ok).padStart(5)} ${String(k.c4xx).padStart(6)} ${String(k.c5xx).padStart(5)} ${String(k.errors).padStart(7)} ${String(k.p50).padStart(7)} ${String(k.p99).padStart(7)}`);
+    lines.push(
+      `${' '.repeat(name.length)}  ${k.kind.padEnd(18)} ${String(k.sent).padStart(8)} ${String(k.ok).padStart(5)} ${String(k.c4xx).padStart(6)} ${String(k.c5xx).padStart(5)} ${String(k.errors).padStart(7)} ${String(k.p50).padStart(7)} ${String(k.p99).padStart(7)}`,
+    );
   }
   return lines;
 }
@@ -37,11 +39,29 @@ function figures(prefix: string, r: LoadReport): Record<string, unknown> {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const load = await loadRun({ rate: RATE, seconds: SECONDS, nudgesPerContact: NUDGES_PER_CONTACT, drainLimitMs: DRAIN_LIMIT_MS, warmUpSeconds: 3 });
+  const load = await loadRun({
+    rate: RATE,
+    seconds: SECONDS,
+    nudgesPerContact: NUDGES_PER_CONTACT,
+    drainLimitMs: DRAIN_LIMIT_MS,
+    warmUpSeconds: 3,
+  });
   for (const line of table('load', load)) console.log(`  ${line}`);
-  const crash = await crashRun({ rate: RATE, seconds: CRASH_SECONDS, nudgesPerContact: NUDGES_PER_CONTACT, drainLimitMs: DRAIN_LIMIT_MS, waitForLease: true });
+  const crash = await crashRun({
+    rate: RATE,
+    seconds: CRASH_SECONDS,
+    nudgesPerContact: NUDGES_PER_CONTACT,
+    drainLimitMs: DRAIN_LIMIT_MS,
+    waitForLease: true,
+  });
   for (const line of table('crash', crash)) console.log(`  ${line}`);
-  const two = await twoInstancesRun({ rate: RATE, seconds: CRASH_SECONDS, nudgesPerContact: NUDGES_PER_CONTACT, drainLimitMs: DRAIN_LIMIT_MS, waitForLease: true });
+  const two = await twoInstancesRun({
+    rate: RATE,
+    seconds: CRASH_SECONDS,
+    nudgesPerContact: NUDGES_PER_CONTACT,
+    drainLimitMs: DRAIN_LIMIT_MS,
+    waitForLease: true,
+  });
   for (const line of table('two', two)) console.log(`  ${line}`);
   return {
     'rate (req/s) × seconds (load; crash and two instances)': `${RATE} × ${SECONDS}; ${RATE} × ${CRASH_SECONDS}`,

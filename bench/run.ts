@@ -19,15 +19,23 @@ const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(BENCHES);
 for (const name of names) {
   const file = BENCHES[name];
-  if (!file) { console.log(`Unknown benchmark "${name}". Known: ${Object.keys(BENCHES).join(', ')}`); process.exitCode = 2; continue; }
+  if (!file) {
+    console.log(`Unknown benchmark "${name}". Known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exitCode = 2;
+    continue;
+  }
   const path = join(import.meta.dirname, file);
-  if (!existsSync(path)) { console.log(`\n## ${name}: not written yet (${file})`); continue; }
+  if (!existsSync(path)) {
+    console.log(`\n## ${name}: not written yet (${file})`);
+    continue;
+  }
   console.log(`\n## ${name}`);
   const started = Date.now();
   try {
     const mod = (await import(path)) as { run(): Promise<Record<string, unknown>> };
     const figures = await mod.run();
-    for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(52)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    for (const [k, v] of Object.entries(figures))
+      console.log(`  ${k.padEnd(52)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
   } catch (err) {
     console.log(`  failed: ${(err as Error).stack ?? err}`);
     process.exitCode = 1;

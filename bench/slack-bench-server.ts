@@ -47,7 +47,14 @@ async function ours(): Promise<{ port: number; handoverIds: string[] }> {
   const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
   const { openDatabase } = await import('../src/storage/sqlite.ts');
   const { FixedClock, everyDayCalendar } = await import('../test/support/make.ts');
-  const config = readConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl, DATABASE_PATH: dbPath, LOG_LEVEL: 'silent', TEAMS: 'off' });
+  const config = readConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: apiUrl,
+    DATABASE_PATH: dbPath,
+    LOG_LEVEL: 'silent',
+    TEAMS: 'off',
+  });
   const log = createLogger('silent');
   const db = openDatabase(config.databasePath);
   const clock = new FixedClock();
@@ -55,7 +62,19 @@ async function ours(): Promise<{ port: number; handoverIds: string[] }> {
   const c = buildContainer(config, log, db, clock, everyDayCalendar);
   const platform = createSlackPlatform(c);
   // As startApp wires it: the container's one composer, the after-commit kick, the dispatcher running.
-  const nudges = createNudgeSystem({ db, clock, calendar: everyDayCalendar, timeZone: config.timeZone, app: c.app, handovers: c.handovers, people: c.people, services: c.services, compose: c.cards.compose, messengers: [platform.messenger], log });
+  const nudges = createNudgeSystem({
+    db,
+    clock,
+    calendar: everyDayCalendar,
+    timeZone: config.timeZone,
+    app: c.app,
+    handovers: c.handovers,
+    people: c.people,
+    services: c.services,
+    compose: c.cards.compose,
+    messengers: [platform.messenger],
+    log,
+  });
   if (process.env.BENCH_NO_DISPATCH !== '1') nudges.dispatcher.start();
   const server = createHttpServer({ mounts: platform.mounts, log, health: () => ({}) });
   const { port } = await listen(server, 0, '127.0.0.1');
@@ -63,16 +82,28 @@ async function ours(): Promise<{ port: number; handoverIds: string[] }> {
 }
 
 async function bare(): Promise<{ port: number; handoverIds: string[] }> {
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+  const receiver = new HTTPReceiver({
+    signingSecret: SIGNING_SECRET,
+    endpoints: '/slack/events',
+    logLevel: LogLevel.ERROR,
+  });
   const app = new App({ token: BOT_TOKEN, receiver, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
   app.command('/handover', async ({ ack, body, client }) => {
     await ack();
-    await client.views.open({ trigger_id: body.trigger_id, view: { type: 'modal', title: { type: 'plain_text', text: 'Empty' }, blocks: [] } });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: { type: 'modal', title: { type: 'plain_text', text: 'Empty' }, blocks: [] },
+    });
   });
   // The same Slack-side job as ours: ack, then update the clicked message with a card of the same size and shape.
   app.action<BlockAction>('accept', async ({ ack, body, client }) => {
     await ack();
-    await client.chat.update({ channel: body.container.channel_id, ts: body.container.message_ts, text: 'Introduction accepted', blocks: ACCEPTED_BLOCKS });
+    await client.chat.update({
+      channel: body.container.channel_id,
+      ts: body.container.message_ts,
+      text: 'Introduction accepted',
+      blocks: ACCEPTED_BLOCKS,
+    });
   });
   const server = createServer((req, res) => receiver.requestListener(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -82,13 +113,33 @@ async function bare(): Promise<{ port: number; handoverIds: string[] }> {
 /** Static blocks as big as ours after Accept (header, six sections, a field section, four buttons: about 2 KB). */
 const ACCEPTED_BLOCKS = [
   { type: 'header', text: { type: 'plain_text', text: 'You accepted the introduction of R.T.', emoji: true } },
-  ...['Jo Rivers (Work coach, Lambeth Jobcentre) would like to introduce R.T. to Wellbeing Hub at Mind in Lambeth.',
+  ...[
+    'Jo Rivers (Work coach, Lambeth Jobcentre) would like to introduce R.T. to Wellbeing Hub at Mind in Lambeth.',
     'Accepted by Sam Patel on Mon 23 Nov, 10:00. Follow-up by Saturday 28 November.',
     'Please make contact by Saturday 28 November and press "We\'ve made contact".',
-    '*What they want help with, in their words*', 'Feeling anxious about starting work again.', '*Why this service*',
-    'They offer one-to-one support near the client.'].map((text) => ({ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } })),
-  { type: 'section', fields: ['*Client*\nR.T.', '*Urgency*\nRoutine', '*Prefers contact by*\nPhone, afternoons', '*Contact details*\n07700 900123'].map((text) => ({ type: 'mrkdwn', text, verbatim: true })) },
-  { type: 'actions', elements: ['confirm_contact', 'report_unreachable', 'snooze', 'add_note'].map((id) => ({ type: 'button', action_id: id, text: { type: 'plain_text', text: id, emoji: true }, value: '{"s":"H-34R5-26HR","v":2}' })) },
+    '*What they want help with, in their words*',
+    'Feeling anxious about starting work again.',
+    '*Why this service*',
+    'They offer one-to-one support near the client.',
+  ].map((text) => ({ type: 'section', text: { type: 'mrkdwn', text, verbatim: true } })),
+  {
+    type: 'section',
+    fields: [
+      '*Client*\nR.T.',
+      '*Urgency*\nRoutine',
+      '*Prefers contact by*\nPhone, afternoons',
+      '*Contact details*\n07700 900123',
+    ].map((text) => ({ type: 'mrkdwn', text, verbatim: true })),
+  },
+  {
+    type: 'actions',
+    elements: ['confirm_contact', 'report_unreachable', 'snooze', 'add_note'].map((id) => ({
+      type: 'button',
+      action_id: id,
+      text: { type: 'plain_text', text: id, emoji: true },
+      value: '{"s":"H-34R5-26HR","v":2}',
+    })),
+  },
 ];
 
 const COUNTED = ['views.open', 'chat.update', 'chat.postMessage', 'users.info', 'auth.test'];
@@ -105,7 +156,8 @@ async function api(): Promise<{ url: string }> {
   return { url };
 }
 
-const ready = mode === 'seed' ? await seed() : mode === 'ours' ? await ours() : mode === 'api' ? await api() : await bare();
+const ready =
+  mode === 'seed' ? await seed() : mode === 'ours' ? await ours() : mode === 'api' ? await api() : await bare();
 process.stdout.write(JSON.stringify(ready) + '\n');
 // Exit normally on SIGTERM so that `node --cpu-prof` (when profiling a run by hand) writes its profile.
 process.once('SIGTERM', () => process.exit(0));

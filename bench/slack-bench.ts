@@ -22,7 +22,10 @@ const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS) + RATE;
 
 function startChild(mode: 'seed' | 'ours' | 'bare' | 'api', apiUrl = '', dbPath = ''): Promise<BenchChild> {
   const args = [mode, String(mode === 'seed' ? HANDOVERS : 0), apiUrl || '-', dbPath];
-  return startBenchChild(join(import.meta.dirname, 'slack-bench-server.ts'), args, { ...process.env, BENCH_SLACK_USERS: JSON.stringify(SLACK_USERS) });
+  return startBenchChild(join(import.meta.dirname, 'slack-bench-server.ts'), args, {
+    ...process.env,
+    BENCH_SLACK_USERS: JSON.stringify(SLACK_USERS),
+  });
 }
 
 async function apiCounts(api: BenchChild): Promise<Record<string, number>> {
@@ -30,19 +33,32 @@ async function apiCounts(api: BenchChild): Promise<Record<string, number>> {
   return JSON.parse(await api.nextLine()) as Record<string, number>;
 }
 
-
 type Load = PacedResult;
 
 /** Each request is signed as it is sent, so the timestamp is always fresh. */
 async function load(port: number, body: () => string, seconds = ROUND_SECONDS): Promise<Load> {
-  return pacedLoad({ port, rate: RATE, seconds, next: () => { const b = body(); return { path: '/slack/events', body: b, headers: signedHeaders(b, FORM) }; } });
+  return pacedLoad({
+    port,
+    rate: RATE,
+    seconds,
+    next: () => {
+      const b = body();
+      return { path: '/slack/events', body: b, headers: signedHeaders(b, FORM) };
+    },
+  });
 }
 
-const commandBodies = () => { const b = commandBody(slashCommand()); return () => b; };
+const commandBodies = () => {
+  const b = commandBody(slashCommand());
+  return () => b;
+};
 
 function acceptBodies(ids: string[]): () => string {
   let i = 0;
-  return () => interactionBody(blockAction(SLACK_USERS.sam, 'accept', { s: ids[i++ % Math.max(1, ids.length)] ?? 'H-bare', v: 1 }));
+  return () =>
+    interactionBody(
+      blockAction(SLACK_USERS.sam, 'accept', { s: ids[i++ % Math.max(1, ids.length)] ?? 'H-bare', v: 1 }),
+    );
 }
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -54,13 +70,26 @@ export async function run(): Promise<Record<string, unknown>> {
   const ours = await startChild('ours', api.url, db.path);
   try {
     const oursAccept = acceptBodies(handoverIds);
-    for (const [port, bodies] of [[bare.port, commandBodies()], [ours.port, commandBodies()], [bare.port, acceptBodies([])], [ours.port, oursAccept]] as const) {
+    for (const [port, bodies] of [
+      [bare.port, commandBodies()],
+      [ours.port, commandBodies()],
+      [bare.port, acceptBodies([])],
+      [ours.port, oursAccept],
+    ] as const) {
       await load(port, bodies, WARM_UP_SECONDS);
     }
     const rss = watchRss(bare.proc.pid!, ours.proc.pid!);
-    const [bareCmd, oursCmd] = await inTurns(ROUNDS, () => load(bare.port, commandBodies()), () => load(ours.port, commandBodies()));
+    const [bareCmd, oursCmd] = await inTurns(
+      ROUNDS,
+      () => load(bare.port, commandBodies()),
+      () => load(ours.port, commandBodies()),
+    );
     const bareAccept = acceptBodies([]);
-    const [bareAcc, oursAcc] = await inTurns(ROUNDS, () => load(bare.port, bareAccept), () => load(ours.port, oursAccept));
+    const [bareAcc, oursAcc] = await inTurns(
+      ROUNDS,
+      () => load(bare.port, bareAccept),
+      () => load(ours.port, oursAccept),
+    );
     const memory = rss.rows();
     const calls = await apiCounts(api);
     return {

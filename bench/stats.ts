@@ -23,7 +23,9 @@ export function round(n: number, digits = 2): number {
 
 /** One memory field of /proc/<pid>/status (given there in kB), in MB. */
 function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
   return round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024, 1);
 }
 
@@ -38,7 +40,11 @@ export function ratio(ours: number, bare: number): number {
 }
 
 /** The three rows every bare-vs-ours latency comparison prints. */
-export function latencyRows(label: string, bare: { p50: number; p99: number }, ours: { p50: number; p99: number }): Record<string, string> {
+export function latencyRows(
+  label: string,
+  bare: { p50: number; p99: number },
+  ours: { p50: number; p99: number },
+): Record<string, string> {
   return {
     [`${label}: bare p50 / p99 (ms)`]: `${bare.p50} / ${bare.p99}`,
     [`${label}: ours p50 / p99 (ms)`]: `${ours.p50} / ${ours.p99}`,

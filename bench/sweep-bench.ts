@@ -17,7 +17,11 @@ function fill(db: ReturnType<typeof makeWorld>['db'], now: Date): void {
       INSERT INTO handovers (id, version, state, service_id, introducer_id, contact_id, escalated_to, client, consent, urgency,
         reply_by, expires_at, created_at, updated_at)
       SELECT 'H-' || i, 1, 'sent', 'svc-mind-lambeth', 'jo', 'sam', '[]', '{"name":"R.T."}', '{"confirmedBy":"jo"}', 'routine',
-        CASE WHEN i <= ? THEN @past ELSE @future END, @future, @at, @at FROM n`).run(HANDOVERS, DUE, { past, future, at });
+        CASE WHEN i <= ? THEN @past ELSE @future END, @future, @at, @at FROM n`).run(HANDOVERS, DUE, {
+      past,
+      future,
+      at,
+    });
     db.prepare(`INSERT INTO schedule (subject_id, kind, recipient_id, due_at, created_at)
       SELECT id, 'reply_nudge', contact_id, reply_by, @at FROM handovers`).run({ at });
   })();
@@ -32,13 +36,25 @@ export async function run(): Promise<Record<string, unknown>> {
     const t0 = performance.now();
     fill(w.db, now);
     const fillMs = performance.now() - t0;
-    const deps = createSweepDeps({ db: w.db, calendar, timeZone: 'Europe/London', app: w.app, handovers: w.handovers, services: w.services });
+    const deps = createSweepDeps({
+      db: w.db,
+      calendar,
+      timeZone: 'Europe/London',
+      app: w.app,
+      handovers: w.handovers,
+      services: w.services,
+    });
     const t1 = performance.now();
     const result = sweep(deps, now);
     const sweepMs = performance.now() - t1;
     return {
-      handovers: HANDOVERS, due: DUE, queued: result.nudges, outbox: deps.outbox.counts().pending,
-      sweepMs: Math.round(sweepMs), goalMs: 1000, fillSeconds: Math.round(fillMs / 100) / 10,
+      handovers: HANDOVERS,
+      due: DUE,
+      queued: result.nudges,
+      outbox: deps.outbox.counts().pending,
+      sweepMs: Math.round(sweepMs),
+      goalMs: 1000,
+      fillSeconds: Math.round(fillMs / 100) / 10,
     };
   } finally {
     w.cleanup();

@@ -4,26 +4,62 @@
 // to: the serviceUrl in each activity). Prints one JSON line {port, handoverIds} (or {url} for the connector).
 // Only 'ours' loads the product's modules (dynamic imports), so the bare bot's memory is botbuilder's alone.
 import { createServer } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+} from 'botbuilder';
 
 const [mode, count, dbPath] = process.argv.slice(2);
 
 async function bare(): Promise<void> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' } as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0]));
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+    } as ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0]),
+  );
   const bot = new (class extends TeamsActivityHandler {
-    constructor() { super(); this.onMessage(async (ctx, next) => { await ctx.sendActivity('ok'); await next(); }); }
+    constructor() {
+      super();
+      this.onMessage(async (ctx, next) => {
+        await ctx.sendActivity('ok');
+        await next();
+      });
+    }
     protected async onAdaptiveCardInvoke(): Promise<AdaptiveCardInvokeResponse> {
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Accepted' }] } };
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Accepted' }] },
+      };
     }
   })();
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const shim = {
-      socket: req.socket, status: (s: number) => { res.statusCode = s; }, header: (k: string, v: string) => res.setHeader(k, v),
-      send: (b: unknown) => { if (typeof b === 'object') res.setHeader('content-type', 'application/json'); res.write(typeof b === 'string' ? b : JSON.stringify(b)); }, end: () => res.end(),
+      socket: req.socket,
+      status: (s: number) => {
+        res.statusCode = s;
+      },
+      header: (k: string, v: string) => res.setHeader(k, v),
+      send: (b: unknown) => {
+        if (typeof b === 'object') res.setHeader('content-type', 'application/json');
+        res.write(typeof b === 'string' ? b : JSON.stringify(b));
+      },
+      end: () => res.end(),
     };
-    await adapter.process({ method: req.method, headers: req.headers as Record<string, string>, body: JSON.parse(Buffer.concat(chunks).toString()) }, shim, (ctx) => bot.run(ctx));
+    await adapter.process(
+      {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: JSON.parse(Buffer.concat(chunks).toString()),
+      },
+      shim,
+      (ctx) => bot.run(ctx),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   process.stdout.write(`${JSON.stringify({ port: (server.address() as { port: number }).port, handoverIds: [] })}\n`);

@@ -18,11 +18,20 @@ const WARM_UP_SECONDS = 1;
 const HANDOVERS = RATE * (ROUNDS * ROUND_SECONDS + WARM_UP_SECONDS);
 
 function startChild(mode: 'seed' | 'ours' | 'bare' | 'connector', dbPath = ''): Promise<BenchChild> {
-  return startBenchChild(join(import.meta.dirname, 'teams-bench-server.ts'), [mode, String(mode === 'seed' ? HANDOVERS : 0), dbPath]);
+  return startBenchChild(join(import.meta.dirname, 'teams-bench-server.ts'), [
+    mode,
+    String(mode === 'seed' ? HANDOVERS : 0),
+    dbPath,
+  ]);
 }
 
 async function load(port: number, bodies: () => string, seconds = ROUND_SECONDS): Promise<PacedResult> {
-  return pacedLoad({ port, rate: RATE, seconds, next: () => ({ path: '/api/messages', headers: { 'content-type': 'application/json' }, body: bodies() }) });
+  return pacedLoad({
+    port,
+    rate: RATE,
+    seconds,
+    next: () => ({ path: '/api/messages', headers: { 'content-type': 'application/json' }, body: bodies() }),
+  });
 }
 
 function messageBodies(url: string): () => string {
@@ -32,7 +41,13 @@ function messageBodies(url: string): () => string {
 
 function acceptBodies(url: string, ids: string[]): () => string {
   let i = 0;
-  return () => JSON.stringify(activity('invoke-adaptive-card-action', TEAMS_USERS.sam, url, { verb: 'accept', subjectId: ids[i++ % Math.max(1, ids.length)] ?? 'H-bare' }));
+  return () =>
+    JSON.stringify(
+      activity('invoke-adaptive-card-action', TEAMS_USERS.sam, url, {
+        verb: 'accept',
+        subjectId: ids[i++ % Math.max(1, ids.length)] ?? 'H-bare',
+      }),
+    );
 }
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -45,13 +60,26 @@ export async function run(): Promise<Record<string, unknown>> {
   const ours = await startChild('ours', db.path);
   try {
     const oursAcceptBodies = acceptBodies(url, handoverIds);
-    for (const [port, bodies] of [[bare.port, messageBodies(url)], [ours.port, messageBodies(url)], [bare.port, acceptBodies(url, [])], [ours.port, oursAcceptBodies]] as const) {
+    for (const [port, bodies] of [
+      [bare.port, messageBodies(url)],
+      [ours.port, messageBodies(url)],
+      [bare.port, acceptBodies(url, [])],
+      [ours.port, oursAcceptBodies],
+    ] as const) {
       await load(port, bodies, WARM_UP_SECONDS);
     }
     const rss = watchRss(bare.proc.pid!, ours.proc.pid!);
-    const [bareMessage, oursMessage] = await inTurns(ROUNDS, () => load(bare.port, messageBodies(url)), () => load(ours.port, messageBodies(url)));
+    const [bareMessage, oursMessage] = await inTurns(
+      ROUNDS,
+      () => load(bare.port, messageBodies(url)),
+      () => load(ours.port, messageBodies(url)),
+    );
     const bareAcceptBodies = acceptBodies(url, []);
-    const [bareAccept, oursAccept] = await inTurns(ROUNDS, () => load(bare.port, bareAcceptBodies), () => load(ours.port, oursAcceptBodies));
+    const [bareAccept, oursAccept] = await inTurns(
+      ROUNDS,
+      () => load(bare.port, bareAcceptBodies),
+      () => load(ours.port, oursAcceptBodies),
+    );
     const memory = rss.rows();
     return {
       'rate (req/s) × seconds, in turns': `${RATE} × ${ROUNDS} × ${ROUND_SECONDS}`,

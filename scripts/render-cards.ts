@@ -35,7 +35,16 @@ interface Example {
   card: Card;
 }
 
-const FORM_KINDS = new Set(['decline_form', 'pass_form', 'snooze_form', 'note_form', 'introduce_form', 'opportunity_form', 'withdraw_form', 'notes']);
+const FORM_KINDS = new Set([
+  'decline_form',
+  'pass_form',
+  'snooze_form',
+  'note_form',
+  'introduce_form',
+  'opportunity_form',
+  'withdraw_form',
+  'notes',
+]);
 
 function examples(): Example[] {
   const w = makeCardWorld();
@@ -55,46 +64,178 @@ function examples(): Example[] {
       return card;
     };
     const out: Example[] = [];
-    const add = (name: string, viewer: Viewer, viewerName: string, card: Card) => out.push({ name, viewer, viewerName, card });
-    add('introduction', 'named-contact', PEOPLE.sam.name, compose({ kind: 'introduction', subjectId: sent.id, viewerId: 'sam' }));
+    const add = (name: string, viewer: Viewer, viewerName: string, card: Card) =>
+      out.push({ name, viewer, viewerName, card });
+    add(
+      'introduction',
+      'named-contact',
+      PEOPLE.sam.name,
+      compose({ kind: 'introduction', subjectId: sent.id, viewerId: 'sam' }),
+    );
     add('receipt', 'introducer', PEOPLE.jo.name, compose({ kind: 'receipt', subjectId: sent.id, viewerId: 'jo' }));
-    add('decline_form', 'named-contact', PEOPLE.sam.name, compose({ kind: 'decline_form', subjectId: sent.id, viewerId: 'sam' }));
-    add('pass_form', 'named-contact', PEOPLE.sam.name, compose({ kind: 'pass_form', subjectId: sent.id, viewerId: 'sam' }));
+    add(
+      'decline_form',
+      'named-contact',
+      PEOPLE.sam.name,
+      compose({ kind: 'decline_form', subjectId: sent.id, viewerId: 'sam' }),
+    );
+    add(
+      'pass_form',
+      'named-contact',
+      PEOPLE.sam.name,
+      compose({ kind: 'pass_form', subjectId: sent.id, viewerId: 'sam' }),
+    );
     add('nudge', 'named-contact', PEOPLE.sam.name, compose({ kind: 'nudge', subjectId: sent.id, viewerId: 'sam' }));
-    add('escalation', 'backup-contact', PEOPLE.alex.name, compose({ kind: 'escalation', subjectId: sent.id, viewerId: 'alex' }));
-    add('escalation', 'introducer', PEOPLE.jo.name, compose({ kind: 'escalation', subjectId: sent.id, viewerId: 'jo' }));
+    add(
+      'escalation',
+      'backup-contact',
+      PEOPLE.alex.name,
+      compose({ kind: 'escalation', subjectId: sent.id, viewerId: 'alex' }),
+    );
+    add(
+      'escalation',
+      'introducer',
+      PEOPLE.jo.name,
+      compose({ kind: 'escalation', subjectId: sent.id, viewerId: 'jo' }),
+    );
     add('escalation', 'channel', 'the service channel', compose({ kind: 'escalation', subjectId: sent.id }));
-    add('accepted', 'named-contact', PEOPLE.sam.name, compose({ kind: 'accepted', subjectId: accepted.id, viewerId: 'sam' }));
-    add('snooze_form', 'named-contact', PEOPLE.sam.name, compose({ kind: 'snooze_form', subjectId: accepted.id, viewerId: 'sam' }));
-    add('note_form', 'introducer', PEOPLE.jo.name, compose({ kind: 'note_form', subjectId: accepted.id, viewerId: 'jo' }));
+    add(
+      'accepted',
+      'named-contact',
+      PEOPLE.sam.name,
+      compose({ kind: 'accepted', subjectId: accepted.id, viewerId: 'sam' }),
+    );
+    add(
+      'snooze_form',
+      'named-contact',
+      PEOPLE.sam.name,
+      compose({ kind: 'snooze_form', subjectId: accepted.id, viewerId: 'sam' }),
+    );
+    add(
+      'note_form',
+      'introducer',
+      PEOPLE.jo.name,
+      compose({ kind: 'note_form', subjectId: accepted.id, viewerId: 'jo' }),
+    );
     add('outcome', 'introducer', PEOPLE.jo.name, compose({ kind: 'outcome', subjectId: declined.id, viewerId: 'jo' }));
-    add('introduce_form', 'introducer', PEOPLE.jo.name, compose({ kind: 'introduce_form', subjectId: 'svc-mind-lambeth', viewerId: 'jo' }));
-    add('digest', 'named-contact', PEOPLE.sam.name, compose({ kind: 'digest', subjectId: 'digest:sam:2026-11-23', viewerId: 'sam' }));
-    add('outcome_question', 'introducer', PEOPLE.jo.name, compose({ kind: 'outcome', subjectId: asked.id, viewerId: 'jo', params: { reason: 'outcome_question' } }));
-    add('status_update', 'introducer', PEOPLE.jo.name, compose({ kind: 'status_update', subjectId: accepted.id, viewerId: 'jo', params: { event: 'accepted', actorId: 'sam' } }));
-    add('withdraw_form', 'introducer', PEOPLE.jo.name, compose({ kind: 'withdraw_form', subjectId: sent.id, viewerId: 'jo' }));
+    add(
+      'introduce_form',
+      'introducer',
+      PEOPLE.jo.name,
+      compose({ kind: 'introduce_form', subjectId: 'svc-mind-lambeth', viewerId: 'jo' }),
+    );
+    add(
+      'digest',
+      'named-contact',
+      PEOPLE.sam.name,
+      compose({ kind: 'digest', subjectId: 'digest:sam:2026-11-23', viewerId: 'sam' }),
+    );
+    add(
+      'outcome_question',
+      'introducer',
+      PEOPLE.jo.name,
+      compose({ kind: 'outcome', subjectId: asked.id, viewerId: 'jo', params: { reason: 'outcome_question' } }),
+    );
+    add(
+      'status_update',
+      'introducer',
+      PEOPLE.jo.name,
+      compose({
+        kind: 'status_update',
+        subjectId: accepted.id,
+        viewerId: 'jo',
+        params: { event: 'accepted', actorId: 'sam' },
+      }),
+    );
+    add(
+      'withdraw_form',
+      'introducer',
+      PEOPLE.jo.name,
+      compose({ kind: 'withdraw_form', subjectId: sent.id, viewerId: 'jo' }),
+    );
     add('notes', 'introducer', PEOPLE.jo.name, buildNotesCard(w.cards.view(asked.id, 'jo')!));
-    add('my_introductions', 'named-contact', PEOPLE.sam.name, buildMyIntroductionsCard(myIntroductions(w, 'sam'), 'Europe/London'));
-    add('welcome', 'named-contact', PEOPLE.sam.name, buildPersonalWelcomeCard({ name: PEOPLE.sam.name, my: myIntroductions(w, 'sam'), timeZone: 'Europe/London', opportunityScope: 'web' }));
+    add(
+      'my_introductions',
+      'named-contact',
+      PEOPLE.sam.name,
+      buildMyIntroductionsCard(myIntroductions(w, 'sam'), 'Europe/London'),
+    );
+    add(
+      'welcome',
+      'named-contact',
+      PEOPLE.sam.name,
+      buildPersonalWelcomeCard({
+        name: PEOPLE.sam.name,
+        my: myIntroductions(w, 'sam'),
+        timeZone: 'Europe/London',
+        opportunityScope: 'web',
+      }),
+    );
     add('welcome', 'channel', 'a team channel', buildChannelWelcomeCard({ peerGroup: true, opportunityScope: 'web' }));
-    add('review_request', 'coordinator', PEOPLE.sam.name, compose({ kind: 'review_request', subjectId: 'svc-mind-lambeth', viewerId: 'sam' }));
-    add('notice', 'coordinator', PEOPLE.pat.name, compose({
-      kind: 'notice', subjectId: 'example', params: { title: 'Warm Handover was removed from Slack', text: 'The Lambeth Council workspace removed the app; its people are reached by e-mail until it is added again.' },
-    }));
-    add('opportunity', 'channel', 'the peer group', buildOpportunityCard({
-      opportunity: {
-        id: 'O-EXAMPLE-0001', title: 'Barista skills course', provider: 'Lambeth College', type: 'course', summary: 'Six weeks, certificate at the end.',
-        dates: 'Tuesdays 10:00-12:00 from 12 January', deadline: '2026-12-02T00:00:00.000Z', whoFor: 'Adults 19+ out of work',
-        howToJoin: 'Introduce a client here', postedBy: 'jo', contactId: 'sam', serviceId: 'svc-mind-lambeth', status: 'open',
-        createdAt: '2026-11-20T10:00:00.000Z', closedAt: null, closedBy: null, closeReason: null,
-      },
-      contactName: PEOPLE.sam.name, contactOrganisation: 'Lambeth College', serviceName: 'Back to work courses', postedByName: PEOPLE.jo.name, closedByName: null,
-    }, { now: w.clock.now(), timeZone: 'Europe/London' }));
-    add('opportunity_form', 'poster', PEOPLE.jo.name, buildPostOpportunityForm({
-      scope: { platform: 'web' }, today: '2026-11-23',
-      channels: [{ value: 'peer-lambeth', label: 'Lambeth employment support' }],
-      services: [{ value: 'svc-mind-lambeth', label: 'Wellbeing Hub (Mind in Lambeth)' }],
-    }));
+    add(
+      'review_request',
+      'coordinator',
+      PEOPLE.sam.name,
+      compose({ kind: 'review_request', subjectId: 'svc-mind-lambeth', viewerId: 'sam' }),
+    );
+    add(
+      'notice',
+      'coordinator',
+      PEOPLE.pat.name,
+      compose({
+        kind: 'notice',
+        subjectId: 'example',
+        params: {
+          title: 'Warm Handover was removed from Slack',
+          text: 'The Lambeth Council workspace removed the app; its people are reached by e-mail until it is added again.',
+        },
+      }),
+    );
+    add(
+      'opportunity',
+      'channel',
+      'the peer group',
+      buildOpportunityCard(
+        {
+          opportunity: {
+            id: 'O-EXAMPLE-0001',
+            title: 'Barista skills course',
+            provider: 'Lambeth College',
+            type: 'course',
+            summary: 'Six weeks, certificate at the end.',
+            dates: 'Tuesdays 10:00-12:00 from 12 January',
+            deadline: '2026-12-02T00:00:00.000Z',
+            whoFor: 'Adults 19+ out of work',
+            howToJoin: 'Introduce a client here',
+            postedBy: 'jo',
+            contactId: 'sam',
+            serviceId: 'svc-mind-lambeth',
+            status: 'open',
+            createdAt: '2026-11-20T10:00:00.000Z',
+            closedAt: null,
+            closedBy: null,
+            closeReason: null,
+          },
+          contactName: PEOPLE.sam.name,
+          contactOrganisation: 'Lambeth College',
+          serviceName: 'Back to work courses',
+          postedByName: PEOPLE.jo.name,
+          closedByName: null,
+        },
+        { now: w.clock.now(), timeZone: 'Europe/London' },
+      ),
+    );
+    add(
+      'opportunity_form',
+      'poster',
+      PEOPLE.jo.name,
+      buildPostOpportunityForm({
+        scope: { platform: 'web' },
+        today: '2026-11-23',
+        channels: [{ value: 'peer-lambeth', label: 'Lambeth employment support' }],
+        services: [{ value: 'svc-mind-lambeth', label: 'Wellbeing Hub (Mind in Lambeth)' }],
+      }),
+    );
     return fixIds(out, [sent.id, accepted.id, declined.id, asked.id]);
   } finally {
     w.cleanup();
@@ -105,7 +246,9 @@ function examples(): Example[] {
 function fixIds(list: Example[], ids: string[]): Example[] {
   return list.map((e) => {
     let json = JSON.stringify(e.card);
-    ids.forEach((id, i) => { json = json.split(id).join(`H-EXAMPLE-${i + 1}`); });
+    ids.forEach((id, i) => {
+      json = json.split(id).join(`H-EXAMPLE-${i + 1}`);
+    });
     return { ...e, card: JSON.parse(json) as Card };
   });
 }
@@ -118,8 +261,19 @@ function emailHtml(e: Example): string {
   }
   const until = formatWhen(new Date(new FixedClock().now().getTime() + LINK_TTL_MS).toISOString(), 'Europe/London');
   const targets = linkTargets(e.card, (id) => id.startsWith('H-'));
-  const links = targets.map((t, i) => ({ url: `https://handover.example.org/e/EXAMPLE-${i + 1}`, label: linkLabel(e.card, t), note: `This link works until ${until}.` }));
-  return mailHtml(composeMail(e.card, e.viewerName, links, targets.some((t) => t.handoverId === e.card.subjectId)));
+  const links = targets.map((t, i) => ({
+    url: `https://handover.example.org/e/EXAMPLE-${i + 1}`,
+    label: linkLabel(e.card, t),
+    note: `This link works until ${until}.`,
+  }));
+  return mailHtml(
+    composeMail(
+      e.card,
+      e.viewerName,
+      links,
+      targets.some((t) => t.handoverId === e.card.subjectId),
+    ),
+  );
 }
 
 /** Every file under cards/ by its path there: Adaptive Card JSON (Teams, web), Block Kit JSON (Slack), HTML (e-mail). */
@@ -129,7 +283,10 @@ export function renderExampleCards(): Map<string, string> {
     const base = `${e.name}.${e.viewer}`;
     files.set(`teams/${base}.json`, json(chatCard(e.card)));
     files.set(`web/${base}.json`, json(buildAdaptiveCard(e.card)));
-    files.set(`slack/${base}.json`, json(FORM_KINDS.has(e.card.kind) ? cardToModal(e.card) : { blocks: cardToMessage(e.card).blocks }));
+    files.set(
+      `slack/${base}.json`,
+      json(FORM_KINDS.has(e.card.kind) ? cardToModal(e.card) : { blocks: cardToMessage(e.card).blocks }),
+    );
     if (e.viewer !== 'channel') files.set(`email/${base}.html`, emailHtml(e));
   }
   return files;

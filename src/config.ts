@@ -116,9 +116,7 @@ export class ConfigError extends Error {
 }
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`).join('; ');
 }
 
 function isValidTimeZone(tz: string): boolean {
@@ -137,22 +135,44 @@ const SLACK_OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE
 function readSlackOAuth(env: Env, production: boolean): SlackOAuthConfig | undefined {
   const missing = SLACK_OAUTH_VARS.filter((name) => !env[name]);
   if (missing.length === SLACK_OAUTH_VARS.length) return undefined;
-  if (missing.length) throw new ConfigError(`Slack in many workspaces needs ${SLACK_OAUTH_VARS.join(', ')}: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing.`);
-  if (env.SLACK_BOT_TOKEN) throw new ConfigError('Set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many workspaces), not both.');
-  if (env.SLACK_APP_TOKEN) throw new ConfigError('Socket Mode (SLACK_APP_TOKEN) is for one workspace with SLACK_BOT_TOKEN; installing in many workspaces needs a public URL.');
+  if (missing.length)
+    throw new ConfigError(
+      `Slack in many workspaces needs ${SLACK_OAUTH_VARS.join(', ')}: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
+    );
+  if (env.SLACK_BOT_TOKEN)
+    throw new ConfigError(
+      'Set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many workspaces), not both.',
+    );
+  if (env.SLACK_APP_TOKEN)
+    throw new ConfigError(
+      'Socket Mode (SLACK_APP_TOKEN) is for one workspace with SLACK_BOT_TOKEN; installing in many workspaces needs a public URL.',
+    );
   if (!env.SECRETS_KEY || env.SECRETS_KEY.length < MIN_SECRETS_KEY_LENGTH) {
-    throw new ConfigError(`SECRETS_KEY is required for Slack in many workspaces: a random value of at least ${MIN_SECRETS_KEY_LENGTH} characters (for example from "openssl rand -base64 32") that encrypts the workspaces' tokens. Keep it safe: without it the stored installations cannot be read.`);
+    throw new ConfigError(
+      `SECRETS_KEY is required for Slack in many workspaces: a random value of at least ${MIN_SECRETS_KEY_LENGTH} characters (for example from "openssl rand -base64 32") that encrypts the workspaces' tokens. Keep it safe: without it the stored installations cannot be read.`,
+    );
   }
-  if (production && !env.PUBLIC_URL) throw new ConfigError('PUBLIC_URL is required for Slack in many workspaces in production: Slack sends people back to PUBLIC_URL/slack/oauth_redirect.');
+  if (production && !env.PUBLIC_URL)
+    throw new ConfigError(
+      'PUBLIC_URL is required for Slack in many workspaces in production: Slack sends people back to PUBLIC_URL/slack/oauth_redirect.',
+    );
   const redirectUri = env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/+$/, '')}/slack/oauth_redirect` : undefined;
-  return { clientId: env.SLACK_CLIENT_ID!, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, secretsKey: env.SECRETS_KEY, redirectUri };
+  return {
+    clientId: env.SLACK_CLIENT_ID!,
+    clientSecret: env.SLACK_CLIENT_SECRET!,
+    stateSecret: env.SLACK_STATE_SECRET!,
+    secretsKey: env.SECRETS_KEY,
+    redirectUri,
+  };
 }
 
 function readSlack(env: Env, production: boolean, switchedOff: string[]): SlackConfig | undefined {
   const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: botToken } = env;
   const oauth = readSlackOAuth(env, production);
   if (!signingSecret || (!botToken && !oauth)) {
-    switchedOff.push('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SECRETS_KEY (many workspaces) to switch it on.');
+    switchedOff.push(
+      'Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SECRETS_KEY (many workspaces) to switch it on.',
+    );
     return undefined;
   }
   if (env.SLACK_API_URL && !env.SLACK_API_URL.endsWith('/api/')) {
@@ -181,13 +201,19 @@ function readTeams(env: Env, production: boolean, switchedOff: string[]): TeamsC
   if (!appId) {
     if (production) {
       if (asked) {
-        throw new ConfigError('TEAMS=on but MICROSOFT_APP_ID is not set: Teams is never served without authentication in production.');
+        throw new ConfigError(
+          'TEAMS=on but MICROSOFT_APP_ID is not set: Teams is never served without authentication in production.',
+        );
       }
-      switchedOff.push('Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to switch it on.');
+      switchedOff.push(
+        'Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to switch it on.',
+      );
       return undefined;
     }
     if (!asked) {
-      switchedOff.push('Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (or TEAMS=on for unauthenticated local testing).');
+      switchedOff.push(
+        'Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (or TEAMS=on for unauthenticated local testing).',
+      );
       return undefined;
     }
     return { appId: '', appPassword: '', appType, tenantId, unauthenticated: true };
@@ -200,13 +226,25 @@ export const DEFAULT_MAIL_FROM = 'Warm Handover <no-reply@localhost>';
 function readEmail(env: Env, production: boolean, switchedOff: string[]): EmailConfig | undefined {
   const { SMTP_URL: smtpUrl, NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_ID: templateId } = env;
   if (!smtpUrl && !apiKey) {
-    switchedOff.push('E-mail is off: set SMTP_URL (or NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID) to reach people on no chat platform.');
+    switchedOff.push(
+      'E-mail is off: set SMTP_URL (or NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID) to reach people on no chat platform.',
+    );
     return undefined;
   }
-  if (apiKey && !templateId) throw new ConfigError('NOTIFY_TEMPLATE_ID is required when NOTIFY_API_KEY is set (the id of the e-mail template in GOV.UK Notify).');
-  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps:// (for example smtps://user:password@smtp.example.org:465).');
-  if (production && !env.PUBLIC_URL) throw new ConfigError('PUBLIC_URL is required for e-mail in production: the links in the mails point there.');
-  if (production && smtpUrl && !apiKey && !env.MAIL_FROM) throw new ConfigError('MAIL_FROM is required for SMTP in production (for example "Warm Handover <handover@example.org>").');
+  if (apiKey && !templateId)
+    throw new ConfigError(
+      'NOTIFY_TEMPLATE_ID is required when NOTIFY_API_KEY is set (the id of the e-mail template in GOV.UK Notify).',
+    );
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
+    throw new ConfigError(
+      'SMTP_URL must start with smtp:// or smtps:// (for example smtps://user:password@smtp.example.org:465).',
+    );
+  if (production && !env.PUBLIC_URL)
+    throw new ConfigError('PUBLIC_URL is required for e-mail in production: the links in the mails point there.');
+  if (production && smtpUrl && !apiKey && !env.MAIL_FROM)
+    throw new ConfigError(
+      'MAIL_FROM is required for SMTP in production (for example "Warm Handover <handover@example.org>").',
+    );
   const notify = apiKey && templateId ? { apiKey, templateId, baseUrl: env.NOTIFY_BASE_URL } : undefined;
   return { from: env.MAIL_FROM ?? DEFAULT_MAIL_FROM, smtpUrl: notify ? undefined : smtpUrl, notify };
 }
@@ -216,7 +254,9 @@ export const MIN_ADMIN_TOKEN_LENGTH = 32;
 
 function checkAdminToken(token: string | undefined, production: boolean): void {
   if (!production || token === undefined || token.length >= MIN_ADMIN_TOKEN_LENGTH) return;
-  throw new ConfigError(`ADMIN_TOKEN is too short for production: it needs at least ${MIN_ADMIN_TOKEN_LENGTH} characters, and has ${token.length} (make one with "openssl rand -base64 32").`);
+  throw new ConfigError(
+    `ADMIN_TOKEN is too short for production: it needs at least ${MIN_ADMIN_TOKEN_LENGTH} characters, and has ${token.length} (make one with "openssl rand -base64 32").`,
+  );
 }
 
 /** Reads and checks the whole configuration. Throws ConfigError with a sentence for a person. */

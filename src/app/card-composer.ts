@@ -13,15 +13,33 @@ import type { PeopleStore } from '../storage/people-store.ts';
 import type { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
 import { DEFAULT_TIME_ZONE } from '../cards/format.ts';
-import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, buildWithdrawConfirmForm } from '../cards/handover-forms.ts';
+import {
+  buildDeclineForm,
+  buildNoteForm,
+  buildPassForm,
+  buildSnoozeForm,
+  buildWithdrawConfirmForm,
+} from '../cards/handover-forms.ts';
 import { isAllowedFrom } from '../domain/handover/transitions.ts';
 import { buildIntroduceForm, type ResultSummary } from '../cards/introduce-form.ts';
 import { buildIntroductionCard, statusOnlyCard } from '../cards/introduction-card.ts';
 import type { Card } from '../cards/model.ts';
 import {
-  buildDigestCard, buildNoticeCard, buildOpportunityCard, buildReviewRequestCard, type DigestItem, type OpportunityView,
+  buildDigestCard,
+  buildNoticeCard,
+  buildOpportunityCard,
+  buildReviewRequestCard,
+  type DigestItem,
+  type OpportunityView,
 } from '../cards/other-cards.ts';
-import { MAX_ALTERNATIVES, buildOutcomeCard, buildReceiptCard, offersAlternatives, outcomeReasonFor, type OutcomeReason } from '../cards/receipt-card.ts';
+import {
+  MAX_ALTERNATIVES,
+  buildOutcomeCard,
+  buildReceiptCard,
+  offersAlternatives,
+  outcomeReasonFor,
+  type OutcomeReason,
+} from '../cards/receipt-card.ts';
 import { isActingContact, roleOf, type HandoverView, type PersonView, type ServiceSummary } from '../cards/view.ts';
 import { buildStatusUpdateCard } from '../cards/status-update-card.ts';
 
@@ -66,7 +84,12 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
   const timeZoneOf = (id: string | undefined) => (id ? deps.people.brief(id)?.timeZone : null) || zone;
 
   const summarise = (s: Service): ServiceSummary => ({
-    id: s.id, name: s.name, organisation: s.organisation, capacity: s.capacity, description: s.description, areas: s.areas,
+    id: s.id,
+    name: s.name,
+    organisation: s.organisation,
+    capacity: s.capacity,
+    description: s.description,
+    areas: s.areas,
     contacts: s.contacts.map((c) => ({ ...personView(deps.people, c.personId), contactRole: c.role })),
   });
   const serviceSummary = (id: string) => {
@@ -76,10 +99,14 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
 
   /** What changes with the handover itself: its contact, notes, steps, the viewer's role and the time. */
   const handoverParts = (h: Handover, viewerId: string | undefined, contact?: PersonView) => ({
-    handover: h, contact: contact?.id === h.contactId ? contact : personView(deps.people, h.contactId),
+    handover: h,
+    contact: contact?.id === h.contactId ? contact : personView(deps.people, h.contactId),
     notes: h.client ? deps.handovers.notes(h.id) : [],
-    steps: deps.handovers.audit(h.id).map((a) => ({ event: a.event, actorId: a.actorId, at: a.at, details: a.details })),
-    role: viewerId ? roleOf(h, viewerId) : 'other' as const, now: deps.clock.now(),
+    steps: deps.handovers
+      .audit(h.id)
+      .map((a) => ({ event: a.event, actorId: a.actorId, at: a.at, details: a.details })),
+    role: viewerId ? roleOf(h, viewerId) : ('other' as const),
+    now: deps.clock.now(),
     reachedOn: viewerId === h.introducerId ? routeOf(`${h.id}:${h.contactId}`) : null,
   });
 
@@ -95,8 +122,13 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
   };
 
   const summaryView = (h: Handover, service: ServiceSummary, viewerId: string | undefined): HandoverView => ({
-    ...handoverParts(h, viewerId), service, introducer: personView(deps.people, h.introducerId),
-    nameOf: (id) => deps.people.nameOf(id), viewerId: viewerId ?? '', timeZone: timeZoneOf(viewerId), related: related(h, viewerId),
+    ...handoverParts(h, viewerId),
+    service,
+    introducer: personView(deps.people, h.introducerId),
+    nameOf: (id) => deps.people.nameOf(id),
+    viewerId: viewerId ?? '',
+    timeZone: timeZoneOf(viewerId),
+    related: related(h, viewerId),
   });
 
   const view = (handoverId: string, viewerId: string | undefined): HandoverView | null => {
@@ -109,9 +141,16 @@ export function createCardComposerParts(deps: CardComposerDeps): CardComposer {
     summaryView(h, summarise(service), viewerId);
 
   const viewAfter = (before: HandoverView, after: Handover): HandoverView => {
-    const same = after.id === before.handover.id && after.serviceId === before.service.id && after.introducerId === before.introducer.id;
+    const same =
+      after.id === before.handover.id &&
+      after.serviceId === before.service.id &&
+      after.introducerId === before.introducer.id;
     if (!same) return view(after.id, before.viewerId || undefined) ?? before;
-    return { ...before, ...handoverParts(after, before.viewerId || undefined, before.contact), related: related(after, before.viewerId || undefined) };
+    return {
+      ...before,
+      ...handoverParts(after, before.viewerId || undefined, before.contact),
+      related: related(after, before.viewerId || undefined),
+    };
   };
 
   const compose: ComposeCard = (request) => composeRequest(deps, { view, serviceSummary, timeZoneOf }, request);
@@ -127,18 +166,23 @@ type Helpers = Pick<CardComposer, 'view' | 'serviceSummary' | 'timeZoneOf'>;
 
 function composeRequest(deps: CardComposerDeps, x: Helpers, r: CardRequest): Card | null {
   switch (r.kind) {
-    case 'introduce_form': return introduceForm(deps, x, r);
+    case 'introduce_form':
+      return introduceForm(deps, x, r);
     case 'opportunity': {
       const o = deps.opportunities?.get(r.subjectId);
       return o ? buildOpportunityCard(o, x.timeZoneOf(r.viewerId)) : null;
     }
-    case 'digest': return r.viewerId ? buildDigestCard(r.subjectId, digestItems(deps, x, r.viewerId), x.timeZoneOf(r.viewerId), deps.clock.now()) : null;
+    case 'digest':
+      return r.viewerId
+        ? buildDigestCard(r.subjectId, digestItems(deps, x, r.viewerId), x.timeZoneOf(r.viewerId), deps.clock.now())
+        : null;
     case 'review_request': {
       const s = deps.services.get(r.subjectId);
       return s ? buildReviewRequestCard(s, x.timeZoneOf(r.viewerId), deps.clock.now()) : null;
     }
     case 'notice': {
-      if (r.params?.reason === 'recipient_unreachable' && r.params.personId) return unreachableNotice(deps, r.subjectId, r.params.personId);
+      if (r.params?.reason === 'recipient_unreachable' && r.params.personId)
+        return unreachableNotice(deps, r.subjectId, r.params.personId);
       return buildNoticeCard(r.subjectId, r.params?.title ?? 'Warm Handover', r.params?.text ?? '');
     }
     default: {
@@ -152,26 +196,43 @@ function handoverCard(deps: CardComposerDeps, v: HandoverView, r: CardRequest): 
   const acting = isActingContact(v);
   const party = acting || v.role === 'introducer';
   switch (r.kind) {
-    case 'receipt': return buildReceiptCard(v);
-    case 'status_update': return buildStatusUpdateCard(v, r.params?.event ?? '', r.params?.actorId);
+    case 'receipt':
+      return buildReceiptCard(v);
+    case 'status_update':
+      return buildStatusUpdateCard(v, r.params?.event ?? '', r.params?.actorId);
     case 'outcome': {
       const reason = outcomeReasonFor(v, r.params?.reason);
       return buildOutcomeCard(v, reason, alternativesFor(deps, v, reason));
     }
-    case 'decline_form': return acting && v.handover.state === 'sent' ? buildDeclineForm(v) : liveCard(v);
-    case 'pass_form': return acting && v.handover.state === 'sent' ? buildPassForm(v) : liveCard(v);
-    case 'snooze_form': return acting ? buildSnoozeForm(v) : liveCard(v);
-    case 'note_form': return party ? buildNoteForm(v) : liveCard(v);
-    case 'withdraw_form': return v.role === 'introducer' && isAllowedFrom('withdraw', v.handover.state) ? buildWithdrawConfirmForm(v) : liveCard(v);
+    case 'decline_form':
+      return acting && v.handover.state === 'sent' ? buildDeclineForm(v) : liveCard(v);
+    case 'pass_form':
+      return acting && v.handover.state === 'sent' ? buildPassForm(v) : liveCard(v);
+    case 'snooze_form':
+      return acting ? buildSnoozeForm(v) : liveCard(v);
+    case 'note_form':
+      return party ? buildNoteForm(v) : liveCard(v);
+    case 'withdraw_form':
+      return v.role === 'introducer' && isAllowedFrom('withdraw', v.handover.state)
+        ? buildWithdrawConfirmForm(v)
+        : liveCard(v);
     case 'escalation':
-      if (!r.viewerId) return { ...statusOnlyCard(v), kind: 'escalation', title: `An introduction to ${v.service.name} is waiting for an answer` };
-      return v.role === 'introducer' ? buildOutcomeCard(v, 'escalated', alternativesFor(deps, v, 'escalated')) : buildIntroductionCard(v, 'escalation');
+      if (!r.viewerId)
+        return {
+          ...statusOnlyCard(v),
+          kind: 'escalation',
+          title: `An introduction to ${v.service.name} is waiting for an answer`,
+        };
+      return v.role === 'introducer'
+        ? buildOutcomeCard(v, 'escalated', alternativesFor(deps, v, 'escalated'))
+        : buildIntroductionCard(v, 'escalation');
     case 'nudge': {
       if (v.role !== 'introducer') return buildIntroductionCard(v, 'nudge');
       const reason = outcomeReasonFor(v, r.params?.reason);
       return buildOutcomeCard(v, reason, alternativesFor(deps, v, reason));
     }
-    default: return liveCard(v);
+    default:
+      return liveCard(v);
   }
 }
 
@@ -181,15 +242,20 @@ function unreachableNotice(deps: CardComposerDeps, handoverId: string, personId:
   const h = deps.handovers.find(handoverId);
   const service = h ? deps.services.get(h.serviceId)?.name : undefined;
   const next = h?.state === 'sent' && h.contactId === personId ? ' We have asked the backup contacts instead.' : '';
-  return buildNoticeCard(handoverId, `We couldn't reach ${name}`,
-    `A message about your introduction${service ? ` to ${service}` : ''} could not reach ${name} on any route that is switched on.${next}`);
+  return buildNoticeCard(
+    handoverId,
+    `We couldn't reach ${name}`,
+    `A message about your introduction${service ? ` to ${service}` : ''} could not reach ${name} on any route that is switched on.${next}`,
+  );
 }
 
 /** Services to try instead, for the introducer only and only when the card offers them. */
 function alternativesFor(deps: CardComposerDeps, v: HandoverView, reason: OutcomeReason): Alternative[] {
   if (v.role !== 'introducer' || !offersAlternatives(reason)) return [];
   const service = deps.services.get(v.handover.serviceId);
-  return service ? suggestAlternatives(deps.db, service, v.handover, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths) : [];
+  return service
+    ? suggestAlternatives(deps.db, service, v.handover, v.now, MAX_ALTERNATIVES, deps.staleAfterMonths)
+    : [];
 }
 
 /** The one card a person keeps for a handover: the receipt for the introducer, the introduction for anyone else. */
@@ -206,23 +272,45 @@ function introduceForm(deps: CardComposerDeps, x: Helpers, r: CardRequest): Card
   return buildIntroduceForm({ query: q, results: searched ? searchResults(deps, q) : undefined });
 }
 
-export function searchResults(deps: Pick<CardComposerDeps, 'db' | 'clock' | 'people' | 'staleAfterMonths'>, q: { q?: string; area?: string; age?: string }): ResultSummary[] {
+export function searchResults(
+  deps: Pick<CardComposerDeps, 'db' | 'clock' | 'people' | 'staleAfterMonths'>,
+  q: { q?: string; area?: string; age?: string },
+): ResultSummary[] {
   const age = q.age && /^\d{1,3}$/.test(q.age.trim()) ? Number(q.age) : undefined;
   const now = deps.clock.now();
-  return searchDirectory(deps.db, { text: q.q, area: q.area || undefined, age, limit: SEARCH_RESULTS_ON_FORM }, now, deps.staleAfterMonths).map((s) => ({
-    id: s.id, name: s.name, organisation: s.organisation, description: s.description, capacity: s.capacity, capacityUntil: s.capacityUntil ?? null,
-    stale: s.stale || isStale(s, now, deps.staleAfterMonths), contactNames: s.contacts.map((c) => deps.people.nameOf(c.personId)),
+  return searchDirectory(
+    deps.db,
+    { text: q.q, area: q.area || undefined, age, limit: SEARCH_RESULTS_ON_FORM },
+    now,
+    deps.staleAfterMonths,
+  ).map((s) => ({
+    id: s.id,
+    name: s.name,
+    organisation: s.organisation,
+    description: s.description,
+    capacity: s.capacity,
+    capacityUntil: s.capacityUntil ?? null,
+    stale: s.stale || isStale(s, now, deps.staleAfterMonths),
+    contactNames: s.contacts.map((c) => deps.people.nameOf(c.personId)),
   }));
 }
 
 function digestItems(deps: CardComposerDeps, x: Helpers, viewerId: string): DigestItem[] {
-  return deps.handovers.listForPerson(viewerId)
-    .filter((h) => (h.state === 'sent' || h.state === 'accepted') && roleOf(h, viewerId) !== 'introducer' && roleOf(h, viewerId) !== 'other')
+  return deps.handovers
+    .listForPerson(viewerId)
+    .filter(
+      (h) =>
+        (h.state === 'sent' || h.state === 'accepted') &&
+        roleOf(h, viewerId) !== 'introducer' &&
+        roleOf(h, viewerId) !== 'other',
+    )
     .map((h) => {
       const service = deps.services.get(h.serviceId);
       const what = h.state === 'sent' ? 'Answer the introduction' : 'Confirm contact for the introduction';
       return {
-        handoverId: h.id, version: h.version, due: h.state === 'sent' ? h.replyBy : h.followUpAt,
+        handoverId: h.id,
+        version: h.version,
+        due: h.state === 'sent' ? h.replyBy : h.followUpAt,
         line: `${what} from ${deps.people.nameOf(h.introducerId)} to ${service?.name ?? 'your service'}`,
       };
     });

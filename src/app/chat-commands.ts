@@ -14,7 +14,8 @@ import type { ActionDeps, ActionRequest, ActionResult } from './actions/handle-a
 
 const DEFAULT_ZONE = 'Europe/London';
 const DEFAULT_HOURS = { start: 9, end: 17 };
-export const SETTINGS_HELP = 'Change them by typing, for example: "settings time zone Europe/London", "settings hours 08:00-16:00" or "settings digest daily" (or off).';
+export const SETTINGS_HELP =
+  'Change them by typing, for example: "settings time zone Europe/London", "settings hours 08:00-16:00" or "settings digest daily" (or off).';
 export const NOT_UNDERSTOOD = 'Sorry, I did not understand that.';
 
 function notice(title: string, text: string): ActionResult {
@@ -26,17 +27,28 @@ function settings(deps: ActionDeps, personId: string, rest: string): ActionResul
   if (rest.trim() && !m) return { kind: 'error', message: `${NOT_UNDERSTOOD} ${SETTINGS_HELP}`, fields: {} };
   if (m) {
     const key = m[1].toLowerCase();
-    const typed = key.includes('zone') ? { timeZone: m[2] } : key.includes('hours') ? { workingHours: m[2] } : { digest: m[2] };
+    const typed = key.includes('zone')
+      ? { timeZone: m[2] }
+      : key.includes('hours')
+        ? { workingHours: m[2] }
+        : { digest: m[2] };
     const read = readPersonSettings(typed);
     if (!read.ok) return { kind: 'error', message: `${read.reasons.join(' ')} ${SETTINGS_HELP}`, fields: {} };
     const now = deps.clock.now();
     inTransaction(deps.db, () => {
       deps.people.changeSettings(personId, read.settings);
-      new DirectoryAuditStore(deps.db).record({ actor: personId, action: 'person_settings', subject: personId, details: read.settings }, now);
+      new DirectoryAuditStore(deps.db).record(
+        { actor: personId, action: 'person_settings', subject: personId, details: read.settings },
+        now,
+      );
     });
   }
   const p = deps.people.get(personId);
-  const text = describeSettings({ timeZone: p?.timeZone ?? DEFAULT_ZONE, workingHours: p?.workingHours ?? DEFAULT_HOURS, digest: p?.digest ?? false });
+  const text = describeSettings({
+    timeZone: p?.timeZone ?? DEFAULT_ZONE,
+    workingHours: p?.workingHours ?? DEFAULT_HOURS,
+    digest: p?.digest ?? false,
+  });
   return notice(m ? 'Settings saved' : 'Your settings', `${text} ${SETTINGS_HELP}`);
 }
 
@@ -52,17 +64,37 @@ function capacity(deps: ActionDeps, personId: string, text: string): ActionResul
   const mine = servicesOf(deps, personId);
   const hint = words.serviceHint?.toLowerCase();
   const chosen = hint ? mine.filter((s) => s.name.toLowerCase().includes(hint)) : mine;
-  if (mine.length === 0) return { kind: 'error', message: 'You are not a named contact of any service in the directory, so there is no capacity to change.', fields: {} };
+  if (mine.length === 0)
+    return {
+      kind: 'error',
+      message: 'You are not a named contact of any service in the directory, so there is no capacity to change.',
+      fields: {},
+    };
   if (chosen.length !== 1) {
-    return { kind: 'error', message: `Which service? Add "for" and its name, for example "${text.replace(/[.!]$/, '')} for ${mine[0].name}". Yours: ${mine.map((s) => s.name).join(', ')}.`, fields: {} };
+    return {
+      kind: 'error',
+      message: `Which service? Add "for" and its name, for example "${text.replace(/[.!]$/, '')} for ${mine[0].name}". Yours: ${mine.map((s) => s.name).join(', ')}.`,
+      fields: {},
+    };
   }
   const service = chosen[0];
   inTransaction(deps.db, () => {
     deps.services.upsert({ ...service, capacity: words.capacity, capacityUntil: words.until }, now.toISOString());
-    new DirectoryAuditStore(deps.db).record({ actor: personId, action: 'capacity_set', subject: service.id, details: { capacity: words.capacity, until: words.until } }, now);
+    new DirectoryAuditStore(deps.db).record(
+      {
+        actor: personId,
+        action: 'capacity_set',
+        subject: service.id,
+        details: { capacity: words.capacity, until: words.until },
+      },
+      now,
+    );
   });
   const until = words.until ? ` until ${words.until}, then open again` : '';
-  return notice('Capacity updated', `${service.name} now shows "${CAPACITY_LABELS[words.capacity]}"${until}. People searching the directory see it at once.`);
+  return notice(
+    'Capacity updated',
+    `${service.name} now shows "${CAPACITY_LABELS[words.capacity]}"${until}. People searching the directory see it at once.`,
+  );
 }
 
 /** The "say" action: one line typed in a chat. */

@@ -34,10 +34,20 @@ export function queueWaitingForArrivals(deps: WaitingDeps): number {
       for (const card of deps.reach.unsentCards(personId)) {
         const h = deps.handovers.find(card.subjectId);
         if (!h || isTerminal(h)) continue;
-        const sent = deps.outbox.enqueue({
-          idempotencyKey: `arrived:${card.liveKey}:${last}`, recipient: { personId }, mode: 'live', liveKey: card.liveKey,
-          card: { kind: card.kind as CardRequest['kind'], subjectId: card.subjectId, viewerId: card.viewerId ?? undefined },
-        }, now);
+        const sent = deps.outbox.enqueue(
+          {
+            idempotencyKey: `arrived:${card.liveKey}:${last}`,
+            recipient: { personId },
+            mode: 'live',
+            liveKey: card.liveKey,
+            card: {
+              kind: card.kind as CardRequest['kind'],
+              subjectId: card.subjectId,
+              viewerId: card.viewerId ?? undefined,
+            },
+          },
+          now,
+        );
         if (sent) queued++;
       }
     }
@@ -47,14 +57,23 @@ export function queueWaitingForArrivals(deps: WaitingDeps): number {
 }
 
 /** The named contact's introduction reached them on a new route (a look-up, e-mail): the introducer's receipt says where. */
-export function refreshReceiptOnNewRoute(deps: Pick<WaitingDeps, 'outbox' | 'handovers' | 'clock'>, row: OutboxRow): void {
+export function refreshReceiptOnNewRoute(
+  deps: Pick<WaitingDeps, 'outbox' | 'handovers' | 'clock'>,
+  row: OutboxRow,
+): void {
   if (row.card.kind !== 'introduction' || !('personId' in row.recipient)) return;
   const h = deps.handovers.find(row.subjectId);
   if (!h || h.contactId !== row.recipient.personId) return;
   const liveKey = liveKeyOf(h.id, h.introducerId);
   if (!deps.outbox.liveCard(liveKey)) return;
-  deps.outbox.enqueue({
-    idempotencyKey: `reached:${row.liveKey}`, recipient: { personId: h.introducerId }, mode: 'live', liveKey,
-    card: { kind: 'receipt', subjectId: h.id, viewerId: h.introducerId },
-  }, deps.clock.now());
+  deps.outbox.enqueue(
+    {
+      idempotencyKey: `reached:${row.liveKey}`,
+      recipient: { personId: h.introducerId },
+      mode: 'live',
+      liveKey,
+      card: { kind: 'receipt', subjectId: h.id, viewerId: h.introducerId },
+    },
+    deps.clock.now(),
+  );
 }

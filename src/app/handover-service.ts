@@ -100,7 +100,8 @@ export class HandoverService {
   private followed(introducerId: string, followsId: string | undefined): string | undefined {
     if (!followsId) return undefined;
     const first = this.deps.handovers.find(followsId);
-    if (!first || first.introducerId !== introducerId) throw new InvalidInputError('You can only follow up your own introductions.');
+    if (!first || first.introducerId !== introducerId)
+      throw new InvalidInputError('You can only follow up your own introductions.');
     if (!mayFollowUp(first)) {
       throw new InvalidInputError('That introduction is still going ahead, so there is nothing to follow up.');
     }
@@ -125,7 +126,10 @@ export class HandoverService {
 
   service(id: string): Service {
     const s = this.deps.services.get(id);
-    if (!s) throw new InvalidInputError(`We couldn't find that service (${id}) in the directory.`, { serviceId: 'Choose a service from the directory.' });
+    if (!s)
+      throw new InvalidInputError(`We couldn't find that service (${id}) in the directory.`, {
+        serviceId: 'Choose a service from the directory.',
+      });
     return s;
   }
 
@@ -138,15 +142,23 @@ export class HandoverService {
   introduce(introducerId: string, input: unknown, options: { press?: Press; followsId?: string } = {}): Handover {
     const earlier = options.press ? this.answered(introducerId, options.press.key) : undefined;
     if (earlier) return earlier;
-    if (!this.deps.people.get(introducerId)) throw new InvalidInputError('We do not know who you are yet: ask your coordinator to add you to the directory.');
+    if (!this.deps.people.get(introducerId))
+      throw new InvalidInputError('We do not know who you are yet: ask your coordinator to add you to the directory.');
     const followsId = this.followed(introducerId, options.followsId);
-    const serviceId = typeof input === 'object' && input !== null ? String((input as { serviceId?: unknown }).serviceId ?? '') : '';
+    const serviceId =
+      typeof input === 'object' && input !== null ? String((input as { serviceId?: unknown }).serviceId ?? '') : '';
     const service = this.service(serviceId);
     const { handover, events } = introduce(input, {
-      id: newId('H'), introducerId, now: this.deps.clock.now(), calendar: this.deps.calendar,
+      id: newId('H'),
+      introducerId,
+      now: this.deps.clock.now(),
+      calendar: this.deps.calendar,
       service: {
-        id: service.id, replyByDays: service.replyByDays, expiryDays: service.expiryDays,
-        primaryContactId: primaryContactId(service), contactIds: service.contacts.map((c) => c.personId),
+        id: service.id,
+        replyByDays: service.replyByDays,
+        expiryDays: service.expiryDays,
+        primaryContactId: primaryContactId(service),
+        contactIds: service.contacts.map((c) => c.personId),
       },
       followsId,
     });
@@ -180,8 +192,16 @@ export class HandoverService {
           this.claim(press, command.actorId, handoverId, decision.handover.updatedAt);
           this.deps.handovers.update(decision.handover, before);
           this.deps.handovers.recordEvents(decision.events);
-          if (decision.noteText) this.deps.handovers.addNote(handoverId, command.actorId, decision.handover.updatedAt, decision.noteText);
-          this.notify({ before, after: decision.handover, events: decision.events, noteText: decision.noteText, service, shownIn: options.shownIn });
+          if (decision.noteText)
+            this.deps.handovers.addNote(handoverId, command.actorId, decision.handover.updatedAt, decision.noteText);
+          this.notify({
+            before,
+            after: decision.handover,
+            events: decision.events,
+            noteText: decision.noteText,
+            service,
+            shownIn: options.shownIn,
+          });
         });
         this.committed();
         return { handover: decision.handover, noop: false, events: decision.events, service };
@@ -195,8 +215,15 @@ export class HandoverService {
 
   context(h: Handover, service: Service = this.service(h.serviceId)): CommandContext {
     return {
-      now: this.deps.clock.now(), calendar: this.deps.calendar, timeZone: this.deps.timeZone,
-      service: { name: service.name, organisation: service.organisation, followUpDays: service.followUpDays, contactIds: service.contacts.map((c) => c.personId) },
+      now: this.deps.clock.now(),
+      calendar: this.deps.calendar,
+      timeZone: this.deps.timeZone,
+      service: {
+        name: service.name,
+        organisation: service.organisation,
+        followUpDays: service.followUpDays,
+        contactIds: service.contacts.map((c) => c.personId),
+      },
       nameOf: (id) => this.deps.people.nameOf(id),
     };
   }

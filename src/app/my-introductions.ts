@@ -21,24 +21,40 @@ export interface MyIntroductionsDeps {
 
 function item(deps: MyIntroductionsDeps, h: Handover, otherId: string): MyIntroduction {
   return {
-    handoverId: h.id, version: h.version, state: h.state, clientName: h.client?.name ?? null,
-    serviceName: deps.services.get(h.serviceId)?.name ?? 'a service', otherName: deps.people.nameOf(otherId),
-    replyBy: h.state === 'sent' ? h.replyBy : null, followUpAt: h.state === 'accepted' ? h.followUpAt : null, updatedAt: h.updatedAt,
+    handoverId: h.id,
+    version: h.version,
+    state: h.state,
+    clientName: h.client?.name ?? null,
+    serviceName: deps.services.get(h.serviceId)?.name ?? 'a service',
+    otherName: deps.people.nameOf(otherId),
+    replyBy: h.state === 'sent' ? h.replyBy : null,
+    followUpAt: h.state === 'accepted' ? h.followUpAt : null,
+    updatedAt: h.updatedAt,
   };
 }
 
 /** Still waiting for this person to act: to answer, or to confirm contact. */
 function waitsFor(h: Handover, personId: string): boolean {
-  return !TERMINAL_STATES.has(h.state) && h.state !== 'contact_made' && h.introducerId !== personId && isCurrentContact(h, personId);
+  return (
+    !TERMINAL_STATES.has(h.state) &&
+    h.state !== 'contact_made' &&
+    h.introducerId !== personId &&
+    isCurrentContact(h, personId)
+  );
 }
 
-export function myIntroductions(deps: MyIntroductionsDeps, personId: string, limit: number = MY_LIST_LIMIT): MyIntroductions {
+export function myIntroductions(
+  deps: MyIntroductionsDeps,
+  personId: string,
+  limit: number = MY_LIST_LIMIT,
+): MyIntroductions {
   const all = deps.handovers.listForPerson(personId, MY_FETCH_LIMIT);
   const waiting = all.filter((h) => waitsFor(h, personId));
   const introduced = all.filter((h) => h.introducerId === personId);
   return {
     waiting: waiting.slice(0, limit).map((h) => item(deps, h, h.introducerId)),
     introduced: introduced.slice(0, limit).map((h) => item(deps, h, h.contactId)),
-    moreWaiting: Math.max(0, waiting.length - limit), moreIntroduced: Math.max(0, introduced.length - limit),
+    moreWaiting: Math.max(0, waiting.length - limit),
+    moreIntroduced: Math.max(0, introduced.length - limit),
   };
 }

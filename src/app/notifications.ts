@@ -31,41 +31,78 @@ export function canCover(h: Handover, service: Service | undefined): boolean {
   return backupContactIds(service).some((id) => id !== h.contactId) || service.channel !== null;
 }
 
-function personCard(h: Handover, e: HandoverEvent, personId: string, card: CardRequest, mode: 'live' | 'new'): OutboxRequest {
+function personCard(
+  h: Handover,
+  e: HandoverEvent,
+  personId: string,
+  card: CardRequest,
+  mode: 'live' | 'new',
+): OutboxRequest {
   const liveKey = mode === 'live' ? liveKeyOf(h.id, personId) : undefined;
   return {
-    idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: personId, cardKind: card.kind }),
-    recipient: { personId }, card, mode, liveKey,
+    idempotencyKey: messageKey({
+      subjectId: h.id,
+      event: e.type,
+      version: h.version,
+      recipient: personId,
+      cardKind: card.kind,
+    }),
+    recipient: { personId },
+    card,
+    mode,
+    liveKey,
   };
 }
 
 /** The new messages an event causes, beyond updating the cards people already have. */
 function newMessages(h: Handover, e: HandoverEvent, service: Service | undefined): OutboxRequest[] {
-  const live = (personId: string, kind: CardRequest['kind']) => personCard(h, e, personId, { kind, subjectId: h.id, viewerId: personId }, 'live');
+  const live = (personId: string, kind: CardRequest['kind']) =>
+    personCard(h, e, personId, { kind, subjectId: h.id, viewerId: personId }, 'live');
   const outcome = (params: Record<string, string>) =>
     personCard(h, e, h.introducerId, { kind: 'outcome', subjectId: h.id, viewerId: h.introducerId, params }, 'new');
   switch (e.type) {
-    case 'introduced': return [live(h.contactId, 'introduction'), live(h.introducerId, 'receipt')];
-    case 'passed': return [live(h.contactId, 'introduction')];
-    case 'declined': return [outcome({ reason: 'declined' })];
-    case 'expired': return [outcome({ reason: 'expired' })];
-    case 'outcome_asked': return [outcome({ reason: 'outcome_question' })];
-    case 'closed': return closedMessages(h, e, outcome);
-    case 'not_reached': return [outcome({ reason: 'not_reached' })];
-    case 'escalated': return escalationMessages(h, e, service, live, outcome);
-    default: return [];
+    case 'introduced':
+      return [live(h.contactId, 'introduction'), live(h.introducerId, 'receipt')];
+    case 'passed':
+      return [live(h.contactId, 'introduction')];
+    case 'declined':
+      return [outcome({ reason: 'declined' })];
+    case 'expired':
+      return [outcome({ reason: 'expired' })];
+    case 'outcome_asked':
+      return [outcome({ reason: 'outcome_question' })];
+    case 'closed':
+      return closedMessages(h, e, outcome);
+    case 'not_reached':
+      return [outcome({ reason: 'not_reached' })];
+    case 'escalated':
+      return escalationMessages(h, e, service, live, outcome);
+    default:
+      return [];
   }
 }
 
 /** Closed as unknown by the reminder service: both people are told, each in a message of their own. */
-function closedMessages(h: Handover, e: HandoverEvent, outcome: (params: Record<string, string>) => OutboxRequest): OutboxRequest[] {
+function closedMessages(
+  h: Handover,
+  e: HandoverEvent,
+  outcome: (params: Record<string, string>) => OutboxRequest,
+): OutboxRequest[] {
   if (e.details.automatic !== true || h.outcome !== 'unknown') return [];
-  const toContact = personCard(h, e, h.contactId, { kind: 'outcome', subjectId: h.id, viewerId: h.contactId, params: { reason: 'closed_unknown' } }, 'new');
+  const toContact = personCard(
+    h,
+    e,
+    h.contactId,
+    { kind: 'outcome', subjectId: h.id, viewerId: h.contactId, params: { reason: 'closed_unknown' } },
+    'new',
+  );
   return [outcome({ reason: 'closed_unknown' }), toContact];
 }
 
 function escalationMessages(
-  h: Handover, e: HandoverEvent, service: Service | undefined,
+  h: Handover,
+  e: HandoverEvent,
+  service: Service | undefined,
   live: (personId: string, kind: CardRequest['kind']) => OutboxRequest,
   outcome: (params: Record<string, string>) => OutboxRequest,
 ): OutboxRequest[] {
@@ -75,8 +112,16 @@ function escalationMessages(
   if (channel) {
     const address = { platform: channel.platform as Platform, tenant: channel.tenant, channelId: channel.channelId };
     out.push({
-      idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: `channel:${channel.channelId}`, cardKind: 'escalation' }),
-      recipient: { channel: address }, card: { kind: 'escalation', subjectId: h.id }, mode: 'new',
+      idempotencyKey: messageKey({
+        subjectId: h.id,
+        event: e.type,
+        version: h.version,
+        recipient: `channel:${channel.channelId}`,
+        cardKind: 'escalation',
+      }),
+      recipient: { channel: address },
+      card: { kind: 'escalation', subjectId: h.id },
+      mode: 'new',
     });
   }
   out.push(outcome({ reason: 'escalated', backupIds: backupIds.join(','), channel: channel ? 'yes' : 'no' }));
@@ -87,12 +132,28 @@ const sameMessage = (ref: LiveCard['ref'], shownIn: ShownIn | undefined): boolea
   Boolean(ref && shownIn && ref.conversationId === shownIn.conversationId && ref.messageId === shownIn.messageId);
 
 /** Every live card but the fresh ones and the one the actor clicked (the platform already shows the result there). */
-function updatesOfLiveCards(deps: NotificationDeps, h: Handover, e: HandoverEvent, skip: Set<string>, shownIn?: ShownIn): OutboxRequest[] {
-  return deps.outbox.liveCards(h.id)
+function updatesOfLiveCards(
+  deps: NotificationDeps,
+  h: Handover,
+  e: HandoverEvent,
+  skip: Set<string>,
+  shownIn?: ShownIn,
+): OutboxRequest[] {
+  return deps.outbox
+    .liveCards(h.id)
     .filter((c) => !skip.has(c.liveKey) && !sameMessage(c.ref, shownIn))
     .map((c) => ({
-      idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: c.liveKey, cardKind: c.kind }),
-      recipient: c.recipient, card: { kind: c.kind, subjectId: h.id, viewerId: c.viewerId ?? undefined }, mode: 'live' as const, liveKey: c.liveKey,
+      idempotencyKey: messageKey({
+        subjectId: h.id,
+        event: e.type,
+        version: h.version,
+        recipient: c.liveKey,
+        cardKind: c.kind,
+      }),
+      recipient: c.recipient,
+      card: { kind: c.kind, subjectId: h.id, viewerId: c.viewerId ?? undefined },
+      mode: 'live' as const,
+      liveKey: c.liveKey,
     }));
 }
 
@@ -105,12 +166,34 @@ function threadReplies(deps: NotificationDeps, h: Handover, e: HandoverEvent, fr
   if (!THREADED_EVENTS.has(e.type)) return [];
   const told = new Set(fresh.flatMap((m) => ('personId' in m.recipient ? [m.recipient.personId] : [])));
   const involved = new Set([h.introducerId, h.contactId, ...h.escalatedTo]);
-  return deps.outbox.liveCards(h.id)
-    .filter((c) => c.ref && c.viewerId && involved.has(c.viewerId) && c.viewerId !== e.actorId && !told.has(c.viewerId) && 'personId' in c.recipient)
+  return deps.outbox
+    .liveCards(h.id)
+    .filter(
+      (c) =>
+        c.ref &&
+        c.viewerId &&
+        involved.has(c.viewerId) &&
+        c.viewerId !== e.actorId &&
+        !told.has(c.viewerId) &&
+        'personId' in c.recipient,
+    )
     .map((c) => ({
-      idempotencyKey: messageKey({ subjectId: h.id, event: e.type, version: h.version, recipient: c.liveKey, cardKind: 'status_update' }),
-      recipient: c.recipient, mode: 'new' as const, threadOf: c.liveKey,
-      card: { kind: 'status_update' as const, subjectId: h.id, viewerId: c.viewerId!, params: { event: e.type, actorId: e.actorId } },
+      idempotencyKey: messageKey({
+        subjectId: h.id,
+        event: e.type,
+        version: h.version,
+        recipient: c.liveKey,
+        cardKind: 'status_update',
+      }),
+      recipient: c.recipient,
+      mode: 'new' as const,
+      threadOf: c.liveKey,
+      card: {
+        kind: 'status_update' as const,
+        subjectId: h.id,
+        viewerId: c.viewerId!,
+        params: { event: e.type, actorId: e.actorId },
+      },
     }));
 }
 
@@ -118,21 +201,41 @@ function threadReplies(deps: NotificationDeps, h: Handover, e: HandoverEvent, fr
 function followedUpdates(deps: NotificationDeps, h: Handover): OutboxRequest[] {
   if (!h.followsId) return [];
   const first = h.followsId;
-  return deps.outbox.liveCards(first)
+  return deps.outbox
+    .liveCards(first)
     .filter((c) => c.viewerId === h.introducerId)
     .map((c) => ({
-      idempotencyKey: messageKey({ subjectId: first, event: `followed_by_${h.id}`, version: 0, recipient: c.liveKey, cardKind: c.kind }),
-      recipient: c.recipient, card: { kind: c.kind, subjectId: first, viewerId: h.introducerId }, mode: 'live' as const, liveKey: c.liveKey,
+      idempotencyKey: messageKey({
+        subjectId: first,
+        event: `followed_by_${h.id}`,
+        version: 0,
+        recipient: c.liveKey,
+        cardKind: c.kind,
+      }),
+      recipient: c.recipient,
+      card: { kind: c.kind, subjectId: first, viewerId: h.introducerId },
+      mode: 'live' as const,
+      liveKey: c.liveKey,
     }));
 }
 
 /** Recomputes what is due for this handover and brings the schedule in line. */
-export function replanHandover(deps: NotificationDeps, h: Handover, now: Date, service: Service | undefined = deps.service(h.serviceId)): void {
+export function replanHandover(
+  deps: NotificationDeps,
+  h: Handover,
+  now: Date,
+  service: Service | undefined = deps.service(h.serviceId),
+): void {
   const timeZoneOf = (id: string) => deps.presence.prefs(id)?.timeZone ?? deps.defaultTimeZone;
   const digestOf = (id: string) => deps.presence.prefs(id)?.digest ?? false;
   const hoursOf = (id: string) => deps.presence.prefs(id)?.workingHours ?? null;
   const items = planHandover(h, {
-    calendar: deps.calendar, timeZoneOf, digestOf, hoursOf, hasBackup: canCover(h, service), outcomeWaitDays: service?.outcomeWaitDays,
+    calendar: deps.calendar,
+    timeZoneOf,
+    digestOf,
+    hoursOf,
+    hasBackup: canCover(h, service),
+    outcomeWaitDays: service?.outcomeWaitDays,
   });
   deps.schedule.replan(h.id, HANDOVER_SCHEDULE_KINDS, items, now);
 }
@@ -146,7 +249,8 @@ export function createNotificationListener(deps: NotificationDeps): HandoverList
     for (const e of change.events) {
       const fresh = newMessages(h, e, service);
       const freshLive = new Set(fresh.filter((m) => m.liveKey).map((m) => m.liveKey!));
-      const updates = e.type === 'introduced' ? followedUpdates(deps, h) : updatesOfLiveCards(deps, h, e, freshLive, change.shownIn);
+      const updates =
+        e.type === 'introduced' ? followedUpdates(deps, h) : updatesOfLiveCards(deps, h, e, freshLive, change.shownIn);
       const replies = e.type === 'introduced' ? [] : threadReplies(deps, h, e, fresh);
       for (const req of [...updates, ...fresh, ...replies]) deps.outbox.enqueue(req, now);
     }

@@ -9,7 +9,11 @@ export const opportunityLiveKey = (opportunityId: string, channel: ChannelAddres
   `${opportunityId}:${channel.platform}:${channel.channelId}`;
 
 /** posted: the first post; closed: the update to "Closed". Each happens once per channel. */
-export function opportunityRequest(opportunityId: string, channel: ChannelAddress, step: 'posted' | 'closed'): OutboxRequest {
+export function opportunityRequest(
+  opportunityId: string,
+  channel: ChannelAddress,
+  step: 'posted' | 'closed',
+): OutboxRequest {
   return {
     idempotencyKey: `opportunity:${opportunityId}:${step}:${channel.platform}:${channel.tenant}:${channel.channelId}`,
     recipient: { channel: { platform: channel.platform, tenant: channel.tenant, channelId: channel.channelId } },

@@ -5,9 +5,17 @@ import type { Card } from '../cards/model.ts';
 import { primaryContactId } from '../domain/directory/types.ts';
 import { isoWeekOf, weeklyDigestMoment } from '../domain/opportunities/deadline.ts';
 import {
-  OpportunityClosedError, OpportunityInputError, OpportunityNoServiceError, OpportunityNotFoundError, OpportunityNotYoursError,
+  OpportunityClosedError,
+  OpportunityInputError,
+  OpportunityNoServiceError,
+  OpportunityNotFoundError,
+  OpportunityNotYoursError,
 } from '../domain/opportunities/errors.ts';
-import { MAX_CHANNELS_PER_POST, parseNewOpportunity, type NewOpportunity } from '../domain/opportunities/new-opportunity.ts';
+import {
+  MAX_CHANNELS_PER_POST,
+  parseNewOpportunity,
+  type NewOpportunity,
+} from '../domain/opportunities/new-opportunity.ts';
 import { isOpen, selectForDigest } from '../domain/opportunities/open.ts';
 import type { Opportunity } from '../domain/opportunities/types.ts';
 import type { ChannelAddress, Clock } from '../domain/ports.ts';
@@ -69,7 +77,9 @@ export class OpportunityService {
 
   /** Registered peer-group channels, by name; only those of one platform (and tenant) when given. */
   peerGroups(platform?: ChannelAddress['platform'], tenant?: string): PeerGroup[] {
-    return this.deps.store.peerGroups().filter((g) => (!platform || g.platform === platform) && (tenant === undefined || g.tenant === tenant));
+    return this.deps.store
+      .peerGroups()
+      .filter((g) => (!platform || g.platform === platform) && (tenant === undefined || g.tenant === tenant));
   }
 
   /** Registers (or renames) a channel as a peer group, e.g. when the bot is added to it. */
@@ -83,18 +93,37 @@ export class OpportunityService {
    * through the first service naming them. The post form says false: there the poster is the named contact only
    * when they choose their own service, so a course someone else runs is never tied to the poster's service.
    */
-  postOpportunity(personId: string, input: unknown, channels: ChannelAddress[], channelNames: Record<string, string> = {}, options: { posterUnlessChosen?: boolean } = {}): Opportunity {
+  postOpportunity(
+    personId: string,
+    input: unknown,
+    channels: ChannelAddress[],
+    channelNames: Record<string, string> = {},
+    options: { posterUnlessChosen?: boolean } = {},
+  ): Opportunity {
     if (!this.deps.people.get(personId)) {
-      throw new OpportunityInputError('We do not know who you are yet: ask your coordinator to add you to the directory.');
+      throw new OpportunityInputError(
+        'We do not know who you are yet: ask your coordinator to add you to the directory.',
+      );
     }
     const now = this.deps.clock.now();
     const targets = checkChannels(channels, MAX_CHANNELS_PER_POST);
     const fields = parseNewOpportunity(input, now, this.deps.timeZone);
-    const opportunity = this.resolve(personId, fields, newId('O'), now.toISOString(), options.posterUnlessChosen ?? true);
+    const opportunity = this.resolve(
+      personId,
+      fields,
+      newId('O'),
+      now.toISOString(),
+      options.posterUnlessChosen ?? true,
+    );
     inTransaction(this.deps.db, () => {
       this.deps.store.insert(opportunity);
       for (const channel of targets) {
-        this.deps.store.ensurePeerGroup(channel, channelNames[channel.channelId] ?? channel.channelId, personId, now.toISOString());
+        this.deps.store.ensurePeerGroup(
+          channel,
+          channelNames[channel.channelId] ?? channel.channelId,
+          personId,
+          now.toISOString(),
+        );
         this.deps.store.addPost(opportunity.id, channel, now.toISOString());
         this.deps.outbox.enqueue(opportunityRequest(opportunity.id, channel, 'posted'), now);
       }
@@ -107,7 +136,11 @@ export class OpportunityService {
   close(id: string, actorId: string): { opportunity: Opportunity; noop: boolean } {
     const before = this.get(id);
     if (before.status === 'closed') return { opportunity: before, noop: true };
-    const allowed = actorId === 'system' || actorId === before.postedBy || actorId === before.contactId || this.deps.people.get(actorId)?.isCoordinator;
+    const allowed =
+      actorId === 'system' ||
+      actorId === before.postedBy ||
+      actorId === before.contactId ||
+      this.deps.people.get(actorId)?.isCoordinator;
     if (!allowed) throw new OpportunityNotYoursError();
     const now = this.deps.clock.now();
     const closed = inTransaction(this.deps.db, () => this.closeOne(before, now, actorId, 'manual'));
@@ -118,7 +151,8 @@ export class OpportunityService {
   /** Closes every open opportunity whose deadline has passed and queues the "Closed" update of each posted card. */
   closeExpired(now: Date = this.deps.clock.now()): Opportunity[] {
     const closed = inTransaction(this.deps.db, () =>
-      this.deps.store.expired(now).filter((o) => this.closeOne(o, now, 'system', 'deadline')));
+      this.deps.store.expired(now).filter((o) => this.closeOne(o, now, 'system', 'deadline')),
+    );
     if (closed.length > 0) this.committed();
     return closed.map((o) => this.get(o.id));
   }
@@ -135,8 +169,13 @@ export class OpportunityService {
       return this.deps.store.channelsWithOpen(now).map((channel) => {
         const req: OutboxRequest = {
           idempotencyKey: `digest:${channel.platform}:${channel.tenant}:${channel.channelId}:${week}`,
-          recipient: { channel }, mode: 'new',
-          card: { kind: 'digest', subjectId: digestKeyOf(channel, week), params: { platform: channel.platform, tenant: channel.tenant, channelId: channel.channelId, week } },
+          recipient: { channel },
+          mode: 'new',
+          card: {
+            kind: 'digest',
+            subjectId: digestKeyOf(channel, week),
+            params: { platform: channel.platform, tenant: channel.tenant, channelId: channel.channelId, week },
+          },
         };
         this.deps.outbox.enqueue(req, now);
         return req;
@@ -149,7 +188,9 @@ export class OpportunityService {
   /** "Introduce a client to this": the service and named contact the introduce form should be filled with. */
   introduceToOpportunity(opportunityId: string, personId: string): IntroducePrefill {
     if (!this.deps.people.get(personId)) {
-      throw new OpportunityInputError('We do not know who you are yet: ask your coordinator to add you to the directory.');
+      throw new OpportunityInputError(
+        'We do not know who you are yet: ask your coordinator to add you to the directory.',
+      );
     }
     const o = this.get(opportunityId);
     if (!isOpen(o, this.deps.clock.now())) throw new OpportunityClosedError(o.title);
@@ -159,13 +200,21 @@ export class OpportunityService {
     const contactId = named ? o.contactId : primaryContactId(service);
     if (!contactId) throw new OpportunityNoServiceError(this.deps.people.nameOf(o.contactId));
     return {
-      opportunityId: o.id, opportunityTitle: o.title, serviceId: service.id, serviceName: service.name,
-      contactId, contactName: this.deps.people.nameOf(contactId),
+      opportunityId: o.id,
+      opportunityTitle: o.title,
+      serviceId: service.id,
+      serviceName: service.name,
+      contactId,
+      contactName: this.deps.people.nameOf(contactId),
     };
   }
 
   /** The introduce form's fields with the opportunity's service, contact and id put in (checked again at submit). */
-  introductionInput(opportunityId: string, personId: string, formInput: Record<string, unknown>): Record<string, unknown> {
+  introductionInput(
+    opportunityId: string,
+    personId: string,
+    formInput: Record<string, unknown>,
+  ): Record<string, unknown> {
     const p = this.introduceToOpportunity(opportunityId, personId);
     return { ...formInput, serviceId: p.serviceId, contactId: p.contactId, opportunityId: p.opportunityId };
   }
@@ -184,7 +233,10 @@ export class OpportunityService {
     const items = selectForDigest(this.deps.store.openInChannelAt(key.channel, now), now);
     if (items.length === 0) return null;
     const channelName = this.deps.store.peerGroup(key.channel)?.name;
-    return buildChannelDigestCard(items.map((o) => this.view(o)), { ...ctx, digestKey: request.subjectId, channelName });
+    return buildChannelDigestCard(
+      items.map((o) => this.view(o)),
+      { ...ctx, digestKey: request.subjectId, channelName },
+    );
   }
 
   view(o: Opportunity): OpportunityCardView {
@@ -193,7 +245,7 @@ export class OpportunityService {
       opportunity: o,
       contactName: contact?.name ?? this.deps.people.nameOf(o.contactId),
       contactOrganisation: contact?.organisation ?? '',
-      serviceName: o.serviceId ? this.deps.services.get(o.serviceId)?.name ?? null : null,
+      serviceName: o.serviceId ? (this.deps.services.get(o.serviceId)?.name ?? null) : null,
       postedByName: this.deps.people.nameOf(o.postedBy),
       closedByName: o.closedBy === 'system' ? 'a coordinator' : o.closedBy ? this.deps.people.nameOf(o.closedBy) : null,
     };
@@ -201,31 +253,59 @@ export class OpportunityService {
 
   private closeOne(o: Opportunity, now: Date, actorId: string, reason: 'deadline' | 'manual'): boolean {
     if (!this.deps.store.markClosed(o.id, now.toISOString(), actorId, reason)) return false;
-    for (const channel of this.deps.store.posts(o.id)) this.deps.outbox.enqueue(opportunityRequest(o.id, channel, 'closed'), now);
+    for (const channel of this.deps.store.posts(o.id))
+      this.deps.outbox.enqueue(opportunityRequest(o.id, channel, 'closed'), now);
     return true;
   }
 
   /** Works out the named contact and the directory service introductions will go through. */
-  private resolve(personId: string, f: NewOpportunity, id: string, at: string, posterUnlessChosen: boolean): Opportunity {
+  private resolve(
+    personId: string,
+    f: NewOpportunity,
+    id: string,
+    at: string,
+    posterUnlessChosen: boolean,
+  ): Opportunity {
     let serviceId = f.serviceId;
     let contactId = f.contactId;
     if (serviceId) {
       const service = this.deps.services.get(serviceId);
-      if (!service) throw new OpportunityInputError('We could not find that service in the directory.', { serviceId: 'Choose a service from the directory.' });
+      if (!service)
+        throw new OpportunityInputError('We could not find that service in the directory.', {
+          serviceId: 'Choose a service from the directory.',
+        });
       const names = service.contacts.map((c) => c.personId);
       contactId ??= names.includes(personId) ? personId : primaryContactId(service);
-      if (!contactId) throw new OpportunityInputError('That service has no named contact yet.', { serviceId: 'Choose a service with a named contact.' });
-      if (!names.includes(contactId)) throw new OpportunityInputError('That person is not a named contact of this service.', { contactId: 'Choose a named contact of this service.' });
+      if (!contactId)
+        throw new OpportunityInputError('That service has no named contact yet.', {
+          serviceId: 'Choose a service with a named contact.',
+        });
+      if (!names.includes(contactId))
+        throw new OpportunityInputError('That person is not a named contact of this service.', {
+          contactId: 'Choose a named contact of this service.',
+        });
     } else if (!contactId && !posterUnlessChosen) {
       // Nothing chosen: linked to no service; the poster is only who posted it.
       contactId = personId;
     } else {
       contactId ??= personId;
-      if (!this.deps.people.get(contactId)) throw new OpportunityInputError('We could not find that named contact in the directory.', { contactId: 'Choose a person from the directory.' });
+      if (!this.deps.people.get(contactId))
+        throw new OpportunityInputError('We could not find that named contact in the directory.', {
+          contactId: 'Choose a person from the directory.',
+        });
       serviceId = this.deps.store.servicesNaming(contactId)[0] ?? null;
     }
     return {
-      ...f, id, contactId, serviceId, postedBy: personId, status: 'open', createdAt: at, closedAt: null, closedBy: null, closeReason: null,
+      ...f,
+      id,
+      contactId,
+      serviceId,
+      postedBy: personId,
+      status: 'open',
+      createdAt: at,
+      closedAt: null,
+      closedBy: null,
+      closeReason: null,
     };
   }
 

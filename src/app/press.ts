@@ -13,7 +13,8 @@ import { HandoverError } from '../domain/handover/errors.ts';
 import type { ActionDeps, ActionRequest, ActionResult } from './actions/handle-action.ts';
 
 export const CHANGED_SINCE_OPENED = 'This introduction has changed since you opened it.';
-export const VERSION_NEVER_EXISTED = 'That button does not match any version of this introduction, so nothing was changed. Please open the latest card.';
+export const VERSION_NEVER_EXISTED =
+  'That button does not match any version of this introduction, so nothing was changed. Please open the latest card.';
 
 /** Audit events that do not move the version (the rest each move it by one). */
 const UNVERSIONED_EVENTS: ReadonlySet<string> = new Set(['nudged', 'undeliverable']);
@@ -31,8 +32,10 @@ export interface PressRequest {
 
 /** The key a press carries, or the one made from its button (version-less buttons that change nothing have none). */
 export function pressOf(req: PressRequest): Press | undefined {
-  const carried = typeof req.key === 'string' ? req.key : typeof req.inputs?.key === 'string' ? req.inputs.key : undefined;
-  if (carried && carried.length <= MAX_ACTION_KEY_LENGTH) return { key: `form:${req.actorId}:${carried}`, actionId: req.actionId };
+  const carried =
+    typeof req.key === 'string' ? req.key : typeof req.inputs?.key === 'string' ? req.inputs.key : undefined;
+  if (carried && carried.length <= MAX_ACTION_KEY_LENGTH)
+    return { key: `form:${req.actorId}:${carried}`, actionId: req.actionId };
   if (typeof req.version === 'number' && req.version > 0) {
     return { key: `button:${req.actorId}:${req.actionId}:${req.subjectId}:${req.version}`, actionId: req.actionId };
   }
@@ -42,7 +45,11 @@ export function pressOf(req: PressRequest): Press | undefined {
 export type VersionCheck = 'current' | 'same_meaning' | 'changed' | 'never_existed';
 
 /** How the card a press came from compares with the introduction now. No version: the press is taken as current. */
-export function checkVersion(h: Handover, steps: readonly { event: string }[], version: number | undefined): VersionCheck {
+export function checkVersion(
+  h: Handover,
+  steps: readonly { event: string }[],
+  version: number | undefined,
+): VersionCheck {
   if (version === undefined || version === 0) return 'current';
   if (!Number.isInteger(version) || version < 0 || version > h.version) return 'never_existed';
   if (version === h.version) return 'current';
@@ -61,7 +68,12 @@ export function withChangedNotice(card: Card): Card {
  * changed since gets the current card with a notice instead of acting, unless the domain refuses it anyway (its
  * sentence says more); a version the introduction never had is refused.
  */
-export function beforeActing(deps: Pick<ActionDeps, 'app' | 'cards'>, req: ActionRequest, command: Command, known?: HandoverView): ActionResult | null {
+export function beforeActing(
+  deps: Pick<ActionDeps, 'app' | 'cards'>,
+  req: ActionRequest,
+  command: Command,
+  known?: HandoverView,
+): ActionResult | null {
   const press = pressOf(req);
   const repeated = press ? deps.app.answered(req.actorId, press.key) : undefined;
   if (repeated) {

@@ -14,7 +14,8 @@ export { followOf, followSubject } from '../cards/follow-subject.ts';
 
 /** The states after which the introducer may try another service (sent: only once nobody answered in time; not_reached: nobody at the service could be reached). */
 export function mayFollowUp(h: Handover): boolean {
-  if (h.state === 'declined' || h.state === 'expired' || h.state === 'unreachable' || h.state === 'not_reached') return true;
+  if (h.state === 'declined' || h.state === 'expired' || h.state === 'unreachable' || h.state === 'not_reached')
+    return true;
   if (h.state === 'closed') return h.outcome === 'unreachable' || h.outcome === 'client_declined';
   return h.state === 'sent' && h.escalatedTo.length > 0;
 }
@@ -23,9 +24,16 @@ export function mayFollowUp(h: Handover): boolean {
 export function prefillFrom(client: ClientDetails | null, urgency: Handover['urgency']): FormValues {
   if (!client) return { urgency };
   return {
-    clientName: client.name, needs: client.needs, reasonForService: client.reasonForService, contactMethod: client.contactMethod,
-    contactTimes: client.contactTimes, contactDetails: client.contactDetails, language: client.accessNeeds.language,
-    interpreter: client.accessNeeds.interpreter ? 'true' : undefined, disability: client.accessNeeds.disability, urgency,
+    clientName: client.name,
+    needs: client.needs,
+    reasonForService: client.reasonForService,
+    contactMethod: client.contactMethod,
+    contactTimes: client.contactTimes,
+    contactDetails: client.contactDetails,
+    language: client.accessNeeds.language,
+    interpreter: client.accessNeeds.interpreter ? 'true' : undefined,
+    disability: client.accessNeeds.disability,
+    urgency,
   };
 }
 
@@ -40,11 +48,20 @@ export function openReintroduction(cards: CardComposer, actorId: string, subject
   const follow = followOf(subjectId);
   const v = follow ? cards.view(follow.handoverId, actorId) : null;
   const service = follow ? cards.serviceSummary(follow.serviceId) : null;
-  if (!follow || !v || !service) return { kind: 'error', message: 'We could not find that introduction or service any more.', fields: {} };
-  if (v.role !== 'introducer') return { kind: 'error', message: `Only ${v.introducer.name}, who made this introduction, can introduce the client elsewhere.`, fields: {} };
-  if (!mayFollowUp(v.handover)) return { kind: 'error', message: `This introduction is still going ahead. ${stateHeadline(v).text}`, fields: {} };
+  if (!follow || !v || !service)
+    return { kind: 'error', message: 'We could not find that introduction or service any more.', fields: {} };
+  if (v.role !== 'introducer')
+    return {
+      kind: 'error',
+      message: `Only ${v.introducer.name}, who made this introduction, can introduce the client elsewhere.`,
+      fields: {},
+    };
+  if (!mayFollowUp(v.handover))
+    return { kind: 'error', message: `This introduction is still going ahead. ${stateHeadline(v).text}`, fields: {} };
   const card = buildIntroduceForm({
-    service, values: prefillFrom(v.handover.client, v.handover.urgency), key: newId('K'),
+    service,
+    values: prefillFrom(v.handover.client, v.handover.urgency),
+    key: newId('K'),
     follows: { subjectId, text: followsLine(v.handover, v.service.name) },
   });
   return { kind: 'form', card };

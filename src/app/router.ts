@@ -28,7 +28,9 @@ export class Router {
   private readonly messengers = new Map<Platform, Messenger>();
 
   constructor(
-    private readonly people: PeopleStore, private readonly presence: PresenceStore, messengers: Messenger[] = [],
+    private readonly people: PeopleStore,
+    private readonly presence: PresenceStore,
+    messengers: Messenger[] = [],
     private readonly reach?: RouterReach,
   ) {
     for (const m of messengers) this.register(m);
@@ -57,13 +59,16 @@ export class Router {
       return i >= 0 ? i : seen.length + PLATFORM_PREFERENCE.indexOf(p);
     };
     // Anyone with an e-mail address in the directory can be reached by e-mail, even without a chat identity.
-    const identities = person.email && !person.identities.some((i) => i.platform === 'email')
-      ? [...person.identities, { platform: 'email' as const, tenant: '', userId: person.email }]
-      : person.identities;
+    const identities =
+      person.email && !person.identities.some((i) => i.platform === 'email')
+        ? [...person.identities, { platform: 'email' as const, tenant: '', userId: person.email }]
+        : person.identities;
     const known = identities
       .filter((i) => this.messengers.has(i.platform))
       .map((identity): Route => ({ identity, messenger: this.messengers.get(identity.platform)! }));
-    return [...known, ...this.lookups(person, known)].sort((a, b) => rank(a.identity.platform) - rank(b.identity.platform));
+    return [...known, ...this.lookups(person, known)].sort(
+      (a, b) => rank(a.identity.platform) - rank(b.identity.platform),
+    );
   }
 
   /** Platforms that can find this person by e-mail, where they have no identity and no fresh "not found". */
@@ -75,7 +80,9 @@ export class Router {
       .filter((m) => m.findPerson && !known.some((r) => r.identity.platform === m.platform))
       .filter((m) => !(now && this.reach?.store.freshMiss(person.id, m.platform, now, LOOKUP_MISS_TTL_MS)))
       .map((messenger) => ({
-        identity: { platform: messenger.platform, tenant: '', userId: '' }, messenger, lookup: { email, organisation: person.organisation },
+        identity: { platform: messenger.platform, tenant: '', userId: '' },
+        messenger,
+        lookup: { email, organisation: person.organisation },
       }));
   }
 

@@ -66,7 +66,12 @@ export interface UndeliverableDeps {
 }
 
 /** Nobody could be reached: the introduction ends as not_reached and the introducer is told at once. */
-export function markNotReached(app: HandoverService, handoverId: string, personIds: string[], platforms: string[]): ActResult | null {
+export function markNotReached(
+  app: HandoverService,
+  handoverId: string,
+  personIds: string[],
+  platforms: string[],
+): ActResult | null {
   try {
     return app.act(handoverId, { type: 'mark_not_reached', actorId: SYSTEM_ACTOR, personIds, platforms });
   } catch (err) {
@@ -77,13 +82,26 @@ export function markNotReached(app: HandoverService, handoverId: string, personI
 
 const personIdOf = (e: AuditEntry) => (typeof e.details.personId === 'string' ? e.details.personId : null);
 
-function reachFacts(h: Handover, steps: AuditEntry[], service: Service | undefined, unreached: Set<string>, channelFailed: boolean): ReachFacts {
+function reachFacts(
+  h: Handover,
+  steps: AuditEntry[],
+  service: Service | undefined,
+  unreached: Set<string>,
+  channelFailed: boolean,
+): ReachFacts {
   const escalations = steps.filter((e) => e.event === 'escalated');
-  const channelAsked = service?.channel != null
-    && escalations.some((e) => !Array.isArray(e.details.backupIds) || e.details.backupIds.length === 0);
+  const channelAsked =
+    service?.channel != null &&
+    escalations.some((e) => !Array.isArray(e.details.backupIds) || e.details.backupIds.length === 0);
   return {
-    state: h.state, contactId: h.contactId, escalatedTo: h.escalatedTo, unreached, escalatedBefore: escalations.length > 0,
-    canCover: canCover(h, service), channelFailed, channelAsked,
+    state: h.state,
+    contactId: h.contactId,
+    escalatedTo: h.escalatedTo,
+    unreached,
+    escalatedBefore: escalations.length > 0,
+    canCover: canCover(h, service),
+    channelFailed,
+    channelAsked,
   };
 }
 
@@ -97,14 +115,27 @@ export function createUndeliverableHandler(deps: UndeliverableDeps): (row: Outbo
     const h = deps.handovers.find(row.subjectId);
     if (!h) return;
     const now = deps.clock.now();
-    const record = (details: Record<string, string>) => deps.handovers.recordEvents([{
-      type: 'undeliverable', handoverId: h.id, actorId: SYSTEM_ACTOR, at: now.toISOString(), from: h.state, to: h.state,
-      details: { ...details, cardKind: row.card.kind, reason },
-    }]);
+    const record = (details: Record<string, string>) =>
+      deps.handovers.recordEvents([
+        {
+          type: 'undeliverable',
+          handoverId: h.id,
+          actorId: SYSTEM_ACTOR,
+          at: now.toISOString(),
+          from: h.state,
+          to: h.state,
+          details: { ...details, cardKind: row.card.kind, reason },
+        },
+      ]);
     let step = 'nothing' as ReachStep;
     inTransaction(deps.db, () => {
       const steps = deps.handovers.audit(h.id);
-      const unreached = new Set(steps.filter((e) => e.event === 'undeliverable').map(personIdOf).filter((id): id is string => id !== null));
+      const unreached = new Set(
+        steps
+          .filter((e) => e.event === 'undeliverable')
+          .map(personIdOf)
+          .filter((id): id is string => id !== null),
+      );
       let channelFailed = steps.some((e) => e.event === 'undeliverable' && typeof e.details.channelId === 'string');
       if ('channel' in row.recipient) {
         if (!channelFailed) record({ channelId: row.recipient.channel.channelId });
@@ -118,14 +149,29 @@ export function createUndeliverableHandler(deps: UndeliverableDeps): (row: Outbo
       const personId = 'personId' in row.recipient ? row.recipient.personId : null;
       // The introducer hears once per person; when nobody can be reached, the not_reached message says it all.
       if (personId && personId !== h.introducerId && !isTerminal(h) && step !== 'give_up' && step !== 'wait') {
-        deps.outbox.enqueue({
-          idempotencyKey: messageKey({ subjectId: h.id, event: 'undeliverable', recipient: h.introducerId, cardKind: `notice-${personId}` }),
-          recipient: { personId: h.introducerId }, mode: 'new',
-          card: { kind: 'notice', subjectId: h.id, viewerId: h.introducerId, params: { reason: 'recipient_unreachable', personId } },
-        }, now);
+        deps.outbox.enqueue(
+          {
+            idempotencyKey: messageKey({
+              subjectId: h.id,
+              event: 'undeliverable',
+              recipient: h.introducerId,
+              cardKind: `notice-${personId}`,
+            }),
+            recipient: { personId: h.introducerId },
+            mode: 'new',
+            card: {
+              kind: 'notice',
+              subjectId: h.id,
+              viewerId: h.introducerId,
+              params: { reason: 'recipient_unreachable', personId },
+            },
+          },
+          now,
+        );
       }
     });
     if (step === 'escalate') escalateHandover(deps.app, h.id);
-    if (step === 'give_up') markNotReached(deps.app, h.id, [h.contactId, ...h.escalatedTo], [...(deps.platforms?.() ?? [])]);
+    if (step === 'give_up')
+      markNotReached(deps.app, h.id, [h.contactId, ...h.escalatedTo], [...(deps.platforms?.() ?? [])]);
   };
 }

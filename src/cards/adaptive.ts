@@ -47,13 +47,24 @@ type Item = Record<string, unknown>;
 
 function textBlock(text: string, style: TextStyle, max: number): Item {
   const s = STYLE[style];
-  return { type: 'TextBlock', text: escapeText(cut(text, max)), wrap: true, size: s.size, weight: s.weight, color: s.color, isSubtle: s.subtle };
+  return {
+    type: 'TextBlock',
+    text: escapeText(cut(text, max)),
+    wrap: true,
+    size: s.size,
+    weight: s.weight,
+    color: s.color,
+    isSubtle: s.subtle,
+  };
 }
 
 function submitAction(a: CardAction): Item {
   const style = a.style === 'positive' ? 'positive' : a.style === 'destructive' ? 'destructive' : 'default';
   return {
-    type: 'Action.Submit', title: a.label, style, associatedInputs: a.submitsInputs ? 'auto' : 'none',
+    type: 'Action.Submit',
+    title: a.label,
+    style,
+    associatedInputs: a.submitsInputs ? 'auto' : 'none',
     data: { actionId: a.id, subjectId: a.subjectId, version: a.version ?? 0, ...(a.key ? { key: a.key } : {}) },
   };
 }
@@ -66,36 +77,97 @@ function inputElements(input: CardInput, max: number): Item[] {
   const error = input.error ? [textBlock(input.error, 'attention', max)] : [];
   switch (input.type) {
     case 'text':
-      return [{
-        type: 'Input.Text', id, label, isRequired: required, errorMessage, isMultiline: input.multiline ?? false,
-        maxLength: input.maxLength ?? DEFAULT_INPUT_MAX_LENGTH, value: cut(input.value ?? '', DEFAULT_INPUT_MAX_LENGTH * 5), placeholder: input.placeholder ?? '',
-      }, ...error];
+      return [
+        {
+          type: 'Input.Text',
+          id,
+          label,
+          isRequired: required,
+          errorMessage,
+          isMultiline: input.multiline ?? false,
+          maxLength: input.maxLength ?? DEFAULT_INPUT_MAX_LENGTH,
+          value: cut(input.value ?? '', DEFAULT_INPUT_MAX_LENGTH * 5),
+          placeholder: input.placeholder ?? '',
+        },
+        ...error,
+      ];
     case 'choice':
-      return [{
-        type: 'Input.ChoiceSet', id, label, isRequired: required, errorMessage, style: input.expanded ? 'expanded' : 'compact',
-        isMultiSelect: input.multi ?? false, value: input.value ?? '', choices: input.options.map((o) => ({ title: cut(o.label, max), value: o.value })),
-      }, ...error];
+      return [
+        {
+          type: 'Input.ChoiceSet',
+          id,
+          label,
+          isRequired: required,
+          errorMessage,
+          style: input.expanded ? 'expanded' : 'compact',
+          isMultiSelect: input.multi ?? false,
+          value: input.value ?? '',
+          choices: input.options.map((o) => ({ title: cut(o.label, max), value: o.value })),
+        },
+        ...error,
+      ];
     case 'toggle': // a required toggle is checked by the server, which says why it matters
-      return [{
-        type: 'Input.Toggle', id, label, title: TOGGLE_TITLE, isRequired: false, errorMessage, value: input.value ? 'true' : 'false',
-        valueOn: 'true', valueOff: 'false', wrap: true,
-      }, ...error];
+      return [
+        {
+          type: 'Input.Toggle',
+          id,
+          label,
+          title: TOGGLE_TITLE,
+          isRequired: false,
+          errorMessage,
+          value: input.value ? 'true' : 'false',
+          valueOn: 'true',
+          valueOff: 'false',
+          wrap: true,
+        },
+        ...error,
+      ];
     case 'date':
-      return [{ type: 'Input.Date', id, label, isRequired: required, errorMessage, value: input.value ?? '', min: input.min ?? NO_MIN_DATE }, ...error];
+      return [
+        {
+          type: 'Input.Date',
+          id,
+          label,
+          isRequired: required,
+          errorMessage,
+          value: input.value ?? '',
+          min: input.min ?? NO_MIN_DATE,
+        },
+        ...error,
+      ];
   }
 }
 
 function blockElements(block: CardBlock, max: number): Item[] {
   switch (block.type) {
-    case 'text': return [textBlock(block.text, block.style ?? 'default', max)];
-    case 'facts': return [{ type: 'FactSet', facts: block.facts.map((f) => ({ title: escapeText(cut(f.label, max)), value: escapeText(cut(f.value, max)) })) }];
-    case 'timeline': return [{
-      type: 'FactSet',
-      facts: block.steps.map((s) => ({ title: escapeText(`${s.done ? '✓' : '○'} ${cut(s.label, max)}`), value: escapeText(s.at ?? 'Not yet') })),
-    }];
-    case 'divider': return [];
-    case 'input': return inputElements(block.input, max);
-    case 'actions': return [{ type: 'ActionSet', actions: block.actions.map(submitAction) }];
+    case 'text':
+      return [textBlock(block.text, block.style ?? 'default', max)];
+    case 'facts':
+      return [
+        {
+          type: 'FactSet',
+          facts: block.facts.map((f) => ({
+            title: escapeText(cut(f.label, max)),
+            value: escapeText(cut(f.value, max)),
+          })),
+        },
+      ];
+    case 'timeline':
+      return [
+        {
+          type: 'FactSet',
+          facts: block.steps.map((s) => ({
+            title: escapeText(`${s.done ? '✓' : '○'} ${cut(s.label, max)}`),
+            value: escapeText(s.at ?? 'Not yet'),
+          })),
+        },
+      ];
+    case 'divider':
+      return [];
+    case 'input':
+      return inputElements(block.input, max);
+    case 'actions':
+      return [{ type: 'ActionSet', actions: block.actions.map(submitAction) }];
   }
 }
 
@@ -104,7 +176,16 @@ function blockElements(block: CardBlock, max: number): Item[] {
  * every card kind are under cards/ (npm run cards:render).
  */
 export function buildAdaptiveCard(card: Card, max: number = MAX_TEXT_CHARS): AdaptiveCardJson {
-  const body: Item[] = [{ type: 'TextBlock', text: escapeText(cut(card.title, max)), wrap: true, size: 'Medium', weight: 'Bolder', style: 'heading' }];
+  const body: Item[] = [
+    {
+      type: 'TextBlock',
+      text: escapeText(cut(card.title, max)),
+      wrap: true,
+      size: 'Medium',
+      weight: 'Bolder',
+      style: 'heading',
+    },
+  ];
   let separator = false;
   for (const block of card.blocks) {
     if (block.type === 'divider') {
@@ -116,7 +197,14 @@ export function buildAdaptiveCard(card: Card, max: number = MAX_TEXT_CHARS): Ada
       separator = false;
     }
   }
-  return { type: 'AdaptiveCard', $schema: ADAPTIVE_SCHEMA, version: ADAPTIVE_VERSION, fallbackText: cut(card.summary, max), body, actions: card.actions.map(submitAction) };
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_SCHEMA,
+    version: ADAPTIVE_VERSION,
+    fallbackText: cut(card.summary, max),
+    body,
+    actions: card.actions.map(submitAction),
+  };
 }
 
 export function cardBytes(json: unknown): number {
@@ -131,5 +219,13 @@ export function toAdaptiveCard(card: Card): AdaptiveCardJson {
     json = buildAdaptiveCard(card, max);
   }
   if (cardBytes(json) <= MAX_CARD_BYTES) return json;
-  return buildAdaptiveCard({ ...card, blocks: [{ type: 'text', text: 'This message is too long to show here. Open Warm Handover in the browser to see it.' }] }, SHRINK_STEPS[0]);
+  return buildAdaptiveCard(
+    {
+      ...card,
+      blocks: [
+        { type: 'text', text: 'This message is too long to show here. Open Warm Handover in the browser to see it.' },
+      ],
+    },
+    SHRINK_STEPS[0],
+  );
 }

@@ -16,7 +16,9 @@ function safeZone(timeZone: string): string {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
     zone = timeZone;
-  } catch { /* unknown zone: fall back to the default */ }
+  } catch {
+    /* unknown zone: fall back to the default */
+  }
   if (knownZones.size >= MAX_CACHED_FORMATS) knownZones.clear();
   knownZones.set(timeZone, zone);
   return zone;
@@ -46,7 +48,15 @@ export const START_OF_WORKING_DAY_HOUR = 9;
 export function dateInputToInstant(date: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
   if (!m) return null;
-  const z = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), START_OF_WORKING_DAY_HOUR, 0, 0, safeZone(timeZone));
+  const z = new TZDate(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    START_OF_WORKING_DAY_HOUR,
+    0,
+    0,
+    safeZone(timeZone),
+  );
   return Number.isNaN(z.getTime()) ? null : new Date(z.getTime()).toISOString();
 }
 

@@ -3,8 +3,22 @@
 // Every string here is plain text (never markdown): converters escape it for their platform.
 
 export type CardKind =
-  | 'introduction' | 'decline_form' | 'pass_form' | 'receipt' | 'accepted' | 'nudge' | 'escalation' | 'outcome'
-  | 'introduce_form' | 'opportunity' | 'digest' | 'review_request' | 'notice' | 'snooze_form' | 'note_form' | 'opportunity_form'
+  | 'introduction'
+  | 'decline_form'
+  | 'pass_form'
+  | 'receipt'
+  | 'accepted'
+  | 'nudge'
+  | 'escalation'
+  | 'outcome'
+  | 'introduce_form'
+  | 'opportunity'
+  | 'digest'
+  | 'review_request'
+  | 'notice'
+  | 'snooze_form'
+  | 'note_form'
+  | 'opportunity_form'
   /** A one-sentence reply in the thread of a card, saying what just changed. */
   | 'status_update'
   /** What is waiting for a person and what they introduced ("status"). */
@@ -18,20 +32,72 @@ export type CardKind =
 
 /** Action names the server understands. A button carries only this, the handover (or other subject) id and a version. */
 export type ActionId =
-  | 'accept' | 'decline' | 'decline_submit' | 'pass' | 'pass_submit' | 'withdraw' | 'add_note' | 'add_note_submit'
-  | 'confirm_contact' | 'report_unreachable' | 'snooze' | 'snooze_submit' | 'introduce_submit' | 'introduce_search'
-  | 'introduce_start' | 'introduce_to_opportunity' | 'review_still_right' | 'review_needs_changes' | 'review_closed'
-  | 'open_handover' | 'close' | 'opportunity_start' | 'opportunity_submit'
-  | 'outcome_yes' | 'outcome_unreachable' | 'outcome_not_yet' | 'review_open' | 'review_changes_submit' | 'say' | 'all_notes'
-  | 'withdraw_confirmed' | 'reintroduce';
+  | 'accept'
+  | 'decline'
+  | 'decline_submit'
+  | 'pass'
+  | 'pass_submit'
+  | 'withdraw'
+  | 'add_note'
+  | 'add_note_submit'
+  | 'confirm_contact'
+  | 'report_unreachable'
+  | 'snooze'
+  | 'snooze_submit'
+  | 'introduce_submit'
+  | 'introduce_search'
+  | 'introduce_start'
+  | 'introduce_to_opportunity'
+  | 'review_still_right'
+  | 'review_needs_changes'
+  | 'review_closed'
+  | 'open_handover'
+  | 'close'
+  | 'opportunity_start'
+  | 'opportunity_submit'
+  | 'outcome_yes'
+  | 'outcome_unreachable'
+  | 'outcome_not_yet'
+  | 'review_open'
+  | 'review_changes_submit'
+  | 'say'
+  | 'all_notes'
+  | 'withdraw_confirmed'
+  | 'reintroduce';
 
 export const ACTION_IDS: readonly ActionId[] = [
-  'accept', 'decline', 'decline_submit', 'pass', 'pass_submit', 'withdraw', 'add_note', 'add_note_submit',
-  'confirm_contact', 'report_unreachable', 'snooze', 'snooze_submit', 'introduce_submit', 'introduce_search',
-  'introduce_start', 'introduce_to_opportunity', 'review_still_right', 'review_needs_changes', 'review_closed',
-  'open_handover', 'close', 'opportunity_start', 'opportunity_submit',
-  'outcome_yes', 'outcome_unreachable', 'outcome_not_yet', 'review_open', 'review_changes_submit', 'say', 'all_notes',
-  'withdraw_confirmed', 'reintroduce',
+  'accept',
+  'decline',
+  'decline_submit',
+  'pass',
+  'pass_submit',
+  'withdraw',
+  'add_note',
+  'add_note_submit',
+  'confirm_contact',
+  'report_unreachable',
+  'snooze',
+  'snooze_submit',
+  'introduce_submit',
+  'introduce_search',
+  'introduce_start',
+  'introduce_to_opportunity',
+  'review_still_right',
+  'review_needs_changes',
+  'review_closed',
+  'open_handover',
+  'close',
+  'opportunity_start',
+  'opportunity_submit',
+  'outcome_yes',
+  'outcome_unreachable',
+  'outcome_not_yet',
+  'review_open',
+  'review_changes_submit',
+  'say',
+  'all_notes',
+  'withdraw_confirmed',
+  'reintroduce',
 ];
 
 export function isActionId(value: unknown): value is ActionId {
@@ -46,8 +112,28 @@ export interface ChoiceOption {
 }
 
 export type CardInput =
-  | { type: 'text'; id: string; label: string; required?: boolean; multiline?: boolean; maxLength?: number; value?: string; placeholder?: string; error?: string }
-  | { type: 'choice'; id: string; label: string; required?: boolean; options: ChoiceOption[]; value?: string; multi?: boolean; expanded?: boolean; error?: string }
+  | {
+      type: 'text';
+      id: string;
+      label: string;
+      required?: boolean;
+      multiline?: boolean;
+      maxLength?: number;
+      value?: string;
+      placeholder?: string;
+      error?: string;
+    }
+  | {
+      type: 'choice';
+      id: string;
+      label: string;
+      required?: boolean;
+      options: ChoiceOption[];
+      value?: string;
+      multi?: boolean;
+      expanded?: boolean;
+      error?: string;
+    }
   | { type: 'toggle'; id: string; label: string; required?: boolean; value?: boolean; error?: string }
   /** value and min: YYYY-MM-DD */
   | { type: 'date'; id: string; label: string; required?: boolean; value?: string; min?: string; error?: string };

@@ -26,8 +26,14 @@ export interface MyIntroductions {
 }
 
 export const MY_STATE_WORDS: Record<HandoverState, string> = {
-  sent: 'Waiting for an answer', accepted: 'Accepted', contact_made: 'Contact made', closed: 'Closed', declined: 'Declined',
-  withdrawn: 'Withdrawn', expired: 'Expired', unreachable: "Client not reached yet",
+  sent: 'Waiting for an answer',
+  accepted: 'Accepted',
+  contact_made: 'Contact made',
+  closed: 'Closed',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+  expired: 'Expired',
+  unreachable: 'Client not reached yet',
   not_reached: "Couldn't reach the named contact",
 };
 
@@ -36,7 +42,11 @@ export const NOTHING_INTRODUCED = 'You have not introduced anyone yet.';
 
 /** "R.T. from Jo Rivers · Mind in Lambeth · reply by Wed 9 Dec" */
 export function waitingLine(i: MyIntroduction, timeZone: string): string {
-  const due = i.replyBy ? ` · reply by ${formatDay(i.replyBy, timeZone)}` : i.followUpAt ? ` · make contact by ${formatDay(i.followUpAt, timeZone)}` : '';
+  const due = i.replyBy
+    ? ` · reply by ${formatDay(i.replyBy, timeZone)}`
+    : i.followUpAt
+      ? ` · make contact by ${formatDay(i.followUpAt, timeZone)}`
+      : '';
   return `${i.clientName ?? 'A client'} from ${i.otherName} · ${i.serviceName}${due}`;
 }
 
@@ -47,9 +57,20 @@ export function introducedLine(i: MyIntroduction, timeZone: string): string {
 
 /** The buttons beside one waiting introduction: answer it here when it is still unanswered, else open it. */
 export function waitingActions(i: MyIntroduction): CardAction[] {
-  const a = (id: CardAction['id'], label: string, style?: CardAction['style']): CardAction => ({ id, label, style, subjectId: i.handoverId, version: i.version });
+  const a = (id: CardAction['id'], label: string, style?: CardAction['style']): CardAction => ({
+    id,
+    label,
+    style,
+    subjectId: i.handoverId,
+    version: i.version,
+  });
   if (i.state !== 'sent') return [a('open_handover', 'Open')];
-  return [a('accept', 'Accept', 'positive'), a('decline', 'Decline', 'destructive'), a('pass', 'Pass to a colleague'), a('open_handover', 'Open')];
+  return [
+    a('accept', 'Accept', 'positive'),
+    a('decline', 'Decline', 'destructive'),
+    a('pass', 'Pass to a colleague'),
+    a('open_handover', 'Open'),
+  ];
 }
 
 export function openAction(i: MyIntroduction): CardAction {
@@ -64,15 +85,20 @@ function more(n: number): CardBlock[] {
 export function waitingBlocks(my: MyIntroductions, timeZone: string): CardBlock[] {
   const blocks: CardBlock[] = [{ type: 'text', text: 'Waiting for you', style: 'heading' }];
   if (my.waiting.length === 0) blocks.push({ type: 'text', text: NOTHING_WAITING, style: 'subtle' });
-  for (const i of my.waiting) blocks.push({ type: 'text', text: waitingLine(i, timeZone) }, { type: 'actions', actions: waitingActions(i) });
+  for (const i of my.waiting)
+    blocks.push({ type: 'text', text: waitingLine(i, timeZone) }, { type: 'actions', actions: waitingActions(i) });
   return [...blocks, ...more(my.moreWaiting)];
 }
 
 /** The blocks of both lists, for "status". */
 export function myIntroductionsBlocks(my: MyIntroductions, timeZone: string): CardBlock[] {
-  const blocks: CardBlock[] = [...waitingBlocks(my, timeZone), { type: 'text', text: 'Your introductions', style: 'heading' }];
+  const blocks: CardBlock[] = [
+    ...waitingBlocks(my, timeZone),
+    { type: 'text', text: 'Your introductions', style: 'heading' },
+  ];
   if (my.introduced.length === 0) blocks.push({ type: 'text', text: NOTHING_INTRODUCED, style: 'subtle' });
-  for (const i of my.introduced) blocks.push({ type: 'text', text: introducedLine(i, timeZone) }, { type: 'actions', actions: [openAction(i)] });
+  for (const i of my.introduced)
+    blocks.push({ type: 'text', text: introducedLine(i, timeZone) }, { type: 'actions', actions: [openAction(i)] });
   return [...blocks, ...more(my.moreIntroduced)];
 }
 
@@ -80,8 +106,10 @@ export function myIntroductionsBlocks(my: MyIntroductions, timeZone: string): Ca
 export function buildMyIntroductionsCard(my: MyIntroductions, timeZone: string): Card {
   const waiting = my.waiting.length + my.moreWaiting;
   return {
-    kind: 'my_introductions', title: 'My introductions',
-    summary: waiting === 0 ? 'My introductions: nothing is waiting for you' : `My introductions: ${waiting} waiting for you`,
+    kind: 'my_introductions',
+    title: 'My introductions',
+    summary:
+      waiting === 0 ? 'My introductions: nothing is waiting for you' : `My introductions: ${waiting} waiting for you`,
     blocks: myIntroductionsBlocks(my, timeZone),
     actions: [{ id: 'introduce_start', label: 'Introduce a client', style: 'positive', subjectId: 'directory' }],
   };

@@ -51,7 +51,11 @@ function facts(v: OpportunityCardView, timeZone: string): { label: string; value
     { label: 'How to join', value: o.howToJoin },
   ];
   // Without a service the poster is not a named contact of anything: "Posted by" says who to ask.
-  if (o.serviceId || o.contactId !== o.postedBy) list.push({ label: 'Named contact', value: v.contactOrganisation ? `${v.contactName}, ${v.contactOrganisation}` : v.contactName });
+  if (o.serviceId || o.contactId !== o.postedBy)
+    list.push({
+      label: 'Named contact',
+      value: v.contactOrganisation ? `${v.contactName}, ${v.contactOrganisation}` : v.contactName,
+    });
   if (v.serviceName) list.push({ label: 'Service', value: v.serviceName });
   list.push({ label: 'Posted by', value: v.postedByName });
   return list;
@@ -68,15 +72,18 @@ export function buildOpportunityCard(v: OpportunityCardView, ctx: OpportunityCar
   if (o.summary) blocks.push({ type: 'text', text: o.summary });
   blocks.push({ type: 'facts', facts: facts(v, ctx.timeZone) });
   if (open && !o.serviceId) {
-    const text = o.contactId === o.postedBy
-      ? 'This opportunity is not linked to a directory service, so use "How to join" above.'
-      : `${v.contactName} is not a named contact of a directory service, so use "How to join" above.`;
+    const text =
+      o.contactId === o.postedBy
+        ? 'This opportunity is not linked to a directory service, so use "How to join" above.'
+        : `${v.contactName} is not a named contact of a directory service, so use "How to join" above.`;
     blocks.push({ type: 'text', text, style: 'subtle' });
   }
   return {
     kind: 'opportunity',
     title: open ? o.title : `Closed: ${o.title}`,
-    summary: open ? `${type}: ${o.title}, apply by ${describeDeadline(o.deadline, ctx.timeZone)}` : `Closed: ${o.title}`,
+    summary: open
+      ? `${type}: ${o.title}, apply by ${describeDeadline(o.deadline, ctx.timeZone)}`
+      : `Closed: ${o.title}`,
     subjectId: o.id,
     blocks,
     actions: open && o.serviceId ? [introduceAction(o)] : [],
@@ -112,13 +119,19 @@ export function buildChannelDigestCard(items: OpportunityCardView[], ctx: Channe
   const shown = items.slice(0, MAX_DIGEST_ITEMS);
   const count = items.length === 1 ? '1 opportunity is' : `${items.length} opportunities are`;
   const where = ctx.channelName ? ` in ${ctx.channelName}` : '';
-  const blocks: CardBlock[] = [{ type: 'text', text: `${count} still open${where}, soonest deadline first.`, style: 'subtle' }];
+  const blocks: CardBlock[] = [
+    { type: 'text', text: `${count} still open${where}, soonest deadline first.`, style: 'subtle' },
+  ];
   shown.forEach((v, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
     blocks.push(...digestItem(v, ctx.timeZone));
   });
   if (items.length > shown.length) {
-    blocks.push({ type: 'text', text: `And ${items.length - shown.length} more still open: see the earlier posts in this channel.`, style: 'subtle' });
+    blocks.push({
+      type: 'text',
+      text: `And ${items.length - shown.length} more still open: see the earlier posts in this channel.`,
+      style: 'subtle',
+    });
   }
   return {
     kind: 'digest',

@@ -25,14 +25,19 @@ export function buildOpportunityCard(o: OpportunityView, timeZone: string): Card
   ];
   if (o.deadline) facts.push({ label: 'Deadline', value: formatDay(o.deadline, timeZone) });
   return {
-    kind: 'opportunity', title: o.closed ? `Closed: ${o.title}` : o.title, subjectId: o.id, summary: `Opportunity: ${o.title}`,
+    kind: 'opportunity',
+    title: o.closed ? `Closed: ${o.title}` : o.title,
+    subjectId: o.id,
+    summary: `Opportunity: ${o.title}`,
     blocks: [
       ...(o.closed ? [{ type: 'text', text: 'This opportunity has closed.', style: 'subtle' } as CardBlock] : []),
       { type: 'facts', facts },
       { type: 'text', text: 'How to join', style: 'heading' },
       { type: 'text', text: o.howToJoin || 'Introduce a client and the provider will be in touch.' },
     ],
-    actions: o.closed ? [] : [{ id: 'introduce_to_opportunity', label: 'Introduce a client to this', style: 'positive', subjectId: o.id }],
+    actions: o.closed
+      ? []
+      : [{ id: 'introduce_to_opportunity', label: 'Introduce a client to this', style: 'positive', subjectId: o.id }],
   };
 }
 
@@ -45,30 +50,51 @@ export interface DigestItem {
 }
 
 export function buildDigestCard(key: string, items: DigestItem[], timeZone: string, now?: Date): Card {
-  const blocks: CardBlock[] = items.length === 0
-    ? [{ type: 'text', text: 'Nothing is waiting for you. Thank you!', style: 'good' }]
-    : items.flatMap((i): CardBlock[] => [
-      { type: 'text', text: i.due ? `${i.line}: due ${formatWhen(i.due, timeZone, now)}` : i.line },
-      { type: 'actions', actions: [{ id: 'open_handover', label: 'Open', subjectId: i.handoverId, version: i.version }] },
-    ]);
+  const blocks: CardBlock[] =
+    items.length === 0
+      ? [{ type: 'text', text: 'Nothing is waiting for you. Thank you!', style: 'good' }]
+      : items.flatMap((i): CardBlock[] => [
+          { type: 'text', text: i.due ? `${i.line}: due ${formatWhen(i.due, timeZone, now)}` : i.line },
+          {
+            type: 'actions',
+            actions: [{ id: 'open_handover', label: 'Open', subjectId: i.handoverId, version: i.version }],
+          },
+        ]);
   return {
-    kind: 'digest', title: items.length === 1 ? '1 introduction is waiting for you' : `${items.length} introductions are waiting for you`,
-    subjectId: key, summary: 'Your digest of introductions', blocks, actions: [],
+    kind: 'digest',
+    title:
+      items.length === 1 ? '1 introduction is waiting for you' : `${items.length} introductions are waiting for you`,
+    subjectId: key,
+    summary: 'Your digest of introductions',
+    blocks,
+    actions: [],
   };
 }
 
 export function buildReviewRequestCard(service: Service, timeZone: string, now?: Date): Card {
   return {
-    kind: 'review_request', title: `Is this still right? ${service.name}`, subjectId: service.id, summary: `Please check the directory entry for ${service.name}`,
+    kind: 'review_request',
+    title: `Is this still right? ${service.name}`,
+    subjectId: service.id,
+    summary: `Please check the directory entry for ${service.name}`,
     blocks: [
-      { type: 'text', text: `People use this entry to introduce clients to ${service.name}. Please check it is still right.` },
-      { type: 'facts', facts: [
-        { label: 'Organisation', value: service.organisation },
-        { label: 'What it offers', value: service.description || 'Not given' },
-        { label: 'Capacity', value: CAPACITY_LABELS[service.capacity] },
-        { label: 'Areas', value: service.areas.join(', ') || 'Anywhere' },
-        { label: 'Last reviewed', value: service.lastReviewed ? formatDay(`${service.lastReviewed}T12:00:00Z`, timeZone, now) : 'Never' },
-      ] },
+      {
+        type: 'text',
+        text: `People use this entry to introduce clients to ${service.name}. Please check it is still right.`,
+      },
+      {
+        type: 'facts',
+        facts: [
+          { label: 'Organisation', value: service.organisation },
+          { label: 'What it offers', value: service.description || 'Not given' },
+          { label: 'Capacity', value: CAPACITY_LABELS[service.capacity] },
+          { label: 'Areas', value: service.areas.join(', ') || 'Anywhere' },
+          {
+            label: 'Last reviewed',
+            value: service.lastReviewed ? formatDay(`${service.lastReviewed}T12:00:00Z`, timeZone, now) : 'Never',
+          },
+        ],
+      },
     ],
     actions: [
       { id: 'review_still_right', label: 'Still right', style: 'positive', subjectId: service.id },

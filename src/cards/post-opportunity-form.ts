@@ -22,7 +22,6 @@ export interface PostScope {
   tenant?: string;
 }
 
-
 /** "web", "slack:T123", "teams:tenant-id" → a scope; null for anything else. */
 export function parseScope(subjectId: string): PostScope | null {
   const at = subjectId.indexOf(':');
@@ -38,7 +37,8 @@ export function scopeId(scope: PostScope): string {
 
 /** What to do when there is no peer group to post to yet, in the poster's platform's words. */
 export const NO_GROUP_HINT: Record<Platform, string> = {
-  slack: 'There is no peer-group channel to post to yet. Invite Warm Handover to your peer group’s channel (type /invite @Warm Handover there), then try again.',
+  slack:
+    'There is no peer-group channel to post to yet. Invite Warm Handover to your peer group’s channel (type /invite @Warm Handover there), then try again.',
   teams: 'There is no peer-group channel to post to yet. Add Warm Handover to your team’s channel, then try again.',
   web: 'There is no peer-group channel to post to yet. Ask your coordinator to set one up.',
   email: 'Opportunities cannot be posted by e-mail. Use the playground, Slack or Teams.',
@@ -61,16 +61,54 @@ function fields(input: PostOpportunityFormInput): CardInput[] {
   const L = OPPORTUNITY_LIMITS;
   const onlyChannel = input.channels.length === 1 ? input.channels[0].value : undefined;
   return [
-    { type: 'text', id: 'title', label: 'Title', required: true, maxLength: L.title, placeholder: 'For example: Confidence and CV course' },
+    {
+      type: 'text',
+      id: 'title',
+      label: 'Title',
+      required: true,
+      maxLength: L.title,
+      placeholder: 'For example: Confidence and CV course',
+    },
     { type: 'text', id: 'provider', label: 'Who runs it', required: true, maxLength: L.provider },
-    { type: 'choice', id: 'type', label: 'What kind of opportunity', required: true, options: OPPORTUNITY_TYPES.map((t) => ({ value: t, label: OPPORTUNITY_TYPE_LABELS[t] })) },
+    {
+      type: 'choice',
+      id: 'type',
+      label: 'What kind of opportunity',
+      required: true,
+      options: OPPORTUNITY_TYPES.map((t) => ({ value: t, label: OPPORTUNITY_TYPE_LABELS[t] })),
+    },
     { type: 'text', id: 'summary', label: 'What it is (optional)', multiline: true, maxLength: L.summary },
-    { type: 'text', id: 'dates', label: 'When it runs (optional)', maxLength: L.dates, placeholder: 'For example: Tuesdays 10:00 to 12:00, from 5 January' },
-    { type: 'date', id: 'deadline', label: 'Apply by (it closes itself after this day)', required: true, min: input.today },
+    {
+      type: 'text',
+      id: 'dates',
+      label: 'When it runs (optional)',
+      maxLength: L.dates,
+      placeholder: 'For example: Tuesdays 10:00 to 12:00, from 5 January',
+    },
+    {
+      type: 'date',
+      id: 'deadline',
+      label: 'Apply by (it closes itself after this day)',
+      required: true,
+      min: input.today,
+    },
     { type: 'text', id: 'whoFor', label: 'Who it is for', required: true, multiline: true, maxLength: L.whoFor },
     { type: 'text', id: 'howToJoin', label: 'How to join', required: true, multiline: true, maxLength: L.howToJoin },
-    { type: 'choice', id: 'serviceId', label: 'Directory service that introductions go to (optional)', options: input.services.slice(0, MAX_SERVICE_CHOICES) },
-    { type: 'choice', id: CHANNELS_INPUT_ID, label: 'Post to', required: true, multi: true, options: input.channels, value: onlyChannel },
+    {
+      type: 'choice',
+      id: 'serviceId',
+      label: 'Directory service that introductions go to (optional)',
+      options: input.services.slice(0, MAX_SERVICE_CHOICES),
+    },
+    {
+      type: 'choice',
+      id: CHANNELS_INPUT_ID,
+      label: 'Post to',
+      required: true,
+      multi: true,
+      options: input.channels,
+      value: onlyChannel,
+    },
   ];
 }
 
@@ -84,7 +122,8 @@ export function buildPostOpportunityForm(input: PostOpportunityFormInput): Card 
   const values = input.values ?? {};
   const errors = input.errors ?? {};
   const top: CardBlock[] = input.message ? [{ type: 'text', text: input.message, style: 'attention' }] : [];
-  if (input.channels.length === 0) top.push({ type: 'text', text: NO_GROUP_HINT[input.scope.platform], style: 'warning' });
+  if (input.channels.length === 0)
+    top.push({ type: 'text', text: NO_GROUP_HINT[input.scope.platform], style: 'warning' });
   const scope = scopeId(input.scope);
   return {
     kind: 'opportunity_form',
@@ -93,10 +132,18 @@ export function buildPostOpportunityForm(input: PostOpportunityFormInput): Card 
     subjectId: scope,
     blocks: [
       ...top,
-      { type: 'text', text: 'Describe the offer only: never name a client here. It appears in the channels you choose, and closes itself after the deadline.', style: 'subtle' },
+      {
+        type: 'text',
+        text: 'Describe the offer only: never name a client here. It appears in the channels you choose, and closes itself after the deadline.',
+        style: 'subtle',
+      },
       // A choice with nothing to choose is left out (Slack refuses an empty select); the hint above says why.
-      ...fields(input).filter((f) => f.type !== 'choice' || f.options.length > 0).map((f) => field(f, values, errors)),
+      ...fields(input)
+        .filter((f) => f.type !== 'choice' || f.options.length > 0)
+        .map((f) => field(f, values, errors)),
     ],
-    actions: [{ id: 'opportunity_submit', label: 'Post opportunity', style: 'positive', subjectId: scope, submitsInputs: true }],
+    actions: [
+      { id: 'opportunity_submit', label: 'Post opportunity', style: 'positive', subjectId: scope, submitsInputs: true },
+    ],
   };
 }

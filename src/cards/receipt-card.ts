@@ -14,13 +14,34 @@ import { WITHDRAW_CONFIRM_TEXT } from './handover-forms.ts';
 
 export const MAX_ALTERNATIVES = 3;
 const STATE_WORDS: Record<HandoverView['handover']['state'], string> = {
-  sent: 'waiting for an answer', accepted: 'accepted', contact_made: 'contact made', closed: 'closed', declined: 'declined',
-  withdrawn: 'withdrawn', expired: 'expired', unreachable: "couldn't reach the client", not_reached: "couldn't reach the named contact",
+  sent: 'waiting for an answer',
+  accepted: 'accepted',
+  contact_made: 'contact made',
+  closed: 'closed',
+  declined: 'declined',
+  withdrawn: 'withdrawn',
+  expired: 'expired',
+  unreachable: "couldn't reach the client",
+  not_reached: "couldn't reach the named contact",
 };
 export type OutcomeReason =
-  | 'declined' | 'expired' | 'escalated' | 'unreachable' | 'follow_up_overdue' | 'outcome_question' | 'closed_unknown' | 'not_reached';
+  | 'declined'
+  | 'expired'
+  | 'escalated'
+  | 'unreachable'
+  | 'follow_up_overdue'
+  | 'outcome_question'
+  | 'closed_unknown'
+  | 'not_reached';
 const OUTCOME_REASONS: readonly OutcomeReason[] = [
-  'declined', 'expired', 'escalated', 'unreachable', 'follow_up_overdue', 'outcome_question', 'closed_unknown', 'not_reached',
+  'declined',
+  'expired',
+  'escalated',
+  'unreachable',
+  'follow_up_overdue',
+  'outcome_question',
+  'closed_unknown',
+  'not_reached',
 ];
 
 /** "Did Kim get in touch with Mind in Lambeth?": the question the introducer answers on their receipt. */
@@ -60,7 +81,13 @@ function introducerActions(view: HandoverView): CardAction[] {
   if (isAllowedFrom('withdraw', view.handover.state)) {
     actions.push({
       ...handoverAction(view, 'withdraw', 'Withdraw', 'destructive'),
-      confirm: { title: 'Withdraw this introduction?', text: WITHDRAW_CONFIRM_TEXT(view.contact.name, view.service.name), yes: 'Yes, withdraw', no: 'Keep it', confirmedId: 'withdraw_confirmed' },
+      confirm: {
+        title: 'Withdraw this introduction?',
+        text: WITHDRAW_CONFIRM_TEXT(view.contact.name, view.service.name),
+        yes: 'Yes, withdraw',
+        no: 'Keep it',
+        confirmedId: 'withdraw_confirmed',
+      },
     });
   }
   if (isAllowedFrom('add_note', view.handover.state)) actions.push(handoverAction(view, 'add_note', 'Add note'));
@@ -70,7 +97,9 @@ function introducerActions(view: HandoverView): CardAction[] {
 function declineBlocks(view: HandoverView): CardBlock[] {
   if (view.handover.state !== 'declined') return [];
   const reason = view.steps.find((s) => s.event === 'declined');
-  const blocks: CardBlock[] = [{ type: 'facts', facts: [{ label: 'Reason', value: String(reason?.details.reasonLabel ?? 'Not given') }] }];
+  const blocks: CardBlock[] = [
+    { type: 'facts', facts: [{ label: 'Reason', value: String(reason?.details.reasonLabel ?? 'Not given') }] },
+  ];
   return blocks;
 }
 
@@ -81,7 +110,8 @@ export function reachedWords(view: HandoverView): string | null {
   const h = view.handover;
   if (h.state !== 'sent' && h.state !== 'accepted') return null;
   const contact = view.contact.name;
-  if (view.reachedOn === 'email') return `Sent to ${contact} by e-mail: ${contact.split(' ')[0]} hasn't used Warm Handover yet`;
+  if (view.reachedOn === 'email')
+    return `Sent to ${contact} by e-mail: ${contact.split(' ')[0]} hasn't used Warm Handover yet`;
   if (view.reachedOn) return `Sent to ${contact} ${ROUTE_WORDS[view.reachedOn] ?? `on ${view.reachedOn}`}`;
   return null;
 }
@@ -97,13 +127,22 @@ export function buildReceiptCard(view: HandoverView): Card {
   const reached = reachedWords(view);
   if (reached) facts.push({ label: 'Reached', value: reached });
   if (h.state === 'sent') facts.push({ label: 'Reply by', value: formatWhen(h.replyBy, view.timeZone, view.now) });
-  if (h.followUpAt && (h.state === 'accepted' || h.state === 'unreachable')) facts.push({ label: 'Follow-up by', value: formatDay(h.followUpAt, view.timeZone, view.now) });
+  if (h.followUpAt && (h.state === 'accepted' || h.state === 'unreachable'))
+    facts.push({ label: 'Follow-up by', value: formatDay(h.followUpAt, view.timeZone, view.now) });
   const follows = view.related?.follows;
-  if (follows) facts.push({ label: 'Follows', value: `Your introduction to ${follows.serviceName} (${STATE_WORDS[follows.state]})` });
-  for (const next of view.related?.followedBy ?? []) facts.push({ label: 'Followed by', value: `Your introduction to ${next}` });
+  if (follows)
+    facts.push({
+      label: 'Follows',
+      value: `Your introduction to ${follows.serviceName} (${STATE_WORDS[follows.state]})`,
+    });
+  for (const next of view.related?.followedBy ?? [])
+    facts.push({ label: 'Followed by', value: `Your introduction to ${next}` });
   if (h.sourceLink) facts.push({ label: 'Started from', value: h.sourceLink });
   return {
-    kind: 'receipt', title: `Your introduction of ${clientName(h)} to ${view.service.name}`, subjectId: h.id, version: h.version,
+    kind: 'receipt',
+    title: `Your introduction of ${clientName(h)} to ${view.service.name}`,
+    subjectId: h.id,
+    version: h.version,
     summary: `Your introduction to ${view.service.name}: ${STATE_WORDS[h.state]}`,
     blocks: [
       { type: 'text', text: headline.text, style: headline.style },
@@ -129,13 +168,29 @@ export function alternativeReason(a: Alternative): string {
 }
 
 export function alternativeBlocks(view: HandoverView, alternatives: Alternative[]): CardBlock[] {
-  if (alternatives.length === 0) return [{ type: 'text', text: 'We found no other service for the same need in the same area. Try a wider search.', style: 'subtle' }];
+  if (alternatives.length === 0)
+    return [
+      {
+        type: 'text',
+        text: 'We found no other service for the same need in the same area. Try a wider search.',
+        style: 'subtle',
+      },
+    ];
   const blocks: CardBlock[] = [{ type: 'text', text: 'Other services you could try', style: 'heading' }];
   for (const a of alternatives.slice(0, MAX_ALTERNATIVES)) {
     blocks.push(
       { type: 'text', text: `${a.service.name}, ${a.service.organisation}` },
       { type: 'text', text: alternativeReason(a), style: 'subtle' },
-      { type: 'actions', actions: [{ id: 'reintroduce', label: `Introduce to ${a.service.name}`, subjectId: followSubject(view.handover.id, a.service.id) }] },
+      {
+        type: 'actions',
+        actions: [
+          {
+            id: 'reintroduce',
+            label: `Introduce to ${a.service.name}`,
+            subjectId: followSubject(view.handover.id, a.service.id),
+          },
+        ],
+      },
     );
   }
   return blocks;
@@ -146,27 +201,45 @@ function outcomeText(view: HandoverView, reason: OutcomeReason): { title: string
   const name = clientName(h);
   const contact = view.contact.name;
   switch (reason) {
-    case 'declined': return { title: `${contact} declined the introduction of ${name}`, text: stateHeadline(view).text };
-    case 'expired': return { title: `No answer from ${view.service.name}`, text: `Nobody at ${view.service.name} answered your introduction of ${name}, so it has expired.` };
-    case 'escalated': return {
-      title: `${contact} hasn't replied yet`,
-      text: `We've asked the backup contacts at ${view.service.name} (${h.escalatedTo.map((id) => view.nameOf(id)).join(', ') || 'none'}) to pick up your introduction of ${name}.`,
-    };
-    case 'unreachable': return { title: `${contact} couldn't reach ${name}`, text: `${contact} tried to contact ${name} but couldn't reach them. You may want to check their details or withdraw.` };
-    case 'not_reached': return {
-      title: `We couldn't reach ${contact} or a backup`,
-      text: `We couldn't reach ${notReachedWords(view)}, so your introduction of ${name} to ${view.service.name} has not been seen. `
-        + 'Try another service below, or ask your coordinator to check the contact details in the directory.',
-    };
-    case 'follow_up_overdue': return { title: `No contact confirmed yet for ${name}`, text: `${contact} accepted but hasn't confirmed contact with ${name} by the follow-up date. You can chase them, add a note or withdraw.` };
-    case 'outcome_question': return {
-      title: outcomeQuestion(view),
-      text: `${contact} accepted your introduction of ${name} but hasn't confirmed contact. Please tell us what happened, so the introduction can close with a known outcome.`,
-    };
-    case 'closed_unknown': return {
-      title: `Closed: outcome unknown for ${name}`,
-      text: `Nobody confirmed whether ${name} and ${view.service.name} got in touch, so we closed the introduction with the outcome unknown. The client's details will be removed as usual.`,
-    };
+    case 'declined':
+      return { title: `${contact} declined the introduction of ${name}`, text: stateHeadline(view).text };
+    case 'expired':
+      return {
+        title: `No answer from ${view.service.name}`,
+        text: `Nobody at ${view.service.name} answered your introduction of ${name}, so it has expired.`,
+      };
+    case 'escalated':
+      return {
+        title: `${contact} hasn't replied yet`,
+        text: `We've asked the backup contacts at ${view.service.name} (${h.escalatedTo.map((id) => view.nameOf(id)).join(', ') || 'none'}) to pick up your introduction of ${name}.`,
+      };
+    case 'unreachable':
+      return {
+        title: `${contact} couldn't reach ${name}`,
+        text: `${contact} tried to contact ${name} but couldn't reach them. You may want to check their details or withdraw.`,
+      };
+    case 'not_reached':
+      return {
+        title: `We couldn't reach ${contact} or a backup`,
+        text:
+          `We couldn't reach ${notReachedWords(view)}, so your introduction of ${name} to ${view.service.name} has not been seen. ` +
+          'Try another service below, or ask your coordinator to check the contact details in the directory.',
+      };
+    case 'follow_up_overdue':
+      return {
+        title: `No contact confirmed yet for ${name}`,
+        text: `${contact} accepted but hasn't confirmed contact with ${name} by the follow-up date. You can chase them, add a note or withdraw.`,
+      };
+    case 'outcome_question':
+      return {
+        title: outcomeQuestion(view),
+        text: `${contact} accepted your introduction of ${name} but hasn't confirmed contact. Please tell us what happened, so the introduction can close with a known outcome.`,
+      };
+    case 'closed_unknown':
+      return {
+        title: `Closed: outcome unknown for ${name}`,
+        text: `Nobody confirmed whether ${name} and ${view.service.name} got in touch, so we closed the introduction with the outcome unknown. The client's details will be removed as usual.`,
+      };
   }
 }
 
@@ -185,10 +258,22 @@ export function buildOutcomeCard(view: HandoverView, reason: OutcomeReason, alte
   const offerAlternatives = offersAlternatives(reason);
   const note = reason === 'declined' ? view.notes.filter((n) => n.authorId === view.handover.contactId).slice(-1) : [];
   return {
-    kind: 'outcome', title: t.title, subjectId: view.handover.id, version: view.handover.version,
+    kind: 'outcome',
+    title: t.title,
+    subjectId: view.handover.id,
+    version: view.handover.version,
     summary: t.title.replace(clientName(view.handover), 'your client'),
     blocks: [
-      { type: 'text', text: t.text, style: reason === 'outcome_question' ? 'default' : reason === 'escalated' || reason === 'closed_unknown' ? 'warning' : 'attention' },
+      {
+        type: 'text',
+        text: t.text,
+        style:
+          reason === 'outcome_question'
+            ? 'default'
+            : reason === 'escalated' || reason === 'closed_unknown'
+              ? 'warning'
+              : 'attention',
+      },
       ...declineBlocks(view),
       ...note.map((n): CardBlock => ({ type: 'text', text: `Their note: ${n.text}` })),
       ...(offerAlternatives ? alternativeBlocks(view, alternatives) : []),
@@ -202,11 +287,18 @@ function closedUnknownForContact(view: HandoverView): Card {
   const h = view.handover;
   const title = `Closed: outcome unknown for the introduction from ${view.introducer.name}`;
   return {
-    kind: 'outcome', title, subjectId: h.id, version: h.version, summary: title,
-    blocks: [{
-      type: 'text', style: 'warning',
-      text: `Nobody confirmed contact with ${clientName(h)} after you accepted this introduction, so we closed it with the outcome unknown. If you do hear from them, tell ${view.introducer.name} directly.`,
-    }],
+    kind: 'outcome',
+    title,
+    subjectId: h.id,
+    version: h.version,
+    summary: title,
+    blocks: [
+      {
+        type: 'text',
+        style: 'warning',
+        text: `Nobody confirmed contact with ${clientName(h)} after you accepted this introduction, so we closed it with the outcome unknown. If you do hear from them, tell ${view.introducer.name} directly.`,
+      },
+    ],
     actions: [],
   };
 }

@@ -8,7 +8,14 @@ import type { HandoverView } from './view.ts';
 
 /** The events that earn a threaded reply to everyone else holding a card for the introduction. */
 export const THREADED_EVENTS: ReadonlySet<string> = new Set([
-  'accepted', 'passed', 'withdrawn', 'note_added', 'contact_made', 'unreachable', 'closed', 'escalated',
+  'accepted',
+  'passed',
+  'withdrawn',
+  'note_added',
+  'contact_made',
+  'unreachable',
+  'closed',
+  'escalated',
 ]);
 
 /** What happened, for this viewer. */
@@ -19,15 +26,24 @@ function sentence(v: HandoverView, event: string, actor: string): string {
   const what = mine ? `your introduction to ${v.service.name}` : `the introduction from ${v.introducer.name}`;
   const client = mine ? 'your client' : 'the client';
   switch (event) {
-    case 'accepted': return `${actor} accepted ${what}. Follow-up by ${day(h.followUpAt)}.`;
-    case 'passed': return `${actor} passed ${what} to ${v.contact.name}.`;
-    case 'withdrawn': return `${actor} withdrew ${what}. There is nothing more to do.`;
-    case 'note_added': return `${actor} added a note to ${what}.`;
-    case 'contact_made': return `${actor} has made contact with ${client}.`;
-    case 'unreachable': return `${actor} couldn't reach ${client} yet.`;
-    case 'closed': return `${actor} closed ${what}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'closed'}.`;
-    case 'escalated': return `No answer came by ${day(h.replyBy)}, so the backup contacts of ${v.service.name} have been asked to pick up ${what} too.`;
-    default: return `${what[0]!.toUpperCase()}${what.slice(1)} has changed.`;
+    case 'accepted':
+      return `${actor} accepted ${what}. Follow-up by ${day(h.followUpAt)}.`;
+    case 'passed':
+      return `${actor} passed ${what} to ${v.contact.name}.`;
+    case 'withdrawn':
+      return `${actor} withdrew ${what}. There is nothing more to do.`;
+    case 'note_added':
+      return `${actor} added a note to ${what}.`;
+    case 'contact_made':
+      return `${actor} has made contact with ${client}.`;
+    case 'unreachable':
+      return `${actor} couldn't reach ${client} yet.`;
+    case 'closed':
+      return `${actor} closed ${what}: ${h.outcome ? OUTCOME_LABELS[h.outcome] : 'closed'}.`;
+    case 'escalated':
+      return `No answer came by ${day(h.replyBy)}, so the backup contacts of ${v.service.name} have been asked to pick up ${what} too.`;
+    default:
+      return `${what[0]!.toUpperCase()}${what.slice(1)} has changed.`;
   }
 }
 
@@ -36,7 +52,10 @@ export function buildStatusUpdateCard(v: HandoverView, event: string, actorId: s
   const actor = actorId && actorId !== 'system' ? v.nameOf(actorId) : 'Warm Handover';
   const text = sentence(v, event, actor);
   return {
-    kind: 'status_update', title: 'Update', subjectId: v.handover.id, version: v.handover.version,
+    kind: 'status_update',
+    title: 'Update',
+    subjectId: v.handover.id,
+    version: v.handover.version,
     summary: text,
     blocks: [{ type: 'text', text }],
     actions: [],

@@ -58,7 +58,12 @@ export function roleOf(h: Handover, viewerId: string): ViewerRole {
 }
 
 /** A button on a handover card: name, handover id and the version it was shown at. Nothing else. */
-export function handoverAction(view: HandoverView, id: ActionId, label: string, style?: CardAction['style']): CardAction {
+export function handoverAction(
+  view: HandoverView,
+  id: ActionId,
+  label: string,
+  style?: CardAction['style'],
+): CardAction {
   return { id, label, style, subjectId: view.handover.id, version: view.handover.version };
 }
 

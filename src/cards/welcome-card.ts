@@ -22,18 +22,35 @@ function startActions(opportunityScope: string): CardAction[] {
 }
 
 /** For a person's 1:1 chat; `my` lists what is waiting for them, when the directory knows who they are. */
-export function buildPersonalWelcomeCard(options: { name?: string; my?: MyIntroductions; timeZone: string; opportunityScope: string }): Card {
+export function buildPersonalWelcomeCard(options: {
+  name?: string;
+  my?: MyIntroductions;
+  timeZone: string;
+  opportunityScope: string;
+}): Card {
   const hello = options.name ? `Hello ${options.name.split(' ')[0]}.` : 'Hello.';
-  const blocks: CardBlock[] = [{ type: 'text', text: `${hello} ${WHAT_IT_DOES}` }, { type: 'text', text: PERSONAL_HINTS, style: 'subtle' }];
+  const blocks: CardBlock[] = [
+    { type: 'text', text: `${hello} ${WHAT_IT_DOES}` },
+    { type: 'text', text: PERSONAL_HINTS, style: 'subtle' },
+  ];
   if (!options.name) {
-    blocks.push({ type: 'text', text: "I don't know you in the directory yet: ask your coordinator to add you with your work e-mail address.", style: 'warning' });
+    blocks.push({
+      type: 'text',
+      text: "I don't know you in the directory yet: ask your coordinator to add you with your work e-mail address.",
+      style: 'warning',
+    });
   }
   const waiting = options.my ? options.my.waiting.length + options.my.moreWaiting : 0;
   if (options.my && waiting > 0) blocks.push({ type: 'divider' }, ...waitingBlocks(options.my, options.timeZone));
   return {
-    kind: 'welcome', title: WELCOME_TITLE,
-    summary: waiting > 0 ? `Welcome to Warm Handover: ${waiting} waiting for you` : 'Welcome to Warm Handover: introduce a client to a named contact',
-    blocks, actions: options.name ? startActions(options.opportunityScope) : [],
+    kind: 'welcome',
+    title: WELCOME_TITLE,
+    summary:
+      waiting > 0
+        ? `Welcome to Warm Handover: ${waiting} waiting for you`
+        : 'Welcome to Warm Handover: introduce a client to a named contact',
+    blocks,
+    actions: options.name ? startActions(options.opportunityScope) : [],
   };
 }
 
@@ -41,14 +58,28 @@ export function buildPersonalWelcomeCard(options: { name?: string; my?: MyIntrod
 export function buildChannelWelcomeCard(options: { peerGroup: boolean; opportunityScope: string }): Card {
   const blocks: CardBlock[] = [];
   if (options.peerGroup) {
-    blocks.push({ type: 'text', text: 'This channel is now a peer group: members can post opportunities here (courses, jobs, volunteering, groups, events), each with "Introduce a client to this", and a weekly digest lists what is still open.' });
+    blocks.push({
+      type: 'text',
+      text: 'This channel is now a peer group: members can post opportunities here (courses, jobs, volunteering, groups, events), each with "Introduce a client to this", and a weekly digest lists what is still open.',
+    });
   }
   blocks.push(
-    { type: 'text', text: 'Client details never appear here: introductions, answers and reminders go to private 1:1 chats only.', style: 'heading' },
-    { type: 'text', text: 'Mention me with "opportunity" to post one, or with "introduce" or "status" and I will message you privately.', style: 'subtle' },
+    {
+      type: 'text',
+      text: 'Client details never appear here: introductions, answers and reminders go to private 1:1 chats only.',
+      style: 'heading',
+    },
+    {
+      type: 'text',
+      text: 'Mention me with "opportunity" to post one, or with "introduce" or "status" and I will message you privately.',
+      style: 'subtle',
+    },
   );
   return {
-    kind: 'welcome', title: 'Warm Handover has joined', summary: 'Warm Handover has joined: opportunities here, client details never',
-    blocks, actions: options.peerGroup ? [startActions(options.opportunityScope)[1]!] : [],
+    kind: 'welcome',
+    title: 'Warm Handover has joined',
+    summary: 'Warm Handover has joined: opportunities here, client details never',
+    blocks,
+    actions: options.peerGroup ? [startActions(options.opportunityScope)[1]!] : [],
   };
 }

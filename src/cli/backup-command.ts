@@ -18,8 +18,13 @@ function dbCommand(program: Command): Command {
 }
 
 /** Copies the open database to `file` and checks the copy; throws (leaving `file` untouched) when anything fails. */
-export async function backupDatabase(deps: Pick<CliDeps, 'openDb'>, file: string, options: { force?: boolean } = {}): Promise<BackupResult> {
-  if (existsSync(file) && !options.force) throw new Error(`${file} already exists. Choose another name, or add --force to replace it.`);
+export async function backupDatabase(
+  deps: Pick<CliDeps, 'openDb'>,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<BackupResult> {
+  if (existsSync(file) && !options.force)
+    throw new Error(`${file} already exists. Choose another name, or add --force to replace it.`);
   const partial = `${file}.partial`;
   const source = deps.openDb();
   try {
@@ -27,9 +32,12 @@ export async function backupDatabase(deps: Pick<CliDeps, 'openDb'>, file: string
     const copy = new Database(partial, { readonly: true, fileMustExist: true });
     try {
       const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new Error(`The copy did not pass SQLite's integrity check (${String(check)}); ${file} was not written.`);
+      if (check !== 'ok')
+        throw new Error(`The copy did not pass SQLite's integrity check (${String(check)}); ${file} was not written.`);
       const result = {
-        file, pages: totalPages, schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+        file,
+        pages: totalPages,
+        schemaVersion: copy.pragma('user_version', { simple: true }) as number,
         handovers: (copy.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n,
       };
       copy.close();
@@ -45,11 +53,14 @@ export async function backupDatabase(deps: Pick<CliDeps, 'openDb'>, file: string
 }
 
 export function registerBackupCommand(program: Command, deps: CliDeps): void {
-  dbCommand(program).command('backup <file>')
+  dbCommand(program)
+    .command('backup <file>')
     .description('Copy the database to FILE while the server runs (SQLite online backup), checked before it is kept')
     .option('--force', 'replace FILE if it already exists')
     .action(async (file: string, opts: { force?: boolean }) => {
       const r = await backupDatabase(deps, file, opts);
-      deps.out(`Backed up to ${r.file}: ${r.pages} pages, schema version ${r.schemaVersion}, ${r.handovers} introductions, integrity check ok.`);
+      deps.out(
+        `Backed up to ${r.file}: ${r.pages} pages, schema version ${r.schemaVersion}, ${r.handovers} introductions, integrity check ok.`,
+      );
     });
 }

@@ -16,7 +16,8 @@ export function registerDbCommands(program: Command, deps: CliDeps): void {
     });
 
   const audit = program.command('audit').description('The audit trail');
-  audit.command('show <handoverId>')
+  audit
+    .command('show <handoverId>')
     .description('Every step of one introduction: who, when, from → to (no client details)')
     .action((id: string) => {
       const conn = deps.openDb();
@@ -29,7 +30,9 @@ export function registerDbCommands(program: Command, deps: CliDeps): void {
       }
       for (const e of entries) {
         const states = e.fromState ? `${e.fromState} → ${e.toState}` : `→ ${e.toState}`;
-        deps.out(`${e.at}  ${e.event.padEnd(14)} ${states.padEnd(26)} by ${people.nameOf(e.actorId)}  ${JSON.stringify(e.details)}`);
+        deps.out(
+          `${e.at}  ${e.event.padEnd(14)} ${states.padEnd(26)} by ${people.nameOf(e.actorId)}  ${JSON.stringify(e.details)}`,
+        );
       }
       conn.close();
     });

@@ -3,10 +3,21 @@ import { Option, type Command } from 'commander';
 import { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { describeSummary, type ImportSummary } from '../directory-io/apply-directory.ts';
 import { importDirectoryCsvFile } from '../directory-io/csv-import.ts';
-import { DIRECTORY_FORMATS, exportDirectory, importDirectory, type DirectoryFormat } from '../directory-io/directory-files.ts';
+import {
+  DIRECTORY_FORMATS,
+  exportDirectory,
+  importDirectory,
+  type DirectoryFormat,
+} from '../directory-io/directory-files.ts';
 import { DEFAULT_STALE_AFTER_MONTHS, isStale } from '../domain/directory/staleness.ts';
 import {
-  CAPACITIES, CAPACITY_LABELS, CATEGORY_IDS, JOURNEY_STAGES, primaryContactId, type Capacity, type CategoryId,
+  CAPACITIES,
+  CAPACITY_LABELS,
+  CATEGORY_IDS,
+  JOURNEY_STAGES,
+  primaryContactId,
+  type Capacity,
+  type CategoryId,
   type JourneyStage,
 } from '../domain/directory/types.ts';
 import { searchDirectory, type SearchResult } from '../storage/directory-search.ts';
@@ -20,7 +31,10 @@ export interface DirectoryCliDeps extends CliDeps {
   staleAfterMonths?: number;
 }
 
-const formatOption = () => new Option('--format <format>', 'csv or oruk (Open Referral UK JSON)').choices(DIRECTORY_FORMATS).makeOptionMandatory();
+const formatOption = () =>
+  new Option('--format <format>', 'csv or oruk (Open Referral UK JSON)')
+    .choices(DIRECTORY_FORMATS)
+    .makeOptionMandatory();
 
 function withDb<T>(deps: CliDeps, fn: (db: Db) => T): T {
   const db = deps.openDb();
@@ -85,9 +99,12 @@ function parseAge(value: string): number {
 
 export function registerDirectoryCommands(program: Command, deps: DirectoryCliDeps): void {
   const months = deps.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
-  const directory = program.command('directory').description('The service directory: import, export, search, stale entries');
+  const directory = program
+    .command('directory')
+    .description('The service directory: import, export, search, stale entries');
 
-  directory.command('import <file>')
+  directory
+    .command('import <file>')
     .description('Import services from a file: every row is checked and nothing is imported unless all are good')
     .addOption(formatOption())
     .option('--dry-run', 'show what would change without writing anything')
@@ -96,7 +113,9 @@ export function registerDirectoryCommands(program: Command, deps: DirectoryCliDe
       let summary: ImportSummary;
       if (opts.format === 'csv') {
         checkReadable(file);
-        summary = await withDbAsync(deps, (db) => importDirectoryCsvFile(db, file, deps.now(), { dryRun: opts.dryRun }));
+        summary = await withDbAsync(deps, (db) =>
+          importDirectoryCsvFile(db, file, deps.now(), { dryRun: opts.dryRun }),
+        );
       } else {
         const text = readText(file);
         summary = withDb(deps, (db) => importDirectory(db, text, opts.format, deps.now(), { dryRun: opts.dryRun }));
@@ -104,7 +123,8 @@ export function registerDirectoryCommands(program: Command, deps: DirectoryCliDe
       describeSummary(summary).forEach((line) => deps.out(line));
     });
 
-  directory.command('export')
+  directory
+    .command('export')
     .description('Export the whole directory')
     .addOption(formatOption())
     .option('--out <file>', 'write to this file instead of the screen')
@@ -116,24 +136,38 @@ export function registerDirectoryCommands(program: Command, deps: DirectoryCliDe
       } else deps.out(text.trimEnd());
     });
 
-  directory.command('search [text]')
+  directory
+    .command('search [text]')
     .description('Find services by need, area, age, journey stage or capacity')
     .option('--area <area>', 'a postcode (SE11 4AB), district (SE11) or borough (Lambeth)')
-    .option('--age <years>', 'the client\'s age', parseAge)
+    .option('--age <years>', "the client's age", parseAge)
     .addOption(new Option('--category <id>', 'a category of need').choices(CATEGORY_IDS))
     .addOption(new Option('--stage <stage>', 'journey stage').choices(JOURNEY_STAGES))
     .addOption(new Option('--capacity <capacity>', 'capacity').choices(CAPACITIES))
     .option('--limit <n>', 'how many results', (v) => Number(v), 20)
-    .action((text: string | undefined, opts: { area?: string; age?: number; category?: CategoryId; stage?: JourneyStage; capacity?: Capacity; limit: number }) => {
-      withDb(deps, (db) => {
-        const results = searchDirectory(db, { text, ...opts }, deps.now(), months);
-        if (results.length === 0) deps.out('No services match. Try fewer words or a wider area.');
-        const people = new PeopleStore(db);
-        results.forEach((r) => deps.out(describeResult(r, people)));
-      });
-    });
+    .action(
+      (
+        text: string | undefined,
+        opts: {
+          area?: string;
+          age?: number;
+          category?: CategoryId;
+          stage?: JourneyStage;
+          capacity?: Capacity;
+          limit: number;
+        },
+      ) => {
+        withDb(deps, (db) => {
+          const results = searchDirectory(db, { text, ...opts }, deps.now(), months);
+          if (results.length === 0) deps.out('No services match. Try fewer words or a wider area.');
+          const people = new PeopleStore(db);
+          results.forEach((r) => deps.out(describeResult(r, people)));
+        });
+      },
+    );
 
-  directory.command('stale')
+  directory
+    .command('stale')
     .description(`Services not reviewed for ${months} months, or whose review request went unanswered`)
     .action(() => {
       withDb(deps, (db) => {
@@ -144,7 +178,9 @@ export function registerDirectoryCommands(program: Command, deps: DirectoryCliDe
           const contact = people.get(primaryContactId(s) ?? '');
           const reviewed = s.lastReviewed ? `last reviewed ${s.lastReviewed}` : 'never reviewed';
           const flagged = s.staleSince ? `, review request unanswered since ${s.staleSince.slice(0, 10)}` : '';
-          deps.out(`${s.name} (${s.organisation}) [${s.id}]: ${reviewed}${flagged}; ask ${contact ? `${contact.name} <${contact.email ?? ''}>` : 'no named contact'}`);
+          deps.out(
+            `${s.name} (${s.organisation}) [${s.id}]: ${reviewed}${flagged}; ask ${contact ? `${contact.name} <${contact.email ?? ''}>` : 'no named contact'}`,
+          );
         }
       });
     });

@@ -26,7 +26,10 @@ export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): v
     .command('preview')
     .description('List what would be sent in a window of time, one line per new message, without sending anything')
     .option('--from <time>', 'start of the window, e.g. "2026-12-21 09:00" (local time); default now')
-    .option('--to <time>', `end of the window, e.g. "2026-12-31 18:00"; default ${DEFAULT_PREVIEW_DAYS} days after the start`)
+    .option(
+      '--to <time>',
+      `end of the window, e.g. "2026-12-31 18:00"; default ${DEFAULT_PREVIEW_DAYS} days after the start`,
+    )
     .action((opts: { from?: string; to?: string }) => {
       const timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
       const holidaysPath = deps.bankHolidaysPath ?? DEFAULT_BANK_HOLIDAYS_PATH;
@@ -36,9 +39,15 @@ export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): v
       const db = deps.openDb();
       try {
         const lines = previewTimeline(db, from, to, calendar, timeZone);
-        deps.out(`What would be sent from ${formatLocal(from, timeZone)} to ${formatLocal(to, timeZone)} (${timeZone}).`);
-        const shown = relative(process.cwd(), holidaysPath).startsWith('..') ? holidaysPath : relative(process.cwd(), holidaysPath);
-        deps.out(`Times are in each recipient's own time zone; working days skip the bank holidays in ${shown}. Card updates are left out.`);
+        deps.out(
+          `What would be sent from ${formatLocal(from, timeZone)} to ${formatLocal(to, timeZone)} (${timeZone}).`,
+        );
+        const shown = relative(process.cwd(), holidaysPath).startsWith('..')
+          ? holidaysPath
+          : relative(process.cwd(), holidaysPath);
+        deps.out(
+          `Times are in each recipient's own time zone; working days skip the bank holidays in ${shown}. Card updates are left out.`,
+        );
         if (lines.length === 0) {
           deps.out('Nothing would be sent in this window.');
           return;

@@ -27,8 +27,12 @@ function withService<T>(deps: OpportunityCliDeps, fn: (service: OpportunityServi
   try {
     const store = new OpportunityStore(db);
     const service = new OpportunityService({
-      db, clock: { now: () => deps.now() }, timeZone: deps.timeZone ?? DEFAULT_OPPORTUNITY_TIME_ZONE, store,
-      people: new PeopleStore(db, () => deps.now()), services: new ServiceStore(db),
+      db,
+      clock: { now: () => deps.now() },
+      timeZone: deps.timeZone ?? DEFAULT_OPPORTUNITY_TIME_ZONE,
+      store,
+      people: new PeopleStore(db, () => deps.now()),
+      services: new ServiceStore(db),
       outbox: deps.outboxFor ? deps.outboxFor(db) : new OutboxStore(db),
     });
     return fn(service, store);
@@ -46,32 +50,47 @@ export function registerOpportunityCommands(program: Command, deps: OpportunityC
   const zone = deps.timeZone ?? DEFAULT_OPPORTUNITY_TIME_ZONE;
   const opportunity = program.command('opportunity').description('Opportunities shared in peer-group channels');
 
-  opportunity.command('list')
+  opportunity
+    .command('list')
     .description('Opportunities, newest first; with --open only those still open, soonest deadline first')
     .option('--open', 'only those still open')
-    .action((opts: { open?: boolean }) => withService(deps, (service, store) => {
-      const list = service.list({ open: Boolean(opts.open) });
-      if (list.length === 0) deps.out(opts.open ? 'No opportunities are open.' : 'No opportunities have been posted yet.');
-      for (const o of list) deps.out(line(o, store.posts(o.id).length, zone));
-    }));
+    .action((opts: { open?: boolean }) =>
+      withService(deps, (service, store) => {
+        const list = service.list({ open: Boolean(opts.open) });
+        if (list.length === 0)
+          deps.out(opts.open ? 'No opportunities are open.' : 'No opportunities have been posted yet.');
+        for (const o of list) deps.out(line(o, store.posts(o.id).length, zone));
+      }),
+    );
 
-  opportunity.command('close <id>')
+  opportunity
+    .command('close <id>')
     .description('Close an opportunity now; its posted cards update to "Closed"')
-    .action((id: string) => withService(deps, (service, store) => {
-      const { opportunity: o, noop } = service.close(id, 'system');
-      if (noop) {
-        deps.out(`${o.id} (${o.title}) was already closed${o.closedAt ? ` (${describeDeadline(o.closedAt, zone)})` : ''}.`);
-        return;
-      }
-      const n = store.posts(o.id).length;
-      deps.out(`Closed ${o.id} (${o.title}). ${n === 1 ? 'Its card in 1 channel' : `Its cards in ${n} channels`} will show "Closed".`);
-    }));
+    .action((id: string) =>
+      withService(deps, (service, store) => {
+        const { opportunity: o, noop } = service.close(id, 'system');
+        if (noop) {
+          deps.out(
+            `${o.id} (${o.title}) was already closed${o.closedAt ? ` (${describeDeadline(o.closedAt, zone)})` : ''}.`,
+          );
+          return;
+        }
+        const n = store.posts(o.id).length;
+        deps.out(
+          `Closed ${o.id} (${o.title}). ${n === 1 ? 'Its card in 1 channel' : `Its cards in ${n} channels`} will show "Closed".`,
+        );
+      }),
+    );
 
-  opportunity.command('groups')
+  opportunity
+    .command('groups')
     .description('Channels registered as peer groups')
-    .action(() => withService(deps, (_service, store) => {
-      const groups = store.peerGroups();
-      if (groups.length === 0) deps.out('No peer groups yet: one is added the first time an opportunity is posted to a channel.');
-      for (const g of groups) deps.out(`${g.name}  (${g.platform}${g.tenant ? ` ${g.tenant}` : ''} ${g.channelId})`);
-    }));
+    .action(() =>
+      withService(deps, (_service, store) => {
+        const groups = store.peerGroups();
+        if (groups.length === 0)
+          deps.out('No peer groups yet: one is added the first time an opportunity is posted to a channel.');
+        for (const g of groups) deps.out(`${g.name}  (${g.platform}${g.tenant ? ` ${g.tenant}` : ''} ${g.channelId})`);
+      }),
+    );
 }

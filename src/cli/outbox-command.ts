@@ -10,40 +10,56 @@ function who(row: OutboxRow): string {
 export function registerOutboxCommands(program: Command, deps: CliDeps): void {
   const outbox = program.command('outbox').description('Messages waiting to be delivered, and ones that failed');
 
-  outbox.command('failed').description('List messages that could not be delivered (dead letters)').action(() => {
-    const db = deps.openDb();
-    try {
-      const failed = new OutboxStore(db).failed();
-      if (failed.length === 0) { deps.out('No failed messages.'); return; }
-      for (const r of failed) {
-        deps.out(`#${r.id}  ${r.card.kind.padEnd(14)} ${r.subjectId.padEnd(22)} to ${who(r).padEnd(16)} ${r.attempts} attempt(s)  ${r.lastError ?? ''}`);
-      }
-      deps.out(`${failed.length} failed message(s). Retry one with: handover outbox retry ID`);
-    } finally {
-      db.close();
-    }
-  });
-
-  outbox.command('retry').description('Queue a failed message again').argument('<id>', 'the number shown by "outbox failed"')
-    .action((id: string, _opts: unknown, command: Command) => {
-      const n = Number(id.replace(/^#/, ''));
-      if (!Number.isInteger(n) || n <= 0) command.error(`"${id}" is not a message number; see "handover outbox failed".`, { exitCode: 1 });
+  outbox
+    .command('failed')
+    .description('List messages that could not be delivered (dead letters)')
+    .action(() => {
       const db = deps.openDb();
       try {
-        if (!new OutboxStore(db).retry(n, deps.now())) command.error(`There is no failed message #${n}; see "handover outbox failed".`, { exitCode: 1 });
+        const failed = new OutboxStore(db).failed();
+        if (failed.length === 0) {
+          deps.out('No failed messages.');
+          return;
+        }
+        for (const r of failed) {
+          deps.out(
+            `#${r.id}  ${r.card.kind.padEnd(14)} ${r.subjectId.padEnd(22)} to ${who(r).padEnd(16)} ${r.attempts} attempt(s)  ${r.lastError ?? ''}`,
+          );
+        }
+        deps.out(`${failed.length} failed message(s). Retry one with: handover outbox retry ID`);
+      } finally {
+        db.close();
+      }
+    });
+
+  outbox
+    .command('retry')
+    .description('Queue a failed message again')
+    .argument('<id>', 'the number shown by "outbox failed"')
+    .action((id: string, _opts: unknown, command: Command) => {
+      const n = Number(id.replace(/^#/, ''));
+      if (!Number.isInteger(n) || n <= 0)
+        command.error(`"${id}" is not a message number; see "handover outbox failed".`, { exitCode: 1 });
+      const db = deps.openDb();
+      try {
+        if (!new OutboxStore(db).retry(n, deps.now()))
+          command.error(`There is no failed message #${n}; see "handover outbox failed".`, { exitCode: 1 });
         deps.out(`Message #${n} is queued again; the dispatcher will send it at its next run.`);
       } finally {
         db.close();
       }
     });
 
-  outbox.command('status').description('How many messages are waiting, sent and failed').action(() => {
-    const db = deps.openDb();
-    try {
-      const c = new OutboxStore(db).counts();
-      deps.out(`waiting ${c.pending}, sending ${c.sending}, sent ${c.sent}, skipped ${c.skipped}, failed ${c.dead}`);
-    } finally {
-      db.close();
-    }
-  });
+  outbox
+    .command('status')
+    .description('How many messages are waiting, sent and failed')
+    .action(() => {
+      const db = deps.openDb();
+      try {
+        const c = new OutboxStore(db).counts();
+        deps.out(`waiting ${c.pending}, sending ${c.sending}, sent ${c.sent}, skipped ${c.skipped}, failed ${c.dead}`);
+      } finally {
+        db.close();
+      }
+    });
 }

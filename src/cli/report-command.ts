@@ -12,8 +12,15 @@ export const REPORT_FORMATS = ['csv', 'json'] as const;
 const DEFAULT_TIME_ZONE = 'Europe/London';
 
 interface ReportOptions {
-  from: string; to: string; service?: string; organisation?: string; category?: string;
-  format: string; table: string; timeZone: string; staleAfterMonths: string;
+  from: string;
+  to: string;
+  service?: string;
+  organisation?: string;
+  category?: string;
+  format: string;
+  table: string;
+  timeZone: string;
+  staleAfterMonths: string;
 }
 
 function oneOf(allowed: readonly string[], what: string) {
@@ -24,7 +31,8 @@ function oneOf(allowed: readonly string[], what: string) {
 }
 
 function wholeMonths(value: string): string {
-  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('Give a whole number of months, 1 or more.');
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError('Give a whole number of months, 1 or more.');
   return value;
 }
 
@@ -38,7 +46,8 @@ function isTimeZone(tz: string): boolean {
 }
 
 export function registerReportCommands(program: Command, deps: CliDeps): void {
-  program.command('report')
+  program
+    .command('report')
     .description('Figures for coordinators (no client details; counts from 1 to 4 shown as "<5")')
     .requiredOption('--from <date>', 'first day, YYYY-MM-DD (introductions made on or after)')
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD (introductions made on or before)')
@@ -46,18 +55,46 @@ export function registerReportCommands(program: Command, deps: CliDeps): void {
     .option('--organisation <name>', 'only services of this organisation')
     .option('--category <id>', 'only services in this category of need')
     .option('--format <format>', 'csv or json', oneOf(REPORT_FORMATS, 'The format'), 'csv')
-    .option('--table <name>', `one table (${TABLE_NAMES.join(', ')}) or all`, oneOf([...TABLE_NAMES, 'all'], 'The table'), 'all')
+    .option(
+      '--table <name>',
+      `one table (${TABLE_NAMES.join(', ')}) or all`,
+      oneOf([...TABLE_NAMES, 'all'], 'The table'),
+      'all',
+    )
     .option('--time-zone <zone>', 'the time zone the dates are in', DEFAULT_TIME_ZONE)
-    .option('--stale-after-months <n>', 'a directory entry is stale when not reviewed for this long', wholeMonths, String(DEFAULT_STALE_AFTER_MONTHS))
+    .option(
+      '--stale-after-months <n>',
+      'a directory entry is stale when not reviewed for this long',
+      wholeMonths,
+      String(DEFAULT_STALE_AFTER_MONTHS),
+    )
     .action((opts: ReportOptions) => {
-      if (!isTimeZone(opts.timeZone)) throw new Error(`--time-zone must be an IANA time zone such as Europe/London, not "${opts.timeZone}".`);
-      const filter = parseReportFilter({ from: opts.from, to: opts.to, serviceId: opts.service, organisation: opts.organisation, category: opts.category });
+      if (!isTimeZone(opts.timeZone))
+        throw new Error(`--time-zone must be an IANA time zone such as Europe/London, not "${opts.timeZone}".`);
+      const filter = parseReportFilter({
+        from: opts.from,
+        to: opts.to,
+        serviceId: opts.service,
+        organisation: opts.organisation,
+        category: opts.category,
+      });
       const db = deps.openDb();
       try {
-        const report = buildReport(db, filter, deps.now(), { timeZone: opts.timeZone, staleAfterMonths: Number(opts.staleAfterMonths) });
+        const report = buildReport(db, filter, deps.now(), {
+          timeZone: opts.timeZone,
+          staleAfterMonths: Number(opts.staleAfterMonths),
+        });
         if (opts.format === 'json') {
           const json = reportJson(report);
-          deps.out(JSON.stringify(opts.table === 'all' ? json : { ...json, tables: { [opts.table]: json.tables[opts.table as keyof typeof json.tables] } }, null, 2));
+          deps.out(
+            JSON.stringify(
+              opts.table === 'all'
+                ? json
+                : { ...json, tables: { [opts.table]: json.tables[opts.table as keyof typeof json.tables] } },
+              null,
+              2,
+            ),
+          );
         } else {
           deps.out((opts.table === 'all' ? longCsv(report) : tableCsv(report, opts.table)).trimEnd());
         }

@@ -19,7 +19,9 @@ export interface ImportSummary {
 class DryRunRollback extends Error {}
 
 function canonical(s: Service): string {
-  const sorted = Object.keys(s).sort().map((k) => [k, s[k as keyof Service]]);
+  const sorted = Object.keys(s)
+    .sort()
+    .map((k) => [k, s[k as keyof Service]]);
   return JSON.stringify(sorted);
 }
 
@@ -31,7 +33,12 @@ function identitiesOf(c: ContactRecord): Identity[] {
 }
 
 /** Resolves each contact e-mail to a person, creating people who are new (matched by e-mail). */
-function resolvePeople(people: PeopleStore, records: ServiceRecord[], summary: ImportSummary, ids = new Map<string, string>()): Map<string, string> {
+function resolvePeople(
+  people: PeopleStore,
+  records: ServiceRecord[],
+  summary: ImportSummary,
+  ids = new Map<string, string>(),
+): Map<string, string> {
   for (const r of records) {
     for (const c of r.contacts) {
       if (!ids.has(c.email)) {
@@ -44,7 +51,11 @@ function resolvePeople(people: PeopleStore, records: ServiceRecord[], summary: I
         ids.set(c.email, id);
       }
       for (const identity of identitiesOf(c)) people.link(ids.get(c.email)!, identity);
-      people.changeSettings(ids.get(c.email)!, { timeZone: c.timeZone, workingHours: c.workingHours, digest: c.digest });
+      people.changeSettings(ids.get(c.email)!, {
+        timeZone: c.timeZone,
+        workingHours: c.workingHours,
+        digest: c.digest,
+      });
     }
   }
   return ids;
@@ -53,14 +64,26 @@ function resolvePeople(people: PeopleStore, records: ServiceRecord[], summary: I
 /** The time zone of the import day: a service imported without a review date counts as reviewed that day. */
 export const IMPORT_DAY_TIME_ZONE = 'Europe/London';
 
-function writeServices(services: ServiceStore, records: ServiceRecord[], ids: Map<string, string>, now: Date, summary: ImportSummary) {
+function writeServices(
+  services: ServiceStore,
+  records: ServiceRecord[],
+  ids: Map<string, string>,
+  now: Date,
+  summary: ImportSummary,
+) {
   for (const input of records) {
     const existing = services.get(input.id);
-    const r = { ...input, lastReviewed: input.lastReviewed ?? existing?.lastReviewed ?? localDate(now, IMPORT_DAY_TIME_ZONE) };
+    const r = {
+      ...input,
+      lastReviewed: input.lastReviewed ?? existing?.lastReviewed ?? localDate(now, IMPORT_DAY_TIME_ZONE),
+    };
     const keepStale = existing && existing.lastReviewed === r.lastReviewed ? existing.staleSince : null;
     const made = recordToService(r, (email) => ids.get(email)!, input.staleSince ?? keepStale);
     // A named contact's "full until" stays while the file gives the same capacity.
-    const next = { ...made, capacityUntil: existing && existing.capacity === made.capacity ? existing.capacityUntil ?? null : null };
+    const next = {
+      ...made,
+      capacityUntil: existing && existing.capacity === made.capacity ? (existing.capacityUntil ?? null) : null,
+    };
     if (!existing) summary.created.push(r.name);
     else if (canonical(existing) === canonical(next)) {
       summary.unchanged.push(r.name);
@@ -80,7 +103,11 @@ export class DirectoryWriter {
   private readonly services: ServiceStore;
   private readonly ids = new Map<string, string>();
 
-  constructor(db: Db, private readonly now: Date, dryRun: boolean) {
+  constructor(
+    db: Db,
+    private readonly now: Date,
+    dryRun: boolean,
+  ) {
     this.summary = { dryRun, created: [], updated: [], unchanged: [], newPeople: [] };
     this.people = new PeopleStore(db, () => now);
     this.services = new ServiceStore(db);
@@ -93,8 +120,19 @@ export class DirectoryWriter {
 }
 
 /** Imports every record or none. With dryRun the same work is done and then rolled back. */
-export function applyDirectory(db: Db, records: ServiceRecord[], now: Date, options: { dryRun?: boolean } = {}): ImportSummary {
-  let summary: ImportSummary = { dryRun: Boolean(options.dryRun), created: [], updated: [], unchanged: [], newPeople: [] };
+export function applyDirectory(
+  db: Db,
+  records: ServiceRecord[],
+  now: Date,
+  options: { dryRun?: boolean } = {},
+): ImportSummary {
+  let summary: ImportSummary = {
+    dryRun: Boolean(options.dryRun),
+    created: [],
+    updated: [],
+    unchanged: [],
+    newPeople: [],
+  };
   try {
     inTransaction(db, () => {
       const writer = new DirectoryWriter(db, now, Boolean(options.dryRun));

@@ -4,25 +4,69 @@ import { formatWorkingHours, type WorkingHours } from '../domain/directory/perso
 import { CAPACITY_LABELS, CATEGORIES, JOURNEY_STAGE_LABELS } from '../domain/directory/types.ts';
 
 export const CSV_COLUMNS = [
-  'id', 'name', 'organisation', 'description', 'keywords', 'categories', 'journey_stage', 'course_type',
-  'min_age', 'max_age', 'areas', 'conditions', 'eligibility_other', 'referral_routes', 'cost', 'formats',
-  'locations', 'dates', 'capacity', 'reply_by_days', 'follow_up_days', 'expiry_days', 'outcome_wait_days', 'website', 'phone', 'email',
-  'how_to_refer', 'last_reviewed', 'channel', 'primary_contact_name', 'primary_contact_email',
-  'primary_contact_role', 'primary_contact_slack', 'primary_contact_teams', 'primary_contact_time_zone',
-  'primary_contact_working_hours', 'primary_contact_digest', 'backup_contacts',
+  'id',
+  'name',
+  'organisation',
+  'description',
+  'keywords',
+  'categories',
+  'journey_stage',
+  'course_type',
+  'min_age',
+  'max_age',
+  'areas',
+  'conditions',
+  'eligibility_other',
+  'referral_routes',
+  'cost',
+  'formats',
+  'locations',
+  'dates',
+  'capacity',
+  'reply_by_days',
+  'follow_up_days',
+  'expiry_days',
+  'outcome_wait_days',
+  'website',
+  'phone',
+  'email',
+  'how_to_refer',
+  'last_reviewed',
+  'channel',
+  'primary_contact_name',
+  'primary_contact_email',
+  'primary_contact_role',
+  'primary_contact_slack',
+  'primary_contact_teams',
+  'primary_contact_time_zone',
+  'primary_contact_working_hours',
+  'primary_contact_digest',
+  'backup_contacts',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
-export const REQUIRED_COLUMNS: readonly CsvColumn[] = ['name', 'organisation', 'primary_contact_name', 'primary_contact_email'];
+export const REQUIRED_COLUMNS: readonly CsvColumn[] = [
+  'name',
+  'organisation',
+  'primary_contact_name',
+  'primary_contact_email',
+];
 export const LIST_SEPARATOR = ';';
 
-const code = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const code = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Label or id → id, for category, journey stage and capacity cells typed by hand ("Waiting list" → waiting_list). */
 const LABEL_CODES = new Map<string, string>([
   ...CATEGORIES.map((c) => [code(c.label), c.id] as [string, string]),
   ...Object.entries(JOURNEY_STAGE_LABELS).map(([id, label]) => [code(label), id] as [string, string]),
   ...Object.entries(CAPACITY_LABELS).map(([id, label]) => [code(label), id] as [string, string]),
-  ['limited', 'limited'], ['one-to-one', 'one_to_one'], ['1:1', 'one_to_one'], ['drop-in', 'drop_in'],
+  ['limited', 'limited'],
+  ['one-to-one', 'one_to_one'],
+  ['1:1', 'one_to_one'],
+  ['drop-in', 'drop_in'],
 ]);
 
 export function toCode(value: string): string {
@@ -31,7 +75,10 @@ export function toCode(value: string): string {
 }
 
 export function splitList(cell: string): string[] {
-  return cell.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  return cell
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function joinList(items: readonly string[]): string {
@@ -50,7 +97,10 @@ const BACKUP = /^(.*?)\s*(?:\(([^)]*)\))?\s*<([^<>]+)>\s*(?:\[([^\]]*)\])?$/;
 /** A backup's own settings after its address: "[Europe/Paris, 08:00-16:00, daily]", any of the three, any order. */
 function backupSettings(text: string | undefined): { timeZone?: string; workingHours?: string; digest?: string } {
   const out: { timeZone?: string; workingHours?: string; digest?: string } = {};
-  for (const part of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (text ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if (/^\d/.test(part)) out.workingHours = part;
     else if (/^(off|daily)$/i.test(part)) out.digest = part;
     else out.timeZone = part;
@@ -58,12 +108,23 @@ function backupSettings(text: string | undefined): { timeZone?: string; workingH
   return out;
 }
 
-export function parseBackup(text: string): { name: string; role: string; email: string; timeZone?: string; workingHours?: string; digest?: string } | null {
+export function parseBackup(
+  text: string,
+): { name: string; role: string; email: string; timeZone?: string; workingHours?: string; digest?: string } | null {
   const m = BACKUP.exec(text.trim());
-  return m && m[1].trim() ? { name: m[1].trim(), role: (m[2] ?? '').trim(), email: m[3].trim(), ...backupSettings(m[4]) } : null;
+  return m && m[1].trim()
+    ? { name: m[1].trim(), role: (m[2] ?? '').trim(), email: m[3].trim(), ...backupSettings(m[4]) }
+    : null;
 }
 
-export function formatBackup(c: { name: string; role: string; email: string; timeZone?: string; workingHours?: WorkingHours; digest?: string }): string {
+export function formatBackup(c: {
+  name: string;
+  role: string;
+  email: string;
+  timeZone?: string;
+  workingHours?: WorkingHours;
+  digest?: string;
+}): string {
   const who = c.role ? `${c.name} (${c.role}) <${c.email}>` : `${c.name} <${c.email}>`;
   const settings = [c.timeZone, c.workingHours && formatWorkingHours(c.workingHours), c.digest].filter(Boolean);
   return settings.length ? `${who} [${settings.join(', ')}]` : who;

@@ -3,7 +3,15 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { validateServiceRecord, type ContactRecord, type ServiceRecord } from '../domain/directory/service-schema.ts';
 import {
-  CSV_COLUMNS, REQUIRED_COLUMNS, formatBackup, joinList, parseBackup, parsePair, splitList, toCode, toNumber,
+  CSV_COLUMNS,
+  REQUIRED_COLUMNS,
+  formatBackup,
+  joinList,
+  parseBackup,
+  parsePair,
+  splitList,
+  toCode,
+  toNumber,
   type CsvColumn,
 } from './csv-columns.ts';
 import { neutraliseFormula, restoreFormula } from './csv-formula.ts';
@@ -12,10 +20,20 @@ import { serviceIdFor, type ImportProblem, type ParsedDirectory } from './record
 
 export type Cells = Record<CsvColumn, string>;
 /** A row as csv-parse gives it with CSV_PARSE_OPTIONS: its cells, where it ends, and its raw text. */
-export interface RawRow { record: string[]; info: { lines: number }; raw: string }
+export interface RawRow {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
 
 /** How a directory CSV is parsed, whole (below) or as a stream (csv-import.ts). */
-export const CSV_PARSE_OPTIONS = { info: true, raw: true, relax_column_count: true, skip_empty_lines: true, bom: true } as const;
+export const CSV_PARSE_OPTIONS = {
+  info: true,
+  raw: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  bom: true,
+} as const;
 
 function contactsOf(c: Cells, problems: string[]): unknown[] {
   const slack = parsePair(c.primary_contact_slack);
@@ -23,17 +41,25 @@ function contactsOf(c: Cells, problems: string[]): unknown[] {
   if (slack === null) problems.push('primary_contact_slack must be written TEAM_ID:USER_ID.');
   if (teams === null) problems.push('primary_contact_teams must be written TENANT_ID:USER_ID.');
   const settings = {
-    timeZone: c.primary_contact_time_zone.trim() || undefined, workingHours: c.primary_contact_working_hours.trim() || undefined,
+    timeZone: c.primary_contact_time_zone.trim() || undefined,
+    workingHours: c.primary_contact_working_hours.trim() || undefined,
     digest: c.primary_contact_digest.trim() || undefined,
   };
   const primary = {
-    name: c.primary_contact_name, role: c.primary_contact_role, email: c.primary_contact_email, primary: true, ...settings,
+    name: c.primary_contact_name,
+    role: c.primary_contact_role,
+    email: c.primary_contact_email,
+    primary: true,
+    ...settings,
     ...(slack ? { slack: { team: slack[0], user: slack[1] } } : {}),
     ...(teams ? { teams: { tenant: teams[0], user: teams[1] } } : {}),
   };
   const backups = splitList(c.backup_contacts).map((text) => {
     const b = parseBackup(text);
-    if (!b) problems.push(`The backup contact "${text}" must be written Name <email> or Name (Role) <email>, settings in [ ] after it.`);
+    if (!b)
+      problems.push(
+        `The backup contact "${text}" must be written Name <email> or Name (Role) <email>, settings in [ ] after it.`,
+      );
     return b && { ...b, primary: false };
   });
   return [primary, ...backups.filter(Boolean)];
@@ -48,17 +74,36 @@ function channelOf(cell: string, problems: string[]): unknown {
 
 export function rowToInput(c: Cells, problems: string[]): Record<string, unknown> {
   return {
-    id: c.id.trim() || serviceIdFor(c.organisation, c.name), name: c.name, organisation: c.organisation,
-    description: c.description, keywords: c.keywords, categories: splitList(c.categories).map(toCode),
-    journeyStage: toCode(c.journey_stage) || undefined, courseType: toCode(c.course_type) || undefined,
-    minAge: toNumber(c.min_age, null), maxAge: toNumber(c.max_age, null), areas: splitList(c.areas),
-    conditions: c.conditions, eligibilityOther: c.eligibility_other, referralRoutes: splitList(c.referral_routes),
-    cost: c.cost, formats: splitList(c.formats).map(toCode), locations: splitList(c.locations), dates: splitList(c.dates),
-    capacity: toCode(c.capacity) || undefined, replyByDays: toNumber(c.reply_by_days, undefined),
-    followUpDays: toNumber(c.follow_up_days, undefined), expiryDays: toNumber(c.expiry_days, undefined),
+    id: c.id.trim() || serviceIdFor(c.organisation, c.name),
+    name: c.name,
+    organisation: c.organisation,
+    description: c.description,
+    keywords: c.keywords,
+    categories: splitList(c.categories).map(toCode),
+    journeyStage: toCode(c.journey_stage) || undefined,
+    courseType: toCode(c.course_type) || undefined,
+    minAge: toNumber(c.min_age, null),
+    maxAge: toNumber(c.max_age, null),
+    areas: splitList(c.areas),
+    conditions: c.conditions,
+    eligibilityOther: c.eligibility_other,
+    referralRoutes: splitList(c.referral_routes),
+    cost: c.cost,
+    formats: splitList(c.formats).map(toCode),
+    locations: splitList(c.locations),
+    dates: splitList(c.dates),
+    capacity: toCode(c.capacity) || undefined,
+    replyByDays: toNumber(c.reply_by_days, undefined),
+    followUpDays: toNumber(c.follow_up_days, undefined),
+    expiryDays: toNumber(c.expiry_days, undefined),
     outcomeWaitDays: toNumber(c.outcome_wait_days, null),
-    website: c.website, phone: c.phone, email: c.email.trim().toLowerCase(), howToRefer: c.how_to_refer,
-    lastReviewed: c.last_reviewed.trim() || null, channel: channelOf(c.channel, problems), contacts: contactsOf(c, problems),
+    website: c.website,
+    phone: c.phone,
+    email: c.email.trim().toLowerCase(),
+    howToRefer: c.how_to_refer,
+    lastReviewed: c.last_reviewed.trim() || null,
+    channel: channelOf(c.channel, problems),
+    contacts: contactsOf(c, problems),
   };
 }
 
@@ -75,7 +120,11 @@ function checkHeader(header: string[]): ImportProblem[] {
   const unknown = names.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   const problems: ImportProblem[] = [];
-  if (unknown.length) problems.push({ where: 'line 1', reason: `Unknown column(s): ${unknown.join(', ')}. See the README for the columns.` });
+  if (unknown.length)
+    problems.push({
+      where: 'line 1',
+      reason: `Unknown column(s): ${unknown.join(', ')}. See the README for the columns.`,
+    });
   if (missing.length) problems.push({ where: 'line 1', reason: `Missing column(s): ${missing.join(', ')}.` });
   return problems;
 }
@@ -119,15 +168,21 @@ export class DirectoryCsvReader {
   private readService(row: RawRow, header: string[]): ServiceRecord | undefined {
     const where = `line ${startLine(row)}`;
     if (row.record.length !== header.length) {
-      this.problems.push({ where, reason: `This row has ${row.record.length} columns; the header has ${header.length}.` });
+      this.problems.push({
+        where,
+        reason: `This row has ${row.record.length} columns; the header has ${header.length}.`,
+      });
       return undefined;
     }
     const cells = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Cells;
-    header.forEach((h, i) => { cells[h as CsvColumn] = restoreFormula(row.record[i]); });
+    header.forEach((h, i) => {
+      cells[h as CsvColumn] = restoreFormula(row.record[i]);
+    });
     const rowProblems: string[] = [];
     const result = validateServiceRecord(rowToInput(cells, rowProblems));
     if (!result.ok) rowProblems.push(...result.reasons);
-    else if (this.seen.has(result.record.id)) rowProblems.push(`The id "${result.record.id}" is already used on line ${this.seen.get(result.record.id)}.`);
+    else if (this.seen.has(result.record.id))
+      rowProblems.push(`The id "${result.record.id}" is already used on line ${this.seen.get(result.record.id)}.`);
     if (rowProblems.length || !result.ok) {
       this.problems.push(...rowProblems.map((reason) => ({ where, reason })));
       return undefined;
@@ -158,15 +213,38 @@ export function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number
   const primary = r.contacts.find((c) => c.primary) as ContactRecord;
   const backups = r.contacts.filter((c) => c !== primary);
   return {
-    id: r.id, name: r.name, organisation: r.organisation, description: r.description, keywords: r.keywords,
-    categories: joinList(r.categories), journey_stage: r.journeyStage, course_type: r.courseType,
-    min_age: r.minAge ?? '', max_age: r.maxAge ?? '', areas: joinList(r.areas), conditions: r.conditions,
-    eligibility_other: r.eligibilityOther, referral_routes: joinList(r.referralRoutes), cost: r.cost,
-    formats: joinList(r.formats), locations: joinList(r.locations), dates: joinList(r.dates), capacity: r.capacity,
-    reply_by_days: r.replyByDays, follow_up_days: r.followUpDays, expiry_days: r.expiryDays, outcome_wait_days: r.outcomeWaitDays ?? '', website: r.website,
-    phone: r.phone, email: r.email, how_to_refer: r.howToRefer, last_reviewed: r.lastReviewed ?? '',
+    id: r.id,
+    name: r.name,
+    organisation: r.organisation,
+    description: r.description,
+    keywords: r.keywords,
+    categories: joinList(r.categories),
+    journey_stage: r.journeyStage,
+    course_type: r.courseType,
+    min_age: r.minAge ?? '',
+    max_age: r.maxAge ?? '',
+    areas: joinList(r.areas),
+    conditions: r.conditions,
+    eligibility_other: r.eligibilityOther,
+    referral_routes: joinList(r.referralRoutes),
+    cost: r.cost,
+    formats: joinList(r.formats),
+    locations: joinList(r.locations),
+    dates: joinList(r.dates),
+    capacity: r.capacity,
+    reply_by_days: r.replyByDays,
+    follow_up_days: r.followUpDays,
+    expiry_days: r.expiryDays,
+    outcome_wait_days: r.outcomeWaitDays ?? '',
+    website: r.website,
+    phone: r.phone,
+    email: r.email,
+    how_to_refer: r.howToRefer,
+    last_reviewed: r.lastReviewed ?? '',
     channel: r.channel ? `${r.channel.platform}:${r.channel.tenant}:${r.channel.channelId}` : '',
-    primary_contact_name: primary.name, primary_contact_email: primary.email, primary_contact_role: primary.role,
+    primary_contact_name: primary.name,
+    primary_contact_email: primary.email,
+    primary_contact_role: primary.role,
     primary_contact_slack: primary.slack ? `${primary.slack.team}:${primary.slack.user}` : '',
     primary_contact_teams: primary.teams ? `${primary.teams.tenant}:${primary.teams.user}` : '',
     primary_contact_time_zone: primary.timeZone ?? '',
@@ -178,6 +256,8 @@ export function recordToRow(r: ServiceRecord): Record<CsvColumn, string | number
 
 /** The directory as CSV with every column, header first. */
 export function writeDirectoryCsv(records: ServiceRecord[]): string {
-  const rows = records.map((r) => Object.fromEntries(Object.entries(recordToRow(r)).map(([k, v]) => [k, neutraliseFormula(v)])));
+  const rows = records.map((r) =>
+    Object.fromEntries(Object.entries(recordToRow(r)).map(([k, v]) => [k, neutraliseFormula(v)])),
+  );
   return stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
 }

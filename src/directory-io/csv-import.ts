@@ -12,7 +12,11 @@ import { DirectoryImportError } from './record.ts';
 const isCsvSyntaxError = (err: unknown) => String((err as { code?: unknown })?.code ?? '').startsWith('CSV_');
 
 /** Reads every row through `reader`, handing each good one to `write` while no problem has been found. */
-async function readAll(path: string, reader: DirectoryCsvReader, write: (row: ReturnType<DirectoryCsvReader['read']>) => void): Promise<void> {
+async function readAll(
+  path: string,
+  reader: DirectoryCsvReader,
+  write: (row: ReturnType<DirectoryCsvReader['read']>) => void,
+): Promise<void> {
   const input = createReadStream(path);
   const rows = input.pipe(parse(CSV_PARSE_OPTIONS));
   input.once('error', (err) => rows.destroy(err));
@@ -31,13 +35,20 @@ async function readAll(path: string, reader: DirectoryCsvReader, write: (row: Re
 }
 
 /** Imports every service in the CSV file, or nothing: throws DirectoryImportError listing every problem. */
-export async function importDirectoryCsvFile(db: Db, path: string, now: Date, options: { dryRun?: boolean } = {}): Promise<ImportSummary> {
+export async function importDirectoryCsvFile(
+  db: Db,
+  path: string,
+  now: Date,
+  options: { dryRun?: boolean } = {},
+): Promise<ImportSummary> {
   const reader = new DirectoryCsvReader();
   const writer = new DirectoryWriter(db, now, Boolean(options.dryRun));
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
-    await readAll(path, reader, (record) => { if (record) writer.write(record); });
+    await readAll(path, reader, (record) => {
+      if (record) writer.write(record);
+    });
     const problems = reader.finish();
     if (problems.length) throw new DirectoryImportError(problems);
     if (!options.dryRun) {

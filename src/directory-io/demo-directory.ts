@@ -21,17 +21,38 @@ export const DEMO_PEOPLE = {
 } as const;
 export const DEMO_SERVICE_ID = 'mind-lambeth-wellbeing';
 /** The playground's peer-group channel, where opportunities are posted. */
-export const DEMO_PEER_GROUP = { platform: 'web', tenant: '', channelId: 'lambeth-peer-group', name: 'Lambeth employment support peers' } as const;
+export const DEMO_PEER_GROUP = {
+  platform: 'web',
+  tenant: '',
+  channelId: 'lambeth-peer-group',
+  name: 'Lambeth employment support peers',
+} as const;
 
-interface DemoPerson { id: string; name: string; email: string; organisation: string; role: string; isCoordinator?: boolean }
-interface DemoService extends Omit<ServiceRecord, 'contacts'> { contacts: { email: string; primary: boolean }[] }
-interface DemoFile { people: DemoPerson[]; services: DemoService[] }
+interface DemoPerson {
+  id: string;
+  name: string;
+  email: string;
+  organisation: string;
+  role: string;
+  isCoordinator?: boolean;
+}
+interface DemoService extends Omit<ServiceRecord, 'contacts'> {
+  contacts: { email: string; primary: boolean }[];
+}
+interface DemoFile {
+  people: DemoPerson[];
+  services: DemoService[];
+}
 
 function toRecords(file: DemoFile): ServiceRecord[] {
   const byEmail = new Map(file.people.map((p) => [p.email, p]));
   const problems: ImportProblem[] = [];
   const records = file.services.flatMap((s) => {
-    const contacts = s.contacts.map((c) => ({ ...c, name: byEmail.get(c.email)?.name ?? '', role: byEmail.get(c.email)?.role ?? '' }));
+    const contacts = s.contacts.map((c) => ({
+      ...c,
+      name: byEmail.get(c.email)?.name ?? '',
+      role: byEmail.get(c.email)?.role ?? '',
+    }));
     const result = validateServiceRecord({ ...s, contacts });
     if (!result.ok) problems.push(...result.reasons.map((reason) => ({ where: `demo service ${s.id}`, reason })));
     return result.ok ? [result.record] : [];
@@ -49,8 +70,13 @@ export function loadDemoDirectory(db: Db, now: Date, path: string = DEMO_DIRECTO
     const people = new PeopleStore(db, () => now);
     for (const p of file.people) {
       people.upsert({
-        id: p.id, name: p.name, email: p.email, organisation: p.organisation, role: p.role,
-        isCoordinator: Boolean(p.isCoordinator), identities: [{ platform: 'web', tenant: '', userId: p.id }],
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        organisation: p.organisation,
+        role: p.role,
+        isCoordinator: Boolean(p.isCoordinator),
+        identities: [{ platform: 'web', tenant: '', userId: p.id }],
       });
     }
     const { name, ...channel } = DEMO_PEER_GROUP;

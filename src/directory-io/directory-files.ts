@@ -18,7 +18,11 @@ export function parseDirectory(text: string, format: DirectoryFormat): ParsedDir
 
 /** Imports every service in the file, or nothing: throws DirectoryImportError listing every problem. */
 export function importDirectory(
-  db: Db, text: string, format: DirectoryFormat, now: Date, options: { dryRun?: boolean } = {},
+  db: Db,
+  text: string,
+  format: DirectoryFormat,
+  now: Date,
+  options: { dryRun?: boolean } = {},
 ): ImportSummary {
   const parsed = parseDirectory(text, format);
   if (parsed.problems.length) throw new DirectoryImportError(parsed.problems);

@@ -16,10 +16,14 @@ function columnOf(path: PropertyKey[]): CsvColumn | undefined {
   if (key === 'contacts') {
     if (index === undefined) return 'primary_contact_email';
     const primaryField: Record<string, CsvColumn> = {
-      name: 'primary_contact_name', email: 'primary_contact_email', role: 'primary_contact_role',
-      timeZone: 'primary_contact_time_zone', workingHours: 'primary_contact_working_hours', digest: 'primary_contact_digest',
+      name: 'primary_contact_name',
+      email: 'primary_contact_email',
+      role: 'primary_contact_role',
+      timeZone: 'primary_contact_time_zone',
+      workingHours: 'primary_contact_working_hours',
+      digest: 'primary_contact_digest',
     };
-    return index === '0' ? primaryField[field ?? 'email'] ?? 'primary_contact_email' : 'backup_contacts';
+    return index === '0' ? (primaryField[field ?? 'email'] ?? 'primary_contact_email') : 'backup_contacts';
   }
   const snake = (COLUMN_OF[key] ?? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)) as CsvColumn;
   return (CSV_COLUMNS as readonly string[]).includes(snake) ? snake : undefined;
@@ -39,7 +43,8 @@ export function recordFromRow(base: Cells, typed: Partial<Record<string, string>
   const parsed = ServiceRecordSchema.safeParse(rowToInput(cells, problems));
   const fields: Partial<Record<CsvColumn, string>> = {};
   for (const p of problems) {
-    const column = CSV_COLUMNS.find((c) => p.startsWith(c)) ?? (p.includes('backup contact') ? 'backup_contacts' : undefined);
+    const column =
+      CSV_COLUMNS.find((c) => p.startsWith(c)) ?? (p.includes('backup contact') ? 'backup_contacts' : undefined);
     if (column) fields[column] = p;
   }
   if (!parsed.success) {
@@ -49,7 +54,8 @@ export function recordFromRow(base: Cells, typed: Partial<Record<string, string>
       else if (!column) problems.push(issue.message);
     }
   }
-  if (parsed.success && problems.length === 0 && Object.keys(fields).length === 0) return { ok: true, record: parsed.data };
+  if (parsed.success && problems.length === 0 && Object.keys(fields).length === 0)
+    return { ok: true, record: parsed.data };
   const count = Object.keys(fields).length + problems.filter((p) => !Object.values(fields).includes(p)).length;
   return { ok: false, message: `Nothing was saved: ${count} thing${count === 1 ? '' : 's'} to fix.`, fields };
 }

@@ -56,26 +56,44 @@ function areasOf(s: OrukService): { areas: string[]; text: string[] } {
 
 function describeLocation(l: OrukLocation): string {
   const address = l.addresses?.[0];
-  return [str(l.name), str(address?.address_1), str(address?.city), str(address?.postal_code)].filter(Boolean).join(', ');
+  return [str(l.name), str(address?.address_1), str(address?.city), str(address?.postal_code)]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function costOf(s: OrukService): string {
   const options = (s.cost_options ?? []).map((o) =>
-    [str(o.option), typeof o.amount === 'number' ? `£${o.amount}` : '', str(o.amount_description)].filter(Boolean).join(' '));
+    [str(o.option), typeof o.amount === 'number' ? `£${o.amount}` : '', str(o.amount_description)]
+      .filter(Boolean)
+      .join(' '),
+  );
   return [str(s.fees), ...options].filter(Boolean).join('. ');
 }
 
 function datesOf(s: OrukService): string[] {
-  return (s.schedules ?? []).map((d) => str(d.description) ||
-    [str(d.freq).toLowerCase(), str(d.byday), d.opens_at && d.closes_at ? `${d.opens_at}–${d.closes_at}` : ''].filter(Boolean).join(' '))
+  return (s.schedules ?? [])
+    .map(
+      (d) =>
+        str(d.description) ||
+        [str(d.freq).toLowerCase(), str(d.byday), d.opens_at && d.closes_at ? `${d.opens_at}–${d.closes_at}` : '']
+          .filter(Boolean)
+          .join(' '),
+    )
     .filter(Boolean);
 }
 
 function contactsOf(s: OrukService, own: Map<string, string[]>) {
   const fallbackEmail = str(s.email) || str(s.organization?.email);
   const backups = new Set((own.get('backup_contact') ?? []).map((e) => e.toLowerCase()));
-  const listed = (s.contacts ?? []).map((c) => ({ name: str(c.name), role: str(c.title), email: (str(c.email) || fallbackEmail).toLowerCase() }));
-  const contacts = listed.length || !fallbackEmail ? listed : [{ name: str(s.organization?.name) || 'Enquiries', role: 'Enquiries', email: fallbackEmail.toLowerCase() }];
+  const listed = (s.contacts ?? []).map((c) => ({
+    name: str(c.name),
+    role: str(c.title),
+    email: (str(c.email) || fallbackEmail).toLowerCase(),
+  }));
+  const contacts =
+    listed.length || !fallbackEmail
+      ? listed
+      : [{ name: str(s.organization?.name) || 'Enquiries', role: 'Enquiries', email: fallbackEmail.toLowerCase() }];
   const firstPrimary = backups.size ? contacts.findIndex((c) => !backups.has(c.email)) : 0;
   const settings = settingsByEmail(own.get('contact_settings') ?? []);
   return contacts.map((c, i) => ({ ...c, ...settings.get(c.email), primary: i === firstPrimary }));
@@ -107,21 +125,39 @@ function toInput(s: OrukService): Record<string, unknown> {
   const locations = (s.service_at_locations ?? []).map((l) => l.location).filter((l): l is OrukLocation => Boolean(l));
   const virtual = locations.some((l) => l.location_type === 'virtual') ? ['online'] : [];
   const status = str(s.status).toLowerCase();
-  const ints = Object.fromEntries(INT_FIELDS.map((f) => [f, one(own, f) === undefined ? undefined : Number(one(own, f))]));
+  const ints = Object.fromEntries(
+    INT_FIELDS.map((f) => [f, one(own, f) === undefined ? undefined : Number(one(own, f))]),
+  );
   return {
-    id: str(s.id) || serviceIdFor(str(s.organization?.name), str(s.name)), name: str(s.name),
-    organisation: str(s.organization?.name), description: str(s.description), keywords, categories,
-    journeyStage: one(own, 'journey_stage'), courseType: one(own, 'course_type'),
-    minAge: typeof s.minimum_age === 'number' ? s.minimum_age : null, maxAge: typeof s.maximum_age === 'number' ? s.maximum_age : null,
-    areas, conditions: (own.get('conditions') ?? []).join(' '),
+    id: str(s.id) || serviceIdFor(str(s.organization?.name), str(s.name)),
+    name: str(s.name),
+    organisation: str(s.organization?.name),
+    description: str(s.description),
+    keywords,
+    categories,
+    journeyStage: one(own, 'journey_stage'),
+    courseType: one(own, 'course_type'),
+    minAge: typeof s.minimum_age === 'number' ? s.minimum_age : null,
+    maxAge: typeof s.maximum_age === 'number' ? s.maximum_age : null,
+    areas,
+    conditions: (own.get('conditions') ?? []).join(' '),
     eligibilityOther: [...(own.get('eligibility_other') ?? []), ...text].join(' '),
-    referralRoutes: own.get('referral_route') ?? [], cost: costOf(s),
-    formats: [...new Set([...(own.get('format') ?? []), ...virtual])].map(toCode), locations: locations.map(describeLocation).filter(Boolean),
-    dates: datesOf(s), capacity: one(own, 'capacity') ?? (status && status !== 'active' ? 'closed' : 'open'),
-    replyByDays: ints.reply_by_days, followUpDays: ints.follow_up_days, expiryDays: ints.expiry_days,
-    website: str(s.url) || str(s.organization?.website), phone: one(own, 'phone') ?? '', email: str(s.email).toLowerCase(),
-    howToRefer: one(own, 'how_to_refer') ?? '', lastReviewed: (str(s.assured_date) || str(s.last_modified)).slice(0, 10) || null,
-    channel: one(own, 'channel') ? JSON.parse(one(own, 'channel')!) : null, contacts: contactsOf(s, own),
+    referralRoutes: own.get('referral_route') ?? [],
+    cost: costOf(s),
+    formats: [...new Set([...(own.get('format') ?? []), ...virtual])].map(toCode),
+    locations: locations.map(describeLocation).filter(Boolean),
+    dates: datesOf(s),
+    capacity: one(own, 'capacity') ?? (status && status !== 'active' ? 'closed' : 'open'),
+    replyByDays: ints.reply_by_days,
+    followUpDays: ints.follow_up_days,
+    expiryDays: ints.expiry_days,
+    website: str(s.url) || str(s.organization?.website),
+    phone: one(own, 'phone') ?? '',
+    email: str(s.email).toLowerCase(),
+    howToRefer: one(own, 'how_to_refer') ?? '',
+    lastReviewed: (str(s.assured_date) || str(s.last_modified)).slice(0, 10) || null,
+    channel: one(own, 'channel') ? JSON.parse(one(own, 'channel')!) : null,
+    contacts: contactsOf(s, own),
   };
 }
 
@@ -141,10 +177,17 @@ export function parseOrukJson(text: string): ParsedDirectory {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { records: [], problems: [{ where: 'file', reason: `The file is not valid JSON: ${(err as Error).message}` }] };
+    return {
+      records: [],
+      problems: [{ where: 'file', reason: `The file is not valid JSON: ${(err as Error).message}` }],
+    };
   }
   const services = servicesIn(data);
-  if (!services) return { records: [], problems: [{ where: 'file', reason: 'Expected an Open Referral UK service or a paged list with "contents".' }] };
+  if (!services)
+    return {
+      records: [],
+      problems: [{ where: 'file', reason: 'Expected an Open Referral UK service or a paged list with "contents".' }],
+    };
   const records: ServiceRecord[] = [];
   const problems: ImportProblem[] = [];
   const seen = new Set<string>();
@@ -157,7 +200,8 @@ export function parseOrukJson(text: string): ParsedDirectory {
       result = { ok: false, reasons: [`Could not read this service: ${(err as Error).message}`] };
     }
     if (!result.ok) problems.push(...result.reasons.map((reason) => ({ where, reason })));
-    else if (seen.has(result.record.id)) problems.push({ where, reason: `The id "${result.record.id}" appears twice.` });
+    else if (seen.has(result.record.id))
+      problems.push({ where, reason: `The id "${result.record.id}" appears twice.` });
     else {
       seen.add(result.record.id);
       records.push(result.record);

@@ -1,9 +1,33 @@
 // The parts of an Open Referral UK 3.0 service we read and write (github.com/OpenReferralUK/uk-profile, examples/).
-export interface OrukTaxonomyTerm { id?: string; name?: string; term?: string; taxonomy?: string; description?: string }
-export interface OrukAttribute { id?: string; link_type?: string; taxonomy_term?: OrukTaxonomyTerm }
-export interface OrukAddress { address_1?: string; city?: string; postal_code?: string }
-export interface OrukLocation { id?: string; location_type?: string; name?: string; addresses?: OrukAddress[] }
-export interface OrukContact { id?: string; name?: string; title?: string; email?: string }
+export interface OrukTaxonomyTerm {
+  id?: string;
+  name?: string;
+  term?: string;
+  taxonomy?: string;
+  description?: string;
+}
+export interface OrukAttribute {
+  id?: string;
+  link_type?: string;
+  taxonomy_term?: OrukTaxonomyTerm;
+}
+export interface OrukAddress {
+  address_1?: string;
+  city?: string;
+  postal_code?: string;
+}
+export interface OrukLocation {
+  id?: string;
+  location_type?: string;
+  name?: string;
+  addresses?: OrukAddress[];
+}
+export interface OrukContact {
+  id?: string;
+  name?: string;
+  title?: string;
+  email?: string;
+}
 export interface OrukService {
   id?: string;
   name?: string;
@@ -21,7 +45,14 @@ export interface OrukService {
   service_areas?: { id?: string; name?: string; service_area?: string }[];
   service_at_locations?: { id?: string; location?: OrukLocation }[];
   cost_options?: { id?: string; option?: string; amount?: number; amount_description?: string }[];
-  schedules?: { id?: string; description?: string; freq?: string; byday?: string; opens_at?: string; closes_at?: string }[];
+  schedules?: {
+    id?: string;
+    description?: string;
+    freq?: string;
+    byday?: string;
+    opens_at?: string;
+    closes_at?: string;
+  }[];
   attributes?: OrukAttribute[];
 }
 export interface OrukPage {

@@ -7,7 +7,10 @@ export const OWN_TAXONOMY = 'warm-handover';
 const TERM_PATTERNS: [CategoryId, RegExp][] = [
   ['loneliness', /lonel|isolat|befriend|social contact/],
   ['mental_health', /mental|anxiety|depress|counsel|talking therap|emotional/],
-  ['safe_healthy_body', /physical health|sexual health|drug|alcohol|substance|smoking|domestic (abuse|violence)|safeguard|healthy/],
+  [
+    'safe_healthy_body',
+    /physical health|sexual health|drug|alcohol|substance|smoking|domestic (abuse|violence)|safeguard|healthy/,
+  ],
   ['exercise_wellbeing', /exercise|sport|fitness|physical activit|walking|yoga|swim|wellbeing/],
   ['arts_creativity', /\barts?\b|creativ|music|drama|craft|danc|theatre/],
   ['food_shopping', /food|meal|shopping|grocer|pantry|lunch club/],

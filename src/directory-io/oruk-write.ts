@@ -14,7 +14,7 @@ function attribute(serviceId: string, field: string, value: string, index: numbe
     link_type: 'service',
     taxonomy_term: {
       id: field === 'category' ? value : `${OWN_TAXONOMY}:${field}:${index}`,
-      name: field === 'category' ? LABEL.get(value) ?? value : value,
+      name: field === 'category' ? (LABEL.get(value) ?? value) : value,
       term: value,
       taxonomy: `${OWN_TAXONOMY}:${field}`,
     },
@@ -24,20 +24,33 @@ function attribute(serviceId: string, field: string, value: string, index: numbe
 /** A contact's own time zone, working hours and digest as one JSON value keyed by their e-mail. */
 function contactSettings(c: ContactRecord): string[] {
   if (!c.timeZone && !c.workingHours && !c.digest) return [];
-  return [JSON.stringify({
-    email: c.email, timeZone: c.timeZone, workingHours: c.workingHours && formatWorkingHours(c.workingHours), digest: c.digest,
-  })];
+  return [
+    JSON.stringify({
+      email: c.email,
+      timeZone: c.timeZone,
+      workingHours: c.workingHours && formatWorkingHours(c.workingHours),
+      digest: c.digest,
+    }),
+  ];
 }
 
 function attributesOf(r: ServiceRecord): OrukAttribute[] {
   const fields: [string, string[]][] = [
-    ['category', r.categories], ['journey_stage', [r.journeyStage]], ['course_type', [r.courseType]],
-    ['capacity', [r.capacity]], ['format', r.formats], ['referral_route', r.referralRoutes],
-    ['keywords', r.keywords ? [r.keywords] : []], ['conditions', r.conditions ? [r.conditions] : []],
+    ['category', r.categories],
+    ['journey_stage', [r.journeyStage]],
+    ['course_type', [r.courseType]],
+    ['capacity', [r.capacity]],
+    ['format', r.formats],
+    ['referral_route', r.referralRoutes],
+    ['keywords', r.keywords ? [r.keywords] : []],
+    ['conditions', r.conditions ? [r.conditions] : []],
     ['eligibility_other', r.eligibilityOther ? [r.eligibilityOther] : []],
-    ['how_to_refer', r.howToRefer ? [r.howToRefer] : []], ['phone', r.phone ? [r.phone] : []],
-    ['reply_by_days', [String(r.replyByDays)]], ['follow_up_days', [String(r.followUpDays)]],
-    ['expiry_days', [String(r.expiryDays)]], ['channel', r.channel ? [JSON.stringify(r.channel)] : []],
+    ['how_to_refer', r.howToRefer ? [r.howToRefer] : []],
+    ['phone', r.phone ? [r.phone] : []],
+    ['reply_by_days', [String(r.replyByDays)]],
+    ['follow_up_days', [String(r.followUpDays)]],
+    ['expiry_days', [String(r.expiryDays)]],
+    ['channel', r.channel ? [JSON.stringify(r.channel)] : []],
     ['backup_contact', r.contacts.filter((c) => !c.primary).map((c) => c.email)],
     ['contact_settings', r.contacts.flatMap(contactSettings)],
   ];
@@ -48,14 +61,22 @@ function attributesOf(r: ServiceRecord): OrukAttribute[] {
 export function recordToOruk(r: ServiceRecord): OrukService {
   const contacts = [...r.contacts].sort((a, b) => Number(b.primary) - Number(a.primary));
   return {
-    id: r.id, name: r.name, description: r.description, url: r.website || undefined, email: r.email || undefined,
-    status: r.capacity === 'closed' ? 'temporarily closed' : 'active', fees: r.cost || undefined,
-    minimum_age: r.minAge ?? undefined, maximum_age: r.maxAge ?? undefined, assured_date: r.lastReviewed ?? undefined,
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    url: r.website || undefined,
+    email: r.email || undefined,
+    status: r.capacity === 'closed' ? 'temporarily closed' : 'active',
+    fees: r.cost || undefined,
+    minimum_age: r.minAge ?? undefined,
+    maximum_age: r.maxAge ?? undefined,
+    assured_date: r.lastReviewed ?? undefined,
     organization: { id: `org:${r.organisation.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: r.organisation },
     contacts: contacts.map((c, i) => ({ id: `${r.id}:contact:${i}`, name: c.name, title: c.role, email: c.email })),
     service_areas: r.areas.map((a, i) => ({ id: `${r.id}:area:${i}`, name: a, service_area: a })),
     service_at_locations: r.locations.map((l, i) => ({
-      id: `${r.id}:sal:${i}`, location: { id: `${r.id}:location:${i}`, location_type: 'physical', name: l },
+      id: `${r.id}:sal:${i}`,
+      location: { id: `${r.id}:location:${i}`, location_type: 'physical', name: l },
     })),
     schedules: r.dates.map((d, i) => ({ id: `${r.id}:schedule:${i}`, description: d })),
     attributes: attributesOf(r),
@@ -65,7 +86,13 @@ export function recordToOruk(r: ServiceRecord): OrukService {
 /** The whole directory as one page of the ORUK paged list. */
 export function writeOrukPage(records: ServiceRecord[]): OrukPage {
   return {
-    total_items: records.length, total_pages: 1, page_number: 1, size: records.length, first_page: true, last_page: true,
-    empty: records.length === 0, contents: records.map(recordToOruk),
+    total_items: records.length,
+    total_pages: 1,
+    page_number: 1,
+    size: records.length,
+    first_page: true,
+    last_page: true,
+    empty: records.length === 0,
+    contents: records.map(recordToOruk),
   };
 }

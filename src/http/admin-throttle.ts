@@ -46,7 +46,8 @@ export class AdminThrottle {
     record.failures++;
     record.lastFailureMs = now;
     if (record.failures > FREE_FAILURES) {
-      record.blockedUntilMs = now + Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** Math.min(record.failures - FREE_FAILURES - 1, 30));
+      record.blockedUntilMs =
+        now + Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** Math.min(record.failures - FREE_FAILURES - 1, 30));
     }
     this.clients.delete(client);
     this.clients.set(client, record);
@@ -85,7 +86,13 @@ export function adminThrottleFor(owner: object, clock: Clock): AdminThrottle {
  * address in X-Forwarded-For (the one the proxy itself added; earlier entries are whatever the client claimed).
  */
 export function clientAddress(req: IncomingMessage, trustProxy = false): string {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .at(-1)
+    : undefined;
   const address = (forwarded ?? req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/i, '');
   if (!isIPv6(address)) return address;
   const groups = address.split('::')[0].split(':').slice(0, IPV6_NETWORK_GROUPS);

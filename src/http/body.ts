@@ -4,7 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code = 'HTTP_ERROR') {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code = 'HTTP_ERROR',
+  ) {
     super(message);
     this.name = 'HttpError';
   }
@@ -34,14 +38,26 @@ export function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promi
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) { chunks.push(chunk); return; }
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
       cleanup();
       req.resume();
       reject(tooLarge(limit));
     };
-    const onEnd = () => { cleanup(); resolve(Buffer.concat(chunks)); };
-    const onError = (err: Error) => { cleanup(); reject(err); };
-    const onClose = () => { cleanup(); reject(new HttpError(400, 'The request ended before its body did.', 'BODY_INCOMPLETE')); };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(err);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new HttpError(400, 'The request ended before its body did.', 'BODY_INCOMPLETE'));
+    };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
@@ -61,7 +77,10 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

@@ -11,7 +11,11 @@ export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0
 
 const serveIcon: RequestHandler = (_req, res) => {
   const body = Buffer.from(FAVICON_SVG);
-  res.writeHead(200, { 'content-type': 'image/svg+xml', 'content-length': body.length, 'cache-control': 'public, max-age=86400' });
+  res.writeHead(200, {
+    'content-type': 'image/svg+xml',
+    'content-length': body.length,
+    'cache-control': 'public, max-age=86400',
+  });
   res.end(body);
 };
 

@@ -26,12 +26,18 @@ export interface HttpServerOptions {
  */
 export const DEFAULT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'referrer-policy': 'no-referrer',
 };
 
 /** Errors that mean the client closed the connection: not our fault, and an attacker could flood the log with them. */
-const DISCONNECT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+const DISCONNECT_CODES: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 function clientWentAway(err: unknown, res: ServerResponse): boolean {
   const code = (err as { code?: unknown })?.code;
@@ -79,8 +85,15 @@ export function respondToError(res: ServerResponse, err: unknown, log: Logger, p
     if (!res.writableEnded) res.destroy();
     return;
   }
-  log.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, path }, 'request failed');
-  if (!res.headersSent) sendJson(res, 500, { error: 'INTERNAL', message: 'Something went wrong on our side. Please try again in a moment.' });
+  log.error(
+    { err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, path },
+    'request failed',
+  );
+  if (!res.headersSent)
+    sendJson(res, 500, {
+      error: 'INTERNAL',
+      message: 'Something went wrong on our side. Please try again in a moment.',
+    });
   else res.end();
 }
 

@@ -28,23 +28,65 @@ export interface Container extends PlatformContext {
 /** Opportunity cards and channel digests come from the opportunity service; everything else from the card composer. */
 function withOpportunityCards(base: ComposeCard, opportunities: OpportunityService): ComposeCard {
   return (r: CardRequest) =>
-    r.kind === 'opportunity' || (r.kind === 'digest' && isChannelDigestKey(r.subjectId)) ? opportunities.composeCard(r) : base(r);
+    r.kind === 'opportunity' || (r.kind === 'digest' && isChannelDigestKey(r.subjectId))
+      ? opportunities.composeCard(r)
+      : base(r);
 }
 
-export function buildContainer(config: Config, log: Logger, db: Db, clock: Clock, calendar: WorkingCalendar): Container {
+export function buildContainer(
+  config: Config,
+  log: Logger,
+  db: Db,
+  clock: Clock,
+  calendar: WorkingCalendar,
+): Container {
   const people = new PeopleStore(db, () => clock.now());
   const services = new ServiceStore(db);
   const handovers = new HandoverStore(db);
   const app = new HandoverService({ db, clock, calendar, timeZone: config.timeZone, handovers, people, services });
   const opportunities = new OpportunityService({
-    db, clock, timeZone: config.timeZone, store: new OpportunityStore(db), people, services, outbox: new OutboxStore(db),
+    db,
+    clock,
+    timeZone: config.timeZone,
+    store: new OpportunityStore(db),
+    people,
+    services,
+    outbox: new OutboxStore(db),
   });
-  const base = createCardComposerParts({ db, clock, handovers, people, services, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths });
+  const base = createCardComposerParts({
+    db,
+    clock,
+    handovers,
+    people,
+    services,
+    timeZone: config.timeZone,
+    staleAfterMonths: config.staleAfterMonths,
+  });
   const cards: CardComposer = { ...base, compose: withOpportunityCards(base.compose, opportunities) };
   const presence = new PresenceStore(db);
-  const actionDeps: ActionDeps = { db, clock, app, cards, people, services, staleAfterMonths: config.staleAfterMonths, opportunities };
+  const actionDeps: ActionDeps = {
+    db,
+    clock,
+    app,
+    cards,
+    people,
+    services,
+    staleAfterMonths: config.staleAfterMonths,
+    opportunities,
+  };
   return {
-    config, log, db, clock, calendar, people, services, handovers, app, opportunities, cards, actionDeps,
+    config,
+    log,
+    db,
+    clock,
+    calendar,
+    people,
+    services,
+    handovers,
+    app,
+    opportunities,
+    cards,
+    actionDeps,
     runAction: (request) => handleAction(actionDeps, request),
     onHandoverChange: (listener) => app.onChange(listener),
     onHandoverCommitted: (fn) => app.onCommitted(fn),

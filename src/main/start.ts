@@ -59,7 +59,10 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   const clock = shiftable ?? options.clock ?? systemClock;
   const db = openDatabase(config.databasePath);
   const checkpointer = startCheckpointer(db, log);
-  const calendar = createWorkingCalendar({ timeZone: config.timeZone, holidays: loadBankHolidays(config.bankHolidaysPath) });
+  const calendar = createWorkingCalendar({
+    timeZone: config.timeZone,
+    holidays: loadBankHolidays(config.bankHolidaysPath),
+  });
   const container = buildContainer(config, log, db, clock, calendar);
   const { app, people, services, handovers, opportunities } = container;
   if (config.demoDirectory) {
@@ -69,16 +72,27 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     const added = config.teams?.unauthenticated ? addAgentsPlaygroundPeople(db, clock.now()) : 0;
     if (added) log.info({ people: added }, 'added the Agents Playground users to the demo directory');
   }
-  const mounts: Mount[] = [...(options.mounts ?? []), ...createReportsMounts(container), ...createCoordinatorMounts(container, printedTimeline(db, calendar, config.timeZone)), ...faviconMounts()];
+  const mounts: Mount[] = [
+    ...(options.mounts ?? []),
+    ...createReportsMounts(container),
+    ...createCoordinatorMounts(container, printedTimeline(db, calendar, config.timeZone)),
+    ...faviconMounts(),
+  ];
   // The nudge system is built below; a move of the playground's clock sweeps through this closure.
   let sweepNow = (): void => undefined;
   // The nudge system is built below; messages queued by a platform wake its dispatcher through this closure.
   let wake = (): void => undefined;
   // Static imports (through the registry) on purpose: a lazy import() would load a second copy of shared modules
   // under the test runner's CommonJS loader (tsx), so `instanceof HttpError`/`HandoverError` checks would fail.
-  const platforms = PLATFORM_REGISTRY.filter((p) => p.enabled(config)).map((p) => p.create({
-    app: container, wake: () => wake(), sweepNow: () => sweepNow(), hasMount: (path) => hasMount(mounts, path), shiftableClock: shiftable,
-  }));
+  const platforms = PLATFORM_REGISTRY.filter((p) => p.enabled(config)).map((p) =>
+    p.create({
+      app: container,
+      wake: () => wake(),
+      sweepNow: () => sweepNow(),
+      hasMount: (path) => hasMount(mounts, path),
+      shiftableClock: shiftable,
+    }),
+  );
   mounts.push(...platforms.flatMap((p) => p.mounts));
   const messengers = platforms.map((p) => p.messenger);
   const limits = Object.fromEntries(platforms.map((p) => [p.messenger.platform, p.limits]));
@@ -86,9 +100,22 @@ export async function startApp(config: Config, log: Logger, options: StartOption
 
   const compose = container.cards.compose;
   const nudges = createNudgeSystem({
-    db, clock, calendar, timeZone: config.timeZone, app, handovers, people, services, compose, messengers, log,
-    retentionDays: config.retentionDays, staleAfterMonths: config.staleAfterMonths,
-    sweepIntervalMs: config.sweepIntervalSeconds * 1000, dispatchIntervalMs: options.dispatchIntervalMs, dispatcher: { limits },
+    db,
+    clock,
+    calendar,
+    timeZone: config.timeZone,
+    app,
+    handovers,
+    people,
+    services,
+    compose,
+    messengers,
+    log,
+    retentionDays: config.retentionDays,
+    staleAfterMonths: config.staleAfterMonths,
+    sweepIntervalMs: config.sweepIntervalSeconds * 1000,
+    dispatchIntervalMs: options.dispatchIntervalMs,
+    dispatcher: { limits },
     extraJobs: [(now) => opportunities.closeExpired(now), (now) => opportunities.weeklyDigest(now)],
   });
   wake = () => nudges.dispatcher.kick();
@@ -105,7 +132,13 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   const url = `http://${address.host === '0.0.0.0' ? '127.0.0.1' : address.host}:${address.port}`;
   log.info({ url, platforms: messengers.map((m) => m.platform) }, 'Warm Handover is listening');
   return {
-    container, server, url, nudges, opportunities, platforms, messengers,
+    container,
+    server,
+    url,
+    nudges,
+    opportunities,
+    platforms,
+    messengers,
     async stop() {
       await nudges.stop();
       for (const p of platforms) await p.stop();

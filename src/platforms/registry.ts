@@ -7,7 +7,10 @@ import { slackModule } from './slack/platform-module.ts';
 import { teamsModule } from './teams/platform-module.ts';
 import { webModule } from './web/platform-module.ts';
 
-const BY_PLATFORM = { web: webModule, slack: slackModule, teams: teamsModule, email: emailModule } satisfies Record<Platform, PlatformModule>;
+const BY_PLATFORM = { web: webModule, slack: slackModule, teams: teamsModule, email: emailModule } satisfies Record<
+  Platform,
+  PlatformModule
+>;
 
 /** Mounts are tried in this order; each module's own platform name must match its key. */
 export const PLATFORM_REGISTRY: readonly PlatformModule[] = Object.values(BY_PLATFORM);

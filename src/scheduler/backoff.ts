@@ -9,7 +9,12 @@ export const MAX_RATE_LIMITED = 50;
 export const DEFAULT_RETRY_AFTER_MS = 1000;
 
 /** Delay before attempt `attempt + 1` (attempt counts from 1): half fixed, half random ("equal jitter"). */
-export function backoffDelay(attempt: number, random: () => number, base = BACKOFF_BASE_MS, max = BACKOFF_MAX_MS): number {
+export function backoffDelay(
+  attempt: number,
+  random: () => number,
+  base = BACKOFF_BASE_MS,
+  max = BACKOFF_MAX_MS,
+): number {
   const ceiling = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -3,7 +3,7 @@
 import type { Route, Router } from '../app/router.ts';
 import type { OutboxRow, OutboxStore } from '../storage/outbox-store.ts';
 import type { Card } from '../cards/model.ts';
-import { type Clock, type Identity, type Platform } from '../domain/ports.ts';
+import type { Clock, Identity, Platform } from '../domain/ports.ts';
 import { DeliveryError, type SendOptions } from '../app/ports.ts';
 import type { LimitKey, RateLimiter } from './rate-limits.ts';
 import { DEFAULT_RETRY_AFTER_MS } from './backoff.ts';
@@ -11,7 +11,10 @@ import { DEFAULT_RETRY_AFTER_MS } from './backoff.ts';
 /** Nobody could be reached on any platform: the message is dead-lettered and the introducer told. */
 export class UndeliverableError extends Error {
   readonly code = 'MESSAGE_UNDELIVERABLE';
-  constructor(readonly reason: string, message: string) {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'UndeliverableError';
   }
@@ -30,7 +33,9 @@ const isUnknownRecipient = (err: unknown) => err instanceof DeliveryError && err
 
 /** The key, and whether an earlier attempt (a failure, or one cut short by a crash) may have got through. */
 function sendOptions(row: OutboxRow): SendOptions {
-  return row.attempts > 0 ? { idempotencyKey: row.idempotencyKey, maybeSent: true } : { idempotencyKey: row.idempotencyKey };
+  return row.attempts > 0
+    ? { idempotencyKey: row.idempotencyKey, maybeSent: true }
+    : { idempotencyKey: row.idempotencyKey };
 }
 
 /** Waits for the rate limit, calls the platform, and on a 429 holds the conversation back. */
@@ -39,7 +44,8 @@ async function call<T>(deps: DeliverDeps, key: LimitKey, fn: () => Promise<T>): 
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof DeliveryError && err.kind === 'rate_limited') deps.limiter.pause(key, err.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+    if (err instanceof DeliveryError && err.kind === 'rate_limited')
+      deps.limiter.pause(key, err.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
     throw err;
   }
 }
@@ -50,7 +56,9 @@ async function updateLiveCard(deps: DeliverDeps, row: OutboxRow, card: Card): Pr
   const messenger = ref ? deps.router.messenger(ref.platform) : undefined;
   if (!ref || !messenger) return null;
   try {
-    await call(deps, { platform: ref.platform, tenant: '', conversation: ref.conversationId }, () => messenger.updateMessage(ref, card));
+    await call(deps, { platform: ref.platform, tenant: '', conversation: ref.conversationId }, () =>
+      messenger.updateMessage(ref, card),
+    );
     return ref.platform;
   } catch (err) {
     if (!isUnknownRecipient(err)) throw err;
@@ -64,7 +72,9 @@ async function identityFor(deps: DeliverDeps, personId: string, route: Route): P
   if (!route.lookup || !route.messenger.findPerson) return route.identity;
   const { platform } = route.identity;
   const lookup = route.lookup;
-  const result = await call(deps, { platform, tenant: '', conversation: 'lookup' }, () => route.messenger.findPerson!(lookup));
+  const result = await call(deps, { platform, tenant: '', conversation: 'lookup' }, () =>
+    route.messenger.findPerson!(lookup),
+  );
   if ('missing' in result) {
     deps.router.noteMiss(personId, platform, result.missing);
     return null;
@@ -76,7 +86,8 @@ async function identityFor(deps: DeliverDeps, personId: string, route: Route): P
 /** Each route is tried at most once for this message; a refusal is noted and the next route tried. */
 async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string, card: Card): Promise<Platform> {
   const routes = deps.router.routes(personId);
-  if (routes.length === 0) throw new UndeliverableError('no_route', `${personId} has no identity on a platform that is switched on.`);
+  if (routes.length === 0)
+    throw new UndeliverableError('no_route', `${personId} has no identity on a platform that is switched on.`);
   for (const route of routes) {
     const identity = await identityFor(deps, personId, route);
     if (!identity) continue;
@@ -98,7 +109,12 @@ async function sendToPerson(deps: DeliverDeps, row: OutboxRow, personId: string,
 const THREAD_KEY_SUFFIX = '#thread';
 
 /** A threaded reply under the card it is about; null (nothing sent) where there is no such thread. */
-async function replyInThread(deps: DeliverDeps, row: OutboxRow, threadOf: string, card: Card): Promise<Platform | null> {
+async function replyInThread(
+  deps: DeliverDeps,
+  row: OutboxRow,
+  threadOf: string,
+  card: Card,
+): Promise<Platform | null> {
   const parent = deps.outbox.liveCard(threadOf)?.ref;
   const messenger = parent ? deps.router.messenger(parent.platform) : undefined;
   if (!parent || !messenger?.replyInThread) return null;
@@ -117,7 +133,11 @@ export async function deliver(deps: DeliverDeps, row: OutboxRow, card: Card): Pr
     if (updated) return updated; // a live channel card (an opportunity) changes in place
     const channel = row.recipient.channel;
     const messenger = deps.router.messenger(channel.platform);
-    if (!messenger) throw new UndeliverableError('no_route', `${channel.platform} is switched off, so channel ${channel.channelId} cannot be reached.`);
+    if (!messenger)
+      throw new UndeliverableError(
+        'no_route',
+        `${channel.platform} is switched off, so channel ${channel.channelId} cannot be reached.`,
+      );
     const key = { platform: channel.platform, tenant: channel.tenant, conversation: channel.channelId };
     const ref = await call(deps, key, () => messenger.postToChannel(channel, card, sendOptions(row)));
     if (row.mode === 'live' && row.liveKey) deps.outbox.saveRef(row.liveKey, ref, deps.clock.now());

@@ -21,13 +21,27 @@ export function requestReviews(deps: SweepDeps, now: Date, tally: SweepTally): v
     for (const c of contacts) {
       const zone = deps.presence.prefs(c.personId)?.timeZone ?? deps.defaultTimeZone;
       const notBefore = deps.calendar.nextWorkingMoment(now, zone).toISOString();
-      deps.outbox.enqueue({
-        idempotencyKey: scheduleMessageKey(candidate.serviceId, 'review_request', candidate.lastReviewed ?? 'never', c.personId),
-        recipient: { personId: c.personId }, mode: 'new', notBefore,
-        card: { kind: 'review_request', subjectId: candidate.serviceId, viewerId: c.personId },
-      }, now);
+      deps.outbox.enqueue(
+        {
+          idempotencyKey: scheduleMessageKey(
+            candidate.serviceId,
+            'review_request',
+            candidate.lastReviewed ?? 'never',
+            c.personId,
+          ),
+          recipient: { personId: c.personId },
+          mode: 'new',
+          notBefore,
+          card: { kind: 'review_request', subjectId: candidate.serviceId, viewerId: c.personId },
+        },
+        now,
+      );
     }
-    deps.schedule.add(candidate.serviceId, { kind: REVIEW_STALE_KIND, dueAt: new Date(now.getTime() + REVIEW_ANSWER_DAYS * DAY_MS), recipientId: '' }, now);
+    deps.schedule.add(
+      candidate.serviceId,
+      { kind: REVIEW_STALE_KIND, dueAt: new Date(now.getTime() + REVIEW_ANSWER_DAYS * DAY_MS), recipientId: '' },
+      now,
+    );
     tally.reviewRequests++;
   }
 }
@@ -44,6 +58,8 @@ export function sweepReviewDeadline(deps: SweepDeps, row: ScheduleRow, now: Date
 /** A capacity a named contact set "until" a day ends after that day: the service is open again. */
 export function reopenAfterCapacityDates(deps: SweepDeps, now: Date): number {
   const today = localDate(now, deps.defaultTimeZone);
-  return deps.db.prepare(`UPDATE services SET capacity = 'open', capacity_until = NULL, updated_at = ?
-    WHERE capacity_until IS NOT NULL AND capacity_until < ?`).run(now.toISOString(), today).changes;
+  return deps.db
+    .prepare(`UPDATE services SET capacity = 'open', capacity_until = NULL, updated_at = ?
+    WHERE capacity_until IS NOT NULL AND capacity_until < ?`)
+    .run(now.toISOString(), today).changes;
 }

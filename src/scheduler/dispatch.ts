@@ -70,15 +70,22 @@ export class Dispatcher {
   constructor(private readonly deps: DispatcherDeps) {
     const sleep = deps.sleep ?? realSleep;
     this.lease = deps.lease ?? new Lease(deps.db, DISPATCH_LEASE, `dispatcher-${randomUUID()}`);
-    this.limiter = deps.limiter ?? new RateLimiter(() => deps.clock.now().getTime(), sleep, { ...DEFAULT_LIMITS, ...deps.limits });
+    this.limiter =
+      deps.limiter ?? new RateLimiter(() => deps.clock.now().getTime(), sleep, { ...DEFAULT_LIMITS, ...deps.limits });
   }
 
   /** Sends everything due now. Concurrent calls share one run (and trigger one more afterwards). */
   runOnce(): Promise<DispatchSummary> {
-    if (this.running) { this.again = true; return this.running; }
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
     this.running = this.drain().finally(() => {
       this.running = null;
-      if (this.again) { this.again = false; this.kick(); }
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
     });
     return this.running;
   }
@@ -145,7 +152,9 @@ export class Dispatcher {
     while (!this.stopping && this.stillHolding()) {
       const rows = this.deps.outbox.ready(this.deps.clock.now(), this.deps.batchSize ?? DISPATCH_BATCH);
       if (rows.length === 0) break;
-      await Promise.all(lanes(rows, this.deps.outbox, this.deps.clock, summary).map((lane) => this.runLane(lane, summary)));
+      await Promise.all(
+        lanes(rows, this.deps.outbox, this.deps.clock, summary).map((lane) => this.runLane(lane, summary)),
+      );
       // Let requests (/healthz, clicks) in between batches, however long the queue is.
       await yieldToEventLoop();
     }
@@ -164,9 +173,21 @@ export class Dispatcher {
     outbox.markSending(row.id);
     try {
       const card = this.deps.compose(row.card);
-      if (!card) { outbox.markSent(row.id, clock.now(), null, 'skipped'); summary.skipped++; return; }
-      const platform = await deliver({ outbox, router: this.deps.router, limiter: this.limiter, clock, onNewRoute: this.deps.onNewRoute }, row, card);
-      if (!platform) { outbox.markSent(row.id, clock.now(), null, 'skipped'); summary.skipped++; return; }
+      if (!card) {
+        outbox.markSent(row.id, clock.now(), null, 'skipped');
+        summary.skipped++;
+        return;
+      }
+      const platform = await deliver(
+        { outbox, router: this.deps.router, limiter: this.limiter, clock, onNewRoute: this.deps.onNewRoute },
+        row,
+        card,
+      );
+      if (!platform) {
+        outbox.markSent(row.id, clock.now(), null, 'skipped');
+        summary.skipped++;
+        return;
+      }
       outbox.markSent(row.id, clock.now(), platform);
       summary.sent++;
     } catch (err) {
@@ -195,19 +216,32 @@ export class Dispatcher {
     }
     const permanent = err instanceof DeliveryError && err.kind === 'permanent';
     if (permanent || row.attempts + 1 >= (this.deps.maxAttempts ?? MAX_ATTEMPTS)) {
-      this.deadLetter(row, permanent ? `permanent: ${message}` : `gave up after ${row.attempts + 1} attempts: ${message}`, summary, true);
+      this.deadLetter(
+        row,
+        permanent ? `permanent: ${message}` : `gave up after ${row.attempts + 1} attempts: ${message}`,
+        summary,
+        true,
+      );
       // Refused for good, or failed every attempt: the person was not reached, handled like "no route".
       this.deps.onUndeliverable?.(row, permanent ? 'permanent' : 'gave_up');
       return;
     }
-    outbox.retryLater(row.id, new Date(now + backoffDelay(row.attempts + 1, this.deps.random ?? Math.random)), message, 'attempt');
+    outbox.retryLater(
+      row.id,
+      new Date(now + backoffDelay(row.attempts + 1, this.deps.random ?? Math.random)),
+      message,
+      'attempt',
+    );
     summary.retried++;
   }
 
   private deadLetter(row: OutboxRow, error: string, summary: DispatchSummary, countAttempt: boolean): void {
     this.deps.outbox.markDead(row.id, error, countAttempt);
     summary.dead++;
-    this.deps.log?.warn({ outboxId: row.id, idempotencyKey: row.idempotencyKey, cardKind: row.card.kind, error }, 'message dead-lettered');
+    this.deps.log?.warn(
+      { outboxId: row.id, idempotencyKey: row.idempotencyKey, cardKind: row.card.kind, error },
+      'message dead-lettered',
+    );
   }
 }
 
@@ -220,10 +254,18 @@ function lanes(rows: OutboxRow[], outbox: OutboxStore, clock: Clock, summary: Di
   const newestLive = new Map<string, number>();
   for (const r of rows) if (r.liveKey) newestLive.set(r.liveKey, r.id);
   for (const r of rows) {
-    if (r.liveKey && newestLive.get(r.liveKey) !== r.id) { outbox.markSent(r.id, clock.now(), null, 'skipped'); summary.skipped++; continue; }
-    const lane = 'personId' in r.recipient ? `p:${r.recipient.personId}` : `c:${r.recipient.channel.platform}:${r.recipient.channel.channelId}`;
+    if (r.liveKey && newestLive.get(r.liveKey) !== r.id) {
+      outbox.markSent(r.id, clock.now(), null, 'skipped');
+      summary.skipped++;
+      continue;
+    }
+    const lane =
+      'personId' in r.recipient
+        ? `p:${r.recipient.personId}`
+        : `c:${r.recipient.channel.platform}:${r.recipient.channel.channelId}`;
     const list = byLane.get(lane);
-    if (list) list.push(r); else byLane.set(lane, [r]);
+    if (list) list.push(r);
+    else byLane.set(lane, [r]);
   }
   return [...byLane.values()];
 }

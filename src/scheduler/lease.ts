@@ -10,7 +10,12 @@ export class Lease {
   private readonly free;
   private held = false;
 
-  constructor(db: Db, private readonly name: string, readonly owner: string, private readonly ttlMs: number = LEASE_TTL_MS) {
+  constructor(
+    db: Db,
+    private readonly name: string,
+    readonly owner: string,
+    private readonly ttlMs: number = LEASE_TTL_MS,
+  ) {
     this.claim = db.prepare(`INSERT INTO leases (name, owner, expires_at) VALUES (@name, @owner, @expires)
       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
       WHERE leases.owner = excluded.owner OR leases.expires_at <= @now`);
@@ -24,7 +29,10 @@ export class Lease {
   acquire(now: Date): 'new' | 'renewed' | null {
     const expires = new Date(now.getTime() + this.ttlMs).toISOString();
     const got = this.claim.run({ name: this.name, owner: this.owner, expires, now: now.toISOString() }).changes === 1;
-    if (!got) { this.held = false; return null; }
+    if (!got) {
+      this.held = false;
+      return null;
+    }
     const fresh = !this.held;
     this.held = true;
     return fresh ? 'new' : 'renewed';

@@ -32,9 +32,13 @@ const KIND_WORDS: Record<string, string> = {
 
 /** A reply in the thread of someone's card (Slack): what changed, by the event that changed it. */
 const THREAD_REPLY_WORDS: Record<string, string> = {
-  accepted: 'the introduction was accepted', passed: 'the introduction was passed to a colleague',
-  withdrawn: 'the introduction was withdrawn', note_added: 'a note was added', contact_made: 'contact was made',
-  unreachable: 'the client could not be reached yet', closed: 'the introduction was closed',
+  accepted: 'the introduction was accepted',
+  passed: 'the introduction was passed to a colleague',
+  withdrawn: 'the introduction was withdrawn',
+  note_added: 'a note was added',
+  contact_made: 'contact was made',
+  unreachable: 'the client could not be reached yet',
+  closed: 'the introduction was closed',
   escalated: 'no answer, the backup contacts were asked too',
 };
 
@@ -47,7 +51,10 @@ function wordsFor(kind: string, reason: string | undefined, event?: string): str
 function firstName(r: Readers, handoverId: string): { client: string; service: string } {
   const h = r.handovers.find(handoverId);
   if (!h) return { client: '', service: '' };
-  return { client: h.client?.name.trim().split(/\s+/)[0] ?? '(details removed)', service: r.services.get(h.serviceId)?.name ?? '' };
+  return {
+    client: h.client?.name.trim().split(/\s+/)[0] ?? '(details removed)',
+    service: r.services.get(h.serviceId)?.name ?? '',
+  };
 }
 
 function folded(r: Readers, row: OutboxRow): FoldedItem[] {
@@ -60,25 +67,53 @@ function folded(r: Readers, row: OutboxRow): FoldedItem[] {
 }
 
 export function describeMessage(row: OutboxRow, r: Readers): Omit<TimelineLine, 'at' | 'timeZone'> {
-  const recipient = 'channel' in row.recipient
-    ? `${row.recipient.channel.platform} channel ${row.recipient.channel.channelId}`
-    : r.people.nameOf(row.recipient.personId);
+  const recipient =
+    'channel' in row.recipient
+      ? `${row.recipient.channel.platform} channel ${row.recipient.channel.channelId}`
+      : r.people.nameOf(row.recipient.personId);
   if (row.card.kind === 'digest') {
     const folds = folded(r, row);
-    return { recipient, what: `daily digest of ${folds.length} introduction${folds.length === 1 ? '' : 's'}`, client: '', service: '', folds };
+    return {
+      recipient,
+      what: `daily digest of ${folds.length} introduction${folds.length === 1 ? '' : 's'}`,
+      client: '',
+      service: '',
+      folds,
+    };
   }
   if (row.card.kind === 'review_request') {
-    return { recipient, what: wordsFor('review_request', undefined), client: '', service: r.services.get(row.subjectId)?.name ?? '', folds: [] };
+    return {
+      recipient,
+      what: wordsFor('review_request', undefined),
+      client: '',
+      service: r.services.get(row.subjectId)?.name ?? '',
+      folds: [],
+    };
   }
   const about = firstName(r, row.subjectId);
   // A channel never sees client details, and neither does its line here.
   const client = 'channel' in row.recipient ? '' : about.client;
-  return { recipient, what: wordsFor(row.card.kind, row.card.params?.reason, row.card.params?.event), client, service: about.service, folds: [] };
+  return {
+    recipient,
+    what: wordsFor(row.card.kind, row.card.params?.reason, row.card.params?.event),
+    client,
+    service: about.service,
+    folds: [],
+  };
 }
 
 /** One line: the time in the recipient's zone, who, what, the client's first name and the service. */
 export function formatTimelineLine(line: TimelineLine, defaultZone: string): string[] {
   const zone = line.timeZone === defaultZone ? '' : ` ${line.timeZone}`;
-  const parts = [`${formatLocal(line.at, line.timeZone)}${zone}`, line.recipient, line.what, line.client, line.service].filter(Boolean);
-  return [parts.join(' · '), ...line.folds.map((f) => `    - ${[f.what, f.client, f.service].filter(Boolean).join(' · ')}`)];
+  const parts = [
+    `${formatLocal(line.at, line.timeZone)}${zone}`,
+    line.recipient,
+    line.what,
+    line.client,
+    line.service,
+  ].filter(Boolean);
+  return [
+    parts.join(' · '),
+    ...line.folds.map((f) => `    - ${[f.what, f.client, f.service].filter(Boolean).join(' · ')}`),
+  ];
 }

@@ -52,7 +52,10 @@ function maxOutboxId(db: Db): number {
 
 /** The next moment at or after `from` when something is due, or a day starts (reviews are asked by the day). */
 function nextMoment(db: Db, from: Date, to: Date): Date | null {
-  const row = db.prepare<[string], { at: string | null }>("SELECT min(due_at) AS at FROM schedule WHERE status = 'pending' AND due_at >= ?")
+  const row = db
+    .prepare<[string], { at: string | null }>(
+      "SELECT min(due_at) AS at FROM schedule WHERE status = 'pending' AND due_at >= ?",
+    )
     .get(from.toISOString());
   const due = row?.at ? new Date(row.at) : null;
   const nextDay = new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS + DAY_MS);
@@ -89,7 +92,13 @@ function checkWindow(from: Date, to: Date): void {
 }
 
 /** Everything that would be sent from `from` (inclusive) to `to` (exclusive), in the order it would go. */
-export function previewTimeline(db: Db, from: Date, to: Date, calendar: WorkingCalendar, timeZone: string): TimelineLine[] {
+export function previewTimeline(
+  db: Db,
+  from: Date,
+  to: Date,
+  calendar: WorkingCalendar,
+  timeZone: string,
+): TimelineLine[] {
   checkWindow(from, to);
   const clock = { now: () => new Date(from) };
   const handovers = new HandoverStore(db);
@@ -121,7 +130,9 @@ export function previewTimeline(db: Db, from: Date, to: Date, calendar: WorkingC
 export function printedTimeline(db: Db, calendar: WorkingCalendar, timeZone: string) {
   return (from: Date, to: Date): { lines: string[] } | { error: string } => {
     try {
-      return { lines: previewTimeline(db, from, to, calendar, timeZone).flatMap((l) => formatTimelineLine(l, timeZone)) };
+      return {
+        lines: previewTimeline(db, from, to, calendar, timeZone).flatMap((l) => formatTimelineLine(l, timeZone)),
+      };
     } catch (err) {
       if (err instanceof PreviewWindowError) return { error: err.message };
       throw err;

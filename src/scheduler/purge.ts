@@ -28,16 +28,20 @@ export function purgeCutoff(now: Date, retentionDays: number): string {
 
 /** Handovers whose client details are due to go: closed retentionDays ago, or sent MAX_DAYS_AFTER_SENT days ago. */
 export function purgeCandidates(db: Db, now: Date, retentionDays: number = DEFAULT_RETENTION_DAYS): PurgeCandidate[] {
-  return db.prepare<[string, string], { id: string; state: string; closed_at: string | null }>(
-    `SELECT id, state, closed_at FROM handovers WHERE purged_at IS NULL AND ((closed_at IS NOT NULL AND closed_at <= ?) OR created_at <= ?)
+  return db
+    .prepare<[string, string], { id: string; state: string; closed_at: string | null }>(
+      `SELECT id, state, closed_at FROM handovers WHERE purged_at IS NULL AND ((closed_at IS NOT NULL AND closed_at <= ?) OR created_at <= ?)
      ORDER BY coalesce(closed_at, created_at), id`,
-  ).all(purgeCutoff(now, retentionDays), purgeCutoff(now, MAX_DAYS_AFTER_SENT))
+    )
+    .all(purgeCutoff(now, retentionDays), purgeCutoff(now, MAX_DAYS_AFTER_SENT))
     .map((r) => ({ id: r.id, state: r.state as HandoverState, closedAt: r.closed_at }));
 }
 
 /** What a stored message about a purged introduction shows instead of its card. */
 export function purgedCard(handoverId: string, retentionDays: number, closed = true) {
-  const when = closed ? `${retentionDays} days after this introduction closed` : `${MAX_DAYS_AFTER_SENT} days after this introduction was sent`;
+  const when = closed
+    ? `${retentionDays} days after this introduction closed`
+    : `${MAX_DAYS_AFTER_SENT} days after this introduction was sent`;
   return buildNoticeCard(handoverId, `Introduction ${handoverId}`, `The client's details were removed ${when}.`);
 }
 
@@ -51,10 +55,16 @@ const RE_RENDERED: ReadonlySet<Platform> = new Set(['slack', 'teams']);
 function queueCardUpdates(outbox: OutboxStore, handoverId: string, now: Date): number {
   const cards = outbox.liveCards(handoverId).filter((c) => c.ref && RE_RENDERED.has(c.ref.platform));
   for (const c of cards) {
-    outbox.enqueue({
-      idempotencyKey: messageKey({ subjectId: handoverId, event: 'purged', recipient: c.liveKey, cardKind: c.kind }),
-      recipient: c.recipient, card: { kind: c.kind, subjectId: handoverId, viewerId: c.viewerId ?? undefined }, mode: 'live', liveKey: c.liveKey,
-    }, now);
+    outbox.enqueue(
+      {
+        idempotencyKey: messageKey({ subjectId: handoverId, event: 'purged', recipient: c.liveKey, cardKind: c.kind }),
+        recipient: c.recipient,
+        card: { kind: c.kind, subjectId: handoverId, viewerId: c.viewerId ?? undefined },
+        mode: 'live',
+        liveKey: c.liveKey,
+      },
+      now,
+    );
   }
   return cards.length;
 }
@@ -62,10 +72,14 @@ function queueCardUpdates(outbox: OutboxStore, handoverId: string, now: Date): n
 /** Purges them (in the caller's transaction if there is one). Returns what was purged. */
 export function purgeClosed(db: Db, now: Date, retentionDays: number = DEFAULT_RETENTION_DAYS): PurgeCandidate[] {
   const at = now.toISOString();
-  const clear = db.prepare(`UPDATE handovers SET client = NULL, source_link = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND purged_at IS NULL`);
+  const clear = db.prepare(
+    `UPDATE handovers SET client = NULL, source_link = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND purged_at IS NULL`,
+  );
   const notes = db.prepare('DELETE FROM handover_notes WHERE handover_id = ?');
   const messages = db.prepare('UPDATE web_messages SET card = ?, updated_at = ? WHERE subject_id = ?');
-  const audit = db.prepare('INSERT INTO audit (handover_id, actor_id, event, from_state, to_state, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const audit = db.prepare(
+    'INSERT INTO audit (handover_id, actor_id, event, from_state, to_state, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   return inTransaction(db, () => {
     const done = purgeCandidates(db, now, retentionDays);
     if (done.length === 0) return done;
@@ -73,9 +87,27 @@ export function purgeClosed(db: Db, now: Date, retentionDays: number = DEFAULT_R
     for (const c of done) {
       clear.run(at, at, c.id);
       const removedNotes = notes.run(c.id).changes;
-      const clearedMessages = messages.run(JSON.stringify(purgedCard(c.id, retentionDays, c.closedAt !== null)), at, c.id).changes;
+      const clearedMessages = messages.run(
+        JSON.stringify(purgedCard(c.id, retentionDays, c.closedAt !== null)),
+        at,
+        c.id,
+      ).changes;
       const cardsUpdated = queueCardUpdates(outbox, c.id, now);
-      audit.run(c.id, SYSTEM_ACTOR, 'purged', c.state, c.state, at, JSON.stringify({ retentionDays, open: c.closedAt === null, notesRemoved: removedNotes, messagesCleared: clearedMessages, cardsUpdated }));
+      audit.run(
+        c.id,
+        SYSTEM_ACTOR,
+        'purged',
+        c.state,
+        c.state,
+        at,
+        JSON.stringify({
+          retentionDays,
+          open: c.closedAt === null,
+          notesRemoved: removedNotes,
+          messagesCleared: clearedMessages,
+          cardsUpdated,
+        }),
+      );
     }
     return done;
   });

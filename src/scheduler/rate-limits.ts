@@ -33,7 +33,10 @@ export const DEFAULT_LIMITS: Readonly<Record<Platform, PlatformLimits>> = {
 class Bucket {
   private tokens: number;
   private at: number;
-  constructor(private readonly rate: Rate, now: number) {
+  constructor(
+    private readonly rate: Rate,
+    now: number,
+  ) {
     this.tokens = rate.burst;
     this.at = now;
   }
@@ -80,7 +83,10 @@ export class RateLimiter {
     const out: Bucket[] = [];
     const get = (key: string, rate: Rate) => {
       let b = this.buckets.get(key);
-      if (!b) { b = new Bucket(rate, this.now()); this.buckets.set(key, b); }
+      if (!b) {
+        b = new Bucket(rate, this.now());
+        this.buckets.set(key, b);
+      }
       out.push(b);
     };
     if (l.perConversation) get(`${k.platform}:${k.tenant}:c:${k.conversation}`, l.perConversation);
@@ -94,7 +100,10 @@ export class RateLimiter {
     for (;;) {
       const now = this.now();
       const wait = Math.max(0, ...buckets.map((b) => b.waitFor(now)));
-      if (wait === 0) { for (const b of buckets) b.take(now); return; }
+      if (wait === 0) {
+        for (const b of buckets) b.take(now);
+        return;
+      }
       await this.sleep(wait);
     }
   }

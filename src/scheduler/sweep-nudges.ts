@@ -26,7 +26,19 @@ export interface SweepTally {
 }
 
 export function emptyTally(): SweepTally {
-  return { nudges: 0, folded: 0, digests: 0, escalated: 0, expired: 0, cancelled: 0, reviewRequests: 0, markedStale: 0, purged: 0, asked: 0, closed: 0 };
+  return {
+    nudges: 0,
+    folded: 0,
+    digests: 0,
+    escalated: 0,
+    expired: 0,
+    cancelled: 0,
+    reviewRequests: 0,
+    markedStale: 0,
+    purged: 0,
+    asked: 0,
+    closed: 0,
+  };
 }
 
 interface PersonTiming {
@@ -46,8 +58,10 @@ export class PrefsCache {
     if (!p) {
       const stored = this.deps.presence.prefs(personId);
       p = {
-        timeZone: stored?.timeZone ?? this.deps.defaultTimeZone, digest: stored?.digest ?? false,
-        calendar: calendarOf(this.deps.calendar, stored?.workingHours), ownHours: Boolean(stored?.workingHours),
+        timeZone: stored?.timeZone ?? this.deps.defaultTimeZone,
+        digest: stored?.digest ?? false,
+        calendar: calendarOf(this.deps.calendar, stored?.workingHours),
+        ownHours: Boolean(stored?.workingHours),
       };
       this.cache.set(personId, p);
     }
@@ -55,15 +69,35 @@ export class PrefsCache {
   }
 }
 
-function recordNudged(deps: SweepDeps, h: Handover, personId: string, reason: string, now: Date, via: 'message' | 'digest'): void {
-  deps.handovers.recordEvents([{
-    type: 'nudged', handoverId: h.id, actorId: SYSTEM_ACTOR, at: now.toISOString(), from: h.state, to: h.state,
-    details: { personId, reason, via },
-  }]);
+function recordNudged(
+  deps: SweepDeps,
+  h: Handover,
+  personId: string,
+  reason: string,
+  now: Date,
+  via: 'message' | 'digest',
+): void {
+  deps.handovers.recordEvents([
+    {
+      type: 'nudged',
+      handoverId: h.id,
+      actorId: SYSTEM_ACTOR,
+      at: now.toISOString(),
+      from: h.state,
+      to: h.state,
+      details: { personId, reason, via },
+    },
+  ]);
 }
 
 /** Folds the nudge into the person's digest; false when today's digest has already gone. */
-function foldIntoDigest(deps: SweepDeps, row: ScheduleRow, timeZone: string, calendar: WorkingCalendar, now: Date): boolean {
+function foldIntoDigest(
+  deps: SweepDeps,
+  row: ScheduleRow,
+  timeZone: string,
+  calendar: WorkingCalendar,
+  now: Date,
+): boolean {
   const at = digestMoment(new Date(row.dueAt), calendar, timeZone);
   const key = digestKey(row.recipientId, at, timeZone);
   const digestId = deps.schedule.add(key, { kind: DIGEST_KIND, dueAt: at, recipientId: row.recipientId }, now);
@@ -85,8 +119,17 @@ export function sweepNudge(deps: SweepDeps, row: ScheduleRow, prefs: PrefsCache,
   // for their next working moment.
   const planned = new Date(row.dueAt);
   const working = person.calendar.nextWorkingMoment(now, person.timeZone);
-  if (person.ownHours && !person.digest && !person.calendar.isWorkingMoment(planned, person.timeZone) && working.getTime() > now.getTime()) {
-    deps.schedule.add(row.subjectId, { kind: row.kind as HandoverScheduleKind, dueAt: working, recipientId: row.recipientId }, now);
+  if (
+    person.ownHours &&
+    !person.digest &&
+    !person.calendar.isWorkingMoment(planned, person.timeZone) &&
+    working.getTime() > now.getTime()
+  ) {
+    deps.schedule.add(
+      row.subjectId,
+      { kind: row.kind as HandoverScheduleKind, dueAt: working, recipientId: row.recipientId },
+      now,
+    );
     deps.schedule.cancel(row.id, now);
     return;
   }
@@ -95,11 +138,15 @@ export function sweepNudge(deps: SweepDeps, row: ScheduleRow, prefs: PrefsCache,
     return;
   }
   const reason = NUDGE_REASONS[row.kind];
-  deps.outbox.enqueue({
-    idempotencyKey: scheduleMessageKey(h.id, row.kind, row.dueAt, row.recipientId),
-    recipient: { personId: row.recipientId }, mode: 'new',
-    card: { kind: 'nudge', subjectId: h.id, viewerId: row.recipientId, params: { reason } },
-  }, now);
+  deps.outbox.enqueue(
+    {
+      idempotencyKey: scheduleMessageKey(h.id, row.kind, row.dueAt, row.recipientId),
+      recipient: { personId: row.recipientId },
+      mode: 'new',
+      card: { kind: 'nudge', subjectId: h.id, viewerId: row.recipientId, params: { reason } },
+    },
+    now,
+  );
   recordNudged(deps, h, row.recipientId, reason, now, 'message');
   deps.schedule.markDone(row.id, now);
   tally.nudges++;
@@ -115,11 +162,20 @@ export function sweepDigest(deps: SweepDeps, row: ScheduleRow, now: Date, tally:
   }
   deps.schedule.markDone(row.id, now);
   if (waiting.length === 0) return;
-  deps.outbox.enqueue({
-    idempotencyKey: scheduleMessageKey(row.subjectId, 'digest', row.dueAt, row.recipientId),
-    recipient: { personId: row.recipientId }, mode: 'new',
-    card: { kind: 'digest', subjectId: row.subjectId, viewerId: row.recipientId, params: { handoverIds: waiting.map((w) => w.h.id).join(',') } },
-  }, now);
+  deps.outbox.enqueue(
+    {
+      idempotencyKey: scheduleMessageKey(row.subjectId, 'digest', row.dueAt, row.recipientId),
+      recipient: { personId: row.recipientId },
+      mode: 'new',
+      card: {
+        kind: 'digest',
+        subjectId: row.subjectId,
+        viewerId: row.recipientId,
+        params: { handoverIds: waiting.map((w) => w.h.id).join(',') },
+      },
+    },
+    now,
+  );
   for (const w of waiting) recordNudged(deps, w.h, row.recipientId, w.reason, now, 'digest');
   tally.digests++;
 }

@@ -3,7 +3,12 @@
 import { askOutcome, autoCloseHandover, escalateHandover, expireHandover } from '../app/system-actions.ts';
 import { inTransaction } from '../storage/sqlite.ts';
 import type { ScheduleRow } from '../storage/schedule-store.ts';
-import { REVIEW_STALE_KIND, reopenAfterCapacityDates, requestReviews, sweepReviewDeadline } from './directory-review.ts';
+import {
+  REVIEW_STALE_KIND,
+  reopenAfterCapacityDates,
+  requestReviews,
+  sweepReviewDeadline,
+} from './directory-review.ts';
 import { purgeClosed } from './purge.ts';
 import { reclaimFreedSpace } from '../storage/scrub.ts';
 import { ActionKeyStore } from '../storage/action-key-store.ts';
@@ -65,7 +70,10 @@ export function sweep(deps: SweepDeps, now: Date): SweepResult {
     for (const job of deps.extraJobs ?? []) job(now);
   });
   if (tally.purged && !reclaimFreedSpace(deps.db).logEmptied) {
-    deps.log?.warn({ purged: tally.purged }, 'purge: the write-ahead log could not be emptied (a reader holds it); its old pages stay until the log is reused or the next purge');
+    deps.log?.warn(
+      { purged: tally.purged },
+      'purge: the write-ahead log could not be emptied (a reader holds it); its old pages stay until the log is reused or the next purge',
+    );
   }
   const result = { ...tally, rows };
   if (rows > 0) deps.log?.info({ sweep: result }, 'sweep queued due messages');
@@ -78,7 +86,12 @@ export interface SweepLoop {
 }
 
 /** Sweeps every `intervalMs`, calling `afterSweep` (e.g. dispatcher.kick) when something was queued. */
-export function createSweepLoop(run: () => SweepResult, intervalMs: number, afterSweep?: () => void, log?: SweepDeps['log']): SweepLoop {
+export function createSweepLoop(
+  run: () => SweepResult,
+  intervalMs: number,
+  afterSweep?: () => void,
+  log?: SweepDeps['log'],
+): SweepLoop {
   let timer: NodeJS.Timeout | null = null;
   const tick = () => {
     try {
@@ -89,7 +102,16 @@ export function createSweepLoop(run: () => SweepResult, intervalMs: number, afte
     }
   };
   return {
-    start() { if (!timer) { timer = setInterval(tick, intervalMs); timer.unref(); setImmediate(tick); } },
-    stop() { if (timer) clearInterval(timer); timer = null; },
+    start() {
+      if (!timer) {
+        timer = setInterval(tick, intervalMs);
+        timer.unref();
+        setImmediate(tick);
+      }
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
   };
 }

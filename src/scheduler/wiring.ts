@@ -43,7 +43,9 @@ export interface NudgeSystemOptions {
   sweepIntervalMs?: number;
   dispatchIntervalMs?: number;
   /** Test seams and tuning for the dispatcher (lease, limiter, sleep, random, batch size, max attempts). */
-  dispatcher?: Partial<Pick<DispatcherDeps, 'lease' | 'limiter' | 'limits' | 'sleep' | 'random' | 'batchSize' | 'maxAttempts'>>;
+  dispatcher?: Partial<
+    Pick<DispatcherDeps, 'lease' | 'limiter' | 'limits' | 'sleep' | 'random' | 'batchSize' | 'maxAttempts'>
+  >;
   extraJobs?: SweepDeps['extraJobs'];
 }
 
@@ -60,20 +62,50 @@ export interface NudgeSystem {
   stop(): Promise<void>;
 }
 
-export type SweepWiring = Pick<NudgeSystemOptions, 'db' | 'calendar' | 'timeZone' | 'app' | 'handovers' | 'services' | 'log' | 'retentionDays' | 'staleAfterMonths' | 'extraJobs'>;
+export type SweepWiring = Pick<
+  NudgeSystemOptions,
+  | 'db'
+  | 'calendar'
+  | 'timeZone'
+  | 'app'
+  | 'handovers'
+  | 'services'
+  | 'log'
+  | 'retentionDays'
+  | 'staleAfterMonths'
+  | 'extraJobs'
+>;
 
 /** The stores and the notification listener on `app`, without a dispatcher (enough to sweep, e.g. for a preview). */
 export function createSweepDeps(o: SweepWiring): SweepDeps {
   const outbox = new OutboxStore(o.db);
   const schedule = new ScheduleStore(o.db);
   const presence = new PresenceStore(o.db);
-  o.app.onChange(createNotificationListener({
-    outbox, schedule, presence, calendar: o.calendar, defaultTimeZone: o.timeZone, service: (id) => o.services.get(id),
-  }));
+  o.app.onChange(
+    createNotificationListener({
+      outbox,
+      schedule,
+      presence,
+      calendar: o.calendar,
+      defaultTimeZone: o.timeZone,
+      service: (id) => o.services.get(id),
+    }),
+  );
   return {
-    db: o.db, app: o.app, handovers: o.handovers, services: o.services, schedule, outbox, presence, reviews: new ReviewStore(o.db),
-    calendar: o.calendar, defaultTimeZone: o.timeZone, staleAfterMonths: o.staleAfterMonths, retentionDays: o.retentionDays,
-    log: o.log, extraJobs: o.extraJobs,
+    db: o.db,
+    app: o.app,
+    handovers: o.handovers,
+    services: o.services,
+    schedule,
+    outbox,
+    presence,
+    reviews: new ReviewStore(o.db),
+    calendar: o.calendar,
+    defaultTimeZone: o.timeZone,
+    staleAfterMonths: o.staleAfterMonths,
+    retentionDays: o.retentionDays,
+    log: o.log,
+    extraJobs: o.extraJobs,
   };
 }
 
@@ -84,23 +116,49 @@ export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
   const reach = new ReachStore(o.db);
   const router = new Router(o.people, presence, o.messengers ?? [], { store: reach, now: () => o.clock.now() });
   const dispatcher = new Dispatcher({
-    db: o.db, outbox, router, compose: o.compose, clock: o.clock, log: o.log, ...o.dispatcher,
+    db: o.db,
+    outbox,
+    router,
+    compose: o.compose,
+    clock: o.clock,
+    log: o.log,
+    ...o.dispatcher,
     onNewRoute: (row) => refreshReceiptOnNewRoute({ outbox, handovers: o.handovers, clock: o.clock }, row),
-    beforeDrain: () => { queueWaitingForArrivals({ db: o.db, clock: o.clock, reach, outbox, handovers: o.handovers }); },
+    beforeDrain: () => {
+      queueWaitingForArrivals({ db: o.db, clock: o.clock, reach, outbox, handovers: o.handovers });
+    },
     onUndeliverable: createUndeliverableHandler({
-      db: o.db, app: o.app, handovers: o.handovers, outbox, clock: o.clock, platforms: () => router.personPlatforms(),
+      db: o.db,
+      app: o.app,
+      handovers: o.handovers,
+      outbox,
+      clock: o.clock,
+      platforms: () => router.personPlatforms(),
     }),
   });
   // Wake the dispatcher after a commit only when the change queued messages (many do not: a note, a snooze).
-  o.app.onCommitted(() => { if (outbox.takeQueued()) dispatcher.kick(); });
+  o.app.onCommitted(() => {
+    if (outbox.takeQueued()) dispatcher.kick();
+  });
   const runSweep = (now?: Date) => sweep(sweepDeps, now ?? o.clock.now());
   let loop: SweepLoop | null = null;
   return {
-    outbox, schedule, presence, router, dispatcher, sweepDeps, sweep: runSweep,
+    outbox,
+    schedule,
+    presence,
+    router,
+    dispatcher,
+    sweepDeps,
+    sweep: runSweep,
     start() {
       const planned = loop ? 0 : planMissingEndings(sweepDeps, o.clock.now());
       if (planned > 0) o.log?.info({ planned }, 'planned the end of open introductions that had none');
-      loop ??= createSweepLoop(() => runSweep(), o.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS, () => dispatcher.kick(), o.log);
+      loop ??= createSweepLoop(
+        () => runSweep(),
+        o.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
+        () => dispatcher.kick(),
+        o.log,
+      );
       loop.start();
       dispatcher.start(o.dispatchIntervalMs);
     },

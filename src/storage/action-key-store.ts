@@ -23,10 +23,13 @@ export class ActionKeyStore {
   private readonly forgetStmt;
 
   constructor(db: Db) {
-    this.findStmt = db.prepare<[string], { key: string; actor_id: string; action_id: string; handover_id: string; at: string }>(
-      'SELECT key, actor_id, action_id, handover_id, at FROM action_keys WHERE key = ?',
+    this.findStmt = db.prepare<
+      [string],
+      { key: string; actor_id: string; action_id: string; handover_id: string; at: string }
+    >('SELECT key, actor_id, action_id, handover_id, at FROM action_keys WHERE key = ?');
+    this.claimStmt = db.prepare(
+      'INSERT OR IGNORE INTO action_keys (key, actor_id, action_id, handover_id, at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.claimStmt = db.prepare('INSERT OR IGNORE INTO action_keys (key, actor_id, action_id, handover_id, at) VALUES (?, ?, ?, ?, ?)');
     this.forgetStmt = db.prepare('DELETE FROM action_keys WHERE at < ?');
   }
 
@@ -37,7 +40,9 @@ export class ActionKeyStore {
 
   find(key: string): ActionKeyRecord | undefined {
     const r = this.findStmt.get(key);
-    return r ? { key: r.key, actorId: r.actor_id, actionId: r.action_id, handoverId: r.handover_id, at: r.at } : undefined;
+    return r
+      ? { key: r.key, actorId: r.actor_id, actionId: r.action_id, handoverId: r.handover_id, at: r.at }
+      : undefined;
   }
 
   /** true when this key was free and is now taken by this press; false when an earlier press holds it. */

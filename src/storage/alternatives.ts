@@ -38,8 +38,16 @@ function prepare(db: Db) {
 
 /** Words of the need, each cut to a stem and matched as a prefix ("anxious" → anxi*): any one of them counts. */
 export function needMatch(needs: string): string | null {
-  const words = (needs.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= NEED_WORD_MIN);
-  const stems = [...new Set(words.map((w) => w.slice(0, Math.max(NEED_WORD_MIN, w.length - 3))))].slice(0, MAX_NEED_WORDS);
+  const words = (
+    needs
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((w) => w.length >= NEED_WORD_MIN);
+  const stems = [...new Set(words.map((w) => w.slice(0, Math.max(NEED_WORD_MIN, w.length - 3))))].slice(
+    0,
+    MAX_NEED_WORDS,
+  );
   return stems.length ? stems.map((w) => `"${w}"*`).join(' OR ') : null;
 }
 
@@ -60,11 +68,18 @@ function fitsAge(candidate: Service, first: Service): boolean {
 
 /** Ranked alternatives for the client of `h`, first declined, expired or not reached at `first`. */
 export function suggestAlternatives(
-  db: Db, first: Service, h: Handover, now: Date, limit: number = MAX_ALTERNATIVES_ON_CARD,
+  db: Db,
+  first: Service,
+  h: Handover,
+  now: Date,
+  limit: number = MAX_ALTERNATIVES_ON_CARD,
   staleAfterMonths: number = DEFAULT_STALE_AFTER_MONTHS,
 ): Alternative[] {
   let s = statements.get(db);
-  if (!s) { s = prepare(db); statements.set(db, s); }
+  if (!s) {
+    s = prepare(db);
+    statements.set(db, s);
+  }
   const store = new ServiceStore(db);
   const match = needMatch(h.client?.needs ?? '');
   const organisation = h.declineReason === 'no_capacity' ? first.organisation : null;
@@ -76,11 +91,17 @@ export function suggestAlternatives(
     const area = coveredArea(service, clientAreas);
     if (area === undefined || !fitsAge(service, first)) return [];
     const sharedCategories = first.categories.filter((c) => service.categories.includes(c));
-    const fit = sharedCategories.length / Math.max(1, service.categories.length) + (aboutTheNeed.has(service.id) ? NEED_WORDS_WEIGHT : 0);
+    const fit =
+      sharedCategories.length / Math.max(1, service.categories.length) +
+      (aboutTheNeed.has(service.id) ? NEED_WORDS_WEIGHT : 0);
     return [{ service, sharedCategories, area, stale: isStale(service, now, staleAfterMonths), fit }];
   });
-  ranked.sort((a, b) => Number(a.stale) - Number(b.stale)
-    || (CAPACITY_ORDER[a.service.capacity] ?? 3) - (CAPACITY_ORDER[b.service.capacity] ?? 3)
-    || b.fit - a.fit || a.service.name.localeCompare(b.service.name));
+  ranked.sort(
+    (a, b) =>
+      Number(a.stale) - Number(b.stale) ||
+      (CAPACITY_ORDER[a.service.capacity] ?? 3) - (CAPACITY_ORDER[b.service.capacity] ?? 3) ||
+      b.fit - a.fit ||
+      a.service.name.localeCompare(b.service.name),
+  );
   return ranked.slice(0, limit).map(({ fit: _fit, ...alternative }) => alternative);
 }

@@ -30,24 +30,42 @@ const timer = setInterval(() => {
 parentPort.on('message', (m) => { if (m === 'stop') { clearInterval(timer); db.close(); parentPort.close(); } });
 `;
 
-export interface Checkpointer { stop(): Promise<void> }
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
 
 /** Starts background checkpoints for a database file opened in WAL mode; a no-op for ':memory:' or read-only. */
 export function startCheckpointer(db: Db, log?: Logger, intervalMs: number = CHECKPOINT_INTERVAL_MS): Checkpointer {
   if (db.memory || db.readonly || db.pragma('journal_mode', { simple: true }) !== 'wal') return { async stop() {} };
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { path: db.name, driver, intervalMs }, resourceLimits: WORKER_LIMITS });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    execArgv: [],
+    workerData: { path: db.name, driver, intervalMs },
+    resourceLimits: WORKER_LIMITS,
+  });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
   let stopping = false;
-  const restoreAuto = () => { if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`); };
-  worker.on('message', (m: { error?: string }) => { if (m.error) log?.warn({ reason: m.error }, 'background WAL checkpoint failed; will try again'); });
-  worker.on('error', (err) => log?.warn({ err: { message: err.message } }, 'background WAL checkpointer stopped; SQLite checkpoints on commit again'));
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => {
-    restoreAuto();
-    if (!stopping) log?.warn('background WAL checkpointer exited; SQLite checkpoints on commit again');
-    resolve();
-  }));
+  const restoreAuto = () => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+  };
+  worker.on('message', (m: { error?: string }) => {
+    if (m.error) log?.warn({ reason: m.error }, 'background WAL checkpoint failed; will try again');
+  });
+  worker.on('error', (err) =>
+    log?.warn(
+      { err: { message: err.message } },
+      'background WAL checkpointer stopped; SQLite checkpoints on commit again',
+    ),
+  );
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      restoreAuto();
+      if (!stopping) log?.warn('background WAL checkpointer exited; SQLite checkpoints on commit again');
+      resolve();
+    }),
+  );
   return {
     async stop() {
       stopping = true;

@@ -20,9 +20,12 @@ export class DirectoryAuditStore {
     this.s = {
       insert: db.prepare('INSERT INTO directory_audit (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)'),
       recent: db.prepare<[number], { at: string; actor: string; action: string; subject: string; details: string }>(
-        'SELECT at, actor, action, subject, details FROM directory_audit ORDER BY id DESC LIMIT ?'),
-      about: db.prepare<[string, number], { at: string; actor: string; action: string; subject: string; details: string }>(
-        'SELECT at, actor, action, subject, details FROM directory_audit WHERE subject = ? ORDER BY id DESC LIMIT ?'),
+        'SELECT at, actor, action, subject, details FROM directory_audit ORDER BY id DESC LIMIT ?',
+      ),
+      about: db.prepare<
+        [string, number],
+        { at: string; actor: string; action: string; subject: string; details: string }
+      >('SELECT at, actor, action, subject, details FROM directory_audit WHERE subject = ? ORDER BY id DESC LIMIT ?'),
     };
   }
 

@@ -50,7 +50,10 @@ export class DirectoryCache {
   }
 
   private constructor(private readonly db: Db) {
-    db.function(CHANGED_FUNCTION, { deterministic: false }, () => { this.generation++; return null; });
+    db.function(CHANGED_FUNCTION, { deterministic: false }, () => {
+      this.generation++;
+      return null;
+    });
     for (const table of WATCHED_TABLES) {
       for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
         db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${CHANGED_FUNCTION}_${table}_${op.toLowerCase()}

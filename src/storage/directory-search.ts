@@ -51,8 +51,11 @@ const hydrate = (hits: string, order: string) => `WITH hits AS (${hits})
 
 /** Text search: every match is scored with bm25, so the sort sees all matches (a few small columns each). */
 function scoredSql(): string {
-  return hydrate(`SELECT ${HIT_COLUMNS}, ${BM25} AS score FROM ${FROM_FTS} ${FILTERS}
-    ORDER BY (s.capacity = 'closed' OR ${STALE}), score, s.name LIMIT @limit`, 'hits.closed OR hits.stale, hits.score, s.name');
+  return hydrate(
+    `SELECT ${HIT_COLUMNS}, ${BM25} AS score FROM ${FROM_FTS} ${FILTERS}
+    ORDER BY (s.capacity = 'closed' OR ${STALE}), score, s.name LIMIT @limit`,
+    'hits.closed OR hits.stale, hits.score, s.name',
+  );
 }
 
 /** Filters only: no relevance to sort by, so take current services first, then closed and stale ones, stopping early. */
@@ -111,7 +114,9 @@ function clampLimit(limit: number | undefined): number {
 
 function filterParams(query: DirectoryQuery, now: Date, staleAfterMonths: number) {
   const keys = (query.area ? areaKeys(query.area) : []).slice(0, MAX_AREA_KEYS);
-  const areaParams = Object.fromEntries(AREA_PARAMS.map((p, i) => [p.slice(1), keys[i] ? `%${JSON.stringify(keys[i])}%` : null]));
+  const areaParams = Object.fromEntries(
+    AREA_PARAMS.map((p, i) => [p.slice(1), keys[i] ? `%${JSON.stringify(keys[i])}%` : null]),
+  );
   return {
     ...areaParams,
     cutoff: staleCutoff(now, staleAfterMonths),
@@ -125,7 +130,10 @@ function filterParams(query: DirectoryQuery, now: Date, staleAfterMonths: number
 
 /** Finds services for a need; closed and stale ones are ranked last and marked. */
 export function searchDirectory(
-  db: Db, query: DirectoryQuery, now: Date, staleAfterMonths: number = DEFAULT_STALE_AFTER_MONTHS,
+  db: Db,
+  query: DirectoryQuery,
+  now: Date,
+  staleAfterMonths: number = DEFAULT_STALE_AFTER_MONTHS,
 ): SearchResult[] {
   const { statements, store } = forDb(db);
   const params = filterParams(query, now, staleAfterMonths);
@@ -143,20 +151,30 @@ export function searchDirectory(
     if (rows.length < params.limit) rows = rows.concat(pair.stale.all({ ...all, limit: params.limit - rows.length }));
   }
   return rows.map((r, i) => ({
-    ...serviceFromRow(r, store.contacts(r.id)), rank: i + 1, score: r.score, stale: r.stale === 1, closed: r.closed === 1,
+    ...serviceFromRow(r, store.contacts(r.id)),
+    rank: i + 1,
+    score: r.score,
+    stale: r.stale === 1,
+    closed: r.closed === 1,
   }));
 }
 
 /** Other open or limited services in the same category and area, not stale: offered when an introduction is declined or expires. */
 export function findAlternatives(
-  db: Db, service: Service, now: Date, limit: number = DEFAULT_ALTERNATIVES,
+  db: Db,
+  service: Service,
+  now: Date,
+  limit: number = DEFAULT_ALTERNATIVES,
   staleAfterMonths: number = DEFAULT_STALE_AFTER_MONTHS,
 ): Service[] {
   const { statements, store } = forDb(db);
   const areas = [...new Set(service.areas.flatMap(areaKeys))];
   const rows = statements.alternatives.all({
-    id: service.id, cutoff: staleCutoff(now, staleAfterMonths), categories: JSON.stringify(service.categories),
-    areas: JSON.stringify(areas), limit: clampLimit(limit),
+    id: service.id,
+    cutoff: staleCutoff(now, staleAfterMonths),
+    categories: JSON.stringify(service.categories),
+    areas: JSON.stringify(areas),
+    limit: clampLimit(limit),
   });
   return rows.map((r) => serviceFromRow(r, store.contacts(r.id)));
 }

@@ -6,13 +6,35 @@ import type Database from 'better-sqlite3';
 import type { Db } from './sqlite.ts';
 
 interface HandoverRow {
-  id: string; version: number; state: string; service_id: string; introducer_id: string; contact_id: string;
-  escalated_to: string; client: string | null; consent: string; urgency: string; reply_by: string; expires_at: string;
-  follow_up_at: string | null; snoozed_until: string | null; outcome: string | null; decline_reason: string | null;
-  created_at: string; updated_at: string; accepted_at: string | null; answered_at: string | null;
-  contact_made_at: string | null; closed_at: string | null; purged_at: string | null; opportunity_id: string | null;
-  outcome_asks: number; not_yet_count: number; not_yet_at: string | null;
-  follows_id: string | null; source_link: string | null;
+  id: string;
+  version: number;
+  state: string;
+  service_id: string;
+  introducer_id: string;
+  contact_id: string;
+  escalated_to: string;
+  client: string | null;
+  consent: string;
+  urgency: string;
+  reply_by: string;
+  expires_at: string;
+  follow_up_at: string | null;
+  snoozed_until: string | null;
+  outcome: string | null;
+  decline_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  accepted_at: string | null;
+  answered_at: string | null;
+  contact_made_at: string | null;
+  closed_at: string | null;
+  purged_at: string | null;
+  opportunity_id: string | null;
+  outcome_asks: number;
+  not_yet_count: number;
+  not_yet_at: string | null;
+  follows_id: string | null;
+  source_link: string | null;
 }
 
 export interface AuditEntry {
@@ -28,28 +50,69 @@ export interface AuditEntry {
 
 function fromRow(r: HandoverRow): Handover {
   return {
-    id: r.id, version: r.version, state: r.state as HandoverState, serviceId: r.service_id, introducerId: r.introducer_id,
-    contactId: r.contact_id, escalatedTo: JSON.parse(r.escalated_to), client: r.client ? (JSON.parse(r.client) as ClientDetails) : null,
-    consent: JSON.parse(r.consent), urgency: r.urgency as Handover['urgency'], replyBy: r.reply_by, expiresAt: r.expires_at,
-    followUpAt: r.follow_up_at, snoozedUntil: r.snoozed_until, outcome: r.outcome as Handover['outcome'],
-    declineReason: r.decline_reason as Handover['declineReason'], createdAt: r.created_at, updatedAt: r.updated_at,
-    acceptedAt: r.accepted_at, answeredAt: r.answered_at, contactMadeAt: r.contact_made_at, closedAt: r.closed_at,
-    purgedAt: r.purged_at, opportunityId: r.opportunity_id,
-    outcomeAsks: r.outcome_asks ?? 0, notYetCount: r.not_yet_count ?? 0, notYetAt: r.not_yet_at ?? null,
-    followsId: r.follows_id, sourceLink: r.source_link,
+    id: r.id,
+    version: r.version,
+    state: r.state as HandoverState,
+    serviceId: r.service_id,
+    introducerId: r.introducer_id,
+    contactId: r.contact_id,
+    escalatedTo: JSON.parse(r.escalated_to),
+    client: r.client ? (JSON.parse(r.client) as ClientDetails) : null,
+    consent: JSON.parse(r.consent),
+    urgency: r.urgency as Handover['urgency'],
+    replyBy: r.reply_by,
+    expiresAt: r.expires_at,
+    followUpAt: r.follow_up_at,
+    snoozedUntil: r.snoozed_until,
+    outcome: r.outcome as Handover['outcome'],
+    declineReason: r.decline_reason as Handover['declineReason'],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    acceptedAt: r.accepted_at,
+    answeredAt: r.answered_at,
+    contactMadeAt: r.contact_made_at,
+    closedAt: r.closed_at,
+    purgedAt: r.purged_at,
+    opportunityId: r.opportunity_id,
+    outcomeAsks: r.outcome_asks ?? 0,
+    notYetCount: r.not_yet_count ?? 0,
+    notYetAt: r.not_yet_at ?? null,
+    followsId: r.follows_id,
+    sourceLink: r.source_link,
   };
 }
 
 function toParams(h: Handover) {
   return {
-    id: h.id, version: h.version, state: h.state, service_id: h.serviceId, introducer_id: h.introducerId, contact_id: h.contactId,
-    escalated_to: JSON.stringify(h.escalatedTo), client: h.client ? JSON.stringify(h.client) : null, consent: JSON.stringify(h.consent),
-    urgency: h.urgency, reply_by: h.replyBy, expires_at: h.expiresAt, follow_up_at: h.followUpAt, snoozed_until: h.snoozedUntil,
-    outcome: h.outcome, decline_reason: h.declineReason, created_at: h.createdAt, updated_at: h.updatedAt,
-    accepted_at: h.acceptedAt, answered_at: h.answeredAt, contact_made_at: h.contactMadeAt, closed_at: h.closedAt,
-    purged_at: h.purgedAt, opportunity_id: h.opportunityId,
-    outcome_asks: h.outcomeAsks ?? 0, not_yet_count: h.notYetCount ?? 0, not_yet_at: h.notYetAt ?? null,
-    follows_id: h.followsId ?? null, source_link: h.sourceLink ?? null,
+    id: h.id,
+    version: h.version,
+    state: h.state,
+    service_id: h.serviceId,
+    introducer_id: h.introducerId,
+    contact_id: h.contactId,
+    escalated_to: JSON.stringify(h.escalatedTo),
+    client: h.client ? JSON.stringify(h.client) : null,
+    consent: JSON.stringify(h.consent),
+    urgency: h.urgency,
+    reply_by: h.replyBy,
+    expires_at: h.expiresAt,
+    follow_up_at: h.followUpAt,
+    snoozed_until: h.snoozedUntil,
+    outcome: h.outcome,
+    decline_reason: h.declineReason,
+    created_at: h.createdAt,
+    updated_at: h.updatedAt,
+    accepted_at: h.acceptedAt,
+    answered_at: h.answeredAt,
+    contact_made_at: h.contactMadeAt,
+    closed_at: h.closedAt,
+    purged_at: h.purgedAt,
+    opportunity_id: h.opportunityId,
+    outcome_asks: h.outcomeAsks ?? 0,
+    not_yet_count: h.notYetCount ?? 0,
+    not_yet_at: h.notYetAt ?? null,
+    follows_id: h.followsId ?? null,
+    source_link: h.sourceLink ?? null,
   };
 }
 
@@ -68,7 +131,9 @@ export class HandoverStore {
 
   constructor(private readonly db: Db) {
     this.get = db.prepare<[string], HandoverRow>('SELECT * FROM handovers WHERE id = ?');
-    this.insertStmt = db.prepare(`INSERT INTO handovers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`);
+    this.insertStmt = db.prepare(
+      `INSERT INTO handovers (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`,
+    );
     this.noteStmt = db.prepare('INSERT INTO handover_notes (handover_id, author_id, at, text) VALUES (?, ?, ?, ?)');
     this.notesStmt = db.prepare<[string], { author_id: string; at: string; text: string }>(
       'SELECT author_id, at, text FROM handover_notes WHERE handover_id = ? ORDER BY id',
@@ -76,9 +141,19 @@ export class HandoverStore {
     this.auditStmt = db.prepare(
       'INSERT INTO audit (handover_id, actor_id, event, from_state, to_state, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.auditListStmt = db.prepare<[string], { id: number; handover_id: string; actor_id: string; event: string; from_state: string | null; to_state: string | null; at: string; details: string }>(
-      'SELECT * FROM audit WHERE handover_id = ? ORDER BY id',
-    );
+    this.auditListStmt = db.prepare<
+      [string],
+      {
+        id: number;
+        handover_id: string;
+        actor_id: string;
+        event: string;
+        from_state: string | null;
+        to_state: string | null;
+        at: string;
+        details: string;
+      }
+    >('SELECT * FROM audit WHERE handover_id = ? ORDER BY id');
   }
 
   find(id: string): Handover | undefined {
@@ -103,7 +178,9 @@ export class HandoverStore {
     const key = changed.join(',');
     let stmt = this.updateStmts.get(key);
     if (!stmt) {
-      stmt = this.db.prepare(`UPDATE handovers SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND version = @expected_version`);
+      stmt = this.db.prepare(
+        `UPDATE handovers SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND version = @expected_version`,
+      );
       this.updateStmts.set(key, stmt);
     }
     const params: Record<string, unknown> = { id: after.id, expected_version: before.version };
@@ -128,15 +205,25 @@ export class HandoverStore {
 
   audit(handoverId: string): AuditEntry[] {
     return this.auditListStmt.all(handoverId).map((r) => ({
-      id: r.id, handoverId: r.handover_id, actorId: r.actor_id, event: r.event, fromState: r.from_state, toState: r.to_state,
-      at: r.at, details: JSON.parse(r.details),
+      id: r.id,
+      handoverId: r.handover_id,
+      actorId: r.actor_id,
+      event: r.event,
+      fromState: r.from_state,
+      toState: r.to_state,
+      at: r.at,
+      details: JSON.parse(r.details),
     }));
   }
 
   /** Re-introductions that follow this introduction, oldest first. */
   followers(handoverId: string): { id: string; serviceId: string }[] {
-    return this.db.prepare<[string], { id: string; service_id: string }>('SELECT id, service_id FROM handovers WHERE follows_id = ? ORDER BY created_at, id')
-      .all(handoverId).map((r) => ({ id: r.id, serviceId: r.service_id }));
+    return this.db
+      .prepare<[string], { id: string; service_id: string }>(
+        'SELECT id, service_id FROM handovers WHERE follows_id = ? ORDER BY created_at, id',
+      )
+      .all(handoverId)
+      .map((r) => ({ id: r.id, serviceId: r.service_id }));
   }
 
   listForPerson(personId: string, limit = 50): Handover[] {

@@ -3,12 +3,29 @@ import type { ChannelRef, CloseReason, Opportunity } from '../domain/opportuniti
 import type { Db } from './sqlite.ts';
 
 interface OpportunityRow {
-  id: string; title: string; provider: string; type: string; summary: string | null; dates: string | null;
-  deadline: string; who_for: string; how_to_join: string; posted_by: string; contact_id: string;
-  service_id: string | null; status: string; created_at: string; closed_at: string | null; closed_by: string | null;
+  id: string;
+  title: string;
+  provider: string;
+  type: string;
+  summary: string | null;
+  dates: string | null;
+  deadline: string;
+  who_for: string;
+  how_to_join: string;
+  posted_by: string;
+  contact_id: string;
+  service_id: string | null;
+  status: string;
+  created_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
   close_reason: string | null;
 }
-interface ChannelRow { platform: string; tenant: string; channel_id: string }
+interface ChannelRow {
+  platform: string;
+  tenant: string;
+  channel_id: string;
+}
 
 export interface PeerGroup extends ChannelRef {
   name: string;
@@ -16,14 +33,31 @@ export interface PeerGroup extends ChannelRef {
 
 function fromRow(r: OpportunityRow): Opportunity {
   return {
-    id: r.id, title: r.title, provider: r.provider, type: r.type as Opportunity['type'], summary: r.summary, dates: r.dates,
-    deadline: r.deadline, whoFor: r.who_for, howToJoin: r.how_to_join, postedBy: r.posted_by, contactId: r.contact_id,
-    serviceId: r.service_id, status: r.status as Opportunity['status'], createdAt: r.created_at, closedAt: r.closed_at,
-    closedBy: r.closed_by, closeReason: r.close_reason as CloseReason | null,
+    id: r.id,
+    title: r.title,
+    provider: r.provider,
+    type: r.type as Opportunity['type'],
+    summary: r.summary,
+    dates: r.dates,
+    deadline: r.deadline,
+    whoFor: r.who_for,
+    howToJoin: r.how_to_join,
+    postedBy: r.posted_by,
+    contactId: r.contact_id,
+    serviceId: r.service_id,
+    status: r.status as Opportunity['status'],
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by,
+    closeReason: r.close_reason as CloseReason | null,
   };
 }
 
-const channelOf = (r: ChannelRow): ChannelRef => ({ platform: r.platform as ChannelRef['platform'], tenant: r.tenant, channelId: r.channel_id });
+const channelOf = (r: ChannelRow): ChannelRef => ({
+  platform: r.platform as ChannelRef['platform'],
+  tenant: r.tenant,
+  channelId: r.channel_id,
+});
 
 export class OpportunityStore {
   private readonly byId;
@@ -83,8 +117,12 @@ export class OpportunityStore {
     this.groupGet = db.prepare<[string, string, string], ChannelRow & { name: string }>(
       'SELECT platform, tenant, channel_id, name FROM peer_groups WHERE platform = ? AND tenant = ? AND channel_id = ?',
     );
-    this.groupsAll = db.prepare<[], ChannelRow & { name: string }>('SELECT platform, tenant, channel_id, name FROM peer_groups ORDER BY name');
-    this.claimWeek = db.prepare('INSERT INTO opportunity_digest_runs (iso_week, ran_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    this.groupsAll = db.prepare<[], ChannelRow & { name: string }>(
+      'SELECT platform, tenant, channel_id, name FROM peer_groups ORDER BY name',
+    );
+    this.claimWeek = db.prepare(
+      'INSERT INTO opportunity_digest_runs (iso_week, ran_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
     this.contactServices = db.prepare<[string], { service_id: string }>(
       `SELECT service_id FROM service_contacts WHERE person_id = ? ORDER BY role = 'backup', position, service_id`,
     );
@@ -96,8 +134,18 @@ export class OpportunityStore {
 
   insert(o: Opportunity): void {
     this.insertStmt.run({
-      id: o.id, title: o.title, provider: o.provider, type: o.type, summary: o.summary, dates: o.dates, deadline: o.deadline,
-      whoFor: o.whoFor, howToJoin: o.howToJoin, postedBy: o.postedBy, contactId: o.contactId, serviceId: o.serviceId,
+      id: o.id,
+      title: o.title,
+      provider: o.provider,
+      type: o.type,
+      summary: o.summary,
+      dates: o.dates,
+      deadline: o.deadline,
+      whoFor: o.whoFor,
+      howToJoin: o.howToJoin,
+      postedBy: o.postedBy,
+      contactId: o.contactId,
+      serviceId: o.serviceId,
       createdAt: o.createdAt,
     });
   }
@@ -111,10 +159,14 @@ export class OpportunityStore {
   list(options: { openAt?: Date; limit?: number } = {}): Opportunity[] {
     const limit = options.limit ?? 200;
     const rows = options.openAt
-      ? this.db.prepare<[string, number], OpportunityRow>(
-        `SELECT * FROM opportunities WHERE status = 'open' AND deadline > ? ORDER BY deadline, title LIMIT ?`,
-      ).all(options.openAt.toISOString(), limit)
-      : this.db.prepare<[number], OpportunityRow>('SELECT * FROM opportunities ORDER BY created_at DESC, id LIMIT ?').all(limit);
+      ? this.db
+          .prepare<[string, number], OpportunityRow>(
+            `SELECT * FROM opportunities WHERE status = 'open' AND deadline > ? ORDER BY deadline, title LIMIT ?`,
+          )
+          .all(options.openAt.toISOString(), limit)
+      : this.db
+          .prepare<[number], OpportunityRow>('SELECT * FROM opportunities ORDER BY created_at DESC, id LIMIT ?')
+          .all(limit);
     return rows.map(fromRow);
   }
 

@@ -64,28 +64,68 @@ export interface LiveCard {
 }
 
 interface Row {
-  id: number; idempotency_key: string; recipient: string; card: string; mode: string; live_key: string | null; thread_key: string | null;
-  subject_id: string; not_before: string; status: string; attempts: number; rate_limited: number; last_error: string | null;
-  created_at: string; sent_at: string | null; platform: string | null;
+  id: number;
+  idempotency_key: string;
+  recipient: string;
+  card: string;
+  mode: string;
+  live_key: string | null;
+  thread_key: string | null;
+  subject_id: string;
+  not_before: string;
+  status: string;
+  attempts: number;
+  rate_limited: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  platform: string | null;
 }
 interface CardRow {
-  live_key: string; subject_id: string; kind: string; viewer_id: string | null; recipient: string;
-  platform: string | null; conversation_id: string | null; message_id: string | null;
+  live_key: string;
+  subject_id: string;
+  kind: string;
+  viewer_id: string | null;
+  recipient: string;
+  platform: string | null;
+  conversation_id: string | null;
+  message_id: string | null;
 }
 
 function fromRow(r: Row): OutboxRow {
   return {
-    id: r.id, idempotencyKey: r.idempotency_key, recipient: JSON.parse(r.recipient), card: JSON.parse(r.card),
-    mode: r.mode as DeliveryMode, liveKey: r.live_key, threadOf: r.thread_key, subjectId: r.subject_id, notBefore: r.not_before,
-    status: r.status as OutboxStatus, attempts: r.attempts, rateLimited: r.rate_limited, lastError: r.last_error,
-    createdAt: r.created_at, sentAt: r.sent_at, platform: r.platform,
+    id: r.id,
+    idempotencyKey: r.idempotency_key,
+    recipient: JSON.parse(r.recipient),
+    card: JSON.parse(r.card),
+    mode: r.mode as DeliveryMode,
+    liveKey: r.live_key,
+    threadOf: r.thread_key,
+    subjectId: r.subject_id,
+    notBefore: r.not_before,
+    status: r.status as OutboxStatus,
+    attempts: r.attempts,
+    rateLimited: r.rate_limited,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    platform: r.platform,
   };
 }
 
 function cardFromRow(r: CardRow): LiveCard {
-  const ref = r.platform && r.conversation_id && r.message_id
-    ? { platform: r.platform as Platform, conversationId: r.conversation_id, messageId: r.message_id } : null;
-  return { liveKey: r.live_key, subjectId: r.subject_id, kind: r.kind as CardRequest['kind'], viewerId: r.viewer_id, recipient: JSON.parse(r.recipient), ref };
+  const ref =
+    r.platform && r.conversation_id && r.message_id
+      ? { platform: r.platform as Platform, conversationId: r.conversation_id, messageId: r.message_id }
+      : null;
+  return {
+    liveKey: r.live_key,
+    subjectId: r.subject_id,
+    kind: r.kind as CardRequest['kind'],
+    viewerId: r.viewer_id,
+    recipient: JSON.parse(r.recipient),
+    ref,
+  };
 }
 
 export class OutboxStore {
@@ -95,23 +135,37 @@ export class OutboxStore {
 
   constructor(private readonly db: Db) {
     this.s = {
-      insert: db.prepare(`INSERT OR IGNORE INTO outbox (idempotency_key, recipient, card, mode, live_key, thread_key, subject_id, not_before, created_at)
+      insert:
+        db.prepare(`INSERT OR IGNORE INTO outbox (idempotency_key, recipient, card, mode, live_key, thread_key, subject_id, not_before, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      register: db.prepare(`INSERT OR IGNORE INTO sent_cards (live_key, subject_id, kind, viewer_id, recipient, created_at, updated_at)
+      register:
+        db.prepare(`INSERT OR IGNORE INTO sent_cards (live_key, subject_id, kind, viewer_id, recipient, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      live: db.prepare<[string], CardRow>('SELECT * FROM sent_cards WHERE subject_id = ? ORDER BY created_at, live_key'),
+      live: db.prepare<[string], CardRow>(
+        'SELECT * FROM sent_cards WHERE subject_id = ? ORDER BY created_at, live_key',
+      ),
       card: db.prepare<[string], CardRow>('SELECT * FROM sent_cards WHERE live_key = ?'),
-      saveRef: db.prepare('UPDATE sent_cards SET platform = ?, conversation_id = ?, message_id = ?, updated_at = ? WHERE live_key = ?'),
-      ready: db.prepare<[string, number], Row>(`SELECT * FROM outbox WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT ?`),
+      saveRef: db.prepare(
+        'UPDATE sent_cards SET platform = ?, conversation_id = ?, message_id = ?, updated_at = ? WHERE live_key = ?',
+      ),
+      ready: db.prepare<[string, number], Row>(
+        `SELECT * FROM outbox WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT ?`,
+      ),
       byId: db.prepare<[number], Row>('SELECT * FROM outbox WHERE id = ?'),
       setStatus: db.prepare('UPDATE outbox SET status = ? WHERE id = ?'),
       sent: db.prepare(`UPDATE outbox SET status = ?, sent_at = ?, platform = ?, last_error = NULL WHERE id = ?`),
-      retryLater: db.prepare(`UPDATE outbox SET status = 'pending', not_before = ?, attempts = attempts + ?, rate_limited = rate_limited + ?, last_error = ? WHERE id = ?`),
+      retryLater: db.prepare(
+        `UPDATE outbox SET status = 'pending', not_before = ?, attempts = attempts + ?, rate_limited = rate_limited + ?, last_error = ? WHERE id = ?`,
+      ),
       dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + ?, last_error = ? WHERE id = ?`),
       // A send cut short counts as an attempt: the next one is told the message may be out already (maybeSent).
-      release: db.prepare(`UPDATE outbox SET status = 'pending', attempts = attempts + 1, last_error = ? WHERE status = 'sending'`),
+      release: db.prepare(
+        `UPDATE outbox SET status = 'pending', attempts = attempts + 1, last_error = ? WHERE status = 'sending'`,
+      ),
       failed: db.prepare<[], Row>(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY id`),
-      retry: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, rate_limited = 0, not_before = ?, last_error = NULL WHERE id = ? AND status = 'dead'`),
+      retry: db.prepare(
+        `UPDATE outbox SET status = 'pending', attempts = 0, rate_limited = 0, not_before = ?, last_error = NULL WHERE id = ? AND status = 'dead'`,
+      ),
       counts: db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM outbox GROUP BY status'),
       bySubject: db.prepare<[string], Row>('SELECT * FROM outbox WHERE subject_id = ? ORDER BY id'),
     };
@@ -121,10 +175,27 @@ export class OutboxStore {
   enqueue(req: OutboxRequest, now: Date): boolean {
     const at = now.toISOString();
     if (req.mode === 'live' && req.liveKey) {
-      this.s.register.run(req.liveKey, req.card.subjectId, req.card.kind, req.card.viewerId ?? null, JSON.stringify(req.recipient), at, at);
+      this.s.register.run(
+        req.liveKey,
+        req.card.subjectId,
+        req.card.kind,
+        req.card.viewerId ?? null,
+        JSON.stringify(req.recipient),
+        at,
+        at,
+      );
     }
-    const result = this.s.insert.run(req.idempotencyKey, JSON.stringify(req.recipient), JSON.stringify(req.card), req.mode,
-      req.liveKey ?? null, req.threadOf ?? null, req.card.subjectId, req.notBefore ?? at, at);
+    const result = this.s.insert.run(
+      req.idempotencyKey,
+      JSON.stringify(req.recipient),
+      JSON.stringify(req.card),
+      req.mode,
+      req.liveKey ?? null,
+      req.threadOf ?? null,
+      req.card.subjectId,
+      req.notBefore ?? at,
+      at,
+    );
     if (result.changes === 1) this.queued++;
     return result.changes === 1;
   }
@@ -147,7 +218,13 @@ export class OutboxStore {
   }
 
   saveRef(liveKey: string, ref: MessageRef | null, now: Date): void {
-    this.s.saveRef.run(ref?.platform ?? null, ref?.conversationId ?? null, ref?.messageId ?? null, now.toISOString(), liveKey);
+    this.s.saveRef.run(
+      ref?.platform ?? null,
+      ref?.conversationId ?? null,
+      ref?.messageId ?? null,
+      now.toISOString(),
+      liveKey,
+    );
   }
 
   ready(now: Date, limit: number): OutboxRow[] {
@@ -172,7 +249,13 @@ export class OutboxStore {
   }
 
   retryLater(id: number, notBefore: Date, error: string, kind: 'attempt' | 'rate_limited'): void {
-    this.s.retryLater.run(notBefore.toISOString(), kind === 'attempt' ? 1 : 0, kind === 'rate_limited' ? 1 : 0, error, id);
+    this.s.retryLater.run(
+      notBefore.toISOString(),
+      kind === 'attempt' ? 1 : 0,
+      kind === 'rate_limited' ? 1 : 0,
+      error,
+      id,
+    );
   }
 
   markDead(id: number, error: string, countAttempt = true): void {

@@ -6,10 +6,24 @@ import { cachedRead, DirectoryCache } from './directory-cache.ts';
 import type { Db } from './sqlite.ts';
 
 interface PersonRow {
-  id: string; name: string; email: string | null; organisation: string; role: string; time_zone: string | null;
-  digest: number; is_coordinator: number; work_start_hour: number | null; work_end_hour: number | null;
+  id: string;
+  name: string;
+  email: string | null;
+  organisation: string;
+  role: string;
+  time_zone: string | null;
+  digest: number;
+  is_coordinator: number;
+  work_start_hour: number | null;
+  work_end_hour: number | null;
 }
-interface IdentityRow { person_id: string; platform: string; tenant: string; user_id: string; details: string }
+interface IdentityRow {
+  person_id: string;
+  platform: string;
+  tenant: string;
+  user_id: string;
+  details: string;
+}
 
 export type NewPerson = Omit<Person, 'identities' | 'digest' | 'isCoordinator' | 'timeZone'> &
   Partial<Pick<Person, 'identities' | 'digest' | 'isCoordinator' | 'timeZone'>>;
@@ -24,7 +38,10 @@ export class PeopleStore {
   private readonly allStmt;
   private readonly cache;
 
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date(0)) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(0),
+  ) {
     this.cache = DirectoryCache.of(db);
     this.byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?');
     this.byEmail = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE lower(email) = lower(?)');
@@ -47,11 +64,23 @@ export class PeopleStore {
 
   private hydrate(row: PersonRow): Person {
     return {
-      id: row.id, name: row.name, email: row.email, organisation: row.organisation, role: row.role, timeZone: row.time_zone,
-      digest: row.digest === 1, isCoordinator: row.is_coordinator === 1,
-      workingHours: row.work_start_hour === null || row.work_end_hour === null ? null : { start: row.work_start_hour, end: row.work_end_hour },
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      organisation: row.organisation,
+      role: row.role,
+      timeZone: row.time_zone,
+      digest: row.digest === 1,
+      isCoordinator: row.is_coordinator === 1,
+      workingHours:
+        row.work_start_hour === null || row.work_end_hour === null
+          ? null
+          : { start: row.work_start_hour, end: row.work_end_hour },
       identities: this.idsOf.all(row.id).map((i) => ({
-        platform: i.platform as Platform, tenant: i.tenant, userId: i.user_id, details: JSON.parse(i.details),
+        platform: i.platform as Platform,
+        tenant: i.tenant,
+        userId: i.user_id,
+        details: JSON.parse(i.details),
       })),
     };
   }
@@ -70,7 +99,9 @@ export class PeopleStore {
   /** Name, organisation, role and time zone only: what a card shows, without loading identities. */
   brief(id: string): Pick<Person, 'id' | 'name' | 'organisation' | 'role' | 'timeZone'> | undefined {
     const row = this.row(id);
-    return row ? { id: row.id, name: row.name, organisation: row.organisation, role: row.role, timeZone: row.time_zone } : undefined;
+    return row
+      ? { id: row.id, name: row.name, organisation: row.organisation, role: row.role, timeZone: row.time_zone }
+      : undefined;
   }
 
   findByEmail(email: string): Person | undefined {
@@ -79,7 +110,11 @@ export class PeopleStore {
   }
 
   findByIdentity(platform: Platform, tenant: string, userId: string): Person | undefined {
-    const personId = cachedRead(this.cache, `identity ${platform} ${tenant} ${userId}`, () => this.byIdentity.get(platform, tenant, userId)?.person_id);
+    const personId = cachedRead(
+      this.cache,
+      `identity ${platform} ${tenant} ${userId}`,
+      () => this.byIdentity.get(platform, tenant, userId)?.person_id,
+    );
     return personId ? this.get(personId) : undefined;
   }
 
@@ -89,15 +124,28 @@ export class PeopleStore {
 
   upsert(p: NewPerson): void {
     this.upsertStmt.run({
-      id: p.id, name: p.name, email: p.email, organisation: p.organisation, role: p.role, time_zone: p.timeZone ?? null,
-      digest: p.digest ? 1 : 0, is_coordinator: p.isCoordinator ? 1 : 0, created_at: this.now().toISOString(),
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      organisation: p.organisation,
+      role: p.role,
+      time_zone: p.timeZone ?? null,
+      digest: p.digest ? 1 : 0,
+      is_coordinator: p.isCoordinator ? 1 : 0,
+      created_at: this.now().toISOString(),
     });
     for (const identity of p.identities ?? []) this.link(p.id, identity);
   }
 
   /** Gives a person an identity on a platform (or moves that identity to them). */
   link(personId: string, identity: Identity): void {
-    this.linkStmt.run(personId, identity.platform, identity.tenant, identity.userId, JSON.stringify(identity.details ?? {}));
+    this.linkStmt.run(
+      personId,
+      identity.platform,
+      identity.tenant,
+      identity.userId,
+      JSON.stringify(identity.details ?? {}),
+    );
   }
 
   setDigest(personId: string, digest: boolean): void {
@@ -106,10 +154,13 @@ export class PeopleStore {
 
   /** Changes only the settings given; the rest stay as they are. */
   changeSettings(personId: string, s: PersonSettings): void {
-    if (s.timeZone !== undefined) this.db.prepare('UPDATE people SET time_zone = ? WHERE id = ?').run(s.timeZone, personId);
+    if (s.timeZone !== undefined)
+      this.db.prepare('UPDATE people SET time_zone = ? WHERE id = ?').run(s.timeZone, personId);
     if (s.digest !== undefined) this.setDigest(personId, s.digest === 'daily');
     if (s.workingHours !== undefined) {
-      this.db.prepare('UPDATE people SET work_start_hour = ?, work_end_hour = ? WHERE id = ?').run(s.workingHours.start, s.workingHours.end, personId);
+      this.db
+        .prepare('UPDATE people SET work_start_hour = ?, work_end_hour = ? WHERE id = ?')
+        .run(s.workingHours.start, s.workingHours.end, personId);
     }
   }
 

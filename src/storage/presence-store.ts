@@ -23,18 +23,25 @@ export class PresenceStore {
 
   constructor(db: Db) {
     this.s = {
-      prefs: db.prepare<[string], { time_zone: string | null; digest: number; work_start_hour: number | null; work_end_hour: number | null }>(
-        'SELECT time_zone, digest, work_start_hour, work_end_hour FROM people WHERE id = ?'),
+      prefs: db.prepare<
+        [string],
+        { time_zone: string | null; digest: number; work_start_hour: number | null; work_end_hour: number | null }
+      >('SELECT time_zone, digest, work_start_hour, work_end_hour FROM people WHERE id = ?'),
       seen: db.prepare(`INSERT INTO person_seen (person_id, platform, seen_at) VALUES (?, ?, ?)
         ON CONFLICT (person_id, platform) DO UPDATE SET seen_at = excluded.seen_at`),
-      lastSeen: db.prepare<[string], { platform: string }>('SELECT platform FROM person_seen WHERE person_id = ? ORDER BY seen_at DESC'),
+      lastSeen: db.prepare<[string], { platform: string }>(
+        'SELECT platform FROM person_seen WHERE person_id = ? ORDER BY seen_at DESC',
+      ),
     };
   }
 
   prefs(personId: string): PersonPrefs | undefined {
     const row = this.s.prefs.get(personId);
     if (!row) return undefined;
-    const hours = row.work_start_hour === null || row.work_end_hour === null ? null : { start: row.work_start_hour, end: row.work_end_hour };
+    const hours =
+      row.work_start_hour === null || row.work_end_hour === null
+        ? null
+        : { start: row.work_start_hour, end: row.work_end_hour };
     return { timeZone: row.time_zone, digest: row.digest === 1, workingHours: hours };
   }
 

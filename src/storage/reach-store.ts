@@ -39,11 +39,15 @@ export class ReachStore {
       miss: db.prepare(`INSERT INTO route_misses (person_id, platform, reason, noted_at) VALUES (?, ?, ?, ?)
         ON CONFLICT(person_id, platform) DO UPDATE SET reason = excluded.reason, noted_at = excluded.noted_at`),
       missOf: db.prepare<[string, string], { person_id: string; platform: string; reason: string; noted_at: string }>(
-        'SELECT * FROM route_misses WHERE person_id = ? AND platform = ?'),
+        'SELECT * FROM route_misses WHERE person_id = ? AND platform = ?',
+      ),
       missesOf: db.prepare<[string], { person_id: string; platform: string; reason: string; noted_at: string }>(
-        'SELECT * FROM route_misses WHERE person_id = ? ORDER BY platform'),
+        'SELECT * FROM route_misses WHERE person_id = ? ORDER BY platform',
+      ),
       clear: db.prepare('DELETE FROM route_misses WHERE person_id = ?'),
-      arrivals: db.prepare<[number], { id: number; person_id: string; platform: string }>('SELECT * FROM arrivals ORDER BY id LIMIT ?'),
+      arrivals: db.prepare<[number], { id: number; person_id: string; platform: string }>(
+        'SELECT * FROM arrivals ORDER BY id LIMIT ?',
+      ),
       done: db.prepare('DELETE FROM arrivals WHERE id <= ?'),
       unreached: db.prepare<[], { person_id: string; introductions: number; last_at: string; reason: string }>(
         `SELECT u.person_id, u.introductions, u.last_at,
@@ -53,11 +57,13 @@ export class ReachStore {
                FROM audit WHERE event = 'undeliverable' AND json_extract(details, '$.personId') IS NOT NULL GROUP BY 1) u
          WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.recipient = json_object('personId', u.person_id)
                              AND o.status = 'sent' AND o.sent_at > u.last_at)
-         ORDER BY u.last_at DESC`),
+         ORDER BY u.last_at DESC`,
+      ),
       unsent: db.prepare<[string], { live_key: string; subject_id: string; kind: string; viewer_id: string | null }>(
         `SELECT live_key, subject_id, kind, viewer_id FROM sent_cards c WHERE recipient = ? AND message_id IS NULL
            AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.subject_id = c.subject_id AND o.live_key = c.live_key AND o.status IN ('pending', 'sending'))
-         ORDER BY created_at`),
+         ORDER BY created_at`,
+      ),
     };
   }
 
@@ -73,7 +79,9 @@ export class ReachStore {
   }
 
   misses(personId: string): RouteMiss[] {
-    return this.s.missesOf.all(personId).map((r) => ({ personId: r.person_id, platform: r.platform, reason: r.reason, notedAt: r.noted_at }));
+    return this.s.missesOf
+      .all(personId)
+      .map((r) => ({ personId: r.person_id, platform: r.platform, reason: r.reason, notedAt: r.noted_at }));
   }
 
   clearMisses(personId: string): void {
@@ -86,11 +94,17 @@ export class ReachStore {
 
   /** People a message could not reach on any route, who have not received anything since. */
   unreached(): UnreachedPerson[] {
-    return this.s.unreached.all().map((r) => ({ personId: r.person_id, introductions: r.introductions, lastAt: r.last_at, reason: r.reason ?? '' }));
+    return this.s.unreached.all().map((r) => ({
+      personId: r.person_id,
+      introductions: r.introductions,
+      lastAt: r.last_at,
+      reason: r.reason ?? '',
+    }));
   }
 
   unsentCards(personId: string): UnsentCard[] {
-    return this.s.unsent.all(JSON.stringify({ personId }))
+    return this.s.unsent
+      .all(JSON.stringify({ personId }))
       .map((r) => ({ liveKey: r.live_key, subjectId: r.subject_id, kind: r.kind, viewerId: r.viewer_id }));
   }
 

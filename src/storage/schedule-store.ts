@@ -19,27 +19,51 @@ export interface ScheduleItem {
   recipientId: string;
 }
 
-interface Row { id: number; subject_id: string; kind: string; recipient_id: string; due_at: string; status: string; folded_into: number | null }
-
-function fromRow(r: Row): ScheduleRow {
-  return { id: r.id, subjectId: r.subject_id, kind: r.kind, recipientId: r.recipient_id, dueAt: r.due_at, status: r.status as ScheduleStatus, foldedInto: r.folded_into };
+interface Row {
+  id: number;
+  subject_id: string;
+  kind: string;
+  recipient_id: string;
+  due_at: string;
+  status: string;
+  folded_into: number | null;
 }
 
-const sameItem = (r: ScheduleRow, i: ScheduleItem) => r.kind === i.kind && r.recipientId === i.recipientId && r.dueAt === i.dueAt.toISOString();
+function fromRow(r: Row): ScheduleRow {
+  return {
+    id: r.id,
+    subjectId: r.subject_id,
+    kind: r.kind,
+    recipientId: r.recipient_id,
+    dueAt: r.due_at,
+    status: r.status as ScheduleStatus,
+    foldedInto: r.folded_into,
+  };
+}
+
+const sameItem = (r: ScheduleRow, i: ScheduleItem) =>
+  r.kind === i.kind && r.recipientId === i.recipientId && r.dueAt === i.dueAt.toISOString();
 
 export class ScheduleStore {
   private readonly s;
 
   constructor(db: Db) {
     this.s = {
-      pending: db.prepare<[string], Row>(`SELECT * FROM schedule WHERE subject_id = ? AND status = 'pending' ORDER BY due_at, id`),
+      pending: db.prepare<[string], Row>(
+        `SELECT * FROM schedule WHERE subject_id = ? AND status = 'pending' ORDER BY due_at, id`,
+      ),
       all: db.prepare<[string], Row>(`SELECT * FROM schedule WHERE subject_id = ? ORDER BY due_at, id`),
-      upsert: db.prepare(`INSERT INTO schedule (subject_id, kind, recipient_id, due_at, created_at) VALUES (?, ?, ?, ?, ?)
+      upsert:
+        db.prepare(`INSERT INTO schedule (subject_id, kind, recipient_id, due_at, created_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (subject_id, kind, due_at, recipient_id) DO UPDATE SET status = 'pending', done_at = NULL WHERE status = 'cancelled'`),
-      find: db.prepare<[string, string, string, string], Row>(`SELECT * FROM schedule WHERE subject_id = ? AND kind = ? AND due_at = ? AND recipient_id = ?`),
+      find: db.prepare<[string, string, string, string], Row>(
+        `SELECT * FROM schedule WHERE subject_id = ? AND kind = ? AND due_at = ? AND recipient_id = ?`,
+      ),
       finish: db.prepare(`UPDATE schedule SET status = ?, done_at = ? WHERE id = ?`),
       fold: db.prepare(`UPDATE schedule SET status = 'folded', folded_into = ?, done_at = ? WHERE id = ?`),
-      due: db.prepare<[string, number], Row>(`SELECT * FROM schedule WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?`),
+      due: db.prepare<[string, number], Row>(
+        `SELECT * FROM schedule WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?`,
+      ),
       folded: db.prepare<[number], Row>(`SELECT * FROM schedule WHERE folded_into = ? ORDER BY due_at, id`),
     };
   }

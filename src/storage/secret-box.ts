@@ -36,18 +36,23 @@ export function createSecretBox(secretsKey: string, purpose: string): SecretBox 
       const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
       cipher.setAAD(Buffer.from(boundTo, 'utf8'));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [FORMAT, iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+      return [FORMAT, iv, cipher.getAuthTag(), body]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join('.');
     },
     open(sealed, boundTo) {
       const [format, iv, tag, body] = sealed.split('.');
-      if (format !== FORMAT || !iv || !tag || body === undefined) throw new SecretBoxError('A stored secret is not in a format this program knows.');
+      if (format !== FORMAT || !iv || !tag || body === undefined)
+        throw new SecretBoxError('A stored secret is not in a format this program knows.');
       try {
         const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
         decipher.setAAD(Buffer.from(boundTo, 'utf8'));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
         return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
       } catch {
-        throw new SecretBoxError('A stored secret could not be opened: SECRETS_KEY has changed or the value was altered.');
+        throw new SecretBoxError(
+          'A stored secret could not be opened: SECRETS_KEY has changed or the value was altered.',
+        );
       }
     },
   };

@@ -15,7 +15,9 @@ const MIGRATION_NAME = /^(\d{3})-[a-z0-9-]+\.sql$/;
 export class DatabaseOpenError extends Error {
   readonly code = 'DATABASE_UNREADABLE';
   constructor(path: string, reason: string) {
-    super(`The database file ${path} could not be opened: ${reason}. It has been left as it is; restore it from a backup or point DATABASE_PATH at another file.`);
+    super(
+      `The database file ${path} could not be opened: ${reason}. It has been left as it is; restore it from a backup or point DATABASE_PATH at another file.`,
+    );
     this.name = 'DatabaseOpenError';
   }
 }
@@ -37,7 +39,9 @@ export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     .filter((f) => MIGRATION_NAME.test(f))
     .sort()
     .map((name) => ({
-      version: Number(name.slice(0, 3)), name, sql: readFileSync(join(dir, name), 'utf8').replaceAll(PLATFORMS_PLACEHOLDER, PLATFORMS_SQL),
+      version: Number(name.slice(0, 3)),
+      name,
+      sql: readFileSync(join(dir, name), 'utf8').replaceAll(PLATFORMS_PLACEHOLDER, PLATFORMS_SQL),
     }));
 }
 
@@ -91,7 +95,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
   if (schemaVersion(db) > latestSchemaVersion()) {
     db.close();
-    throw new DatabaseOpenError(path, `its schema version is newer than this program knows (${latestSchemaVersion()}); upgrade the program`);
+    throw new DatabaseOpenError(
+      path,
+      `its schema version is newer than this program knows (${latestSchemaVersion()}); upgrade the program`,
+    );
   }
   if (options.migrate ?? true) {
     migrate(db);

@@ -10,29 +10,57 @@ export interface TeamsTenant {
   createdAt: string;
 }
 
-interface TenantRow { tenant_id: string; app_id: string; secret_env: string; created_at: string }
+interface TenantRow {
+  tenant_id: string;
+  app_id: string;
+  secret_env: string;
+  created_at: string;
+}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
 
 export class TeamsTenantError extends Error {
-  constructor(readonly code: 'TENANT_ID_INVALID' | 'APP_ID_INVALID' | 'SECRET_ENV_INVALID', message: string) {
+  constructor(
+    readonly code: 'TENANT_ID_INVALID' | 'APP_ID_INVALID' | 'SECRET_ENV_INVALID',
+    message: string,
+  ) {
     super(message);
     this.name = 'TeamsTenantError';
   }
 }
 
-const fromRow = (r: TenantRow): TeamsTenant => ({ tenantId: r.tenant_id, appId: r.app_id, secretEnv: r.secret_env, createdAt: r.created_at });
+const fromRow = (r: TenantRow): TeamsTenant => ({
+  tenantId: r.tenant_id,
+  appId: r.app_id,
+  secretEnv: r.secret_env,
+  createdAt: r.created_at,
+});
 
 /** Checks and normalises what a coordinator typed; throws TeamsTenantError with a sentence naming the option. */
-export function checkTenant(input: { tenantId: string; appId: string; secretEnv: string }): { tenantId: string; appId: string; secretEnv: string } {
+export function checkTenant(input: { tenantId: string; appId: string; secretEnv: string }): {
+  tenantId: string;
+  appId: string;
+  secretEnv: string;
+} {
   const tenantId = input.tenantId.trim().toLowerCase();
   const appId = input.appId.trim().toLowerCase();
   const secretEnv = input.secretEnv.trim();
-  if (!GUID.test(tenantId)) throw new TeamsTenantError('TENANT_ID_INVALID', `--tenant must be the organisation's tenant id (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47), not "${input.tenantId}".`);
-  if (!GUID.test(appId)) throw new TeamsTenantError('APP_ID_INVALID', `--app-id must be the bot's app registration id in that tenant (a GUID), not "${input.appId}".`);
+  if (!GUID.test(tenantId))
+    throw new TeamsTenantError(
+      'TENANT_ID_INVALID',
+      `--tenant must be the organisation's tenant id (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47), not "${input.tenantId}".`,
+    );
+  if (!GUID.test(appId))
+    throw new TeamsTenantError(
+      'APP_ID_INVALID',
+      `--app-id must be the bot's app registration id in that tenant (a GUID), not "${input.appId}".`,
+    );
   if (!ENV_NAME.test(secretEnv)) {
-    throw new TeamsTenantError('SECRET_ENV_INVALID', '--secret-env must be the NAME of an environment variable (capitals, digits and _, for example TEAMS_SECRET_CAMDEN), never the password itself.');
+    throw new TeamsTenantError(
+      'SECRET_ENV_INVALID',
+      '--secret-env must be the NAME of an environment variable (capitals, digits and _, for example TEAMS_SECRET_CAMDEN), never the password itself.',
+    );
   }
   return { tenantId, appId, secretEnv };
 }
@@ -56,7 +84,10 @@ export class TeamsTenantStore {
   }
 
   /** Adds a tenant, or changes the app id and secret of a known one; returns whether it was new. */
-  add(input: { tenantId: string; appId: string; secretEnv: string }, at: Date): { tenant: TeamsTenant; created: boolean } {
+  add(
+    input: { tenantId: string; appId: string; secretEnv: string },
+    at: Date,
+  ): { tenant: TeamsTenant; created: boolean } {
     const t = checkTenant(input);
     const created = !this.getStmt.get(t.tenantId);
     this.upsertStmt.run(t.tenantId, t.appId, t.secretEnv, at.toISOString());

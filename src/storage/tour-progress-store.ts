@@ -18,6 +18,9 @@ export class TourProgressStore {
   }
 
   progress(): TourProgress {
-    return { events: new Set(this.eventTypes.all().map((r) => r.event)), opportunities: this.opportunityCount.get()?.n ?? 0 };
+    return {
+      events: new Set(this.eventTypes.all().map((r) => r.event)),
+      opportunities: this.opportunityCount.get()?.n ?? 0,
+    };
   }
 }

@@ -17,7 +17,12 @@ export interface Press {
 /** What the person sees after a press: a card (its words), a form (its fields as filled in), or a refusal. */
 export type Answer =
   | { kind: 'card'; text: string }
-  | { kind: 'form'; text: string; values: Record<string, string | boolean | undefined>; submit: { subjectId: string; key?: string } }
+  | {
+      kind: 'form';
+      text: string;
+      values: Record<string, string | boolean | undefined>;
+      submit: { subjectId: string; key?: string };
+    }
   | { kind: 'refused'; text: string };
 
 export interface PressWorld {
@@ -33,8 +38,13 @@ export interface PressWorld {
 }
 
 export const FIRST_INTRODUCTION = {
-  clientName: 'R.T.', needs: 'Feeling anxious about going back to work & money worries.', reasonForService: 'One-to-one support near home.',
-  contactMethod: 'Phone, afternoons', contactDetails: '07700 900123', contactTimes: 'After 2pm', language: 'Portuguese',
+  clientName: 'R.T.',
+  needs: 'Feeling anxious about going back to work & money worries.',
+  reasonForService: 'One-to-one support near home.',
+  contactMethod: 'Phone, afternoons',
+  contactDetails: '07700 900123',
+  contactTimes: 'After 2pm',
+  language: 'Portuguese',
 } as const;
 
 function countHandovers(db: Db): number {
@@ -50,17 +60,21 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
       w = await setup();
       first = w.app.introduce(w.ids.introducer, { serviceId: w.ids.service, ...FIRST_INTRODUCTION, consent: true });
     });
-    afterEach(async () => { await w.stop(); });
+    afterEach(async () => {
+      await w.stop();
+    });
 
     const decline = () => w.app.act(first.id, { type: 'decline', actorId: w.ids.contact, reason: 'no_capacity' });
-    const reintroduce = () => w.press(w.ids.introducer, { actionId: 'reintroduce', subjectId: `${first.id}~${w.ids.alternative}` });
+    const reintroduce = () =>
+      w.press(w.ids.introducer, { actionId: 'reintroduce', subjectId: `${first.id}~${w.ids.alternative}` });
 
     it('given a decline, when the introducer presses "Introduce to" another service, then the form holds the first introduction and only consent is empty', async () => {
       decline();
       const form = await reintroduce();
       expect(form.kind, form.text).to.equal('form');
       if (form.kind !== 'form') return;
-      for (const [field, value] of Object.entries(FIRST_INTRODUCTION)) expect(form.values[field], field).to.equal(value);
+      for (const [field, value] of Object.entries(FIRST_INTRODUCTION))
+        expect(form.values[field], field).to.equal(value);
       expect([undefined, false, '']).to.include(form.values.consent);
       expect(form.text).to.contain('This follows your introduction of R.T.');
     });
@@ -69,9 +83,16 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
       decline();
       const form = await reintroduce();
       if (form.kind !== 'form') throw new Error(form.text);
-      const sent = await w.press(w.ids.introducer, { actionId: 'introduce_submit', subjectId: form.submit.subjectId, inputs: { ...FIRST_INTRODUCTION, consent: true, ...(form.submit.key ? { key: form.submit.key } : {}) } });
+      const sent = await w.press(w.ids.introducer, {
+        actionId: 'introduce_submit',
+        subjectId: form.submit.subjectId,
+        inputs: { ...FIRST_INTRODUCTION, consent: true, ...(form.submit.key ? { key: form.submit.key } : {}) },
+      });
       expect(sent.kind, sent.text).to.not.equal('refused');
-      const next = w.db.prepare('SELECT id, service_id, follows_id FROM handovers WHERE id <> ?').get(first.id) as { service_id: string; follows_id: string };
+      const next = w.db.prepare('SELECT id, service_id, follows_id FROM handovers WHERE id <> ?').get(first.id) as {
+        service_id: string;
+        follows_id: string;
+      };
       expect(next).to.include({ service_id: w.ids.alternative, follows_id: first.id });
       expect(w.handovers.find(first.id)!.state).to.equal('declined');
     });
@@ -81,7 +102,15 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
       const form = await reintroduce();
       if (form.kind !== 'form') throw new Error(form.text);
       const before = countHandovers(w.db);
-      await w.submitTwice(w.ids.introducer, { actionId: 'introduce_submit', subjectId: form.submit.subjectId, inputs: { ...FIRST_INTRODUCTION, consent: true } }, form);
+      await w.submitTwice(
+        w.ids.introducer,
+        {
+          actionId: 'introduce_submit',
+          subjectId: form.submit.subjectId,
+          inputs: { ...FIRST_INTRODUCTION, consent: true },
+        },
+        form,
+      );
       expect(countHandovers(w.db)).to.equal(before + 1);
     });
 
@@ -94,7 +123,11 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
 
     it('given the contact accepted after the receipt was shown, when the introducer confirms Withdraw on the old receipt, then nothing is withdrawn and they see the current card, told it changed', async () => {
       w.app.act(first.id, { type: 'accept', actorId: w.ids.contact });
-      const answer = await w.press(w.ids.introducer, { actionId: 'withdraw_confirmed', subjectId: first.id, version: 1 });
+      const answer = await w.press(w.ids.introducer, {
+        actionId: 'withdraw_confirmed',
+        subjectId: first.id,
+        version: 1,
+      });
       expect(answer.kind, answer.text).to.equal('card');
       expect(answer.text).to.contain('This introduction has changed since you opened it.').and.contain('Accepted by');
       expect(w.handovers.find(first.id)!.state).to.equal('accepted');
@@ -112,7 +145,11 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
 
     it('given an accepted introduction, when the contact presses "We\'ve made contact" once, then it is closed with contact made', async () => {
       const accepted = w.app.act(first.id, { type: 'accept', actorId: w.ids.contact }).handover;
-      const answer = await w.press(w.ids.contact, { actionId: 'confirm_contact', subjectId: first.id, version: accepted.version });
+      const answer = await w.press(w.ids.contact, {
+        actionId: 'confirm_contact',
+        subjectId: first.id,
+        version: accepted.version,
+      });
       expect(answer.kind, answer.text).to.equal('card');
       expect(w.handovers.find(first.id)).to.deep.include({ state: 'closed', outcome: 'contact_made' });
     });

@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import { webApi } from '@slack/bolt';
 import type { Card } from '../../src/cards/model.ts';
-import { type Identity } from '../../src/domain/ports.ts';
-import { DeliveryError } from '../../src/app/ports.ts';
+import type { Identity } from '../../src/domain/ports.ts';
+import type { DeliveryError } from '../../src/app/ports.ts';
 import { BLOCK_KIT_LIMITS, cardToMessage, cardToModal } from '../../src/platforms/slack/blocks.ts';
 import { SlackMessenger } from '../../src/platforms/slack/slack-messenger.ts';
 import { FakeSlackApi, FAKE_TEAM_ID } from '../support/fake-slack-api.ts';
@@ -16,7 +16,11 @@ async function slackUnderTest() {
   const api = new FakeSlackApi();
   const url = await api.start();
   api.addUser({ id: SAM, email: 'sam@example.org' });
-  const client = new webApi.WebClient('xoxb-test-not-real', { slackApiUrl: url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const client = new webApi.WebClient('xoxb-test-not-real', {
+    slackApiUrl: url,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   return { api, messenger: new SlackMessenger(client) };
 }
 
@@ -26,7 +30,8 @@ messengerContract('slack', async () => {
     messenger,
     known: { platform: 'slack', tenant: FAKE_TEAM_ID, userId: SAM },
     unknown: { platform: 'slack', tenant: FAKE_TEAM_ID, userId: 'U0NOBODY1' },
-    received: async (to) => api.conversation(`D${to.userId.replace(/^U/, '')}`).map((m) => ({ messageId: m.ts, text: m.text })),
+    received: async (to) =>
+      api.conversation(`D${to.userId.replace(/^U/, '')}`).map((m) => ({ messageId: m.ts, text: m.text })),
     failNextDelivery: () => api.failNext('chat.postMessage', { status: 503 }),
     channel: { platform: 'slack', tenant: FAKE_TEAM_ID, channelId: CHANNEL },
     receivedInChannel: async (c) => api.conversation(c.channelId).map((m) => ({ messageId: m.ts, text: m.text })),
@@ -39,7 +44,11 @@ describe('Slack messenger: how Slack failures reach the outbox', () => {
   let messenger: SlackMessenger;
   const sam: Identity = { platform: 'slack', tenant: FAKE_TEAM_ID, userId: SAM };
   let n = 0;
-  const send = () => messenger.sendToPerson(sam, contractCard('Failure modes'), { idempotencyKey: `k${++n}` }).then(() => null, (e: unknown) => e as DeliveryError);
+  const send = () =>
+    messenger.sendToPerson(sam, contractCard('Failure modes'), { idempotencyKey: `k${++n}` }).then(
+      () => null,
+      (e: unknown) => e as DeliveryError,
+    );
 
   beforeEach(async () => ({ api, messenger } = await slackUnderTest()));
   afterEach(() => api.stop());
@@ -67,11 +76,18 @@ describe('Slack messenger: how Slack failures reach the outbox', () => {
     await messenger.sendToPerson(sam, contractCard('Keyed'), { idempotencyKey: 'nudge:H-1:sam:1' });
     const [post] = api.callsTo('chat.postMessage');
     expect(post.body.metadata).to.deep.include({ event_type: 'warm_handover_card' });
-    expect((post.body.metadata as { event_payload: { idempotency_key: string } }).event_payload.idempotency_key).to.equal('nudge:H-1:sam:1');
+    expect(
+      (post.body.metadata as { event_payload: { idempotency_key: string } }).event_payload.idempotency_key,
+    ).to.equal('nudge:H-1:sam:1');
   });
 
   it('given a Teams identity, then Slack refuses it as unknown without calling Slack', async () => {
-    const err = await messenger.sendToPerson({ platform: 'teams', tenant: 't', userId: 'x' }, contractCard('Wrong'), { idempotencyKey: 'w' }).then(() => null, (e: unknown) => e as DeliveryError);
+    const err = await messenger
+      .sendToPerson({ platform: 'teams', tenant: 't', userId: 'x' }, contractCard('Wrong'), { idempotencyKey: 'w' })
+      .then(
+        () => null,
+        (e: unknown) => e as DeliveryError,
+      );
     expect(err?.kind).to.equal('recipient_unknown');
     expect(api.calls).to.have.length(0);
   });
@@ -83,7 +99,9 @@ describe('Block Kit converter: limits and escaping', () => {
   it('given hostile user text, then it cannot mention, link or exceed a section', () => {
     const card: Card = { ...contractCard('Hostile'), blocks: [{ type: 'text', text: hostile }] };
     const { blocks } = cardToMessage(card);
-    const section = blocks.find((b) => b.type === 'section') as unknown as { text: { text: string; verbatim: boolean } };
+    const section = blocks.find((b) => b.type === 'section') as unknown as {
+      text: { text: string; verbatim: boolean };
+    };
     expect(section.text.text).to.not.match(/<[!@h]/);
     expect(section.text.text).to.contain('&lt;!channel&gt;').and.contain('&amp;');
     expect(section.text.verbatim).to.equal(true);
@@ -99,11 +117,15 @@ describe('Block Kit converter: limits and escaping', () => {
   });
 
   it('given long titles and labels, then the modal title and button text are cut to Slack limits', () => {
-    const card: Card = { ...contractCard('A very long title for a decline form in Slack'), actions: [{ id: 'decline_submit', label: 'x'.repeat(100), subjectId: 'H-1', version: 2, submitsInputs: true }] };
+    const card: Card = {
+      ...contractCard('A very long title for a decline form in Slack'),
+      actions: [{ id: 'decline_submit', label: 'x'.repeat(100), subjectId: 'H-1', version: 2, submitsInputs: true }],
+    };
     const modal = cardToModal(card);
     expect([...modal.title.text].length).to.be.at.most(BLOCK_KIT_LIMITS.modalTitle);
     expect([...modal.submit!.text].length).to.be.at.most(BLOCK_KIT_LIMITS.modalButton);
-    const buttonText = (cardToMessage(card).blocks.at(-1) as unknown as { elements: { text: { text: string } }[] }).elements[0].text.text;
+    const buttonText = (cardToMessage(card).blocks.at(-1) as unknown as { elements: { text: { text: string } }[] })
+      .elements[0].text.text;
     expect([...buttonText].length).to.be.at.most(BLOCK_KIT_LIMITS.buttonText);
     expect(JSON.parse(modal.private_metadata)).to.deep.equal({ a: 'decline_submit', s: 'H-1', v: 2 });
   });

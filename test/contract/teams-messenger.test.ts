@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { type Identity } from '../../src/domain/ports.ts';
+import type { Identity } from '../../src/domain/ports.ts';
 import { DeliveryError } from '../../src/app/ports.ts';
 import { contractCard, messengerContract, type ReceivedMessage } from './messenger-contract.ts';
 import { TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
@@ -33,10 +33,13 @@ messengerContract('teams (fake Bot Connector)', async () => {
 
 describe('Teams messenger against the fake Bot Connector', () => {
   let w: TeamsWorld;
-  beforeEach(async () => { w = await startTeamsWorld(); });
+  beforeEach(async () => {
+    w = await startTeamsWorld();
+  });
   afterEach(async () => w.stop());
 
-  const send = (who: string, key: string) => w.teams.messenger.sendToPerson(teamsIdentityOf(w, who), contractCard(`Card for ${who}`), { idempotencyKey: key });
+  const send = (who: string, key: string) =>
+    w.teams.messenger.sendToPerson(teamsIdentityOf(w, who), contractCard(`Card for ${who}`), { idempotencyKey: key });
 
   it('given Sam never spoke to the bot, when a card is sent, then a 1:1 chat is created with the tenant and his id, and remembered', async () => {
     w.linkTeams('sam');

@@ -17,15 +17,35 @@ function dialogAnswer(body: Reply | undefined): Answer {
   for (const i of inputsOf(card)) values[i.id] = i.type === 'Input.Toggle' ? i.value === 'true' : i.value;
   const text = JSON.stringify(card);
   if (!submit.subjectId) return { kind: 'refused', text };
-  return { kind: 'form', text, values, submit: { subjectId: String(submit.subjectId), key: submit.key as string | undefined } };
+  return {
+    kind: 'form',
+    text,
+    values,
+    submit: { subjectId: String(submit.subjectId), key: submit.key as string | undefined },
+  };
 }
 
 pressContract('teams', async () => {
   const w = await startTeamsWorld();
   const at = w.clock.now().toISOString();
-  w.container.people.upsert({ id: 'lee', name: 'Lee Okafor', email: 'lee@example.org', organisation: 'Talk Lambeth', role: 'Counsellor' });
-  w.container.services.upsert(makeService({ id: 'svc-talk', name: 'Talking Therapies', organisation: 'Talk Lambeth', contacts: [{ personId: 'lee', role: 'primary' }] }), at);
-  w.linkTeams('jo'); w.linkTeams('sam');
+  w.container.people.upsert({
+    id: 'lee',
+    name: 'Lee Okafor',
+    email: 'lee@example.org',
+    organisation: 'Talk Lambeth',
+    role: 'Counsellor',
+  });
+  w.container.services.upsert(
+    makeService({
+      id: 'svc-talk',
+      name: 'Talking Therapies',
+      organisation: 'Talk Lambeth',
+      contacts: [{ personId: 'lee', role: 'primary' }],
+    }),
+    at,
+  );
+  w.linkTeams('jo');
+  w.linkTeams('sam');
   const user = (personId: string) => TEAMS_USERS[personId as keyof typeof TEAMS_USERS];
   const submitTask = async (personId: string, data: Record<string, unknown>) => {
     const a = activity('task-submit', user(personId), w.connector.url);
@@ -33,24 +53,40 @@ pressContract('teams', async () => {
     return dialogAnswer((await w.post(a)).body);
   };
   return {
-    db: w.container.db, app: w.container.app, handovers: w.container.handovers,
+    db: w.container.db,
+    app: w.container.app,
+    handovers: w.container.handovers,
     ids: { introducer: 'jo', contact: 'sam', service: 'svc-mind-lambeth', alternative: 'svc-talk' },
     async press(personId, p) {
-      if (p.actionId === 'introduce_submit') return submitTask(personId, { actionId: p.actionId, subjectId: p.subjectId, ...p.inputs });
+      if (p.actionId === 'introduce_submit')
+        return submitTask(personId, { actionId: p.actionId, subjectId: p.subjectId, ...p.inputs });
       if (DIALOG_OPENERS.has(p.actionId)) {
         const a = activity('task-fetch', user(personId), w.connector.url);
-        (a.value as Record<string, unknown>).data = { msteams: { type: 'task/fetch' }, actionId: p.actionId, subjectId: p.subjectId };
+        (a.value as Record<string, unknown>).data = {
+          msteams: { type: 'task/fetch' },
+          actionId: p.actionId,
+          subjectId: p.subjectId,
+        };
         return dialogAnswer((await w.post(a)).body);
       }
-      const a = activity('invoke-adaptive-card-action', user(personId), w.connector.url, { verb: p.actionId, subjectId: p.subjectId });
+      const a = activity('invoke-adaptive-card-action', user(personId), w.connector.url, {
+        verb: p.actionId,
+        subjectId: p.subjectId,
+      });
       const action = (a.value as { action: { data: Record<string, unknown> } }).action;
       action.data = { subjectId: p.subjectId, ...(p.version === undefined ? {} : { version: p.version }), ...p.inputs };
       const body = (await w.post(a)).body;
-      if (body?.type === 'application/vnd.microsoft.card.adaptive') return { kind: 'card', text: JSON.stringify(body.value) };
+      if (body?.type === 'application/vnd.microsoft.card.adaptive')
+        return { kind: 'card', text: JSON.stringify(body.value) };
       return { kind: 'refused', text: String(body?.value ?? JSON.stringify(body)) };
     },
     async submitTwice(personId, p, form) {
-      const data = { actionId: p.actionId, subjectId: p.subjectId, ...p.inputs, ...(form.submit.key ? { key: form.submit.key } : {}) };
+      const data = {
+        actionId: p.actionId,
+        subjectId: p.subjectId,
+        ...p.inputs,
+        ...(form.submit.key ? { key: form.submit.key } : {}),
+      };
       await Promise.all([submitTask(personId, data), submitTask(personId, data)]);
     },
     stop: () => w.stop(),

@@ -23,13 +23,16 @@ messengerContract('web playground', async () => {
   const w = makeWorld();
   const store = new FlakyStore(w.db);
   const messenger = new WebMessenger(store, w.people, w.clock);
-  const read = (conversation: string): ReceivedMessage[] => messenger.list(conversation).map((m) => ({ messageId: m.id, text: asText(m.card) }));
+  const read = (conversation: string): ReceivedMessage[] =>
+    messenger.list(conversation).map((m) => ({ messageId: m.id, text: asText(m.card) }));
   return {
     messenger,
     known: { platform: 'web', tenant: '', userId: 'sam' },
     unknown: { platform: 'web', tenant: '', userId: 'nobody-here' },
     received: async (to) => read(personConversation(to.userId)),
-    failNextDelivery: () => { store.failNext = true; },
+    failNextDelivery: () => {
+      store.failNext = true;
+    },
     channel: { platform: 'web', tenant: '', channelId: 'peer-group' },
     receivedInChannel: async (c) => read(channelConversation(c.channelId)),
     cleanup: () => w.cleanup(),
@@ -41,14 +44,22 @@ describe('web messenger', () => {
     const w = makeWorld();
     try {
       const messenger = new WebMessenger(new WebMessageStore(w.db), w.people, w.clock);
-      await messenger.sendToPerson({ platform: 'web', tenant: '', userId: 'jo' }, contractCard('Kept across restarts'), { idempotencyKey: 'k1' });
+      await messenger.sendToPerson(
+        { platform: 'web', tenant: '', userId: 'jo' },
+        contractCard('Kept across restarts'),
+        { idempotencyKey: 'k1' },
+      );
       w.db.close();
       const db = openDatabase(w.path);
       const again = new WebMessenger(new WebMessageStore(db), w.people, w.clock);
       expect(again.list(personConversation('jo')).map((m) => m.card.title)).to.deep.equal(['Kept across restarts']);
       db.close();
     } finally {
-      try { w.cleanup(); } catch { /* already closed */ }
+      try {
+        w.cleanup();
+      } catch {
+        /* already closed */
+      }
     }
   });
 
@@ -58,7 +69,9 @@ describe('web messenger', () => {
       const messenger = new WebMessenger(new WebMessageStore(w.db), w.people, w.clock);
       const seen: string[] = [];
       const stop = messenger.subscribe(personConversation('sam'), (m) => seen.push(m.card.title));
-      const ref = await messenger.sendToPerson({ platform: 'web', tenant: '', userId: 'sam' }, contractCard('First'), { idempotencyKey: 'a' });
+      const ref = await messenger.sendToPerson({ platform: 'web', tenant: '', userId: 'sam' }, contractCard('First'), {
+        idempotencyKey: 'a',
+      });
       await messenger.updateMessage(ref, contractCard('Second'));
       stop();
       await messenger.updateMessage(ref, contractCard('Third'));
@@ -72,7 +85,9 @@ describe('web messenger', () => {
     const w = makeWorld();
     try {
       const messenger = new WebMessenger(new WebMessageStore(w.db), w.people, w.clock);
-      const err = await messenger.sendToPerson({ platform: 'slack', tenant: 'T1', userId: 'sam' }, contractCard('x'), { idempotencyKey: 'b' }).catch((e) => e);
+      const err = await messenger
+        .sendToPerson({ platform: 'slack', tenant: 'T1', userId: 'sam' }, contractCard('x'), { idempotencyKey: 'b' })
+        .catch((e) => e);
       expect(err.kind).to.equal('recipient_unknown');
     } finally {
       w.cleanup();

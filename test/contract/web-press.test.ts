@@ -16,23 +16,45 @@ export function answerOf(status: number, body: Body): Answer {
   const text = JSON.stringify(body.card);
   if (body.kind !== 'form') return { kind: 'card', text };
   const submit = actionsOf(body.card).find((a) => a.data?.actionId === 'introduce_submit')?.data ?? {};
-  return { kind: 'form', text, values: values(body.card), submit: { subjectId: String(submit.subjectId ?? ''), key: submit.key as string | undefined } };
+  return {
+    kind: 'form',
+    text,
+    values: values(body.card),
+    submit: { subjectId: String(submit.subjectId ?? ''), key: submit.key as string | undefined },
+  };
 }
 
 pressContract('web playground', async () => {
   const p = await startPlayground();
   const post = async (personId: string, x: Press, key?: string) => {
     const res = await fetch(`${p.url}/playground/api/actions`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ as: personId, actionId: x.actionId, subjectId: x.subjectId, version: x.version ?? 0, inputs: x.inputs ?? {}, ...(key ? { key } : {}) }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        as: personId,
+        actionId: x.actionId,
+        subjectId: x.subjectId,
+        version: x.version ?? 0,
+        inputs: x.inputs ?? {},
+        ...(key ? { key } : {}),
+      }),
     });
     return answerOf(res.status, (await res.json()) as Body);
   };
   return {
-    db: p.db, app: p.app, handovers: p.handovers,
-    ids: { introducer: p.people.introducer, contact: p.people.contact, service: 'mind-lambeth-wellbeing', alternative: 'lambeth-talking-therapies' },
+    db: p.db,
+    app: p.app,
+    handovers: p.handovers,
+    ids: {
+      introducer: p.people.introducer,
+      contact: p.people.contact,
+      service: 'mind-lambeth-wellbeing',
+      alternative: 'lambeth-talking-therapies',
+    },
     press: (personId, x) => post(personId, x, typeof x.inputs?.key === 'string' ? x.inputs.key : undefined),
-    submitTwice: async (personId, x, form) => { await Promise.all([post(personId, x, form.submit.key), post(personId, x, form.submit.key)]); },
+    submitTwice: async (personId, x, form) => {
+      await Promise.all([post(personId, x, form.submit.key), post(personId, x, form.submit.key)]);
+    },
     stop: () => p.stop(),
   };
 });

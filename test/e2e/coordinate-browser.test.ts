@@ -11,11 +11,15 @@ import { GOOD_CSV, startCoordinateServer, type CoordinateServer } from '../suppo
 const TOKEN = 'coordinate-browser-admin-token-0123456789abcdefghij';
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-interface AxeResult { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }
+interface AxeResult {
+  violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+}
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
+  const result = await page.evaluate(async () =>
+    (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
+  );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
@@ -30,7 +34,12 @@ describe('coordinator pages in a real browser', function () {
     browser = await launchChromiumOrSkip(this);
     s = await startCoordinateServer({ ADMIN_TOKEN: TOKEN });
     // Scripts off: every form must work as plain HTML.
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+      viewport: { width: 1280, height: 900 },
+    });
     page = await context.newPage();
     page.setDefaultTimeout(5000);
     collectPageProblems(page, problems);
@@ -59,8 +68,12 @@ describe('coordinator pages in a real browser', function () {
     await page.getByLabel('Admin token').fill(TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${s.url}/coordinate`);
-    const rows = await page.$$eval('tbody tr', (trs) => trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' ').trim()));
-    expect(rows.find((r) => r.startsWith('Money advice'))).to.contain('Waiting list').and.contain('Helen Park, no backup');
+    const rows = await page.$$eval('tbody tr', (trs) =>
+      trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows.find((r) => r.startsWith('Money advice')))
+      .to.contain('Waiting list')
+      .and.contain('Helen Park, no backup');
     await page.getByLabel('Search the directory').fill('walk');
     await page.getByRole('button', { name: 'Search' }).click();
     expect(await page.$$eval('tbody tr', (trs) => trs.length)).to.equal(1);
@@ -74,7 +87,9 @@ describe('coordinator pages in a real browser', function () {
     await page.getByLabel('Capacity').selectOption('limited');
     await page.getByLabel('Your name').fill('Dee Okafor');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    expect(await page.locator('.error-summary').textContent()).to.contain('Reply-by days must be between 1 and 60 working days.');
+    expect(await page.locator('.error-summary').textContent()).to.contain(
+      'Reply-by days must be between 1 and 60 working days.',
+    );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'coordinate-2-field-error.png'), fullPage: true });
     expect(await checkAccessibility('/coordinate/services/money-advice')).to.deep.equal([]);
     await page.getByRole('link', { name: 'Reply-by days must be between 1 and 60 working days.' }).click();
@@ -83,7 +98,10 @@ describe('coordinator pages in a real browser', function () {
     await page.waitForURL(/saved=money-advice/);
     expect(await page.getByRole('status').textContent()).to.contain('Saved: Money advice.');
     expect(s.container.services.get('money-advice')).to.deep.include({ replyByDays: 3, capacity: 'limited' });
-    expect(new DirectoryAuditStore(s.container.db).recent()[0]).to.deep.include({ actor: 'Dee Okafor', action: 'service_edited' });
+    expect(new DirectoryAuditStore(s.container.db).recent()[0]).to.deep.include({
+      actor: 'Dee Okafor',
+      action: 'service_edited',
+    });
   });
 
   it('when the coordinator pastes a file, a dry run lists what would change without writing; applying writes it all', async () => {
@@ -102,9 +120,13 @@ describe('coordinator pages in a real browser', function () {
 
   it('when a file has a bad line, the problem is shown with its line number and nothing is imported', async () => {
     await page.goto(`${s.url}/coordinate/import`);
-    await page.getByLabel("The file's contents").fill(GOOD_CSV.replace('Helen Park,helen.park@example.org', 'Helen Park,not-an-address'));
+    await page
+      .getByLabel("The file's contents")
+      .fill(GOOD_CSV.replace('Helen Park,helen.park@example.org', 'Helen Park,not-an-address'));
     await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
-    expect(await page.locator('.error-summary').textContent()).to.contain('line 4').and.contain('The contact e-mail is not a valid e-mail address.');
+    expect(await page.locator('.error-summary').textContent())
+      .to.contain('line 4')
+      .and.contain('The contact e-mail is not a valid e-mail address.');
     expect(await checkAccessibility('/coordinate/import')).to.deep.equal([]);
   });
 
@@ -113,13 +135,24 @@ describe('coordinator pages in a real browser', function () {
     expect(await page.textContent('main')).to.contain('permanent: channel_not_found');
     await page.getByRole('button', { name: `Retry message ${s.deadMessageId}` }).click();
     expect(await page.getByRole('status').textContent()).to.contain('will be sent again');
-    expect(new (await import('../../src/storage/outbox-store.ts')).OutboxStore(s.container.db).get(s.deadMessageId)!.status).to.equal('pending');
-    expect(new DirectoryAuditStore(s.container.db).recent()[0]).to.deep.include({ actor: 'Dee Okafor', action: 'message_retried' });
+    expect(
+      new (await import('../../src/storage/outbox-store.ts')).OutboxStore(s.container.db).get(s.deadMessageId)!.status,
+    ).to.equal('pending');
+    expect(new DirectoryAuditStore(s.container.db).recent()[0]).to.deep.include({
+      actor: 'Dee Okafor',
+      action: 'message_retried',
+    });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'coordinate-4-messages.png'), fullPage: true });
   });
 
   it('the people, reviews, timeline and changes pages have no accessibility violations', async () => {
-    for (const path of ['/coordinate/people', '/coordinate/reviews', '/coordinate/timeline', '/coordinate/audit', '/coordinate/services/new']) {
+    for (const path of [
+      '/coordinate/people',
+      '/coordinate/reviews',
+      '/coordinate/timeline',
+      '/coordinate/audit',
+      '/coordinate/services/new',
+    ]) {
       expect(await checkAccessibility(path), path).to.deep.equal([]);
     }
     // A form sent back with a field to fix answers 422 on purpose; the browser logs that as a failed load.

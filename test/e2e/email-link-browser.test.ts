@@ -3,10 +3,9 @@
 // and mouse as a person would. Screenshots go to test-output/screenshots/ to look at.
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../support/chromium.ts';
 import { SAM_ADDRESS, codeIn, linksIn, makeEmailWorld, type EmailWorld } from '../support/email-world.ts';
-
 
 describe('e-mail link page in a real browser', function () {
   this.timeout(60_000);
@@ -21,7 +20,9 @@ describe('e-mail link page in a real browser', function () {
     w = await makeEmailWorld();
     handoverId = w.introduce();
     await w.deliver();
-    page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1024, height: 900 } })).newPage();
+    page = await (
+      await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1024, height: 900 } })
+    ).newPage();
     collectPageProblems(page, problems);
   });
 
@@ -64,7 +65,9 @@ describe('e-mail link page in a real browser', function () {
   it('at 320 px wide, nothing spills sideways', async () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.reload();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-5-narrow.png'), fullPage: true });
     expect(overflow).to.equal(0);
   });

@@ -29,7 +29,9 @@ async function openForm(page: Page): Promise<void> {
   await page.getByRole('button', { name: `Introduce a client to ${SERVICE_NAME}` }).click();
   const form = page.locator('#intro-card');
   await form.getByLabel('Client first name or initials').fill('R.T.');
-  await form.getByLabel('What they want help with, in their own words').fill('Feeling anxious about going back to work.');
+  await form
+    .getByLabel('What they want help with, in their own words')
+    .fill('Feeling anxious about going back to work.');
   await form.getByLabel('Why this service').fill('One-to-one support close to home.');
   await form.getByLabel('How they prefer to be contacted').fill('Phone, afternoons');
   await form.getByRole('checkbox', { name: /client agreed/ }).check();
@@ -40,21 +42,31 @@ describe('one answer per press, in a browser', function () {
   let browser: Browser;
   let p: RunningPlayground;
   const rows = () => (p.db.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n;
-  const contactCards = () => p.playground.messenger.list(personConversation(p.people.contact)).filter((m) => m.card.kind === 'introduction');
+  const contactCards = () =>
+    p.playground.messenger.list(personConversation(p.people.contact)).filter((m) => m.card.kind === 'introduction');
 
   before(async function () {
     if (!runE2e) this.skip();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { p = await startPlayground(); });
-  afterEach(async () => { await p?.stop(); });
+  after(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    p = await startPlayground();
+  });
+  afterEach(async () => {
+    await p?.stop();
+  });
 
   for (const clicks of [2, 3]) {
     it(`given a filled form, when "Send introduction" is clicked ${clicks} times in a row, then there is one introduction and the contact gets one card`, async () => {
       const page = await openAs(browser, p, p.people.introducer);
       await openForm(page);
-      await page.locator('#intro-card').getByRole('button', { name: 'Send introduction' }).click({ clickCount: clicks, delay: 0 });
+      await page
+        .locator('#intro-card')
+        .getByRole('button', { name: 'Send introduction' })
+        .click({ clickCount: clicks, delay: 0 });
       await page.locator('#intro-card').getByText('Your introduction of R.T.').waitFor();
       await p.settle();
       expect(rows()).to.equal(1);
@@ -67,8 +79,13 @@ describe('one answer per press, in a browser', function () {
     const page = await openAs(browser, p, p.people.introducer);
     await openForm(page);
     let release!: () => void;
-    const held = new Promise<void>((r) => { release = r; });
-    await page.route('**/playground/api/actions', async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/playground/api/actions', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.locator('#intro-card').getByRole('button', { name: 'Send introduction' }).click();
     await page.locator('#intro-card[aria-busy="true"]').waitFor();
     expect(await page.locator('#intro-card button:not([disabled])').count()).to.equal(0);
@@ -79,7 +96,11 @@ describe('one answer per press, in a browser', function () {
   });
 
   it('given a decline, when the introducer presses "Introduce to Talking therapies", then the form opens pre-filled beside the notice, consent unticked', async () => {
-    const first = p.app.introduce(p.people.introducer, { serviceId: 'mind-lambeth-wellbeing', ...FIRST_INTRODUCTION, consent: true });
+    const first = p.app.introduce(p.people.introducer, {
+      serviceId: 'mind-lambeth-wellbeing',
+      ...FIRST_INTRODUCTION,
+      consent: true,
+    });
     p.app.act(first.id, { type: 'decline', actorId: p.people.contact, reason: 'no_capacity' });
     await p.settle();
     const page = await openAs(browser, p, p.people.introducer);
@@ -88,9 +109,13 @@ describe('one answer per press, in a browser', function () {
     const form = page.locator('#intro-card');
     await form.getByText('This follows your introduction of R.T.').waitFor();
     expect(await form.getByLabel('Client first name or initials').inputValue()).to.equal('R.T.');
-    expect(await form.getByLabel('What they want help with, in their own words').inputValue()).to.equal(FIRST_INTRODUCTION.needs);
+    expect(await form.getByLabel('What they want help with, in their own words').inputValue()).to.equal(
+      FIRST_INTRODUCTION.needs,
+    );
     expect(await form.getByRole('checkbox', { name: /client agreed/ }).isChecked()).to.equal(false);
-    expect(await notice.textContent(), 'the decline notice is unchanged in the inbox').to.contain('Other services you could try').and.contain('Introduce to Talking therapies');
+    expect(await notice.textContent(), 'the decline notice is unchanged in the inbox')
+      .to.contain('Other services you could try')
+      .and.contain('Introduce to Talking therapies');
     await form.getByRole('checkbox', { name: /client agreed/ }).check();
     await form.getByRole('button', { name: 'Send introduction' }).click();
     await eventually(() => rows() === 2 || undefined, 'the second introduction');

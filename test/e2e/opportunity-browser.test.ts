@@ -23,15 +23,22 @@ describe('peer-group opportunities in the playground, in a browser', function ()
   let tmp: ReturnType<typeof tempDir>;
   let clock: FixedClock;
 
-  before(async function () { browser = await launchChromiumOrSkip(this); });
-  after(async () => { await browser?.close(); });
+  before(async function () {
+    browser = await launchChromiumOrSkip(this);
+  });
+  after(async () => {
+    await browser?.close();
+  });
   beforeEach(async () => {
     tmp = tempDir('opportunity-browser-');
     clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
     const config = readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db') });
     app = await startApp(config, createLogger('silent'), { clock, dispatchIntervalMs: DISPATCH_TICK_MS });
   });
-  afterEach(async () => { await app?.stop(); tmp?.cleanup(); });
+  afterEach(async () => {
+    await app?.stop();
+    tmp?.cleanup();
+  });
 
   async function open(personId: string, width = 900): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 1400 } });

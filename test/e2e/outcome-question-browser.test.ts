@@ -35,13 +35,24 @@ describe('playground in a browser: the outcome question', function () {
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { p = await startPlayground(); });
-  afterEach(async () => { await p?.stop(); });
+  after(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    p = await startPlayground();
+  });
+  afterEach(async () => {
+    await p?.stop();
+  });
 
   it('given Sam accepted and Jo was asked, when Jo presses "Couldn\'t reach" on her receipt, then it shows closed with "Client could not be reached"', async () => {
     const h = p.app.introduce(p.people.introducer, {
-      serviceId: 'mind-lambeth-wellbeing', clientName: 'R.T.', needs: 'Feeling anxious.', reasonForService: 'Close to home.', contactMethod: 'Phone', consent: true,
+      serviceId: 'mind-lambeth-wellbeing',
+      clientName: 'R.T.',
+      needs: 'Feeling anxious.',
+      reasonForService: 'Close to home.',
+      contactMethod: 'Phone',
+      consent: true,
     });
     p.app.act(h.id, { type: 'accept', actorId: p.people.contact });
     p.app.act(h.id, { type: 'ask_outcome', actorId: 'system' });
@@ -49,7 +60,8 @@ describe('playground in a browser: the outcome question', function () {
     const page = await openAs(browser, p, p.people.introducer);
     const receipt = await messageWith(page, 'Your introduction of R.T.');
     await receipt.getByText('Did R.T. get in touch with Mind in Lambeth?').waitFor();
-    for (const name of ['Yes', "Couldn't reach", 'Not yet']) await receipt.getByRole('button', { name, exact: true }).waitFor();
+    for (const name of ['Yes', "Couldn't reach", 'Not yet'])
+      await receipt.getByRole('button', { name, exact: true }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/outcome-question.png`, fullPage: true });
     await receipt.getByRole('button', { name: "Couldn't reach", exact: true }).click();
     await receipt.getByText(/Closed on .*: Client could not be reached\./).waitFor();

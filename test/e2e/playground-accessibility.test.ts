@@ -13,7 +13,10 @@ import { collectPageProblems, launchChromiumOrSkip, SCREENSHOT_DIR } from '../su
 import { FixedClock, tempDir } from '../support/make.ts';
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
-const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
 const MEASURE_RING = readFileSync(join(import.meta.dirname, '../support/measure-focus-ring.js'), 'utf8');
 /** Seven axe-core runs on a shared 2-core machine take about 45 s; leave room for a loaded machine. */
 const AXE_JOURNEY_MS = 180_000;
@@ -21,14 +24,25 @@ const AXE_JOURNEY_MS = 180_000;
 const MIN_RING_CONTRAST = 3;
 
 interface RingMeasure {
-  name: string; focusVisible: boolean; ringWidth: number; clippedBy: string | null; background: string;
-  innerContrast: number; outerContrast: number; innerOuterContrast: number;
+  name: string;
+  focusVisible: boolean;
+  ringWidth: number;
+  clippedBy: string | null;
+  background: string;
+  innerContrast: number;
+  outerContrast: number;
+  innerOuterContrast: number;
 }
 
 function introduce(app: RunningApp, clientName: string): string {
   return app.container.app.introduce(DEMO_PEOPLE.introducer, {
-    serviceId: DEMO_SERVICE_ID, clientName, needs: 'Feeling anxious about going back to work.', reasonForService: 'Close to home.',
-    contactMethod: 'Phone', contactDetails: '07700 900123', consent: true,
+    serviceId: DEMO_SERVICE_ID,
+    clientName,
+    needs: 'Feeling anxious about going back to work.',
+    reasonForService: 'Close to home.',
+    contactMethod: 'Phone',
+    contactDetails: '07700 900123',
+    consent: true,
   }).id;
 }
 
@@ -40,13 +54,20 @@ describe('the playground is usable by everyone (issue 24)', function () {
   const problems: string[] = [];
   const pages: Page[] = [];
 
-  before(async function () { browser = await launchChromiumOrSkip(this); });
-  after(async () => { await browser?.close(); });
+  before(async function () {
+    browser = await launchChromiumOrSkip(this);
+  });
+  after(async () => {
+    await browser?.close();
+  });
   beforeEach(async () => {
     problems.length = 0;
     tmp = tempDir('playground-a11y-');
     const config = readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db') });
-    app = await startApp(config, createLogger('silent'), { clock: new FixedClock(MONDAY_10AM), dispatchIntervalMs: 50 });
+    app = await startApp(config, createLogger('silent'), {
+      clock: new FixedClock(MONDAY_10AM),
+      dispatchIntervalMs: 50,
+    });
   });
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.close();
@@ -66,70 +87,81 @@ describe('the playground is usable by everyone (issue 24)', function () {
     pages.push(page);
     page.setDefaultTimeout(10_000);
     collectPageProblems(page, problems);
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
     await page.goto(`${app.url}/?as=${personId}`);
     await page.waitForSelector('body[data-live="yes"]');
     await page.waitForSelector('#tour-steps li');
     return page;
   }
 
-  for (const viewport of VIEWPORTS) it(`given every view at ${viewport.width}×${viewport.height}, when axe-core checks it, then it reports no violations`, async function () {
-    this.timeout(AXE_JOURNEY_MS);
-    introduce(app, 'R.T.');
-    const found: Record<string, AxeFinding[]> = {};
-    const check = async (page: Page, what: string) => {
-      found[`${what} at ${page.viewportSize()?.width}px`] = await axeViolations(page);
-    };
-    const sam = await open(DEMO_PEOPLE.contact, viewport);
-    const card = await messageWith(sam, 'Introduction from Jo Rivers');
-    await card.getByRole('button', { name: 'Accept' }).waitFor();
-    await check(sam, 'inbox with a card');
-    await card.getByRole('button', { name: 'Decline' }).click();
-    await card.getByRole('radiogroup', { name: 'Reason' }).waitFor();
-    await check(sam, 'decline form in a card');
-    await sam.getByRole('button', { name: '+1 hour' }).click();
-    await sam.locator('#time-moved').getByText(/Simulated/).waitFor();
-    await check(sam, 'time banner after moving time');
-    await sam.screenshot({ path: `${SCREENSHOT_DIR}/24-inbox-${viewport.width}.png`, fullPage: true });
+  for (const viewport of VIEWPORTS)
+    it(`given every view at ${viewport.width}×${viewport.height}, when axe-core checks it, then it reports no violations`, async function () {
+      this.timeout(AXE_JOURNEY_MS);
+      introduce(app, 'R.T.');
+      const found: Record<string, AxeFinding[]> = {};
+      const check = async (page: Page, what: string) => {
+        found[`${what} at ${page.viewportSize()?.width}px`] = await axeViolations(page);
+      };
+      const sam = await open(DEMO_PEOPLE.contact, viewport);
+      const card = await messageWith(sam, 'Introduction from Jo Rivers');
+      await card.getByRole('button', { name: 'Accept' }).waitFor();
+      await check(sam, 'inbox with a card');
+      await card.getByRole('button', { name: 'Decline' }).click();
+      await card.getByRole('radiogroup', { name: 'Reason' }).waitFor();
+      await check(sam, 'decline form in a card');
+      await sam.getByRole('button', { name: '+1 hour' }).click();
+      await sam
+        .locator('#time-moved')
+        .getByText(/Simulated/)
+        .waitFor();
+      await check(sam, 'time banner after moving time');
+      await sam.screenshot({ path: `${SCREENSHOT_DIR}/24-inbox-${viewport.width}.png`, fullPage: true });
 
-    const jo = await open(DEMO_PEOPLE.introducer, viewport);
-    await jo.getByRole('button', { name: 'Introduce a client', exact: true }).click();
-    await jo.getByLabel('What does your client need help with?').fill('anxiety');
-    await jo.getByRole('button', { name: 'Search' }).click();
-    await jo.getByRole('button', { name: 'Introduce a client to Wellbeing support for anxiety and low mood' }).click();
-    const form = jo.locator('#intro-card');
-    await form.getByRole('button', { name: 'Send introduction' }).waitFor();
-    await check(jo, 'introduce form');
-    await form.getByRole('button', { name: 'Send introduction' }).click();
-    await form.locator('.error-summary').waitFor();
-    await check(jo, 'introduce form with errors');
-    await jo.screenshot({ path: `${SCREENSHOT_DIR}/24-introduce-errors-${viewport.width}.png`, fullPage: true });
+      const jo = await open(DEMO_PEOPLE.introducer, viewport);
+      await jo.getByRole('button', { name: 'Introduce a client', exact: true }).click();
+      await jo.getByLabel('What does your client need help with?').fill('anxiety');
+      await jo.getByRole('button', { name: 'Search' }).click();
+      await jo
+        .getByRole('button', { name: 'Introduce a client to Wellbeing support for anxiety and low mood' })
+        .click();
+      const form = jo.locator('#intro-card');
+      await form.getByRole('button', { name: 'Send introduction' }).waitFor();
+      await check(jo, 'introduce form');
+      await form.getByRole('button', { name: 'Send introduction' }).click();
+      await form.locator('.error-summary').waitFor();
+      await check(jo, 'introduce form with errors');
+      await jo.screenshot({ path: `${SCREENSHOT_DIR}/24-introduce-errors-${viewport.width}.png`, fullPage: true });
 
-    const priya = await open(DEMO_PEOPLE.peer, viewport);
-    await priya.getByRole('button', { name: 'Channel', exact: true }).click();
-    await priya.locator(`#channel-${DEMO_PEER_GROUP.channelId}`).waitFor();
-    await priya.getByRole('button', { name: 'Post an opportunity' }).click();
-    const post = priya.locator('#post-card');
-    await post.getByLabel('Title').fill(`CV course ${viewport.width}`);
-    await post.getByLabel('Who runs it').fill('Southwark Works');
-    await post.getByLabel('What kind of opportunity').selectOption('course');
-    await post.getByLabel(/^Apply by/).fill('2026-12-30');
-    await post.getByLabel('Who it is for').fill('Adults looking for work');
-    await post.getByLabel('How to join').fill('Introduce them here');
-    await post.getByRole('button', { name: 'Post opportunity' }).click();
-    await priya.locator('.channel .message').filter({ hasText: `CV course ${viewport.width}` }).waitFor();
-    await check(priya, 'channel with an opportunity');
+      const priya = await open(DEMO_PEOPLE.peer, viewport);
+      await priya.getByRole('button', { name: 'Channel', exact: true }).click();
+      await priya.locator(`#channel-${DEMO_PEER_GROUP.channelId}`).waitFor();
+      await priya.getByRole('button', { name: 'Post an opportunity' }).click();
+      const post = priya.locator('#post-card');
+      await post.getByLabel('Title').fill(`CV course ${viewport.width}`);
+      await post.getByLabel('Who runs it').fill('Southwark Works');
+      await post.getByLabel('What kind of opportunity').selectOption('course');
+      await post.getByLabel(/^Apply by/).fill('2026-12-30');
+      await post.getByLabel('Who it is for').fill('Adults looking for work');
+      await post.getByLabel('How to join').fill('Introduce them here');
+      await post.getByRole('button', { name: 'Post opportunity' }).click();
+      await priya
+        .locator('.channel .message')
+        .filter({ hasText: `CV course ${viewport.width}` })
+        .waitFor();
+      await check(priya, 'channel with an opportunity');
 
-    const reports = await browser.newPage({ viewport });
-    pages.push(reports);
-    await reports.goto(`${app.url}/reports`);
-    await reports.waitForSelector('html[data-charts-ready="true"]');
-    await check(reports, 'reports');
-    const withViolations = Object.entries(found).filter(([, v]) => v.length > 0);
-    expect(withViolations, JSON.stringify(withViolations, null, 1)).to.deep.equal([]);
-    expect(Object.keys(found)).to.have.length(7);
-    expect(problems).to.deep.equal([]);
-  });
+      const reports = await browser.newPage({ viewport });
+      pages.push(reports);
+      await reports.goto(`${app.url}/reports`);
+      await reports.waitForSelector('html[data-charts-ready="true"]');
+      await check(reports, 'reports');
+      const withViolations = Object.entries(found).filter(([, v]) => v.length > 0);
+      expect(withViolations, JSON.stringify(withViolations, null, 1)).to.deep.equal([]);
+      expect(Object.keys(found)).to.have.length(7);
+      expect(problems).to.deep.equal([]);
+    });
 
   it('given keyboard focus on a card button, a radio, a time button, a selected view button and a tour button, then the two-colour ring is at least 3:1 against its background and never clipped', async () => {
     introduce(app, 'R.T.');
@@ -148,23 +180,29 @@ describe('the playground is usable by everyone (issue 24)', function () {
     const measured = [];
     for (const target of targets) {
       await target.focus();
-      measured.push(await page.evaluate(`(${MEASURE_RING.trim()})(document.activeElement)`) as RingMeasure);
+      measured.push((await page.evaluate(`(${MEASURE_RING.trim()})(document.activeElement)`)) as RingMeasure);
     }
     for (const m of measured) {
       expect(m.focusVisible, m.name).to.equal(true);
-      expect(Math.max(m.innerContrast, m.outerContrast), `${m.name}: ring against ${m.background}`).to.be.at.least(MIN_RING_CONTRAST);
+      expect(Math.max(m.innerContrast, m.outerContrast), `${m.name}: ring against ${m.background}`).to.be.at.least(
+        MIN_RING_CONTRAST,
+      );
       expect(m.innerOuterContrast, `${m.name}: the two colours of the ring`).to.be.at.least(MIN_RING_CONTRAST);
       expect(m.ringWidth, m.name).to.be.at.least(2);
       expect(m.clippedBy, m.name).to.equal(null);
     }
-    console.log(`      measured focus rings: ${measured.map((m) => `${m.name}: ${m.innerContrast.toFixed(1)}:1 / ${m.outerContrast.toFixed(1)}:1 on ${m.background}`).join('; ')}`);
+    console.log(
+      `      measured focus rings: ${measured.map((m) => `${m.name}: ${m.innerContrast.toFixed(1)}:1 / ${m.outerContrast.toFixed(1)}:1 on ${m.background}`).join('; ')}`,
+    );
   });
 
   it('given five introductions waiting, when Sam uses only the keyboard, then every tab stop is a named control, the fifth Accept is the 13th stop, and a decline with a reason goes through', async () => {
     for (const name of ['A.A.', 'B.B.', 'C.C.', 'D.D.', 'E.E.']) introduce(app, name);
     const page = await open(DEMO_PEOPLE.contact);
     await page.locator('.message').nth(4).getByRole('button', { name: 'Accept' }).waitFor();
-    const names = new Set(await page.locator('.message').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))));
+    const names = new Set(
+      await page.locator('.message').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+    );
     expect(names.size, 'each message has its own accessible name').to.equal(5);
     await page.locator('#main').focus();
     const stops: string[] = [];
@@ -179,7 +217,10 @@ describe('the playground is usable by everyone (issue 24)', function () {
       stops.push(stop);
       if (stop === 'button:Accept') accepts++;
     }
-    expect(stops.every((s) => /^(button|a|input|select|textarea):\S/.test(s)), stops.join(' | ')).to.equal(true);
+    expect(
+      stops.every((s) => /^(button|a|input|select|textarea):\S/.test(s)),
+      stops.join(' | '),
+    ).to.equal(true);
     expect(stops.length, stops.join(' | ')).to.equal(13);
 
     // Decline the first introduction with the keyboard alone.
@@ -194,7 +235,8 @@ describe('the playground is usable by everyone (issue 24)', function () {
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).to.equal('radio');
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowDown');
-    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Decline'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Decline'; i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await first.getByText(/Declined by Sam Patel/).waitFor();
     await first.getByText('Not eligible').first().waitFor();

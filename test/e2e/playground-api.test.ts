@@ -3,8 +3,12 @@ import { startPlayground, type RunningPlayground } from '../support/start-playgr
 
 describe('playground API', () => {
   let p: RunningPlayground;
-  beforeEach(async () => { p = await startPlayground(); });
-  afterEach(async () => { await p.stop(); });
+  beforeEach(async () => {
+    p = await startPlayground();
+  });
+  afterEach(async () => {
+    await p.stop();
+  });
 
   const post = (body: string, type = 'application/json') =>
     fetch(`${p.url}/playground/api/actions`, { method: 'POST', headers: { 'content-type': type }, body });
@@ -19,8 +23,16 @@ describe('playground API', () => {
   });
 
   it('lists the demo people first, with what they do', async () => {
-    const { people } = await (await fetch(`${p.url}/playground/api/people`)).json() as { people: { id: string; label: string }[] };
-    expect(people.slice(0, 5).map((x) => x.label)).to.deep.equal(['Introducer', 'Named contact', 'Backup contact', 'Peer group member', 'Coordinator']);
+    const { people } = (await (await fetch(`${p.url}/playground/api/people`)).json()) as {
+      people: { id: string; label: string }[];
+    };
+    expect(people.slice(0, 5).map((x) => x.label)).to.deep.equal([
+      'Introducer',
+      'Named contact',
+      'Backup contact',
+      'Peer group member',
+      'Coordinator',
+    ]);
   });
 
   it('answers bad input with a clear 4xx JSON message', async () => {
@@ -29,7 +41,18 @@ describe('playground API', () => {
       [post('{}'), 400, /Say who you are/],
       [post('{"as":"x","actionId":"accept","subjectId":"H"}', 'text/plain'), 415, /JSON/],
       [post(JSON.stringify({ as: 'nobody', actionId: 'accept', subjectId: 'H-1' })), 404, /Nobody with the id/],
-      [post(JSON.stringify({ as: p.people.contact, actionId: 'accept', subjectId: 'H-1', inputs: { big: 'x'.repeat(70_000) } })), 413, /too large/],
+      [
+        post(
+          JSON.stringify({
+            as: p.people.contact,
+            actionId: 'accept',
+            subjectId: 'H-1',
+            inputs: { big: 'x'.repeat(70_000) },
+          }),
+        ),
+        413,
+        /too large/,
+      ],
       [fetch(`${p.url}/playground/api/inbox`), 400, /Say who you are/],
       [fetch(`${p.url}/playground/api/inbox?as=nobody`), 404, /Nobody with the id/],
       [fetch(`${p.url}/playground/api/directory/search?q=x&age=old`), 400, /whole number/],
@@ -45,7 +68,14 @@ describe('playground API', () => {
   });
 
   it('a refused action is a 422 with the sentence to show', async () => {
-    const h = p.app.introduce(p.people.introducer, { serviceId: 'mind-lambeth-wellbeing', clientName: 'R.T.', needs: 'x', reasonForService: 'y', contactMethod: 'Phone', consent: true });
+    const h = p.app.introduce(p.people.introducer, {
+      serviceId: 'mind-lambeth-wellbeing',
+      clientName: 'R.T.',
+      needs: 'x',
+      reasonForService: 'y',
+      contactMethod: 'Phone',
+      consent: true,
+    });
     const res = await post(JSON.stringify({ as: p.people.peer, actionId: 'accept', subjectId: h.id, version: 1 }));
     expect(res.status).to.equal(422);
     expect(((await res.json()) as { message: string }).message).to.match(/^This introduction is for Sam Patel/);

@@ -18,8 +18,12 @@ describe('the playground teaches and forgives (issue 24)', function () {
   const problems: string[] = [];
   const pages: Page[] = [];
 
-  before(async function () { browser = await launchChromiumOrSkip(this); });
-  after(async () => { await browser?.close(); });
+  before(async function () {
+    browser = await launchChromiumOrSkip(this);
+  });
+  after(async () => {
+    await browser?.close();
+  });
   beforeEach(async () => {
     problems.length = 0;
     p = await startPlayground({ clock: { now: () => MONDAY_10AM }, timeTravel: true });
@@ -34,7 +38,9 @@ describe('the playground teaches and forgives (issue 24)', function () {
     pages.push(page);
     page.setDefaultTimeout(10_000);
     collectPageProblems(page, problems);
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
     await page.goto(`${p.url}/?as=${personId}`);
     await page.waitForSelector('body[data-live="yes"]');
     await page.waitForSelector('#tour-steps li');
@@ -53,24 +59,40 @@ describe('the playground teaches and forgives (issue 24)', function () {
 
   function introduce(clientName = 'R.T.') {
     return p.app.introduce(p.people.introducer, {
-      serviceId: SERVICE, clientName, needs: 'Feeling anxious about work.', reasonForService: 'Close to home.', contactMethod: 'Phone', consent: true,
+      serviceId: SERVICE,
+      clientName,
+      needs: 'Feeling anxious about work.',
+      reasonForService: 'Close to home.',
+      contactMethod: 'Phone',
+      consent: true,
     });
   }
 
   it('given a newcomer, "You are" groups people by role with the demo cast first, the coordinator gets a link to the reports, and the tour ticks a step once it happens', async () => {
     const jo = await open(p.people.introducer);
-    const groups = await jo.locator('#who optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label));
+    const groups = await jo
+      .locator('#who optgroup')
+      .evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label));
     expect(groups[0]).to.equal('Demo cast');
     expect(groups).to.include.members(['Named contacts', 'Backup contacts']);
     const cast = await jo.locator('#who optgroup').first().locator('option').allTextContents();
-    expect(cast.map((t) => t.split(' (')[0])).to.deep.equal(['Jo Rivers', 'Sam Patel', 'Alex Morgan', 'Priya Shah', 'Chris Okafor']);
+    expect(cast.map((t) => t.split(' (')[0])).to.deep.equal([
+      'Jo Rivers',
+      'Sam Patel',
+      'Alex Morgan',
+      'Priya Shah',
+      'Chris Okafor',
+    ]);
     expect(await jo.locator('#coordinator-links').isVisible()).to.equal(false);
     const step = jo.locator('#tour-steps li[data-step="introduce"]');
     await step.getByText('(to do)').waitFor({ state: 'attached' });
 
     introduce();
     await p.settle();
-    await jo.getByRole('status').getByText(/^New: Your introduction to .*, client R\.T\./).waitFor();
+    await jo
+      .getByRole('status')
+      .getByText(/^New: Your introduction to .*, client R\.T\./)
+      .waitFor();
     await step.getByText('(done)').waitFor({ state: 'attached' });
     await jo.locator('#tour-steps li[data-step="answer"]').getByRole('button', { name: 'Switch to Sam Patel' }).click();
     await jo.waitForFunction(() => new URL(location.href).searchParams.get('as') === 'p-sam-patel');
@@ -93,7 +115,17 @@ describe('the playground teaches and forgives (issue 24)', function () {
     const needs = form.getByLabel('What they want help with, in their own words');
     expect(await needs.getAttribute('aria-required')).to.equal('true');
     const urgency = form.getByRole('radiogroup', { name: 'Urgency' });
-    expect(await urgency.getByRole('radio').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby') && document.getElementById(e.getAttribute('aria-labelledby') as string)?.textContent))).to.deep.equal(['Routine', 'Soon', 'Urgent']);
+    expect(
+      await urgency
+        .getByRole('radio')
+        .evaluateAll((els) =>
+          els.map(
+            (e) =>
+              e.getAttribute('aria-labelledby') &&
+              document.getElementById(e.getAttribute('aria-labelledby') as string)?.textContent,
+          ),
+        ),
+    ).to.deep.equal(['Routine', 'Soon', 'Urgent']);
     await form.getByLabel('Client first name or initials').fill('R.T.');
     await form.getByRole('button', { name: 'Send introduction' }).click();
     const summary = form.locator('.error-summary');
@@ -122,7 +154,11 @@ describe('the playground teaches and forgives (issue 24)', function () {
       (el as HTMLTextAreaElement).value = 'b'.repeat(limit); // what the browser keeps of the paste
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, NEEDS_LIMIT);
-    await form.getByText('Only the first 2,000 characters of what you pasted fit here (the limit is 2,000). The rest was not kept.').waitFor();
+    await form
+      .getByText(
+        'Only the first 2,000 characters of what you pasted fit here (the limit is 2,000). The rest was not kept.',
+      )
+      .waitFor();
     await form.getByText('2,000 of 2,000 characters').waitFor();
   });
 
@@ -130,23 +166,32 @@ describe('the playground teaches and forgives (issue 24)', function () {
     const jo = await open(p.people.introducer);
     let form = await openIntroduceForm(jo);
     await form.getByLabel('Client first name or initials').fill('R.T.');
-    await form.getByLabel('What they want help with, in their own words').fill('Feeling anxious about going back to work.');
+    await form
+      .getByLabel('What they want help with, in their own words')
+      .fill('Feeling anxious about going back to work.');
     await form.getByRole('checkbox', { name: /client agreed/ }).check();
     await jo.reload();
     await jo.waitForSelector('body[data-live="yes"]');
     form = jo.locator('#intro-card');
     await expectValue(form.getByLabel('Client first name or initials'), 'R.T.');
-    await expectValue(form.getByLabel('What they want help with, in their own words'), 'Feeling anxious about going back to work.');
+    await expectValue(
+      form.getByLabel('What they want help with, in their own words'),
+      'Feeling anxious about going back to work.',
+    );
     expect(await form.getByRole('checkbox', { name: /client agreed/ }).isChecked()).to.equal(false);
     expect(await jo.evaluate(() => localStorage.length)).to.equal(0);
-    expect(await jo.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('wh-draft:')).length)).to.equal(1);
+    expect(
+      await jo.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('wh-draft:')).length),
+    ).to.equal(1);
 
     await form.getByLabel('Why this service').fill('Close to home.');
     await form.getByLabel('How they prefer to be contacted').fill('Phone');
     await form.getByRole('checkbox', { name: /client agreed/ }).check();
     await form.getByRole('button', { name: 'Send introduction' }).click();
     await form.getByText('Your introduction of R.T.').waitFor();
-    expect(await jo.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('wh-draft:')).length)).to.equal(0);
+    expect(
+      await jo.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('wh-draft:')).length),
+    ).to.equal(0);
     expect(await jo.evaluate(() => localStorage.length)).to.equal(0);
   });
 
@@ -163,7 +208,9 @@ describe('the playground teaches and forgives (issue 24)', function () {
     await second.locator(`#${id}`).getByRole('button', { name: "We've made contact" }).waitFor();
 
     await oldTab.getByRole('button', { name: 'Decline' }).click();
-    await oldTab.getByText('You already accepted this introduction on Mon 7 Dec, 10:00. Here it is as it stands now.').waitFor();
+    await oldTab
+      .getByText('You already accepted this introduction on Mon 7 Dec, 10:00. Here it is as it stands now.')
+      .waitFor();
     await oldTab.getByRole('button', { name: "We've made contact" }).waitFor();
     expect(await oldTab.getByRole('radiogroup').count()).to.equal(0);
     expect(await oldTab.textContent()).not.to.include('Sam Patel already accepted');
@@ -178,12 +225,22 @@ describe('the playground teaches and forgives (issue 24)', function () {
     await receipt.waitFor();
     p.app.act(h.id, { type: 'accept', actorId: p.people.contact });
     await p.settle();
-    await jo.getByRole('status').getByText(`Updated: Your introduction to ${SERVICE_NAME}: accepted, client R.T.`).waitFor();
-    expect(await receipt.getAttribute('aria-label')).to.equal(`Your introduction to ${SERVICE_NAME}: accepted, client R.T.`);
+    await jo
+      .getByRole('status')
+      .getByText(`Updated: Your introduction to ${SERVICE_NAME}: accepted, client R.T.`)
+      .waitFor();
+    expect(await receipt.getAttribute('aria-label')).to.equal(
+      `Your introduction to ${SERVICE_NAME}: accepted, client R.T.`,
+    );
   });
 });
 
 async function expectValue(locator: ReturnType<Page['locator']>, value: string): Promise<void> {
   await locator.waitFor();
-  await locator.page().waitForFunction(([el, v]) => (el as HTMLInputElement).value === v, [await locator.elementHandle(), value] as const);
+  await locator
+    .page()
+    .waitForFunction(([el, v]) => (el as HTMLInputElement).value === v, [
+      await locator.elementHandle(),
+      value,
+    ] as const);
 }

@@ -27,18 +27,28 @@ describe('the playground moves time forward (issue 24)', function () {
   let p: RunningPlayground;
   const problems: string[] = [];
 
-  before(async function () { browser = await launchChromiumOrSkip(this); });
-  after(async () => { await browser?.close(); });
+  before(async function () {
+    browser = await launchChromiumOrSkip(this);
+  });
+  after(async () => {
+    await browser?.close();
+  });
   beforeEach(async () => {
     problems.length = 0;
     p = await startPlayground({ clock: { now: () => MONDAY_10AM }, timeTravel: true });
   });
-  afterEach(async () => { await p?.stop(); });
+  afterEach(async () => {
+    await p?.stop();
+  });
 
   it('given an introduction nobody answers, when time moves forward, then Sam is reminded, Alex gets the escalation card, Jo gets alternatives, and it expires', async () => {
     const h = p.app.introduce(p.people.introducer, {
-      serviceId: SERVICE, clientName: 'R.T.', needs: 'Feeling anxious about work.', reasonForService: 'Close to home.',
-      contactMethod: 'Phone', consent: true,
+      serviceId: SERVICE,
+      clientName: 'R.T.',
+      needs: 'Feeling anxious about work.',
+      reasonForService: 'Close to home.',
+      contactMethod: 'Phone',
+      consent: true,
     });
     await p.settle();
     const sam = await openAs(browser, p, p.people.contact);
@@ -53,14 +63,19 @@ describe('the playground moves time forward (issue 24)', function () {
     await moveTime(sam, '+1 working day', 'Wed 9 Dec, 10:00');
     const reminder = sam.locator('.message').filter({ hasText: 'Reminder: Jo Rivers is waiting for your reply' });
     await reminder.waitFor();
-    expect(await reminder.getAttribute('aria-label')).to.match(/^Reminder about an introduction from Jo Rivers, client R\.T\., waiting for an answer$/);
-    await sam.getByRole('status').getByText(/^New: Reminder about an introduction from Jo Rivers/).waitFor();
+    expect(await reminder.getAttribute('aria-label')).to.match(
+      /^Reminder about an introduction from Jo Rivers, client R\.T\., waiting for an answer$/,
+    );
+    await sam
+      .getByRole('status')
+      .getByText(/^New: Reminder about an introduction from Jo Rivers/)
+      .waitFor();
     // The other open pages follow the simulated time too.
     await jo.locator('#time-now').getByText('Wed 9 Dec, 10:00').waitFor();
 
     // A working day after the reply-by time: the backup is asked, the introducer is told and offered alternatives.
     await moveTime(sam, 'Next working morning', 'Thu 10 Dec, 09:00');
-    expect(await alex.locator('.message').filter({ hasText: "Can you pick this up?" }).count()).to.equal(0);
+    expect(await alex.locator('.message').filter({ hasText: 'Can you pick this up?' }).count()).to.equal(0);
     await moveTime(sam, '+1 hour', 'Thu 10 Dec, 10:00');
     const escalation = alex.locator('.message').filter({ hasText: "Can you pick this up? Sam Patel hasn't replied" });
     await escalation.waitFor();
@@ -73,8 +88,13 @@ describe('the playground moves time forward (issue 24)', function () {
     const days = ['Fri 11 Dec', 'Mon 14 Dec', 'Tue 15 Dec', 'Wed 16 Dec', 'Thu 17 Dec', 'Fri 18 Dec', 'Mon 21 Dec'];
     for (const day of days) await moveTime(jo, '+1 working day', `${day}, 10:00`);
     const receipt = jo.locator('.message').filter({ hasText: 'Your introduction of R.T.' }).first();
-    await receipt.getByText(/Expired on Mon 21 Dec/).first().waitFor();
-    expect((p.db.prepare('SELECT state FROM handovers WHERE id = ?').get(h.id) as { state: string }).state).to.equal('expired');
+    await receipt
+      .getByText(/Expired on Mon 21 Dec/)
+      .first()
+      .waitFor();
+    expect((p.db.prepare('SELECT state FROM handovers WHERE id = ?').get(h.id) as { state: string }).state).to.equal(
+      'expired',
+    );
     await jo.screenshot({ path: `${SCREENSHOT_DIR}/24-expired-receipt.png`, fullPage: true });
 
     // Reset goes back to the real (here: fixed) time.

@@ -10,7 +10,12 @@ const WAIT_MS = 10_000;
 const SERVICE = 'mind-lambeth-wellbeing';
 const SERVICE_NAME = 'Wellbeing support for anxiety and low mood';
 
-async function openAs(browser: Browser, p: RunningPlayground, personId: string, options: { width?: number; offline?: boolean } = {}): Promise<Page> {
+async function openAs(
+  browser: Browser,
+  p: RunningPlayground,
+  personId: string,
+  options: { width?: number; offline?: boolean } = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 900, height: 1000 } });
   page.setDefaultTimeout(WAIT_MS);
   if (options.offline) await page.route('**/playground/api/events*', (route) => route.abort());
@@ -33,7 +38,15 @@ async function switchTo(page: Page, personId: string): Promise<void> {
 }
 
 function introduceInputs(extra: Record<string, unknown> = {}) {
-  return { clientName: 'R.T.', needs: 'Feeling anxious about going back to work.', reasonForService: 'Close to home.', contactMethod: 'Phone', contactDetails: '07700 900123', consent: 'true', ...extra };
+  return {
+    clientName: 'R.T.',
+    needs: 'Feeling anxious about going back to work.',
+    reasonForService: 'Close to home.',
+    contactMethod: 'Phone',
+    contactDetails: '07700 900123',
+    consent: 'true',
+    ...extra,
+  };
 }
 
 async function fillIntroduceForm(page: Page): Promise<void> {
@@ -43,7 +56,9 @@ async function fillIntroduceForm(page: Page): Promise<void> {
   await page.getByRole('button', { name: `Introduce a client to ${SERVICE_NAME}` }).click();
   const form = page.locator('#intro-card');
   await form.getByLabel('Client first name or initials').fill('R.T.');
-  await form.getByLabel('What they want help with, in their own words').fill('Feeling anxious about going back to work. *Not bold* <at>Sam</at>');
+  await form
+    .getByLabel('What they want help with, in their own words')
+    .fill('Feeling anxious about going back to work. *Not bold* <at>Sam</at>');
   await form.getByLabel('Why this service').fill('They offer one-to-one support close to home.');
   await form.getByLabel('How they prefer to be contacted').fill('Phone, afternoons');
   await form.getByLabel(/^Contact details/).fill('07700 900123');
@@ -58,20 +73,31 @@ describe('playground in a browser', function () {
 
   before(async function () {
     if (!runE2e) {
-      console.log(`    (skipped: ${CHROMIUM} is not installed; run "apt-get install -y chromium" to run the browser tests)`);
+      console.log(
+        `    (skipped: ${CHROMIUM} is not installed; run "apt-get install -y chromium" to run the browser tests)`,
+      );
       this.skip();
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
-  after(async () => { await browser?.close(); });
-  beforeEach(async () => { p = await startPlayground(); });
-  afterEach(async () => { await p?.stop(); });
+  after(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    p = await startPlayground();
+  });
+  afterEach(async () => {
+    await p?.stop();
+  });
 
   it('the introducer introduces with consent, the contact accepts and makes contact, and the receipt says "Contact made" with times', async () => {
     const page = await openAs(browser, p, p.people.introducer);
     await fillIntroduceForm(page);
-    await page.locator('#intro-card').getByRole('checkbox', { name: /client agreed/ }).check();
+    await page
+      .locator('#intro-card')
+      .getByRole('checkbox', { name: /client agreed/ })
+      .check();
     await page.getByRole('button', { name: 'Send introduction' }).click();
     await page.locator('#intro-card').getByText('Your introduction of R.T.').waitFor();
 
@@ -116,9 +142,19 @@ describe('playground in a browser', function () {
     const page = await openAs(browser, p, p.people.introducer);
     await fillIntroduceForm(page);
     await page.getByRole('button', { name: 'Send introduction' }).click();
-    await page.locator('#intro-card').getByText(/^Please confirm that the client agreed/).first().waitFor();
-    await page.locator('#intro-card .ac-textBlock').getByText('The client must agree before you send this introduction.').waitFor();
-    await page.locator('#intro-card .error-summary').getByRole('link', { name: 'The client must agree before you send this introduction.' }).waitFor();
+    await page
+      .locator('#intro-card')
+      .getByText(/^Please confirm that the client agreed/)
+      .first()
+      .waitFor();
+    await page
+      .locator('#intro-card .ac-textBlock')
+      .getByText('The client must agree before you send this introduction.')
+      .waitFor();
+    await page
+      .locator('#intro-card .error-summary')
+      .getByRole('link', { name: 'The client must agree before you send this introduction.' })
+      .waitFor();
     const count = p.db.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number };
     expect(count.n).to.equal(0);
     await page.screenshot({ path: `${SCREENSHOTS}/3-no-consent.png`, fullPage: true });
@@ -135,7 +171,10 @@ describe('playground in a browser', function () {
     await card.getByRole('button', { name: 'Accept' }).waitFor();
     p.app.act(h.id, { type: 'accept', actorId: p.people.contact });
     await card.getByRole('button', { name: 'Accept' }).click();
-    await card.getByRole('alert').getByText(/Sam Patel already accepted this introduction/).waitFor();
+    await card
+      .getByRole('alert')
+      .getByText(/Sam Patel already accepted this introduction/)
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/4-not-yours.png`, fullPage: true });
     await page.close();
   });
@@ -146,7 +185,9 @@ describe('playground in a browser', function () {
     const page = await openAs(browser, p, p.people.contact, { width: 320 });
     const card = await messageWith(page, 'Introduction from Jo Rivers');
     await card.getByRole('button', { name: 'Accept' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).to.be.at.most(0);
     await card.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');

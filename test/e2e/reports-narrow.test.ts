@@ -8,7 +8,12 @@ import { startReportsServer, type ReportsServer } from '../support/reports-serve
 
 const PHONE = { width: 390, height: 844 };
 
-interface LabelFit { chart: string; label: string; widthPx: number; roomPx: number }
+interface LabelFit {
+  chart: string;
+  label: string;
+  widthPx: number;
+  roomPx: number;
+}
 
 /** What the test reads of a Chart.js chart: its axis, labels, canvas and the y scale's geometry and tick font. */
 interface DrawnChart {
@@ -16,7 +21,13 @@ interface DrawnChart {
   data: { labels: Array<string | string[]> };
   ctx: CanvasRenderingContext2D;
   canvas: HTMLCanvasElement;
-  scales: { y: { right: number; options: { ticks: { padding?: number }; grid?: { tickLength?: number } }; _resolveTickFontOptions(i: number): { string: string } } };
+  scales: {
+    y: {
+      right: number;
+      options: { ticks: { padding?: number }; grid?: { tickLength?: number } };
+      _resolveTickFontOptions(i: number): { string: string };
+    };
+  };
 }
 
 describe('reports on a phone (issue 24)', function () {
@@ -41,7 +52,9 @@ describe('reports on a phone (issue 24)', function () {
     await page.goto(`${s.url}/reports?from=2026-10-01&to=2026-10-31`);
     await page.waitForSelector('html[data-charts-ready="true"]');
     const misfits = await page.evaluate(() => {
-      const charts = Object.values((window as unknown as { Chart: { instances: Record<string, DrawnChart> } }).Chart.instances);
+      const charts = Object.values(
+        (window as unknown as { Chart: { instances: Record<string, DrawnChart> } }).Chart.instances,
+      );
       const out: LabelFit[] = [];
       for (const chart of charts) {
         if (chart.options.indexAxis !== 'y') continue;

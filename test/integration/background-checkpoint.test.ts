@@ -25,7 +25,9 @@ const walSize = (path: string) => statSync(`${path}-wal`).size;
 describe('background WAL checkpoints', function () {
   this.timeout(30_000);
   let tmp: ReturnType<typeof tempDir>;
-  beforeEach(() => { tmp = tempDir(); });
+  beforeEach(() => {
+    tmp = tempDir();
+  });
   afterEach(() => tmp.cleanup());
 
   it('while the app writes, the log is checkpointed off the main thread and does not grow with every write', async () => {
@@ -60,7 +62,9 @@ describe('background WAL checkpoints', function () {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).to.equal(AUTO_CHECKPOINT_PAGES);
     db.close();
     const again = openDatabase(path);
-    expect((again.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n).to.equal(ROUNDS * ROWS_PER_ROUND);
+    expect((again.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n).to.equal(
+      ROUNDS * ROWS_PER_ROUND,
+    );
     expect(again.pragma('integrity_check', { simple: true })).to.equal('ok');
     again.close();
   });

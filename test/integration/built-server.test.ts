@@ -46,13 +46,23 @@ describe('the built server that npm start runs (dist/main.mjs under plain node)'
   it('creates the database with every migration and loads the demo directory', async () => {
     const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; schemaVersion: number };
     expect(health).to.deep.equal({ ...health, status: 'ok', schemaVersion: latestSchemaVersion() });
-    expect(logLines.some((l) => l.msg === 'loaded the demo directory into an empty database' && Number(l.services) > 0)).to.equal(true);
+    expect(
+      logLines.some((l) => l.msg === 'loaded the demo directory into an empty database' && Number(l.services) > 0),
+    ).to.equal(true);
     const { people } = (await (await fetch(`${url}/playground/api/people`)).json()) as { people: unknown[] };
     expect(people.length).to.be.greaterThan(1);
   });
 
   it('serves the playground and reports pages with their scripts and styles', async () => {
-    for (const path of ['/', '/playground/static/app.js', '/playground/static/app.css', '/playground/static/adaptivecards.min.js', '/reports', '/reports/assets/reports.js', '/reports/assets/chart.umd.js']) {
+    for (const path of [
+      '/',
+      '/playground/static/app.js',
+      '/playground/static/app.css',
+      '/playground/static/adaptivecards.min.js',
+      '/reports',
+      '/reports/assets/reports.js',
+      '/reports/assets/chart.umd.js',
+    ]) {
       const res = await fetch(`${url}${path}`);
       expect(res.status, path).to.equal(200);
       expect((await res.text()).length, path).to.be.greaterThan(100);

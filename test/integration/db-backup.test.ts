@@ -25,11 +25,15 @@ describe('handover db backup FILE', () => {
     const file = join(w.path, '..', 'backup.db');
     const code = await runCli(['db', 'backup', file], deps);
     expect(code, lines.join('\n')).to.equal(0);
-    expect(lines.join('\n')).to.match(/Backed up to .*backup\.db: \d+ pages, schema version \d+, 3 introductions, integrity check ok\./);
+    expect(lines.join('\n')).to.match(
+      /Backed up to .*backup\.db: \d+ pages, schema version \d+, 3 introductions, integrity check ok\./,
+    );
     const copy = new Database(file, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).to.equal('ok');
     expect((copy.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number }).n).to.equal(3);
-    expect((copy.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n).to.equal((w.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n);
+    expect((copy.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n).to.equal(
+      (w.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n,
+    );
     copy.close();
     expect(existsSync(`${file}.partial`)).to.equal(false);
   });

@@ -9,7 +9,9 @@ import { makeService, makeWorld, type World } from '../support/make.ts';
 
 describe('directory reads kept in memory', () => {
   let w: World;
-  beforeEach(() => { w = makeWorld(); });
+  beforeEach(() => {
+    w = makeWorld();
+  });
   afterEach(() => w.cleanup());
 
   it('a contact renamed by another process (the directory CLI) shows under the new name on the next read', () => {
@@ -33,17 +35,21 @@ describe('directory reads kept in memory', () => {
     expect(w.people.findByIdentity('slack', 'T1', 'U1')).to.equal(undefined);
     new PeopleStore(w.db).link('jo', { platform: 'slack', tenant: 'T1', userId: 'U1' });
     expect(w.people.findByIdentity('slack', 'T1', 'U1')!.id).to.equal('jo');
-    expect(() => inTransaction(w.db, () => {
-      w.db.prepare("UPDATE people SET name = 'Nobody' WHERE id = 'jo'").run();
-      expect(w.people.nameOf('jo')).to.equal('Nobody'); // inside the transaction, its own change is visible
-      throw new Error('give up');
-    })).to.throw('give up');
+    expect(() =>
+      inTransaction(w.db, () => {
+        w.db.prepare("UPDATE people SET name = 'Nobody' WHERE id = 'jo'").run();
+        expect(w.people.nameOf('jo')).to.equal('Nobody'); // inside the transaction, its own change is visible
+        throw new Error('give up');
+      }),
+    ).to.throw('give up');
     expect(w.people.nameOf('jo')).to.equal('Jo Rivers');
   });
 
   it('what a read returns cannot be changed by the caller for everyone else', () => {
     const service = w.services.get('svc-mind-lambeth')!;
-    expect(() => { (service.contacts as unknown[]).push({ personId: 'pat', role: 'backup' }); }).to.throw(TypeError);
+    expect(() => {
+      (service.contacts as unknown[]).push({ personId: 'pat', role: 'backup' });
+    }).to.throw(TypeError);
     expect(w.services.get('svc-mind-lambeth')!.contacts).to.have.length(3);
   });
 });

@@ -21,7 +21,9 @@ describe('directory and people commands', () => {
   /** Runs a command in-process the way the CLI entry point does: an error is one sentence and exit code 1. */
   async function run(...argv: string[]): Promise<number> {
     const deps = { openDb: () => openDatabase(dbPath), now: () => NOW, out: (line: string) => lines.push(line) };
-    const program = new Command('handover').exitOverride().configureOutput({ writeOut: (s) => deps.out(s), writeErr: (s) => deps.out(s) });
+    const program = new Command('handover')
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => deps.out(s), writeErr: (s) => deps.out(s) });
     registerDirectoryCommands(program, deps);
     registerPeopleCommands(program, deps);
     try {
@@ -50,7 +52,9 @@ describe('directory and people commands', () => {
 
   it('given a good CSV, when dry-run then imported, then the dry run writes nothing and the import loads every service', async () => {
     expect(await run('directory', 'import', GOOD_CSV, '--format', 'csv', '--dry-run')).to.equal(0);
-    expect(output()).to.match(/Dry run: nothing was written/).and.match(/New services 3: Wellbeing support, Walk and Talk, Money advice/);
+    expect(output())
+      .to.match(/Dry run: nothing was written/)
+      .and.match(/New services 3: Wellbeing support, Walk and Talk, Money advice/);
     expect(count()).to.equal(0);
     expect(await run('directory', 'import', GOOD_CSV, '--format', 'csv')).to.equal(0);
     expect(count()).to.equal(3);
@@ -60,7 +64,9 @@ describe('directory and people commands', () => {
     const bad = join(tmp.dir, 'bad.csv');
     writeFileSync(bad, readFileSync(GOOD_CSV, 'utf8').replace('kwame.asante@example.org', 'kwame'));
     expect(await run('directory', 'import', bad, '--format', 'csv')).to.equal(1);
-    expect(output()).to.match(/Nothing was imported/).and.match(/line 3: The contact e-mail is not a valid e-mail address/);
+    expect(output())
+      .to.match(/Nothing was imported/)
+      .and.match(/line 3: The contact e-mail is not a valid e-mail address/);
     expect(count()).to.equal(0);
   });
 
@@ -93,7 +99,9 @@ describe('directory and people commands', () => {
     loadDemoDirectory(db, NOW);
     db.close();
     expect(await run('directory', 'search', 'anxiety', '--area', 'SE11', '--age', '19')).to.equal(0);
-    expect(lines[0]).to.match(/^ 1\. Wellbeing support for anxiety and low mood \(Mind in Lambeth\).*Sam Patel <sam\.patel@example\.org>/);
+    expect(lines[0]).to.match(
+      /^ 1\. Wellbeing support for anxiety and low mood \(Mind in Lambeth\).*Sam Patel <sam\.patel@example\.org>/,
+    );
     lines = [];
     expect(await run('directory', 'search', 'anxiety', '--age', 'nineteen')).to.equal(1);
     expect(output()).to.match(/--age must be a whole number/);
@@ -104,29 +112,63 @@ describe('directory and people commands', () => {
     loadDemoDirectory(db, NOW);
     db.close();
     expect(await run('directory', 'stale')).to.equal(0);
-    expect(output()).to.match(/Interfaith Community Kitchen .*last reviewed 2025-06-10; ask Imran Qureshi <imran\.qureshi@example\.org>/);
+    expect(output()).to.match(
+      /Interfaith Community Kitchen .*last reviewed 2025-06-10; ask Imran Qureshi <imran\.qureshi@example\.org>/,
+    );
     expect(lines.length).to.equal(2);
   });
 
   it('given a person in the directory, when linked to Slack, then they can be found by that identity; an unknown e-mail is refused', async () => {
     await run('directory', 'import', GOOD_CSV, '--format', 'csv');
-    expect(await run('people', 'link', '--email', 'Helen.Park@example.org', '--platform', 'slack', '--tenant', 'T9', '--user', 'U9')).to.equal(0);
+    expect(
+      await run(
+        'people',
+        'link',
+        '--email',
+        'Helen.Park@example.org',
+        '--platform',
+        'slack',
+        '--tenant',
+        'T9',
+        '--user',
+        'U9',
+      ),
+    ).to.equal(0);
     const db = openDatabase(dbPath);
     expect(new PeopleStore(db).findByIdentity('slack', 'T9', 'U9')?.name).to.equal('Helen Park');
     db.close();
-    expect(await run('people', 'link', '--email', 'nobody@example.org', '--platform', 'web', '--user', 'x')).to.equal(1);
+    expect(await run('people', 'link', '--email', 'nobody@example.org', '--platform', 'web', '--user', 'x')).to.equal(
+      1,
+    );
     expect(output()).to.match(/Nobody in the directory has the e-mail nobody@example\.org/);
-    expect(await run('people', 'link', '--email', 'helen.park@example.org', '--platform', 'teams', '--user', 'x')).to.equal(1);
+    expect(
+      await run('people', 'link', '--email', 'helen.park@example.org', '--platform', 'teams', '--user', 'x'),
+    ).to.equal(1);
     expect(output()).to.match(/--tenant is required for teams/);
     lines = [];
     expect(await run('people', 'list')).to.equal(0);
-    expect(output()).to.match(/Helen Park <helen\.park@example\.org>, Money adviser, Lambeth Advice Centre · slack:T9\/U9/);
+    expect(output()).to.match(
+      /Helen Park <helen\.park@example\.org>, Money adviser, Lambeth Advice Centre · slack:T9\/U9/,
+    );
   });
 
   it('given Helen is in the directory, when a coordinator sets her time zone, hours and digest, then she is listed with them and a typo is refused', async () => {
     expect(await run('directory', 'import', GOOD_CSV, '--format', 'csv')).to.equal(0);
     lines = [];
-    expect(await run('people', 'set', '--email', 'helen.park@example.org', '--time-zone', 'Europe/Dublin', '--working-hours', '08:00-16:00', '--digest', 'daily')).to.equal(0);
+    expect(
+      await run(
+        'people',
+        'set',
+        '--email',
+        'helen.park@example.org',
+        '--time-zone',
+        'Europe/Dublin',
+        '--working-hours',
+        '08:00-16:00',
+        '--digest',
+        'daily',
+      ),
+    ).to.equal(0);
     expect(output()).to.equal('Helen Park: time zone Europe/Dublin, working hours 08:00-16:00, digest daily.');
     lines = [];
     expect(await run('people', 'set', '--email', 'helen.park@example.org', '--time-zone', 'Dublin')).to.equal(1);

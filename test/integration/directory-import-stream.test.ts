@@ -51,7 +51,9 @@ describe('directory import from a CSV file, read as a stream', function () {
 
   async function run(...argv: string[]): Promise<number> {
     const deps = { openDb: () => openDatabase(dbPath), now: () => NOW, out: (line: string) => lines.push(line) };
-    const program = new Command('handover').exitOverride().configureOutput({ writeOut: (s) => deps.out(s), writeErr: (s) => deps.out(s) });
+    const program = new Command('handover')
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => deps.out(s), writeErr: (s) => deps.out(s) });
     registerDirectoryCommands(program, deps);
     try {
       await program.parseAsync(argv, { from: 'user' });
@@ -64,7 +66,11 @@ describe('directory import from a CSV file, read as a stream', function () {
   }
   const stored = () => {
     const db = openDatabase(dbPath);
-    const counts = { services: new ServiceStore(db).count(), people: new PeopleStore(db).all().length, check: db.pragma('integrity_check', { simple: true }) };
+    const counts = {
+      services: new ServiceStore(db).count(),
+      people: new PeopleStore(db).all().length,
+      check: db.pragma('integrity_check', { simple: true }),
+    };
     db.close();
     return counts;
   };
@@ -90,7 +96,9 @@ describe('directory import from a CSV file, read as a stream', function () {
   it('given 3,000 services whose very last row has a bad e-mail, when imported, then that line is reported and no service or person is written', async () => {
     const csv = join(tmp.dir, 'directory.csv');
     const last = ROWS - 1;
-    await writeDirectoryCsvFile(csv, ROWS, (i) => (i === last ? { ...generatedRow(i), primary_contact_email: 'not-an-address' } : generatedRow(i)));
+    await writeDirectoryCsvFile(csv, ROWS, (i) =>
+      i === last ? { ...generatedRow(i), primary_contact_email: 'not-an-address' } : generatedRow(i),
+    );
     expect(await run('directory', 'import', csv, '--format', 'csv')).to.equal(1);
     expect(lines.join('\n')).to.match(new RegExp(`line ${ROWS + 1}: .*not a valid e-mail`));
     expect(stored()).to.deep.equal({ services: 0, people: 0, check: 'ok' });
@@ -99,15 +107,23 @@ describe('directory import from a CSV file, read as a stream', function () {
   it('given a file that is not there or a folder, when imported, then the sentence names it and the database is untouched', async () => {
     expect(await run('directory', 'import', join(tmp.dir, 'nope.csv'), '--format', 'csv')).to.equal(1);
     expect(await run('directory', 'import', tmp.dir, '--format', 'csv')).to.equal(1);
-    expect(lines.join('\n')).to.match(/Could not read .*nope\.csv: ENOENT/).and.match(/Could not read .*: EISDIR/);
+    expect(lines.join('\n'))
+      .to.match(/Could not read .*nope\.csv: ENOENT/)
+      .and.match(/Could not read .*: EISDIR/);
   });
 
   it('given the import process is killed (SIGKILL) while it writes, then the directory is exactly as before and the file passes its integrity check', async () => {
     const csv = join(tmp.dir, 'directory.csv');
     await writeDirectoryCsvFile(csv, KILLED_ROWS);
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'handover.js'), 'directory', 'import', csv, '--format', 'csv'], {
-      cwd: ROOT, stdio: 'ignore', env: { ...process.env, DATABASE_PATH: dbPath, DEMO_DIRECTORY: 'off', LOG_LEVEL: 'silent' },
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'handover.js'), 'directory', 'import', csv, '--format', 'csv'],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+        env: { ...process.env, DATABASE_PATH: dbPath, DEMO_DIRECTORY: 'off', LOG_LEVEL: 'silent' },
+      },
+    );
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
     await eventually(() => importHoldsTheWriteLock(dbPath), 'the import to be writing', IMPORT_START_LIMIT_MS);
     child.kill('SIGKILL');

@@ -76,9 +76,21 @@ describe('directory import: CSV', () => {
     ['an age range upside down', ROW_2.replace(',16,80,', ',80,16,'), /minimum age is above the maximum/],
     ['a bad e-mail', ROW_2.replace('kwame.asante@example.org', 'kwame.asante.example.org'), /not a valid e-mail/],
     ['an unknown capacity', ROW_2.replace('Limited places', 'Bursting'), /"bursting" is not a capacity/],
-    ['a duplicated id', ROW_2.replace('walk-talk,', 'mind-wellbeing,'), /id "mind-wellbeing" is already used on line 2/],
-    ['the wrong number of columns', ROW_2.replace(',Activity leader,', ',Activity leader,extra,'), /has 21 columns; the header has 20/],
-    ['a badly written backup', ROW_2.replace('Ella Ward <ella.ward@example.org>', 'Ella Ward ella.ward@example.org'), /must be written Name <email>/],
+    [
+      'a duplicated id',
+      ROW_2.replace('walk-talk,', 'mind-wellbeing,'),
+      /id "mind-wellbeing" is already used on line 2/,
+    ],
+    [
+      'the wrong number of columns',
+      ROW_2.replace(',Activity leader,', ',Activity leader,extra,'),
+      /has 21 columns; the header has 20/,
+    ],
+    [
+      'a badly written backup',
+      ROW_2.replace('Ella Ward <ella.ward@example.org>', 'Ella Ward ella.ward@example.org'),
+      /must be written Name <email>/,
+    ],
     ['an age that is not a number', ROW_2.replace(',16,80,', ',sixteen,80,'), /minimum age must be a whole number/],
   ];
   for (const [label, row, reason] of badRows) {
@@ -93,21 +105,34 @@ describe('directory import: CSV', () => {
   }
 
   it('given several bad rows, when imported, then every one is reported with its own line number', () => {
-    const text = [HEADER, ROW_1.replace('Mind in Lambeth', ''), ROW_2, ROW_3.replace('helen.park@example.org', 'nope')].join('\n');
+    const text = [
+      HEADER,
+      ROW_1.replace('Mind in Lambeth', ''),
+      ROW_2,
+      ROW_3.replace('helen.park@example.org', 'nope'),
+    ].join('\n');
     const problems = problemsOf(() => importDirectory(db, text, 'csv', NOW));
     expect(problems.map((p) => p.where)).to.deep.equal(['line 2', 'line 4']);
   });
 
   it('given an unknown column or a missing required column, when imported, then the header line is reported', () => {
     const unknown = problemsOf(() => importDirectory(db, GOOD.replace('keywords,', 'keywordz,'), 'csv', NOW));
-    expect(unknown[0]).to.deep.equal({ where: 'line 1', reason: 'Unknown column(s): keywordz. See the README for the columns.' });
+    expect(unknown[0]).to.deep.equal({
+      where: 'line 1',
+      reason: 'Unknown column(s): keywordz. See the README for the columns.',
+    });
     const missing = problemsOf(() => importDirectory(db, 'name,organisation\nA,B\n', 'csv', NOW));
     expect(missing[0].reason).to.match(/Missing column\(s\): primary_contact_name, primary_contact_email/);
   });
 
   it('given a dry run, when imported, then it says what would change and writes nothing', () => {
     const summary = importDirectory(db, GOOD, 'csv', NOW, { dryRun: true });
-    expect(summary).to.deep.include({ dryRun: true, created: ['Wellbeing support', 'Walk and Talk', 'Money advice'], updated: [], unchanged: [] });
+    expect(summary).to.deep.include({
+      dryRun: true,
+      created: ['Wellbeing support', 'Walk and Talk', 'Money advice'],
+      updated: [],
+      unchanged: [],
+    });
     expect(summary.newPeople).to.have.length(5);
     expect(new ServiceStore(db).count()).to.equal(0);
     expect(new PeopleStore(db).all()).to.have.length(0);
@@ -115,10 +140,19 @@ describe('directory import: CSV', () => {
 
   it('given a directory already loaded, when a changed file is dry-run then imported, then new, updated and unchanged are told apart', () => {
     importDirectory(db, GOOD, 'csv', NOW);
-    const changed = [HEADER, ROW_1, ROW_2.replace('Limited places', 'open'),
-      'new-one,New service,New org,,,,,,,,,,open,,2026-11-01,Nia Lowe,nia.lowe@example.org,Lead,,'].join('\n');
+    const changed = [
+      HEADER,
+      ROW_1,
+      ROW_2.replace('Limited places', 'open'),
+      'new-one,New service,New org,,,,,,,,,,open,,2026-11-01,Nia Lowe,nia.lowe@example.org,Lead,,',
+    ].join('\n');
     const dry = importDirectory(db, changed, 'csv', NOW, { dryRun: true });
-    expect(dry).to.deep.include({ created: ['New service'], updated: ['Walk and Talk'], unchanged: ['Wellbeing support'], newPeople: ['Nia Lowe'] });
+    expect(dry).to.deep.include({
+      created: ['New service'],
+      updated: ['Walk and Talk'],
+      unchanged: ['Wellbeing support'],
+      newPeople: ['Nia Lowe'],
+    });
     expect(new ServiceStore(db).get('walk-talk')!.capacity).to.equal('limited');
     importDirectory(db, changed, 'csv', NOW);
     expect(new ServiceStore(db).get('walk-talk')!.capacity).to.equal('open');
@@ -133,21 +167,42 @@ describe('directory import: CSV', () => {
 
   it('given cells that a spreadsheet would run as formulas, when exported as CSV, then none starts with = + - @, and importing the export gives back the original text', () => {
     const hostile = {
-      name: '+cmd|\' /C calc\'!A0', description: '=HYPERLINK("http://evil.example","Click")', keywords: '@SUM(1+1)', organisation: "-2+3", contact: "'=already quoted",
+      name: "+cmd|' /C calc'!A0",
+      description: '=HYPERLINK("http://evil.example","Click")',
+      keywords: '@SUM(1+1)',
+      organisation: '-2+3',
+      contact: "'=already quoted",
     };
-    const row = ROW_1.replace('Wellbeing support', `"${hostile.name}"`).replace('"One-to-one support for anxiety, stress and low mood."', `"${hostile.description.replaceAll('"', '""')}"`)
-      .replace('anxiety; counselling', hostile.keywords).replace('Mind in Lambeth', hostile.organisation).replace('Sam Patel', `'${hostile.contact}`);
+    const row = ROW_1.replace('Wellbeing support', `"${hostile.name}"`)
+      .replace(
+        '"One-to-one support for anxiety, stress and low mood."',
+        `"${hostile.description.replaceAll('"', '""')}"`,
+      )
+      .replace('anxiety; counselling', hostile.keywords)
+      .replace('Mind in Lambeth', hostile.organisation)
+      .replace('Sam Patel', `'${hostile.contact}`);
     importDirectory(db, [HEADER, row, ROW_2].join('\n'), 'csv', NOW);
     const exported = exportDirectory(db, 'csv');
     const cells = (parse(exported) as string[][]).flat();
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).to.deep.equal([]);
-    expect(cells).to.include.members([`'${hostile.name}`, `'${hostile.description}`, `'${hostile.keywords}`, `'${hostile.organisation}`, `''=already quoted`]);
+    expect(cells).to.include.members([
+      `'${hostile.name}`,
+      `'${hostile.description}`,
+      `'${hostile.keywords}`,
+      `'${hostile.organisation}`,
+      `''=already quoted`,
+    ]);
 
     const other = openDatabase(`${tmp.dir}/other.db`);
     importDirectory(other, exported, 'csv', NOW);
     expect(readDirectory(other)).to.deep.equal(readDirectory(db));
     const mind = new ServiceStore(other).get('mind-wellbeing')!;
-    expect([mind.name, mind.description, mind.keywords, mind.organisation]).to.deep.equal([hostile.name, hostile.description, hostile.keywords, hostile.organisation]);
+    expect([mind.name, mind.description, mind.keywords, mind.organisation]).to.deep.equal([
+      hostile.name,
+      hostile.description,
+      hostile.keywords,
+      hostile.organisation,
+    ]);
     expect(new PeopleStore(other).findByEmail('sam.patel@example.org')!.name).to.equal(hostile.contact);
     other.close();
   });

@@ -15,7 +15,9 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, im
 
 /** The directory as a person would compare it: services with their contacts by e-mail, and those people. */
 function snapshot(db: Db) {
-  const people = new PeopleStore(db).all().map(({ name, email, organisation, role }) => ({ name, email, organisation, role }));
+  const people = new PeopleStore(db)
+    .all()
+    .map(({ name, email, organisation, role }) => ({ name, email, organisation, role }));
   return { services: readDirectory(db), people };
 }
 
@@ -23,15 +25,24 @@ describe('directory import: Open Referral UK, round trips and the demo directory
   let tmp: ReturnType<typeof tempDir>;
   let n = 0;
   const open = () => openDatabase(`${tmp.dir}/db-${++n}.db`);
-  beforeEach(() => { tmp = tempDir(); });
+  beforeEach(() => {
+    tmp = tempDir();
+  });
   afterEach(() => tmp.cleanup());
 
   it('given the uk-profile single service example, when imported, then the service, organisation and contact come across', () => {
     const db = open();
     importDirectory(db, fixture('oruk/service_full.json'), 'oruk', NOW);
     const s = new ServiceStore(db).get('ac148810-d857-441c-9679-408f346de14b')!;
-    expect(s).to.deep.include({ name: 'Community Counselling', organisation: 'Example Organization Inc.', minAge: 12, maxAge: 100,
-      website: 'http://example.com/counselling', lastReviewed: '2005-01-01', capacity: 'open' });
+    expect(s).to.deep.include({
+      name: 'Community Counselling',
+      organisation: 'Example Organization Inc.',
+      minAge: 12,
+      maxAge: 100,
+      website: 'http://example.com/counselling',
+      lastReviewed: '2005-01-01',
+      capacity: 'open',
+    });
     expect(s.locations[0]).to.match(/^MyCity Civic Center, 1-30 Main Street, MyCity, ABC 1234$/);
     expect(s.cost).to.contain('Under 18s and Over 60s £35 per 1 hour session');
     expect(s.dates[0]).to.match(/10 am to 6pm weekdays/);
@@ -63,7 +74,9 @@ describe('directory import: Open Referral UK, round trips and the demo directory
     expect(walk.categories).to.have.members(['exercise_wellbeing', 'loneliness']);
     expect(walk.capacity).to.equal('closed');
     expect(new PeopleStore(db).get(walk.contacts[0].personId)?.email).to.equal('hello.stockwell@example.org');
-    expect(searchDirectory(db, { text: 'debt', area: 'SW8 1AA' }, NOW).map((r) => r.name)).to.deep.equal(['Kennington Debt Advice']);
+    expect(searchDirectory(db, { text: 'debt', area: 'SW8 1AA' }, NOW).map((r) => r.name)).to.deep.equal([
+      'Kennington Debt Advice',
+    ]);
     db.close();
   });
 
@@ -72,7 +85,10 @@ describe('directory import: Open Referral UK, round trips and the demo directory
     const page = JSON.parse(fixture('oruk/lambeth_services.json'));
     page.contents[1].minimum_age = 70;
     page.contents[1].maximum_age = 20;
-    expect(() => importDirectory(db, JSON.stringify(page), 'oruk', NOW)).to.throw(DirectoryImportError, /service 2 \(id 7d7c2b1e-3f1a-4c55-9d7e-0a1b2c3d4e02\): The minimum age is above the maximum age/);
+    expect(() => importDirectory(db, JSON.stringify(page), 'oruk', NOW)).to.throw(
+      DirectoryImportError,
+      /service 2 \(id 7d7c2b1e-3f1a-4c55-9d7e-0a1b2c3d4e02\): The minimum age is above the maximum age/,
+    );
     expect(() => importDirectory(db, '{"contents": ', 'oruk', NOW)).to.throw(DirectoryImportError, /not valid JSON/);
     expect(new ServiceStore(db).count()).to.equal(0);
     db.close();
@@ -107,7 +123,10 @@ describe('directory import: Open Referral UK, round trips and the demo directory
     }
     const mind = new ServiceStore(db).get(DEMO_SERVICE_ID)!;
     expect(mind.organisation).to.equal('Mind in Lambeth');
-    expect(mind.contacts).to.deep.equal([{ personId: DEMO_PEOPLE.contact, role: 'primary' }, { personId: DEMO_PEOPLE.backup, role: 'backup' }]);
+    expect(mind.contacts).to.deep.equal([
+      { personId: DEMO_PEOPLE.contact, role: 'primary' },
+      { personId: DEMO_PEOPLE.backup, role: 'backup' },
+    ]);
     expect(searchDirectory(db, { text: 'anxiety', area: 'SE11', age: 19 }, NOW)[0].id).to.equal(DEMO_SERVICE_ID);
     db.close();
   });
@@ -130,8 +149,11 @@ describe('directory import: Open Referral UK, round trips and the demo directory
       expect(summary.created).to.have.length(new ServiceStore(source).count());
       const before = snapshot(source);
       const after = snapshot(target);
-      expect(after.services).to.deep.equal(before.services.map((s) =>
-        format === 'oruk' ? { ...s, contacts: s.contacts.map(({ slack: _s, teams: _t, ...c }) => c) } : s));
+      expect(after.services).to.deep.equal(
+        before.services.map((s) =>
+          format === 'oruk' ? { ...s, contacts: s.contacts.map(({ slack: _s, teams: _t, ...c }) => c) } : s,
+        ),
+      );
       const linked = new Set(before.services.flatMap((s) => s.contacts.map((c) => c.email)));
       expect(after.people).to.deep.equal(before.people.filter((p) => linked.has(p.email ?? '')));
       expect(exportDirectory(target, format)).to.equal(exportDirectory(source, format));

@@ -19,21 +19,58 @@ describe('directory search', () => {
   beforeEach(() => {
     world = makeWorld({ seed: true });
     world.services.upsert(makeService({ id: 'svc-mind-lambeth', lastReviewed: '2026-06-01' }), NOW.toISOString());
-    add(world, 'talk-lewisham', { name: 'Talking therapies', description: 'Therapy for anxiety and depression.', keywords: 'cbt',
-      areas: ['SE13', 'Lewisham'], minAge: 18, maxAge: null });
-    add(world, 'food-bank', { name: 'Food bank', description: 'Emergency food parcels.', keywords: 'groceries', categories: ['food_shopping'],
-      areas: ['Southwark'], minAge: null });
-    add(world, 'youth-anxiety', { name: 'Young people anxiety group', description: 'A group for young people.', keywords: 'anxiety',
-      areas: ['SE'], minAge: 11, maxAge: 18, journeyStage: 'distant' });
-    add(world, 'everywhere-helpline', { name: 'National anxiety helpline', description: 'Phone support.', keywords: '',
-      areas: [], minAge: null, journeyStage: 'nearer' });
-    add(world, 'hackney-only', { name: 'Hackney anxiety clinic', description: '', keywords: '', areas: ['E8'], minAge: null });
+    add(world, 'talk-lewisham', {
+      name: 'Talking therapies',
+      description: 'Therapy for anxiety and depression.',
+      keywords: 'cbt',
+      areas: ['SE13', 'Lewisham'],
+      minAge: 18,
+      maxAge: null,
+    });
+    add(world, 'food-bank', {
+      name: 'Food bank',
+      description: 'Emergency food parcels.',
+      keywords: 'groceries',
+      categories: ['food_shopping'],
+      areas: ['Southwark'],
+      minAge: null,
+    });
+    add(world, 'youth-anxiety', {
+      name: 'Young people anxiety group',
+      description: 'A group for young people.',
+      keywords: 'anxiety',
+      areas: ['SE'],
+      minAge: 11,
+      maxAge: 18,
+      journeyStage: 'distant',
+    });
+    add(world, 'everywhere-helpline', {
+      name: 'National anxiety helpline',
+      description: 'Phone support.',
+      keywords: '',
+      areas: [],
+      minAge: null,
+      journeyStage: 'nearer',
+    });
+    add(world, 'hackney-only', {
+      name: 'Hackney anxiety clinic',
+      description: '',
+      keywords: '',
+      areas: ['E8'],
+      minAge: null,
+    });
   });
   afterEach(() => world.cleanup());
 
   it('given a need typed in plain words, when searching, then services about it come first and others are left out', () => {
     const results = searchDirectory(world.db, { text: 'anxiety' }, NOW);
-    expect(ids(results)).to.include.members(['svc-mind-lambeth', 'talk-lewisham', 'youth-anxiety', 'everywhere-helpline', 'hackney-only']);
+    expect(ids(results)).to.include.members([
+      'svc-mind-lambeth',
+      'talk-lewisham',
+      'youth-anxiety',
+      'everywhere-helpline',
+      'hackney-only',
+    ]);
     expect(ids(results)).not.to.include('food-bank');
     expect(results[0].rank).to.equal(1);
     expect(results.every((r) => typeof r.score === 'number' && r.contacts.length > 0)).to.equal(true);
@@ -70,13 +107,19 @@ describe('directory search', () => {
 
   it('given a capacity, when searching, then only services with that capacity are listed', () => {
     add(world, 'full-up', { name: 'Anxiety course', capacity: 'waiting_list' });
-    expect(ids(searchDirectory(world.db, { text: 'anxiety', capacity: 'waiting_list' }, NOW))).to.deep.equal(['full-up']);
+    expect(ids(searchDirectory(world.db, { text: 'anxiety', capacity: 'waiting_list' }, NOW))).to.deep.equal([
+      'full-up',
+    ]);
   });
 
   it('given closed and stale services that match best, when searching, then they come last and are marked', () => {
     add(world, 'closed-best', { name: 'Anxiety anxiety anxiety', keywords: 'anxiety', capacity: 'closed' });
     add(world, 'old-best', { name: 'Anxiety support anxiety', keywords: 'anxiety', lastReviewed: '2025-06-01' });
-    add(world, 'flagged-best', { name: 'Anxiety anxiety help', keywords: 'anxiety', staleSince: '2026-11-01T09:00:00Z' });
+    add(world, 'flagged-best', {
+      name: 'Anxiety anxiety help',
+      keywords: 'anxiety',
+      staleSince: '2026-11-01T09:00:00Z',
+    });
     for (const query of [{ text: 'anxiety' }, { area: 'SE11' }, { category: 'mental_health' as const }]) {
       const results = searchDirectory(world.db, query, NOW);
       const tail = results.slice(-3);
@@ -89,19 +132,37 @@ describe('directory search', () => {
   });
 
   it('given a shorter review period, when searching, then older reviews are marked stale', () => {
-    const result = searchDirectory(world.db, { text: 'Wellbeing Hub' }, NOW, 3).find((r) => r.id === 'svc-mind-lambeth');
+    const result = searchDirectory(world.db, { text: 'Wellbeing Hub' }, NOW, 3).find(
+      (r) => r.id === 'svc-mind-lambeth',
+    );
     expect(result?.stale).to.equal(true);
   });
 
   it('given search syntax or hostile text, when searching, then nothing breaks and the directory is untouched', () => {
-    const hostile = ['"', '*', 'NEAR(', '-', 'anxiety OR', 'AND', '")(*^', "'; DROP TABLE services; --", 'name:anxiety', '', '   ', 'NOT anxiety'];
+    const hostile = [
+      '"',
+      '*',
+      'NEAR(',
+      '-',
+      'anxiety OR',
+      'AND',
+      '")(*^',
+      "'; DROP TABLE services; --",
+      'name:anxiety',
+      '',
+      '   ',
+      'NOT anxiety',
+    ];
     for (const text of hostile) expect(() => searchDirectory(world.db, { text }, NOW), text).not.to.throw();
     expect(ids(searchDirectory(world.db, { text: 'name:anxiety' }, NOW))).to.include('svc-mind-lambeth');
     expect(world.services.count()).to.equal(6);
   });
 
   it('given every word must match and none does together, when searching, then services matching any word are offered', () => {
-    expect(ids(searchDirectory(world.db, { text: 'groceries therapy' }, NOW))).to.have.members(['food-bank', 'talk-lewisham']);
+    expect(ids(searchDirectory(world.db, { text: 'groceries therapy' }, NOW))).to.have.members([
+      'food-bank',
+      'talk-lewisham',
+    ]);
   });
 
   describe('alternatives', () => {
@@ -113,7 +174,13 @@ describe('directory search', () => {
       const mind = world.services.get('svc-mind-lambeth')!;
       const found = ids(findAlternatives(world.db, mind, NOW, 10));
       expect(found).to.include.members(['alt-limited', 'youth-anxiety', 'everywhere-helpline']);
-      expect(found).not.to.include.members(['svc-mind-lambeth', 'alt-waiting', 'alt-stale', 'alt-other-area', 'food-bank']);
+      expect(found).not.to.include.members([
+        'svc-mind-lambeth',
+        'alt-waiting',
+        'alt-stale',
+        'alt-other-area',
+        'food-bank',
+      ]);
       expect(findAlternatives(world.db, mind, NOW)).to.have.length(3);
     });
   });

@@ -41,7 +41,10 @@ describe('dispatching the outbox', () => {
     }
     expect(delays).to.have.length(MAX_ATTEMPTS - 1);
     for (let i = 1; i < delays.length; i++) expect(delays[i]).to.be.greaterThan(delays[i - 1]);
-    const dead = w.nudges.outbox.failed().map((r) => r.card.kind).sort();
+    const dead = w.nudges.outbox
+      .failed()
+      .map((r) => r.card.kind)
+      .sort();
     expect(dead).to.deep.equal(['introduction', 'receipt']);
     expect(w.nudges.outbox.failed()[0].lastError).to.match(/gave up after 8 attempts: bad gateway/);
   });
@@ -105,14 +108,24 @@ describe('dispatching the outbox', () => {
     w.app.act(h.id, { type: 'accept', actorId: 'sam' });
     await w.nudges.dispatcher.runOnce();
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
-    expect(w.web.updates.map((u) => `${u.ref.conversationId}:${u.card.kind}`).sort()).to.deep.equal(['dm-jo:receipt', 'dm-sam:introduction']);
+    expect(w.web.updates.map((u) => `${u.ref.conversationId}:${u.card.kind}`).sort()).to.deep.equal([
+      'dm-jo:receipt',
+      'dm-sam:introduction',
+    ]);
   });
 
   it('only the instance holding the lease dispatches', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const other = new FakeMessenger('web');
     const lease = new Lease(w.db, 'dispatcher', 'instance-b');
-    const second = new Dispatcher({ db: w.db, outbox: w.nudges.outbox, router: w.nudges.router, compose: stubCompose, clock: w.clock, lease });
+    const second = new Dispatcher({
+      db: w.db,
+      outbox: w.nudges.outbox,
+      router: w.nudges.router,
+      compose: stubCompose,
+      clock: w.clock,
+      lease,
+    });
     await w.nudges.dispatcher.runOnce(); // instance A takes the lease
     w.app.introduce('jo', introduceInput());
     w.nudges.router.register(other);
@@ -135,9 +148,17 @@ describe('dispatching the outbox', () => {
   it('never sends more than 7 messages a second into one Teams conversation', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     let now = 0;
-    const limiter = new RateLimiter(() => now, async (ms) => { now += ms; });
+    const limiter = new RateLimiter(
+      () => now,
+      async (ms) => {
+        now += ms;
+      },
+    );
     const times: number[] = [];
-    for (let i = 0; i < 30; i++) { await limiter.acquire({ platform: 'teams', tenant: 't', conversation: 'c' }); times.push(now); }
+    for (let i = 0; i < 30; i++) {
+      await limiter.acquire({ platform: 'teams', tenant: 't', conversation: 'c' });
+      times.push(now);
+    }
     for (let i = 0; i < times.length; i++) {
       const inWindow = times.filter((t) => t >= times[i] && t < times[i] + 1000).length;
       expect(inWindow).to.be.at.most(TEAMS_PER_CONVERSATION.perSecond);

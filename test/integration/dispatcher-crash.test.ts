@@ -16,24 +16,42 @@ function fakeRecipient(onRequest: (n: number) => void) {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       const { key } = JSON.parse(body) as { key: string };
       requests.push(key);
       if (!delivered.has(key)) delivered.set(key, delivered.size + 1);
       onRequest(requests.length);
-      setTimeout(() => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ messageId: `m${delivered.get(key)}` })); }, 5);
+      setTimeout(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ messageId: `m${delivered.get(key)}` }));
+      }, 5);
     });
   });
   return { server, delivered, requests };
 }
 
-function runChild(db: string, url: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null; out: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/crash-dispatcher.ts', db, url, 'instance-1'], { cwd: ROOT });
+function runChild(
+  db: string,
+  url: string,
+): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null; out: string }> } {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/support/crash-dispatcher.ts', db, url, 'instance-1'],
+    { cwd: ROOT },
+  );
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
-  const exited = new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out })));
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
+  const exited = new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, out })),
+  );
   return { child, exited };
 }
 
@@ -41,7 +59,10 @@ describe('crash safety of the dispatcher', function () {
   this.timeout(60_000);
   let w: World;
   let server: Server;
-  afterEach(() => { server?.close(); w.cleanup(); });
+  afterEach(() => {
+    server?.close();
+    w.cleanup();
+  });
 
   it('given the dispatcher is killed with SIGKILL mid-way, after a restart every message is delivered, each key once', async () => {
     w = makeWorld();
@@ -49,10 +70,20 @@ describe('crash safety of the dispatcher', function () {
     const people = Object.keys(PEOPLE);
     for (let i = 0; i < MESSAGES; i++) {
       const personId = people[i % people.length];
-      outbox.enqueue({ idempotencyKey: `H-${i}/nudge/${personId}`, recipient: { personId }, card: { kind: 'nudge', subjectId: `H-${i}` }, mode: 'new' }, w.clock.now());
+      outbox.enqueue(
+        {
+          idempotencyKey: `H-${i}/nudge/${personId}`,
+          recipient: { personId },
+          card: { kind: 'nudge', subjectId: `H-${i}` },
+          mode: 'new',
+        },
+        w.clock.now(),
+      );
     }
     let first: ChildProcess | null = null;
-    const fake = fakeRecipient((n) => { if (n === KILL_AFTER) first?.kill('SIGKILL'); });
+    const fake = fakeRecipient((n) => {
+      if (n === KILL_AFTER) first?.kill('SIGKILL');
+    });
     server = fake.server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

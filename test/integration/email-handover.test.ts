@@ -1,8 +1,21 @@
 // A named contact on no chat platform gets the introduction by e-mail and answers on a secure page.
 import { expect } from 'chai';
 import { DAY_MS } from '../support/make.ts';
-import { MAX_ATTEMPTS_PER_CODE, MAX_CODE_ATTEMPTS, LINK_TTL_MS, SESSION_TTL_MS } from '../../src/platforms/email/link-store.ts';
-import { LinkBrowser, SAM_ADDRESS, codeIn, csrfOf, linksIn, makeEmailWorld, type EmailWorld } from '../support/email-world.ts';
+import {
+  MAX_ATTEMPTS_PER_CODE,
+  MAX_CODE_ATTEMPTS,
+  LINK_TTL_MS,
+  SESSION_TTL_MS,
+} from '../../src/platforms/email/link-store.ts';
+import {
+  LinkBrowser,
+  SAM_ADDRESS,
+  codeIn,
+  csrfOf,
+  linksIn,
+  makeEmailWorld,
+  type EmailWorld,
+} from '../support/email-world.ts';
 
 const NEEDS = 'Feeling anxious about starting work again.';
 const PHONE = '07700 900123';
@@ -19,7 +32,9 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     await w.deliver();
     link = linksIn(w.sink.to(SAM_ADDRESS)[0])[0];
   });
-  afterEach(async () => { await w.stop(); });
+  afterEach(async () => {
+    await w.stop();
+  });
 
   /** Opens the link, asks for a code, and enters the one from the newest mail. Returns the card page. */
   async function signIn(browser: LinkBrowser) {
@@ -34,7 +49,9 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     const mails = w.sink.to(SAM_ADDRESS);
     expect(mails).to.have.length(1);
     const mail = mails[0];
-    expect(mail.subject).to.equal('New introduction from Jo Rivers to Wellbeing Hub: please reply by Wed 25 Nov, 10:00');
+    expect(mail.subject).to.equal(
+      'New introduction from Jo Rivers to Wellbeing Hub: please reply by Wed 25 Nov, 10:00',
+    );
     expect(mail.text).to.contain('Hello Sam,').and.contain('ask your coordinator');
     expect(linksIn(mail)).to.have.length(1);
     for (const part of [mail.text, mail.html, mail.subject]) {
@@ -46,7 +63,10 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     const browser = new LinkBrowser();
     const first = await browser.get(link);
     expect(first.status).to.equal(200);
-    expect(first.html).to.contain('Check it’s you').and.contain('s***@example.org').and.contain('from Jo Rivers to Wellbeing Hub');
+    expect(first.html)
+      .to.contain('Check it’s you')
+      .and.contain('s***@example.org')
+      .and.contain('from Jo Rivers to Wellbeing Hub');
     expect(first.html).not.to.contain('R.T.').and.not.to.contain('anxious');
     const sent = await browser.submit(`${link}/code`, {});
     expect(sent.html).to.contain('Code from the e-mail');
@@ -56,7 +76,7 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     expect(codeMail.text).not.to.contain('anxious').and.not.to.contain('R.T.');
   });
 
-  it('following the link, entering the code from the second mail and pressing Accept moves the handover and updates the introducer\'s Slack receipt', async () => {
+  it("following the link, entering the code from the second mail and pressing Accept moves the handover and updates the introducer's Slack receipt", async () => {
     const browser = new LinkBrowser(w.url);
     const { page } = await signIn(browser);
     expect(page.status).to.equal(200);
@@ -77,11 +97,21 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     const { page } = await signIn(browser);
     const form = await browser.post(`${link}/action`, { csrf: csrfOf(page.html), version: '1', actionId: 'decline' });
     expect(form.html).to.contain('name="reason"');
-    const refused = await browser.post(`${link}/action`, { csrf: csrfOf(form.html), version: '1', actionId: 'decline_submit', reason: '' });
+    const refused = await browser.post(`${link}/action`, {
+      csrf: csrfOf(form.html),
+      version: '1',
+      actionId: 'decline_submit',
+      reason: '',
+    });
     expect(refused.status).to.equal(422);
     expect(refused.html).to.contain('role="alert"');
     expect(w.handovers.find(id)!.state).to.equal('sent');
-    await browser.post(`${link}/action`, { csrf: csrfOf(form.html), version: '1', actionId: 'decline_submit', reason: 'no_capacity' });
+    await browser.post(`${link}/action`, {
+      csrf: csrfOf(form.html),
+      version: '1',
+      actionId: 'decline_submit',
+      reason: 'no_capacity',
+    });
     expect(w.handovers.find(id)!.state).to.equal('declined');
   });
 
@@ -102,7 +132,10 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     const other = new LinkBrowser(w.url);
     const opened = await other.get(link);
     expect(opened.status).to.equal(200);
-    expect(opened.html).to.contain('Check it’s you').and.contain('Send yourself a new code').and.not.contain('R.T.')
+    expect(opened.html)
+      .to.contain('Check it’s you')
+      .and.contain('Send yourself a new code')
+      .and.not.contain('R.T.')
       .and.not.contain('already been used');
     const pressed = await other.post(`${link}/action`, { csrf: 'guess', version: '1', actionId: 'accept' });
     expect(pressed.status).to.equal(403);
@@ -164,7 +197,9 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     await browser.submit(`${link}/code`, {});
     const verified = await browser.post(`${link}/verify`, { code: codeIn(w.sink.to(SAM_ADDRESS)[1]) });
     expect(verified.status).to.equal(303);
-    expect(verified.setCookie).to.match(/HttpOnly/).and.match(/SameSite=Strict/);
+    expect(verified.setCookie)
+      .to.match(/HttpOnly/)
+      .and.match(/SameSite=Strict/);
   });
 
   it(`given ${MAX_CODE_ATTEMPTS} wrong codes, then the link is locked: even the right code and a new code are refused`, async () => {
@@ -174,7 +209,8 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     const right = codeIn(w.sink.to(SAM_ADDRESS)[1]);
     const wrong = right === '000000' ? '111111' : '000000';
     const statuses: number[] = [];
-    for (let i = 0; i < MAX_CODE_ATTEMPTS; i++) statuses.push((await browser.post(`${link}/verify`, { code: wrong })).status);
+    for (let i = 0; i < MAX_CODE_ATTEMPTS; i++)
+      statuses.push((await browser.post(`${link}/verify`, { code: wrong })).status);
     expect(statuses.slice(0, MAX_CODE_ATTEMPTS - 1).every((s) => s === 400)).to.equal(true);
     expect(statuses[MAX_CODE_ATTEMPTS - 1]).to.equal(403);
     const withRight = await browser.post(`${link}/verify`, { code: right });
@@ -200,7 +236,13 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
   });
 
   it('given a link made for another purpose, then a clear page says it cannot be used here', async () => {
-    const { token } = w.links.createLink({ purpose: 'unsubscribe', handoverId: id, personId: 'sam', address: SAM_ADDRESS, now: w.clock.now() });
+    const { token } = w.links.createLink({
+      purpose: 'unsubscribe',
+      handoverId: id,
+      personId: 'sam',
+      address: SAM_ADDRESS,
+      now: w.clock.now(),
+    });
     const page = await new LinkBrowser().get(`${w.url}/e/${token}`);
     expect(page.status).to.equal(400);
     expect(page.html).to.contain('This link cannot be used here');
@@ -219,7 +261,9 @@ describe('e-mail and a secure link for a contact on no chat platform', function 
     const mails = w.sink.to(SAM_ADDRESS);
     expect(mails.length).to.be.greaterThan(1);
     const reminder = mails[mails.length - 1];
-    expect(reminder.subject).to.equal('Reminder: please answer the introduction from Jo Rivers to Wellbeing Hub (reply was due Wed 25 Nov, 10:00)');
+    expect(reminder.subject).to.equal(
+      'Reminder: please answer the introduction from Jo Rivers to Wellbeing Hub (reply was due Wed 25 Nov, 10:00)',
+    );
     expect(linksIn(reminder)[0]).to.not.equal(link);
     expect(reminder.text).not.to.contain('anxious');
   });
@@ -236,7 +280,9 @@ describe('falling back to e-mail', function () {
       w.introduce();
       await w.deliver();
       expect(w.slack.calls.some((c) => c.startsWith('send:U-SAM'))).to.equal(true);
-      expect(w.sink.to(SAM_ADDRESS).map((m) => m.subject)).to.deep.equal(['New introduction from Jo Rivers to Wellbeing Hub: please reply by Wed 25 Nov, 10:00']);
+      expect(w.sink.to(SAM_ADDRESS).map((m) => m.subject)).to.deep.equal([
+        'New introduction from Jo Rivers to Wellbeing Hub: please reply by Wed 25 Nov, 10:00',
+      ]);
     } finally {
       await w.stop();
     }

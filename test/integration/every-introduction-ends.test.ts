@@ -43,7 +43,10 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     const updatesBefore = w.web.updates.filter((u) => u.ref.conversationId === 'dm-jo').length;
     await w.at('2026-08-26T10:00:00Z'); // Wednesday 11:00: two working days later, Jo is asked
     expect(w.inbox('jo')).to.deep.equal(['receipt', 'outcome:outcome_question']);
-    expect(w.web.updates.filter((u) => u.ref.conversationId === 'dm-jo').length, 'the receipt is updated to carry the question').to.be.greaterThan(updatesBefore);
+    expect(
+      w.web.updates.filter((u) => u.ref.conversationId === 'dm-jo').length,
+      'the receipt is updated to carry the question',
+    ).to.be.greaterThan(updatesBefore);
     expect(stateOf(id).outcomeAsks).to.equal(1);
 
     // Ten working days after the follow-up date, skipping the bank holiday on Monday 31 Aug.
@@ -69,7 +72,11 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     await w.at('2026-09-04T13:59:00Z');
     expect(stateOf(id).state).to.equal('contact_made');
     await w.at('2026-09-04T14:00:00Z'); // 28 Aug, (31 Aug bank holiday), 1, 2, 3, 4 Sep
-    expect(stateOf(id)).to.deep.include({ state: 'closed', outcome: 'contact_made', closedAt: '2026-09-04T14:00:00.000Z' });
+    expect(stateOf(id)).to.deep.include({
+      state: 'closed',
+      outcome: 'contact_made',
+      closedAt: '2026-09-04T14:00:00.000Z',
+    });
     expect(w.inbox('jo'), 'a known outcome needs no extra message').to.deep.equal(['receipt']);
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
     await expectPurgedAfterRetention(id);
@@ -104,10 +111,20 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     expect(stateOf(id).state).to.equal('accepted');
     expect(w.inbox('jo'), 'no third question').to.have.length(3);
     await w.at('2026-09-15T09:00:00Z'); // Tuesday 15 Sep 10:00
-    expect(stateOf(id)).to.deep.include({ state: 'closed', outcome: 'unknown', closedAt: '2026-09-15T09:00:00.000Z', notYetCount: 2, outcomeAsks: 2 });
+    expect(stateOf(id)).to.deep.include({
+      state: 'closed',
+      outcome: 'unknown',
+      closedAt: '2026-09-15T09:00:00.000Z',
+      notYetCount: 2,
+      outcomeAsks: 2,
+    });
     expect(w.inbox('jo').slice(-1)).to.deep.equal(['outcome:closed_unknown']);
-    expect(w.auditOf(id).filter((e) => e === 'outcome_asked' || e === 'outcome_not_yet'))
-      .to.deep.equal(['outcome_asked', 'outcome_not_yet', 'outcome_asked', 'outcome_not_yet']);
+    expect(w.auditOf(id).filter((e) => e === 'outcome_asked' || e === 'outcome_not_yet')).to.deep.equal([
+      'outcome_asked',
+      'outcome_not_yet',
+      'outcome_asked',
+      'outcome_not_yet',
+    ]);
     await expectPurgedAfterRetention(id);
   });
 
@@ -140,7 +157,10 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     w.clock.set('2026-08-26T11:00:00Z');
     w.app.act(id, { type: 'report_outcome', actorId: 'jo', outcome: 'contact_made' });
     expect(stateOf(id)).to.deep.include({ state: 'closed', outcome: 'contact_made' });
-    expect(w.handovers.audit(id).find((a) => a.event === 'closed')!.details).to.deep.equal({ outcome: 'contact_made', reportedBy: 'introducer' });
+    expect(w.handovers.audit(id).find((a) => a.event === 'closed')!.details).to.deep.equal({
+      outcome: 'contact_made',
+      reportedBy: 'introducer',
+    });
     await w.at('2026-10-01T10:00:00Z');
     expect(w.inbox('jo')).to.deep.equal(['receipt', 'outcome:outcome_question']);
     expect(w.inbox('sam')).to.deep.equal(['introduction', 'nudge:contact_not_confirmed']);
@@ -167,11 +187,19 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
 
   it('given an introduction accepted under an earlier version, with nothing planned to end it, when the reminder service starts, then its end is planned and it closes as unknown on time', async () => {
     const id = await acceptedOnMonday17();
-    w.db.prepare(`UPDATE schedule SET status = 'cancelled' WHERE subject_id = ? AND kind IN ('ask_outcome', 'auto_close')`).run(id);
+    w.db
+      .prepare(
+        `UPDATE schedule SET status = 'cancelled' WHERE subject_id = ? AND kind IN ('ask_outcome', 'auto_close')`,
+      )
+      .run(id);
     expect(w.nudges.schedule.pendingFor(id).map((r) => r.kind)).to.deep.equal(['follow_up_nudge']);
     w.nudges.start();
     await w.nudges.stop();
-    expect(w.nudges.schedule.pendingFor(id).map((r) => r.kind)).to.deep.equal(['follow_up_nudge', 'ask_outcome', 'auto_close']);
+    expect(w.nudges.schedule.pendingFor(id).map((r) => r.kind)).to.deep.equal([
+      'follow_up_nudge',
+      'ask_outcome',
+      'auto_close',
+    ]);
     await w.at('2026-09-08T10:00:00Z');
     expect(stateOf(id)).to.deep.include({ state: 'closed', outcome: 'unknown' });
   });

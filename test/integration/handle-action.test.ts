@@ -5,13 +5,23 @@ import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
 import { introduceInput } from '../support/make.ts';
 
 function text(card: Card): string {
-  return [card.title, ...card.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : b.type === 'facts' ? b.facts.map((f) => f.value) : []))].join('\n');
+  return [
+    card.title,
+    ...card.blocks.flatMap((b) =>
+      b.type === 'text' ? [b.text] : b.type === 'facts' ? b.facts.map((f) => f.value) : [],
+    ),
+  ].join('\n');
 }
 
 describe('the shared action handler', () => {
   let w: CardWorld;
   let deps: ActionDeps;
-  const act = (actorId: string, actionId: string, subjectId: string, inputs: Record<string, unknown> = {}): ActionResult =>
+  const act = (
+    actorId: string,
+    actionId: string,
+    subjectId: string,
+    inputs: Record<string, unknown> = {},
+  ): ActionResult =>
     handleAction(deps, { actorId, actionId, subjectId, version: w.handovers.find(subjectId)?.version ?? 1, inputs });
 
   beforeEach(() => {
@@ -32,7 +42,10 @@ describe('the shared action handler', () => {
     const h = w.app.introduce('jo', introduceInput());
     const r = act('pat', 'accept', h.id);
     expect(r).to.deep.include({ kind: 'error', message: 'This introduction is for Sam Patel at Wellbeing Hub.' });
-    expect(act('pat', 'decline', h.id)).to.deep.include({ kind: 'error', message: 'This introduction is for Sam Patel at Wellbeing Hub.' });
+    expect(act('pat', 'decline', h.id)).to.deep.include({
+      kind: 'error',
+      message: 'This introduction is for Sam Patel at Wellbeing Hub.',
+    });
   });
 
   it('Decline opens the form; submitting without a reason gives the form back with the message beside the reason', () => {
@@ -68,7 +81,11 @@ describe('the shared action handler', () => {
   });
 
   it('introduce with consent (as a form sends it: strings) creates the introduction and returns the receipt', () => {
-    const r = act('jo', 'introduce_submit', 'svc-mind-lambeth', { ...introduceInput(), consent: 'true', interpreter: 'true' });
+    const r = act('jo', 'introduce_submit', 'svc-mind-lambeth', {
+      ...introduceInput(),
+      consent: 'true',
+      interpreter: 'true',
+    });
     expect(r.kind).to.equal('card');
     if (r.kind !== 'card') return;
     expect(r.card.kind).to.equal('receipt');
@@ -88,7 +105,8 @@ describe('the shared action handler', () => {
     expect(text((search as { card: Card }).card)).to.contain('Wellbeing Hub');
     expect(act('jo', 'introduce_start', 'svc-mind-lambeth').kind).to.equal('form');
     const h = w.app.introduce('jo', introduceInput());
-    for (const a of ['accept', 'report_unreachable', 'confirm_contact']) expect(act('sam', a, h.id).kind, a).to.equal('card');
+    for (const a of ['accept', 'report_unreachable', 'confirm_contact'])
+      expect(act('sam', a, h.id).kind, a).to.equal('card');
     expect(w.handovers.find(h.id)!).to.deep.include({ state: 'closed', outcome: 'contact_made' });
   });
 

@@ -8,7 +8,9 @@ import { everyDayCalendar, introduceInput, makeWorld, type World } from '../supp
 
 describe('handover service on a real SQLite file', () => {
   let w: World;
-  beforeEach(() => { w = makeWorld(); });
+  beforeEach(() => {
+    w = makeWorld();
+  });
   afterEach(() => w.cleanup());
 
   it('given consent, when Jo introduces a client, then it is stored as sent to Sam with an audit entry', () => {
@@ -66,13 +68,20 @@ describe('handover service on a real SQLite file', () => {
     w.app.act(h.id, { type: 'escalate', actorId: 'system', backupIds: ['alex'] });
     const other = openDatabase(w.path);
     const otherApp = new HandoverService({
-      db: other, clock: w.clock, calendar: everyDayCalendar, timeZone: 'Europe/London',
-      handovers: new HandoverStore(other), people: new PeopleStore(other), services: new ServiceStore(other),
+      db: other,
+      clock: w.clock,
+      calendar: everyDayCalendar,
+      timeZone: 'Europe/London',
+      handovers: new HandoverStore(other),
+      people: new PeopleStore(other),
+      services: new ServiceStore(other),
     });
     // Both read version 2; Sam's write lands first; Alex's write must then fail the version check and re-decide.
     const stale = w.handovers.find(h.id)!;
     w.app.act(h.id, { type: 'accept', actorId: 'sam' });
-    expect(() => new HandoverStore(other).update({ ...stale, state: 'accepted', contactId: 'alex', version: 3 }, stale)).to.throw(/changed while you were acting/);
+    expect(() =>
+      new HandoverStore(other).update({ ...stale, state: 'accepted', contactId: 'alex', version: 3 }, stale),
+    ).to.throw(/changed while you were acting/);
     expect(() => otherApp.act(h.id, { type: 'accept', actorId: 'alex' })).to.throw(/Sam Patel already accepted/);
     const final = w.handovers.find(h.id)!;
     expect(final.contactId).to.equal('sam');

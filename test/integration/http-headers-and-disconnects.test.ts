@@ -13,13 +13,19 @@ import { eventually } from '../support/eventually.ts';
 const PINO_WARN = 40;
 const HUNG_UP_PATHS = ['/playground/api/actions', '/reports/sign-in', '/playground/api/actions'];
 
-interface LogLine { level: number; msg: string; path?: string }
+interface LogLine {
+  level: number;
+  msg: string;
+  path?: string;
+}
 
 /** Sends headers and half a body, waits until the server has taken the request (100 Continue), then hangs up. */
 async function hangUpMidBody(port: number, path: string): Promise<void> {
   const socket = connect(port, '127.0.0.1');
   await new Promise((resolve) => socket.once('connect', resolve));
-  socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n`);
+  socket.write(
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n`,
+  );
   await new Promise((resolve) => socket.once('data', resolve));
   socket.write('{"actionId":');
   socket.destroy();
@@ -31,24 +37,42 @@ describe('the HTTP server: security headers on every answer, and clients that ha
   const lines: LogLine[] = [];
   before(async () => {
     tmp = tempDir('http-hardening-');
-    const config = readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db'), ADMIN_TOKEN: 'a-long-random-admin-token-for-tests-0123456789abcdef' });
-    const sink = new Writable({ write(chunk, _enc, done) { lines.push(JSON.parse(String(chunk)) as LogLine); done(); } });
+    const config = readConfig({
+      PORT: '0',
+      DATABASE_PATH: join(tmp.dir, 'handover.db'),
+      ADMIN_TOKEN: 'a-long-random-admin-token-for-tests-0123456789abcdef',
+    });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(JSON.parse(String(chunk)) as LogLine);
+        done();
+      },
+    });
     app = await startApp(config, createLogger('debug', sink), { scheduler: false });
   });
-  after(async () => { await app.stop(); tmp.cleanup(); });
+  after(async () => {
+    await app.stop();
+    tmp.cleanup();
+  });
 
   it('given /healthz, an unknown address, a JSON error and a report that needs signing in, then each says nosniff and allows no scripts', async () => {
     const answers = await Promise.all([
       fetch(`${app.url}/healthz`),
       fetch(`${app.url}/nothing-here`),
-      fetch(`${app.url}/playground/api/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken' }),
+      fetch(`${app.url}/playground/api/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"broken',
+      }),
       fetch(`${app.url}/reports/data.json`),
     ]);
     expect(answers.map((r) => r.status)).to.deep.equal([200, 404, 400, 401]);
     for (const res of answers) {
       expect(res.headers.get('x-content-type-options'), res.url).to.equal('nosniff');
       const csp = res.headers.get('content-security-policy') ?? '';
-      expect(csp, res.url).to.match(/default-src 'none'/).and.match(/frame-ancestors 'none'/);
+      expect(csp, res.url)
+        .to.match(/default-src 'none'/)
+        .and.match(/frame-ancestors 'none'/);
       expect(csp, res.url).not.to.match(/script-src[^;]*unsafe/);
     }
   });
@@ -67,8 +91,14 @@ describe('the HTTP server: security headers on every answer, and clients that ha
       const about = lines.filter((l) => l.path && HUNG_UP_PATHS.includes(l.path));
       return about.length >= HUNG_UP_PATHS.length ? about : undefined;
     }, 'a log line about each request cut short');
-    expect(seen.filter((l) => l.level >= PINO_WARN), JSON.stringify(seen)).to.deep.equal([]);
-    expect(lines.filter((l) => l.level >= PINO_WARN), 'nothing else at warn or above').to.deep.equal([]);
+    expect(
+      seen.filter((l) => l.level >= PINO_WARN),
+      JSON.stringify(seen),
+    ).to.deep.equal([]);
+    expect(
+      lines.filter((l) => l.level >= PINO_WARN),
+      'nothing else at warn or above',
+    ).to.deep.equal([]);
     expect((await fetch(`${app.url}/healthz`)).status).to.equal(200);
   });
 });

@@ -10,8 +10,12 @@ import { ActionKeyStore } from '../../src/storage/action-key-store.ts';
 describe('one answer per press (shared handler)', () => {
   let w: CardWorld;
   let deps: ActionDeps;
-  const act = (actorId: string, actionId: string, subjectId: string, extra: { version?: number; inputs?: Record<string, unknown>; key?: string } = {}): ActionResult =>
-    handleAction(deps, { actorId, actionId, subjectId, ...extra });
+  const act = (
+    actorId: string,
+    actionId: string,
+    subjectId: string,
+    extra: { version?: number; inputs?: Record<string, unknown>; key?: string } = {},
+  ): ActionResult => handleAction(deps, { actorId, actionId, subjectId, ...extra });
   const rows = (table: string) => (w.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
   beforeEach(() => {
@@ -28,9 +32,15 @@ describe('one answer per press (shared handler)', () => {
     expect(again.kind).to.equal('card');
     expect(again.card.subjectId).to.equal(first.card.subjectId);
     expect(rows('handovers')).to.equal(1);
-    w.people.upsert({ id: 'pat', name: 'Pat Quinn', email: 'pat@example.org', organisation: 'Southwark Council', role: 'Housing officer' });
+    w.people.upsert({
+      id: 'pat',
+      name: 'Pat Quinn',
+      email: 'pat@example.org',
+      organisation: 'Southwark Council',
+      role: 'Housing officer',
+    });
     act('pat', 'introduce_submit', 'svc-mind-lambeth', { inputs });
-    expect(rows('handovers'), 'keys are per person: the same key from Pat is Pat\'s own introduction').to.equal(2);
+    expect(rows('handovers'), "keys are per person: the same key from Pat is Pat's own introduction").to.equal(2);
   });
 
   it('given a note added from a card, when the same press arrives again (a retry of the same version), then there is one note', () => {
@@ -39,22 +49,40 @@ describe('one answer per press (shared handler)', () => {
     const again = act('jo', 'add_note_submit', h.id, { version: 1, inputs: { text: 'New phone number: ask me.' } });
     expect(again.kind).to.equal('card');
     expect(w.handovers.notes(h.id)).to.have.length(1);
-    expect(act('sam', 'accept', h.id, { version: 1 }).kind, 'only a note changed, so the old card still means the same').to.equal('card');
+    expect(
+      act('sam', 'accept', h.id, { version: 1 }).kind,
+      'only a note changed, so the old card still means the same',
+    ).to.equal('card');
     expect(w.handovers.find(h.id)!.state).to.equal('accepted');
   });
 
   it('given keys of presses from eight days and one hour ago, when old keys are forgotten, then only the recent one is kept', () => {
     const keys = new ActionKeyStore(w.db);
     const h = w.app.introduce('jo', introduceInput());
-    keys.claim({ key: 'old', actorId: 'jo', actionId: 'add_note_submit', handoverId: h.id, at: new Date(w.clock.now().getTime() - 8 * DAY_MS).toISOString() });
-    keys.claim({ key: 'recent', actorId: 'jo', actionId: 'add_note_submit', handoverId: h.id, at: new Date(w.clock.now().getTime() - 3_600_000).toISOString() });
+    keys.claim({
+      key: 'old',
+      actorId: 'jo',
+      actionId: 'add_note_submit',
+      handoverId: h.id,
+      at: new Date(w.clock.now().getTime() - 8 * DAY_MS).toISOString(),
+    });
+    keys.claim({
+      key: 'recent',
+      actorId: 'jo',
+      actionId: 'add_note_submit',
+      handoverId: h.id,
+      at: new Date(w.clock.now().getTime() - 3_600_000).toISOString(),
+    });
     expect(keys.forgetOld(w.clock.now())).to.equal(1);
     expect([keys.find('old'), keys.find('recent')?.key]).to.deep.equal([undefined, 'recent']);
   });
 
   const offered = (id: string, reason: string) => {
     const card = w.cards.compose({ kind: 'outcome', subjectId: id, viewerId: 'jo', params: { reason } })!;
-    return card.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : [])).filter((a) => a.id === 'reintroduce').map((a) => a.label);
+    return card.blocks
+      .flatMap((b) => (b.type === 'actions' ? b.actions : []))
+      .filter((a) => a.id === 'reintroduce')
+      .map((a) => a.label);
   };
 
   it('given an expiry, a client nobody could reach, or a contact who never answered, then the introducer is offered "Introduce to" other services', () => {
@@ -65,8 +93,15 @@ describe('one answer per press (shared handler)', () => {
     w.app.act(unreachable, { type: 'report_unreachable', actorId: 'sam' });
     const silent = w.app.introduce('jo', introduceInput()).id;
     w.app.act(silent, { type: 'escalate', actorId: 'system', backupIds: ['alex'] });
-    for (const [id, reason] of [[expired, 'expired'], [unreachable, 'unreachable'], [silent, 'escalated']]) {
-      expect(offered(id, reason), reason).to.include.members(['Introduce to Peer Support Circle', 'Introduce to Talking Therapies']);
+    for (const [id, reason] of [
+      [expired, 'expired'],
+      [unreachable, 'unreachable'],
+      [silent, 'escalated'],
+    ]) {
+      expect(offered(id, reason), reason).to.include.members([
+        'Introduce to Peer Support Circle',
+        'Introduce to Talking Therapies',
+      ]);
     }
     const form = act('jo', 'reintroduce', `${unreachable}~svc-talk`);
     expect(form.kind).to.equal('form');

@@ -24,7 +24,13 @@ describe('opportunity cards delivered to a channel', () => {
       },
     });
     service = new OpportunityService({
-      db: w.db, clock: w.clock, timeZone: 'Europe/London', store: new OpportunityStore(w.db), people: w.people, services: w.services, outbox: w.nudges.outbox,
+      db: w.db,
+      clock: w.clock,
+      timeZone: 'Europe/London',
+      store: new OpportunityStore(w.db),
+      people: w.people,
+      services: w.services,
+      outbox: w.nudges.outbox,
     });
     opportunities = service;
   });
@@ -33,12 +39,16 @@ describe('opportunity cards delivered to a channel', () => {
   it('given a post, then the channel gets the card once; at the deadline the same message changes to "Closed"', async () => {
     const o = opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP]);
     await w.nudges.dispatcher.runOnce();
-    expect(slack.sent.map((s) => [s.to, s.card.kind, s.card.title])).to.deep.equal([['C0EMPLOY', 'opportunity', 'Confidence and wellbeing group']]);
+    expect(slack.sent.map((s) => [s.to, s.card.kind, s.card.title])).to.deep.equal([
+      ['C0EMPLOY', 'opportunity', 'Confidence and wellbeing group'],
+    ]);
     expect(slack.sent[0].card.actions.map((a) => a.id)).to.deep.equal(['introduce_to_opportunity']);
 
     await w.at('2026-12-02T00:00:30Z');
     expect(slack.sent.filter((s) => s.card.kind === 'opportunity')).to.have.length(1);
-    expect(slack.updates.map((u) => [u.ref.messageId, u.card.title])).to.deep.equal([[slack.sent[0].ref.messageId, 'Closed: Confidence and wellbeing group']]);
+    expect(slack.updates.map((u) => [u.ref.messageId, u.card.title])).to.deep.equal([
+      [slack.sent[0].ref.messageId, 'Closed: Confidence and wellbeing group'],
+    ]);
     expect(opportunities.get(o.id).status).to.equal('closed');
   });
 
@@ -50,7 +60,9 @@ describe('opportunity cards delivered to a channel', () => {
     await w.at('2026-11-30T09:01:00Z');
     await w.at('2026-12-02T09:00:00Z');
     const digests = slack.sent.filter((s) => s.card.kind === 'digest');
-    expect(digests.map((d) => [d.to, d.card.title])).to.deep.equal([['C0EMPLOY', 'Opportunities still open this week']]);
+    expect(digests.map((d) => [d.to, d.card.title])).to.deep.equal([
+      ['C0EMPLOY', 'Opportunities still open this week'],
+    ]);
     await w.at('2026-12-07T09:00:00Z');
     expect(slack.sent.filter((s) => s.card.kind === 'digest')).to.have.length(2);
   });

@@ -3,9 +3,20 @@ import { expect } from 'chai';
 import { toAdaptiveCard } from '../../src/cards/adaptive.ts';
 import { createCardComposerParts } from '../../src/app/card-composer.ts';
 import type { CardBlock, CardInput } from '../../src/cards/model.ts';
-import { buildOpportunityIntroduceForm, openOpportunityIntroduction, OPPORTUNITY_INPUT_ID, withOpportunity, type OpportunityActionDeps } from '../../src/app/actions/opportunity-actions.ts';
+import {
+  buildOpportunityIntroduceForm,
+  openOpportunityIntroduction,
+  OPPORTUNITY_INPUT_ID,
+  withOpportunity,
+  type OpportunityActionDeps,
+} from '../../src/app/actions/opportunity-actions.ts';
 import { OpportunityError } from '../../src/domain/opportunities/errors.ts';
-import { makeOpportunityWorld, opportunityInput, PEER_GROUP, type OpportunityWorld } from '../support/opportunity-world.ts';
+import {
+  makeOpportunityWorld,
+  opportunityInput,
+  PEER_GROUP,
+  type OpportunityWorld,
+} from '../support/opportunity-world.ts';
 import { assertValidAdaptiveCard } from '../support/validate-adaptive.ts';
 
 const inputsOf = (blocks: CardBlock[]): CardInput[] => blocks.flatMap((b) => (b.type === 'input' ? [b.input] : []));
@@ -15,7 +26,16 @@ describe('introducing a client from an opportunity card', () => {
   let deps: OpportunityActionDeps;
   beforeEach(() => {
     w = makeOpportunityWorld();
-    deps = { opportunities: w.opportunities, cards: createCardComposerParts({ db: w.db, clock: w.clock, handovers: w.handovers, people: w.people, services: w.services }) };
+    deps = {
+      opportunities: w.opportunities,
+      cards: createCardComposerParts({
+        db: w.db,
+        clock: w.clock,
+        handovers: w.handovers,
+        people: w.people,
+        services: w.services,
+      }),
+    };
   });
   afterEach(() => w.cleanup());
 
@@ -31,10 +51,21 @@ describe('introducing a client from an opportunity card', () => {
     assertValidAdaptiveCard(toAdaptiveCard(form), 'introduce form for an opportunity');
   });
 
-  it('given the form is sent, then the introduction goes to the opportunity\'s contact and records the opportunity', () => {
+  it("given the form is sent, then the introduction goes to the opportunity's contact and records the opportunity", () => {
     const o = w.opportunities.postOpportunity('jo', opportunityInput({ contactId: 'alex' }), [PEER_GROUP]);
-    const inputs = { [OPPORTUNITY_INPUT_ID]: o.id, contactId: 'sam', clientName: 'R.T.', needs: 'Meet people', reasonForService: 'Group suits them', contactMethod: 'Phone', consent: true };
-    const h = w.app.introduce('pat', withOpportunity(deps, 'pat', { ...inputs, serviceId: 'svc-mind-lambeth' }, inputs));
+    const inputs = {
+      [OPPORTUNITY_INPUT_ID]: o.id,
+      contactId: 'sam',
+      clientName: 'R.T.',
+      needs: 'Meet people',
+      reasonForService: 'Group suits them',
+      contactMethod: 'Phone',
+      consent: true,
+    };
+    const h = w.app.introduce(
+      'pat',
+      withOpportunity(deps, 'pat', { ...inputs, serviceId: 'svc-mind-lambeth' }, inputs),
+    );
     expect(h).to.include({ contactId: 'alex', opportunityId: o.id, introducerId: 'pat' });
   });
 
@@ -47,7 +78,10 @@ describe('introducing a client from an opportunity card', () => {
     const o = w.opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP]);
     buildOpportunityIntroduceForm(deps, 'pat', o.id);
     w.opportunities.close(o.id, 'sam');
-    expect(() => withOpportunity(deps, 'pat', { [OPPORTUNITY_INPUT_ID]: o.id })).to.throw(OpportunityError, /has closed/);
+    expect(() => withOpportunity(deps, 'pat', { [OPPORTUNITY_INPUT_ID]: o.id })).to.throw(
+      OpportunityError,
+      /has closed/,
+    );
     expect(openOpportunityIntroduction(deps, 'pat', o.id)).to.deep.include({ kind: 'error' });
   });
 });

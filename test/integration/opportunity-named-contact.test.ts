@@ -19,8 +19,13 @@ function findById(node: unknown, id: string): Json | undefined {
 }
 
 const SOUTHWARK_COURSE = {
-  title: 'Confidence and CV course', provider: 'Southwark Works', type: 'course', deadline: '2026-11-30',
-  whoFor: 'People aged 18 and over looking for work', howToJoin: 'Call Southwark Works on 020 7946 0000', channels: DEMO_PEER_GROUP.channelId,
+  title: 'Confidence and CV course',
+  provider: 'Southwark Works',
+  type: 'course',
+  deadline: '2026-11-30',
+  whoFor: 'People aged 18 and over looking for work',
+  howToJoin: 'Call Southwark Works on 020 7946 0000',
+  channels: DEMO_PEER_GROUP.channelId,
 };
 
 describe('posting an opportunity: the named contact is chosen, never assumed', () => {
@@ -28,12 +33,23 @@ describe('posting an opportunity: the named contact is chosen, never assumed', (
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(async () => {
     tmp = tempDir('opportunity-contact-');
-    app = await startApp(readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db') }), createLogger('silent'), { clock: new FixedClock(new Date('2026-11-23T10:00:00Z')), scheduler: false });
+    app = await startApp(
+      readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db') }),
+      createLogger('silent'),
+      { clock: new FixedClock(new Date('2026-11-23T10:00:00Z')), scheduler: false },
+    );
   });
-  afterEach(async () => { await app.stop(); tmp.cleanup(); });
+  afterEach(async () => {
+    await app.stop();
+    tmp.cleanup();
+  });
 
   const act = async (body: Json) => {
-    const res = await fetch(`${app.url}/playground/api/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${app.url}/playground/api/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return (await res.json()) as Json;
   };
 
@@ -45,13 +61,23 @@ describe('posting an opportunity: the named contact is chosen, never assumed', (
   });
 
   it('given Sam posts a Southwark Works course without choosing a service, then it is not tied to his service and he is not shown as its named contact', async () => {
-    const posted = await act({ as: DEMO_PEOPLE.contact, actionId: 'opportunity_submit', subjectId: 'web', inputs: SOUTHWARK_COURSE });
+    const posted = await act({
+      as: DEMO_PEOPLE.contact,
+      actionId: 'opportunity_submit',
+      subjectId: 'web',
+      inputs: SOUTHWARK_COURSE,
+    });
     expect(JSON.stringify(posted.card)).to.contain('not linked to a directory service');
     const [o] = app.opportunities.list();
     expect(o.serviceId).to.equal(null);
     for (let i = 0; i < 3; i++) await app.nudges.dispatcher.runOnce();
     const res = await fetch(`${app.url}/playground/api/channel?as=${DEMO_PEOPLE.peer}`);
-    const card = JSON.stringify(((await res.json()) as { channels: { messages: unknown[] }[] }).channels[0].messages[0]);
-    expect(card).to.contain('Southwark Works').and.not.to.contain('Named contact').and.not.to.contain('Introduce a client to this');
+    const card = JSON.stringify(
+      ((await res.json()) as { channels: { messages: unknown[] }[] }).channels[0].messages[0],
+    );
+    expect(card)
+      .to.contain('Southwark Works')
+      .and.not.to.contain('Named contact')
+      .and.not.to.contain('Introduce a client to this');
   });
 });

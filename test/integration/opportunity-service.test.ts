@@ -1,7 +1,13 @@
 import { expect } from 'chai';
 import { OpportunityError } from '../../src/domain/opportunities/errors.ts';
 import { DAY_MS } from '../support/make.ts';
-import { makeOpportunityWorld, opportunityInput, PEER_GROUP, TEAMS_GROUP, type OpportunityWorld } from '../support/opportunity-world.ts';
+import {
+  makeOpportunityWorld,
+  opportunityInput,
+  PEER_GROUP,
+  TEAMS_GROUP,
+  type OpportunityWorld,
+} from '../support/opportunity-world.ts';
 
 function codeOf(fn: () => unknown): { code: string; message: string; fields: Record<string, string> } {
   try {
@@ -15,16 +21,38 @@ function codeOf(fn: () => unknown): { code: string; message: string; fields: Rec
 
 describe('opportunities in peer-group channels (real SQLite, real outbox)', () => {
   let w: OpportunityWorld;
-  beforeEach(() => { w = makeOpportunityWorld(); });
+  beforeEach(() => {
+    w = makeOpportunityWorld();
+  });
   afterEach(() => w.cleanup());
 
   describe('posting', () => {
     it('given Sam posts to two channels, then it is stored and one live card is queued per channel', () => {
       const o = w.opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP, TEAMS_GROUP]);
-      expect(w.store.find(o.id)).to.include({ title: 'Confidence and wellbeing group', status: 'open', postedBy: 'sam', contactId: 'sam', serviceId: 'svc-mind-lambeth' });
+      expect(w.store.find(o.id)).to.include({
+        title: 'Confidence and wellbeing group',
+        status: 'open',
+        postedBy: 'sam',
+        contactId: 'sam',
+        serviceId: 'svc-mind-lambeth',
+      });
       expect(w.queued()).to.deep.equal([
-        { key: `opportunity:${o.id}:posted:slack:T0LAMBETH:C0EMPLOY`, to: 'C0EMPLOY', kind: 'opportunity', subjectId: o.id, mode: 'live', liveKey: `${o.id}:slack:C0EMPLOY` },
-        { key: `opportunity:${o.id}:posted:teams:tenant-southwark:19:abc123@thread.tacv2`, to: '19:abc123@thread.tacv2', kind: 'opportunity', subjectId: o.id, mode: 'live', liveKey: `${o.id}:teams:19:abc123@thread.tacv2` },
+        {
+          key: `opportunity:${o.id}:posted:slack:T0LAMBETH:C0EMPLOY`,
+          to: 'C0EMPLOY',
+          kind: 'opportunity',
+          subjectId: o.id,
+          mode: 'live',
+          liveKey: `${o.id}:slack:C0EMPLOY`,
+        },
+        {
+          key: `opportunity:${o.id}:posted:teams:tenant-southwark:19:abc123@thread.tacv2`,
+          to: '19:abc123@thread.tacv2',
+          kind: 'opportunity',
+          subjectId: o.id,
+          mode: 'live',
+          liveKey: `${o.id}:teams:19:abc123@thread.tacv2`,
+        },
       ]);
       expect(w.store.posts(o.id)).to.have.length(2);
     });
@@ -36,33 +64,48 @@ describe('opportunities in peer-group channels (real SQLite, real outbox)', () =
     });
 
     it('given a bad form, then nothing is stored or queued and each field says what is wrong', () => {
-      const err = codeOf(() => w.opportunities.postOpportunity('sam', opportunityInput({ title: '', deadline: '2026-11-01' }), [PEER_GROUP]));
+      const err = codeOf(() =>
+        w.opportunities.postOpportunity('sam', opportunityInput({ title: '', deadline: '2026-11-01' }), [PEER_GROUP]),
+      );
       expect(err.code).to.equal('OPPORTUNITY_INVALID_INPUT');
-      expect(err.fields).to.deep.equal({ title: 'The title is required.', deadline: 'The deadline must be in the future.' });
+      expect(err.fields).to.deep.equal({
+        title: 'The title is required.',
+        deadline: 'The deadline must be in the future.',
+      });
       expect(w.opportunities.list()).to.deep.equal([]);
       expect(w.queued()).to.deep.equal([]);
     });
 
     it('given no channel, then it is refused with a message about channels', () => {
-      expect(codeOf(() => w.opportunities.postOpportunity('sam', opportunityInput(), [])).fields.channels).to.equal('Choose at least one channel.');
+      expect(codeOf(() => w.opportunities.postOpportunity('sam', opportunityInput(), [])).fields.channels).to.equal(
+        'Choose at least one channel.',
+      );
     });
 
     it('given someone not in the directory, then they are told to ask their coordinator', () => {
-      expect(codeOf(() => w.opportunities.postOpportunity('stranger', opportunityInput(), [PEER_GROUP])).message).to.match(/coordinator/);
+      expect(
+        codeOf(() => w.opportunities.postOpportunity('stranger', opportunityInput(), [PEER_GROUP])).message,
+      ).to.match(/coordinator/);
     });
 
-    it('given Jo (not a named contact) posts naming Alex as contact, then introductions go to Alex at Alex\'s service', () => {
+    it("given Jo (not a named contact) posts naming Alex as contact, then introductions go to Alex at Alex's service", () => {
       const o = w.opportunities.postOpportunity('jo', opportunityInput({ contactId: 'alex' }), [PEER_GROUP]);
       expect(o).to.include({ postedBy: 'jo', contactId: 'alex', serviceId: 'svc-mind-lambeth' });
     });
 
     it('given a service and a contact who is not one of its named contacts, then the contact field is refused', () => {
-      const err = codeOf(() => w.opportunities.postOpportunity('sam', opportunityInput({ serviceId: 'svc-mind-lambeth', contactId: 'pat' }), [PEER_GROUP]));
+      const err = codeOf(() =>
+        w.opportunities.postOpportunity('sam', opportunityInput({ serviceId: 'svc-mind-lambeth', contactId: 'pat' }), [
+          PEER_GROUP,
+        ]),
+      );
       expect(err.fields.contactId).to.equal('Choose a named contact of this service.');
     });
 
-    it('given a service and no contact from Jo, then the service\'s primary named contact is used', () => {
-      const o = w.opportunities.postOpportunity('jo', opportunityInput({ serviceId: 'svc-mind-lambeth' }), [PEER_GROUP]);
+    it("given a service and no contact from Jo, then the service's primary named contact is used", () => {
+      const o = w.opportunities.postOpportunity('jo', opportunityInput({ serviceId: 'svc-mind-lambeth' }), [
+        PEER_GROUP,
+      ]);
       expect(o.contactId).to.equal('sam');
     });
 
@@ -74,7 +117,9 @@ describe('opportunities in peer-group channels (real SQLite, real outbox)', () =
 
     it('a channel posted to becomes a peer group, keeping a name it was registered with', () => {
       w.store.registerPeerGroup(PEER_GROUP, 'Lambeth employment network', 'kim', w.clock.now().toISOString());
-      w.opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP, TEAMS_GROUP], { [TEAMS_GROUP.channelId]: 'Southwark peers' });
+      w.opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP, TEAMS_GROUP], {
+        [TEAMS_GROUP.channelId]: 'Southwark peers',
+      });
       expect(w.store.peerGroups().map((g) => g.name)).to.deep.equal(['Lambeth employment network', 'Southwark peers']);
     });
   });
@@ -84,10 +129,13 @@ describe('opportunities in peer-group channels (real SQLite, real outbox)', () =
       const o = w.opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP, TEAMS_GROUP]);
       expect(w.opportunities.closeExpired(new Date('2026-12-01T23:59:00Z'))).to.deep.equal([]);
       const closed = w.opportunities.closeExpired(new Date('2026-12-02T00:00:00Z'));
-      expect(closed.map((c) => [c.id, c.status, c.closeReason, c.closedAt])).to.deep.equal([[o.id, 'closed', 'deadline', '2026-12-02T00:00:00.000Z']]);
+      expect(closed.map((c) => [c.id, c.status, c.closeReason, c.closedAt])).to.deep.equal([
+        [o.id, 'closed', 'deadline', '2026-12-02T00:00:00.000Z'],
+      ]);
       const updates = w.queued().filter((q) => q.key.includes(':closed:'));
       expect(updates.map((u) => [u.to, u.mode, u.liveKey])).to.deep.equal([
-        ['C0EMPLOY', 'live', `${o.id}:slack:C0EMPLOY`], ['19:abc123@thread.tacv2', 'live', `${o.id}:teams:19:abc123@thread.tacv2`],
+        ['C0EMPLOY', 'live', `${o.id}:slack:C0EMPLOY`],
+        ['19:abc123@thread.tacv2', 'live', `${o.id}:teams:19:abc123@thread.tacv2`],
       ]);
       w.clock.set('2026-12-02T00:00:00Z');
       const card = w.opportunities.composeCard({ kind: 'opportunity', subjectId: o.id })!;
@@ -119,16 +167,26 @@ describe('opportunities in peer-group channels (real SQLite, real outbox)', () =
   describe('weekly digest per channel', () => {
     it('given Monday 09:00 London, then each channel with open opportunities gets one digest for the ISO week', () => {
       w.opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP, TEAMS_GROUP]);
-      w.opportunities.postOpportunity('sam', opportunityInput({ title: 'Gardening volunteers', type: 'volunteering', deadline: '2026-12-20' }), [PEER_GROUP]);
+      w.opportunities.postOpportunity(
+        'sam',
+        opportunityInput({ title: 'Gardening volunteers', type: 'volunteering', deadline: '2026-12-20' }),
+        [PEER_GROUP],
+      );
       w.clock.advance(7 * DAY_MS); // Monday 30 November, 10:00
       const queued = w.opportunities.weeklyDigest(new Date('2026-11-30T09:00:00Z'));
       expect(queued.map((q) => [q.card.kind, q.card.subjectId, q.mode, q.idempotencyKey])).to.deep.equal([
         ['digest', 'channel:slack:C0EMPLOY:2026-W49', 'new', 'digest:slack:T0LAMBETH:C0EMPLOY:2026-W49'],
-        ['digest', 'channel:teams:19:abc123@thread.tacv2:2026-W49', 'new', 'digest:teams:tenant-southwark:19:abc123@thread.tacv2:2026-W49'],
+        [
+          'digest',
+          'channel:teams:19:abc123@thread.tacv2:2026-W49',
+          'new',
+          'digest:teams:tenant-southwark:19:abc123@thread.tacv2:2026-W49',
+        ],
       ]);
       const slack = w.opportunities.composeCard(queued[0].card)!;
-      expect(slack.blocks.filter((b) => b.type === 'text' && b.style === 'heading').map((b) => (b as { text: string }).text))
-        .to.deep.equal(['Confidence and wellbeing group', 'Gardening volunteers']);
+      expect(
+        slack.blocks.filter((b) => b.type === 'text' && b.style === 'heading').map((b) => (b as { text: string }).text),
+      ).to.deep.equal(['Confidence and wellbeing group', 'Gardening volunteers']);
       const teams = w.opportunities.composeCard({ ...queued[1].card, params: undefined })!; // tenant found from the posts
       expect(teams.summary).to.equal('1 opportunity is still open in 19:abc123@thread.tacv2');
     });
@@ -159,12 +217,25 @@ describe('opportunities in peer-group channels (real SQLite, real outbox)', () =
     it('given an open opportunity, then the form is prefilled with its service and named contact, and the introduction records it', () => {
       const o = w.opportunities.postOpportunity('jo', opportunityInput({ contactId: 'alex' }), [PEER_GROUP]);
       expect(w.opportunities.introduceToOpportunity(o.id, 'pat')).to.deep.equal({
-        opportunityId: o.id, opportunityTitle: 'Confidence and wellbeing group', serviceId: 'svc-mind-lambeth', serviceName: 'Wellbeing Hub',
-        contactId: 'alex', contactName: 'Alex Morgan',
+        opportunityId: o.id,
+        opportunityTitle: 'Confidence and wellbeing group',
+        serviceId: 'svc-mind-lambeth',
+        serviceName: 'Wellbeing Hub',
+        contactId: 'alex',
+        contactName: 'Alex Morgan',
       });
-      const h = w.app.introduce('pat', w.opportunities.introductionInput(o.id, 'pat', {
-        clientName: 'R.T.', needs: 'Wants to meet people', reasonForService: 'The group suits them', contactMethod: 'Phone', consent: true, serviceId: 'other', contactId: 'kim',
-      }));
+      const h = w.app.introduce(
+        'pat',
+        w.opportunities.introductionInput(o.id, 'pat', {
+          clientName: 'R.T.',
+          needs: 'Wants to meet people',
+          reasonForService: 'The group suits them',
+          contactMethod: 'Phone',
+          consent: true,
+          serviceId: 'other',
+          contactId: 'kim',
+        }),
+      );
       expect(h).to.include({ contactId: 'alex', serviceId: 'svc-mind-lambeth', opportunityId: o.id, state: 'sent' });
     });
 
@@ -183,11 +254,22 @@ describe('opportunities in peer-group channels (real SQLite, real outbox)', () =
 
     it('given an introduction made through an opportunity, then no client detail ever reaches its channel card or digest', () => {
       const o = w.opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP]);
-      w.app.introduce('jo', w.opportunities.introductionInput(o.id, 'jo', {
-        clientName: 'Zed Q.', needs: 'Panic attacks on buses', reasonForService: 'Near home', contactMethod: '07700 900999', contactDetails: '07700 900999', consent: true,
-      }));
+      w.app.introduce(
+        'jo',
+        w.opportunities.introductionInput(o.id, 'jo', {
+          clientName: 'Zed Q.',
+          needs: 'Panic attacks on buses',
+          reasonForService: 'Near home',
+          contactMethod: '07700 900999',
+          contactDetails: '07700 900999',
+          consent: true,
+        }),
+      );
       const [digest] = w.opportunities.weeklyDigest(new Date('2026-11-23T10:00:00Z'));
-      const shown = JSON.stringify([w.opportunities.composeCard({ kind: 'opportunity', subjectId: o.id }), w.opportunities.composeCard(digest.card)]);
+      const shown = JSON.stringify([
+        w.opportunities.composeCard({ kind: 'opportunity', subjectId: o.id }),
+        w.opportunities.composeCard(digest.card),
+      ]);
       for (const secret of ['Zed', 'Panic', '07700']) expect(shown).not.to.contain(secret);
       expect(JSON.stringify(w.queued())).not.to.contain('Zed');
     });

@@ -13,15 +13,23 @@ import { calendar, makeNudgeWorld, type NudgeWorld } from '../support/nudge-worl
 describe('the nudges, outbox and purge commands', () => {
   let w: NudgeWorld;
   let lines: string[];
-  beforeEach(() => { w = makeNudgeWorld({ start: '2026-12-21T10:00:00Z' }); lines = []; });
+  beforeEach(() => {
+    w = makeNudgeWorld({ start: '2026-12-21T10:00:00Z' });
+    lines = [];
+  });
   afterEach(() => w.cleanup());
 
   async function run(...args: Array<string | { bankHolidaysPath: string }>): Promise<void> {
     const argv = args.filter((a): a is string => typeof a === 'string');
     const files = args.find((a): a is { bankHolidaysPath: string } => typeof a !== 'string');
-    const program = new Command('handover').exitOverride().configureOutput({ writeOut: (s) => lines.push(s), writeErr: (s) => lines.push(s) });
+    const program = new Command('handover')
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => lines.push(s), writeErr: (s) => lines.push(s) });
     const deps = {
-      openDb: () => openDatabase(w.path), now: () => w.clock.now(), out: (l: string) => lines.push(l), timeZone: 'Europe/London',
+      openDb: () => openDatabase(w.path),
+      now: () => w.clock.now(),
+      out: (l: string) => lines.push(l),
+      timeZone: 'Europe/London',
       ...(files ? { bankHolidaysPath: files.bankHolidaysPath } : { calendar }),
     };
     registerNudgesCommands(program, deps);
@@ -30,7 +38,7 @@ describe('the nudges, outbox and purge commands', () => {
     await program.parseAsync(argv, { from: 'user' });
   }
 
-  it('given two introductions to Sam on a digest and Alex in Paris, when previewing Christmas week, then each new message is one line in its recipient\'s time', async () => {
+  it("given two introductions to Sam on a digest and Alex in Paris, when previewing Christmas week, then each new message is one line in its recipient's time", async () => {
     w.people.setDigest('sam', true);
     w.people.changeSettings('alex', { timeZone: 'Europe/Paris' });
     const a = w.app.introduce('jo', introduceInput({ clientName: 'Ada Lovelace' })); // Monday 21 Dec 10:00: reply by Wed 10:00
@@ -61,10 +69,17 @@ describe('the nudges, outbox and purge commands', () => {
 
   it('given a bank holidays file (BANK_HOLIDAYS_PATH) that also closes 23 December, when previewing, then the review requests due that day wait for the 24th', async () => {
     const holidays = join(w.path, '..', 'holidays.json');
-    const events = ['2026-12-23', '2026-12-25', '2026-12-28'].map((date) => ({ title: 'Holiday', date, notes: '', bunting: false }));
+    const events = ['2026-12-23', '2026-12-25', '2026-12-28'].map((date) => ({
+      title: 'Holiday',
+      date,
+      notes: '',
+      bunting: false,
+    }));
     writeFileSync(holidays, JSON.stringify({ 'england-and-wales': { division: 'england-and-wales', events } }));
     w.services.upsert(makeService({ lastReviewed: '2025-12-22' }), w.clock.now().toISOString()); // a year old on 23 Dec
-    await run('nudges', 'preview', '--from', '2026-12-22 09:00', '--to', '2026-12-24 18:00', { bankHolidaysPath: holidays });
+    await run('nudges', 'preview', '--from', '2026-12-22 09:00', '--to', '2026-12-24 18:00', {
+      bankHolidaysPath: holidays,
+    });
     expect(lines.slice(2)).to.deep.equal([
       'Thu, 24 Dec 2026, 09:00 · Sam Patel · directory review: is this entry still right? · Wellbeing Hub',
       'Thu, 24 Dec 2026, 09:00 · Alex Morgan · directory review: is this entry still right? · Wellbeing Hub',
@@ -80,7 +95,10 @@ describe('the nudges, outbox and purge commands', () => {
   });
 
   it('given a time it cannot read, when previewing, then it names the expected form', async () => {
-    try { await run('nudges', 'preview', '--from', 'Christmas'); expect.fail('should refuse'); } catch (err) {
+    try {
+      await run('nudges', 'preview', '--from', 'Christmas');
+      expect.fail('should refuse');
+    } catch (err) {
       expect((err as Error).message).to.match(/"2026-12-24 10:00"/);
     }
   });

@@ -11,20 +11,28 @@ describe('the outbox', () => {
   it('given the same idempotency key twice, the message is queued once', () => {
     w = makeWorld();
     const outbox = new OutboxStore(w.db);
-    const req = { idempotencyKey: 'H-1/nudge/x/sam', recipient: { personId: 'sam' }, card: { kind: 'nudge' as const, subjectId: 'H-1' }, mode: 'new' as const };
+    const req = {
+      idempotencyKey: 'H-1/nudge/x/sam',
+      recipient: { personId: 'sam' },
+      card: { kind: 'nudge' as const, subjectId: 'H-1' },
+      mode: 'new' as const,
+    };
     expect(outbox.enqueue(req, w.clock.now())).to.equal(true);
     expect(outbox.enqueue(req, w.clock.now())).to.equal(false);
     expect(outbox.counts().pending).to.equal(1);
   });
 
-  it('given an introduction, the contact\'s card and the introducer\'s receipt are queued in the same transaction', () => {
+  it("given an introduction, the contact's card and the introducer's receipt are queued in the same transaction", () => {
     const nw = makeNudgeWorld();
     w = nw;
     const h = nw.app.introduce('jo', introduceInput());
     const rows = nw.nudges.outbox.bySubject(h.id);
-    expect(rows.map((r) => [r.card.kind, 'personId' in r.recipient ? r.recipient.personId : '', r.mode])).to.deep.equal([
-      ['introduction', 'sam', 'live'], ['receipt', 'jo', 'live'],
-    ]);
+    expect(rows.map((r) => [r.card.kind, 'personId' in r.recipient ? r.recipient.personId : '', r.mode])).to.deep.equal(
+      [
+        ['introduction', 'sam', 'live'],
+        ['receipt', 'jo', 'live'],
+      ],
+    );
     expect(JSON.stringify(rows)).not.to.contain('R.T.');
   });
 

@@ -7,7 +7,18 @@ import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
 import { introduceInput } from '../support/make.ts';
 
 function text(card: Card): string {
-  return [card.title, ...card.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : b.type === 'facts' ? b.facts.map((f) => f.value) : b.type === 'timeline' ? b.steps.map((s) => s.label) : []))].join('\n');
+  return [
+    card.title,
+    ...card.blocks.flatMap((b) =>
+      b.type === 'text'
+        ? [b.text]
+        : b.type === 'facts'
+          ? b.facts.map((f) => f.value)
+          : b.type === 'timeline'
+            ? b.steps.map((s) => s.label)
+            : [],
+    ),
+  ].join('\n');
 }
 
 const QUESTION = 'Did R.T. get in touch with Mind in Lambeth?';
@@ -16,9 +27,13 @@ describe('the outcome question on the receipt', () => {
   let w: CardWorld;
   let deps: ActionDeps;
   let id: string;
-  const press = (actorId: string, actionId: string): ActionResult => handleAction(deps, { actorId, actionId, subjectId: id, version: w.handovers.find(id)!.version });
+  const press = (actorId: string, actionId: string): ActionResult =>
+    handleAction(deps, { actorId, actionId, subjectId: id, version: w.handovers.find(id)!.version });
   const receipt = () => w.cards.compose({ kind: 'receipt', subjectId: id, viewerId: 'jo' })!;
-  const cardOf = (r: ActionResult) => { expect(r.kind, JSON.stringify(r)).to.equal('card'); return (r as { card: Card }).card; };
+  const cardOf = (r: ActionResult) => {
+    expect(r.kind, JSON.stringify(r)).to.equal('card');
+    return (r as { card: Card }).card;
+  };
 
   beforeEach(() => {
     w = makeCardWorld();
@@ -28,28 +43,47 @@ describe('the outcome question on the receipt', () => {
   });
   afterEach(() => w.cleanup());
 
-  it('given Sam accepted, when nobody has asked yet, then Jo\'s receipt carries no question', () => {
+  it("given Sam accepted, when nobody has asked yet, then Jo's receipt carries no question", () => {
     expect(text(receipt())).not.to.contain(QUESTION);
     expect(receipt().actions.map((a) => a.id)).to.deep.equal(['withdraw', 'add_note']);
     expect(press('jo', 'outcome_not_yet')).to.deep.include({ kind: 'error' });
   });
 
-  it('given Jo was asked, then the receipt and the message ask the question with Yes / Couldn\'t reach / Not yet, each carrying only its action, the id and the version', () => {
+  it("given Jo was asked, then the receipt and the message ask the question with Yes / Couldn't reach / Not yet, each carrying only its action, the id and the version", () => {
     w.app.act(id, { type: 'ask_outcome', actorId: 'system' });
     const card = receipt();
     expect(text(card)).to.contain(QUESTION);
     expect(card.actions.map((a) => [a.id, a.label])).to.deep.equal([
-      ['outcome_yes', 'Yes'], ['outcome_unreachable', "Couldn't reach"], ['outcome_not_yet', 'Not yet'], ['withdraw', 'Withdraw'], ['add_note', 'Add note'],
+      ['outcome_yes', 'Yes'],
+      ['outcome_unreachable', "Couldn't reach"],
+      ['outcome_not_yet', 'Not yet'],
+      ['withdraw', 'Withdraw'],
+      ['add_note', 'Add note'],
     ]);
     // Withdraw also says how to ask "are you sure?" (a dialog's words, not state).
     for (const a of card.actions) {
       const allowed = ['id', 'label', 'style', 'subjectId', 'version', ...(a.id === 'withdraw' ? ['confirm'] : [])];
-      expect(Object.keys(a).filter((k) => !allowed.includes(k)), a.id).to.deep.equal([]);
+      expect(
+        Object.keys(a).filter((k) => !allowed.includes(k)),
+        a.id,
+      ).to.deep.equal([]);
     }
-    const message = w.cards.compose({ kind: 'outcome', subjectId: id, viewerId: 'jo', params: { reason: 'outcome_question' } })!;
+    const message = w.cards.compose({
+      kind: 'outcome',
+      subjectId: id,
+      viewerId: 'jo',
+      params: { reason: 'outcome_question' },
+    })!;
     expect(message.title).to.equal(QUESTION);
-    expect(message.actions.slice(0, 3).map((a) => a.id)).to.deep.equal(['outcome_yes', 'outcome_unreachable', 'outcome_not_yet']);
-    expect(text(w.cards.compose({ kind: 'receipt', subjectId: id, viewerId: 'pat' })!), 'someone else sees no client and no question').not.to.contain('R.T.');
+    expect(message.actions.slice(0, 3).map((a) => a.id)).to.deep.equal([
+      'outcome_yes',
+      'outcome_unreachable',
+      'outcome_not_yet',
+    ]);
+    expect(
+      text(w.cards.compose({ kind: 'receipt', subjectId: id, viewerId: 'pat' })!),
+      'someone else sees no client and no question',
+    ).not.to.contain('R.T.');
   });
 
   it('when Jo presses "Yes", then it closes with outcome contact made, and a second press changes nothing', () => {
@@ -81,17 +115,30 @@ describe('the outcome question on the receipt', () => {
     expect(text(receipt())).to.contain('We will not ask again');
   });
 
-  it('when Sam or anyone else presses Jo\'s buttons, then they are told only Jo can answer', () => {
+  it("when Sam or anyone else presses Jo's buttons, then they are told only Jo can answer", () => {
     w.app.act(id, { type: 'ask_outcome', actorId: 'system' });
-    expect(press('sam', 'outcome_yes')).to.deep.include({ kind: 'error', message: 'Only Jo Rivers, who made this introduction, can do that.' });
+    expect(press('sam', 'outcome_yes')).to.deep.include({
+      kind: 'error',
+      message: 'Only Jo Rivers, who made this introduction, can do that.',
+    });
     expect(press('pat', 'outcome_not_yet')).to.deep.include({ kind: 'error' });
     expect(w.handovers.find(id)!.state).to.equal('accepted');
   });
 
   it('given it closed as unknown, then Jo and Sam each get a message saying so, and the receipt says "outcome unknown", not expired or unreachable', () => {
     w.app.act(id, { type: 'auto_close', actorId: 'system' });
-    const forJo = w.cards.compose({ kind: 'outcome', subjectId: id, viewerId: 'jo', params: { reason: 'closed_unknown' } })!;
-    const forSam = w.cards.compose({ kind: 'outcome', subjectId: id, viewerId: 'sam', params: { reason: 'closed_unknown' } })!;
+    const forJo = w.cards.compose({
+      kind: 'outcome',
+      subjectId: id,
+      viewerId: 'jo',
+      params: { reason: 'closed_unknown' },
+    })!;
+    const forSam = w.cards.compose({
+      kind: 'outcome',
+      subjectId: id,
+      viewerId: 'sam',
+      params: { reason: 'closed_unknown' },
+    })!;
     expect(forJo.title).to.equal('Closed: outcome unknown for R.T.');
     expect(forSam.title).to.equal('Closed: outcome unknown for the introduction from Jo Rivers');
     expect(text(receipt())).to.contain('outcome unknown').and.to.contain('Closed automatically: Outcome unknown');

@@ -12,11 +12,16 @@ const GOOD = readFileSync(new URL('../fixtures/directory-csv/good.csv', import.m
 /** good.csv with Sam in Paris working 08:00-16:00 on a digest, and his backup Alex in Dublin. */
 function withSettings(csv: string): string {
   const [header, ...rows] = csv.trim().split('\n');
-  const head = header.replace('backup_contacts', 'primary_contact_time_zone,primary_contact_working_hours,primary_contact_digest,backup_contacts');
+  const head = header.replace(
+    'backup_contacts',
+    'primary_contact_time_zone,primary_contact_working_hours,primary_contact_digest,backup_contacts',
+  );
   const body = rows.map((r) => {
     if (r.startsWith('mind-wellbeing')) {
-      return r.replace(',T0001:U0001,Alex Morgan (Service manager) <alex.morgan@example.org>',
-        ',T0001:U0001,Europe/Paris,08:00-16:00,daily,Alex Morgan (Service manager) <alex.morgan@example.org> [Europe/Dublin]');
+      return r.replace(
+        ',T0001:U0001,Alex Morgan (Service manager) <alex.morgan@example.org>',
+        ',T0001:U0001,Europe/Paris,08:00-16:00,daily,Alex Morgan (Service manager) <alex.morgan@example.org> [Europe/Dublin]',
+      );
     }
     const cells = r.split(',');
     return [...cells.slice(0, -1), '', '', '', cells.at(-1)].join(',');
@@ -33,17 +38,29 @@ describe('people settings in directory files', () => {
   let tmp: ReturnType<typeof tempDir>;
   let n = 0;
   const open = () => openDatabase(`${tmp.dir}/db-${++n}.db`);
-  beforeEach(() => { tmp = tempDir(); });
+  beforeEach(() => {
+    tmp = tempDir();
+  });
   afterEach(() => tmp.cleanup());
 
   it('given a CSV with time zones, working hours and a digest, when imported, exported and imported elsewhere, then everyone keeps their settings', () => {
     const first = open();
     importDirectory(first, withSettings(GOOD), 'csv', NOW);
-    expect(settingsOf(first, 'sam.patel@example.org')).to.deep.equal({ timeZone: 'Europe/Paris', workingHours: { start: 8, end: 16 }, digest: true });
-    expect(settingsOf(first, 'alex.morgan@example.org')).to.deep.equal({ timeZone: 'Europe/Dublin', workingHours: null, digest: false });
+    expect(settingsOf(first, 'sam.patel@example.org')).to.deep.equal({
+      timeZone: 'Europe/Paris',
+      workingHours: { start: 8, end: 16 },
+      digest: true,
+    });
+    expect(settingsOf(first, 'alex.morgan@example.org')).to.deep.equal({
+      timeZone: 'Europe/Dublin',
+      workingHours: null,
+      digest: false,
+    });
 
     const csv = exportDirectory(first, 'csv');
-    expect(csv).to.contain('Europe/Paris,08:00-16:00,daily').and.contain('Alex Morgan (Service manager) <alex.morgan@example.org> [Europe/Dublin]');
+    expect(csv)
+      .to.contain('Europe/Paris,08:00-16:00,daily')
+      .and.contain('Alex Morgan (Service manager) <alex.morgan@example.org> [Europe/Dublin]');
     const second = open();
     importDirectory(second, csv, 'csv', NOW);
     expect(settingsOf(second, 'sam.patel@example.org')).to.deep.equal(settingsOf(first, 'sam.patel@example.org'));
@@ -55,7 +72,11 @@ describe('people settings in directory files', () => {
     importDirectory(first, withSettings(GOOD), 'csv', NOW);
     const second = open();
     importDirectory(second, exportDirectory(first, 'oruk'), 'oruk', NOW);
-    expect(settingsOf(second, 'sam.patel@example.org')).to.deep.equal({ timeZone: 'Europe/Paris', workingHours: { start: 8, end: 16 }, digest: true });
+    expect(settingsOf(second, 'sam.patel@example.org')).to.deep.equal({
+      timeZone: 'Europe/Paris',
+      workingHours: { start: 8, end: 16 },
+      digest: true,
+    });
     expect(settingsOf(second, 'alex.morgan@example.org').timeZone).to.equal('Europe/Dublin');
   });
 
@@ -76,8 +97,14 @@ describe('people settings in directory files', () => {
       if (!(err instanceof DirectoryImportError)) throw err;
       problems = err.problems;
     }
-    expect(problems).to.deep.include({ where: 'line 2', reason: '"Europe/Pariss" is not a time zone; write it like Europe/London.' });
-    expect(problems).to.deep.include({ where: 'line 2', reason: '"16:00-08:00" are not working hours; write whole hours like 09:00-17:00.' });
+    expect(problems).to.deep.include({
+      where: 'line 2',
+      reason: '"Europe/Pariss" is not a time zone; write it like Europe/London.',
+    });
+    expect(problems).to.deep.include({
+      where: 'line 2',
+      reason: '"16:00-08:00" are not working hours; write whole hours like 09:00-17:00.',
+    });
     expect(new PeopleStore(db).all()).to.deep.equal([]);
   });
 });

@@ -10,13 +10,20 @@ import { makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';
 describe('the people unreachable command', () => {
   let w: NudgeWorld;
   let lines: string[];
-  beforeEach(() => { w = makeNudgeWorld({ start: '2026-12-21T10:00:00Z' }); lines = []; });
+  beforeEach(() => {
+    w = makeNudgeWorld({ start: '2026-12-21T10:00:00Z' });
+    lines = [];
+  });
   afterEach(() => w.cleanup());
 
   async function run(...argv: string[]): Promise<string> {
     lines = [];
     const program = new Command('handover').exitOverride();
-    registerPeopleCommands(program, { openDb: () => openDatabase(w.path), now: () => w.clock.now(), out: (l) => lines.push(l) });
+    registerPeopleCommands(program, {
+      openDb: () => openDatabase(w.path),
+      now: () => w.clock.now(),
+      out: (l) => lines.push(l),
+    });
     await program.parseAsync(argv, { from: 'user' });
     return lines.join('\n');
   }
@@ -52,9 +59,22 @@ describe('the people unreachable command', () => {
     const h = w.app.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(slack.sent).to.have.length(0);
-    await run('people', 'link', '--email', 'sam@example.org', '--platform', 'slack', '--tenant', 'T1', '--user', 'U0SAM');
+    await run(
+      'people',
+      'link',
+      '--email',
+      'sam@example.org',
+      '--platform',
+      'slack',
+      '--tenant',
+      'T1',
+      '--user',
+      'U0SAM',
+    );
     await w.nudges.dispatcher.runOnce();
     await w.nudges.dispatcher.runOnce();
-    expect(slack.sent.map((d) => `${d.to}:${d.card.kind}:${d.card.subjectId}`)).to.deep.equal([`U0SAM:introduction:${h.id}`]);
+    expect(slack.sent.map((d) => `${d.to}:${d.card.kind}:${d.card.subjectId}`)).to.deep.equal([
+      `U0SAM:introduction:${h.id}`,
+    ]);
   });
 });

@@ -12,7 +12,11 @@ import { eventually } from '../support/eventually.ts';
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
 
 async function move(app: RunningApp, how: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${app.url}/playground/api/time/move`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ move: how }) });
+  const res = await fetch(`${app.url}/playground/api/time/move`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ move: how }),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -23,11 +27,23 @@ async function inboxText(app: RunningApp, as: string): Promise<string> {
 describe('moving the playground clock through the real server (issue 24)', () => {
   let tmp: ReturnType<typeof tempDir>;
   let app: RunningApp | undefined;
-  beforeEach(() => { tmp = tempDir('playground-time-'); });
-  afterEach(async () => { await app?.stop(); app = undefined; tmp.cleanup(); });
+  beforeEach(() => {
+    tmp = tempDir('playground-time-');
+  });
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+    tmp.cleanup();
+  });
 
   it('given production with the playground switched on, when someone asks to move time, then it is refused and the page has no time controls to show', async () => {
-    const config = readConfig({ NODE_ENV: 'production', PLAYGROUND: 'on', PORT: '0', DATABASE_PATH: join(tmp.dir, 'h.db'), ADMIN_TOKEN: 'x'.repeat(40) });
+    const config = readConfig({
+      NODE_ENV: 'production',
+      PLAYGROUND: 'on',
+      PORT: '0',
+      DATABASE_PATH: join(tmp.dir, 'h.db'),
+      ADMIN_TOKEN: 'x'.repeat(40),
+    });
     app = await startApp(config, createLogger('silent'), { scheduler: false, clock: { now: () => MONDAY_10AM } });
     const moved = await move(app, 'day');
     expect(moved.status).to.equal(404);
@@ -43,19 +59,30 @@ describe('moving the playground clock through the real server (issue 24)', () =>
     app = await startApp(config, createLogger('silent'), { clock: { now: () => MONDAY_10AM }, dispatchIntervalMs: 50 });
     const running = app;
     running.container.app.introduce(DEMO_PEOPLE.introducer, {
-      serviceId: DEMO_SERVICE_ID, clientName: 'R.T.', needs: 'Anxious about work.', reasonForService: 'Close by.', contactMethod: 'Phone', consent: true,
+      serviceId: DEMO_SERVICE_ID,
+      clientName: 'R.T.',
+      needs: 'Anxious about work.',
+      reasonForService: 'Close by.',
+      contactMethod: 'Phone',
+      consent: true,
     });
     expect((await move(running, 'banana')).status).to.equal(400);
     const first = await move(running, 'day');
     expect(first.body).to.include({ enabled: true, moved: true, label: 'Tue 8 Dec, 10:00' });
     const second = await move(running, 'day');
     expect(second.body.label).to.equal('Wed 9 Dec, 10:00');
-    await eventually(async () => (await inboxText(running, DEMO_PEOPLE.contact)).includes('Reminder: Jo Rivers is waiting for your reply'), "Sam's reminder");
+    await eventually(
+      async () =>
+        (await inboxText(running, DEMO_PEOPLE.contact)).includes('Reminder: Jo Rivers is waiting for your reply'),
+      "Sam's reminder",
+    );
     // The reports read the same clock: their default range ends at the simulated day.
     const reports = await (await fetch(`${running.url}/reports`)).text();
     expect(reports).to.include('2026-12-09');
     // The coordinator's links name only pages this server has.
-    const people = (await (await fetch(`${running.url}/playground/api/people`)).json()) as { coordinatorLinks: { href: string }[] };
+    const people = (await (await fetch(`${running.url}/playground/api/people`)).json()) as {
+      coordinatorLinks: { href: string }[];
+    };
     expect(people.coordinatorLinks.map((l) => l.href)).to.include('/reports');
     const reset = await move(running, 'reset');
     expect(reset.body).to.include({ moved: false, label: 'Mon 7 Dec, 10:00' });
@@ -67,13 +94,21 @@ describe('moving the playground clock through the real server (issue 24)', () =>
     const running = app;
     running.container.db.prepare('UPDATE people SET digest = 1 WHERE id = ?').run(DEMO_PEOPLE.contact);
     running.container.app.introduce(DEMO_PEOPLE.introducer, {
-      serviceId: DEMO_SERVICE_ID, clientName: 'R.T.', needs: 'Anxious about work.', reasonForService: 'Close by.', contactMethod: 'Phone', consent: true,
+      serviceId: DEMO_SERVICE_ID,
+      clientName: 'R.T.',
+      needs: 'Anxious about work.',
+      reasonForService: 'Close by.',
+      contactMethod: 'Phone',
+      consent: true,
     });
     await move(running, 'day');
     expect((await move(running, 'day')).body.label).to.equal('Wed 9 Dec, 10:00');
     await running.nudges.dispatcher.runOnce();
     expect(await inboxText(running, DEMO_PEOPLE.contact)).not.to.include('Reminder');
     expect((await move(running, 'morning')).body.label).to.equal('Thu 10 Dec, 09:00');
-    await eventually(async () => (await inboxText(running, DEMO_PEOPLE.contact)).includes('1 introduction is waiting for you'), "Sam's digest");
+    await eventually(
+      async () => (await inboxText(running, DEMO_PEOPLE.contact)).includes('1 introduction is waiting for you'),
+      "Sam's digest",
+    );
   });
 });

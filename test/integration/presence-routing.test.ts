@@ -32,8 +32,15 @@ describe('presence: the next card goes where the person was last seen', () => {
     api.addUser({ id: SAM, email: 'sam@example.org' });
     tmp = tempDir('presence-');
     const config = readConfig({
-      PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db'), LOG_LEVEL: 'silent', TEAMS: 'off', DEMO_DIRECTORY: 'off', PLAYGROUND: 'on',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-not-real', SLACK_API_URL: apiUrl,
+      PORT: '0',
+      DATABASE_PATH: join(tmp.dir, 'handover.db'),
+      LOG_LEVEL: 'silent',
+      TEAMS: 'off',
+      DEMO_DIRECTORY: 'off',
+      PLAYGROUND: 'on',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-not-real',
+      SLACK_API_URL: apiUrl,
     });
     app = await startApp(config, createLogger('silent'), { clock, scheduler: false });
     seedWorld(app.container.db, clock); // everyone has a playground (web) identity
@@ -57,7 +64,9 @@ describe('presence: the next card goes where the person was last seen', () => {
   async function pressInPlayground(actionId: string, subjectId: string): Promise<void> {
     clock.advance(MINUTE_MS);
     const res = await fetch(`${app.url}/playground/api/actions`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: 'sam', actionId, subjectId }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ as: 'sam', actionId, subjectId }),
     });
     expect(res.status, await res.text()).to.equal(200);
   }
@@ -65,7 +74,11 @@ describe('presence: the next card goes where the person was last seen', () => {
   async function clickInSlack(actionId: string, subjectId: string): Promise<void> {
     clock.advance(MINUTE_MS);
     const version = app.container.handovers.find(subjectId)!.version;
-    const res = await postSigned(`${app.url}/slack/events`, interactionBody(blockAction(SAM, actionId, { s: subjectId, v: version }, { channel: SAM_DM })), FORM);
+    const res = await postSigned(
+      `${app.url}/slack/events`,
+      interactionBody(blockAction(SAM, actionId, { s: subjectId, v: version }, { channel: SAM_DM })),
+      FORM,
+    );
     expect(res.status).to.equal(200);
   }
 
@@ -87,12 +100,17 @@ describe('presence: the next card goes where the person was last seen', () => {
 
 describe('presence in Teams', () => {
   let w: TeamsWorld;
-  beforeEach(async () => { w = await startTeamsWorld(); });
+  beforeEach(async () => {
+    w = await startTeamsWorld();
+  });
   afterEach(async () => w.stop());
 
   it('given Jo last used the playground, when she messages the bot in Teams, then Teams is her first route again', async () => {
     w.linkTeams('jo');
-    const router = new Router(w.container.people, new PresenceStore(w.container.db), [new FakeMessenger('web'), new FakeMessenger('teams')]);
+    const router = new Router(w.container.people, new PresenceStore(w.container.db), [
+      new FakeMessenger('web'),
+      new FakeMessenger('teams'),
+    ]);
     w.container.recordSeen('jo', 'web');
     expect(router.routes('jo')[0].identity.platform, 'after the playground').to.equal('web');
 
@@ -105,7 +123,9 @@ describe('presence in Teams', () => {
 
 describe('presence: how often "last seen" is written', () => {
   let tmp: ReturnType<typeof tempDir>;
-  beforeEach(() => { tmp = tempDir(); });
+  beforeEach(() => {
+    tmp = tempDir();
+  });
   afterEach(() => tmp.cleanup());
 
   it('a click a second on one platform writes once a minute, while a switch of platform counts at once', () => {
@@ -113,12 +133,23 @@ describe('presence: how often "last seen" is written', () => {
     const db = openDatabase(join(tmp.dir, 'h.db'));
     seedWorld(db, clock);
     const presence = new PresenceStore(db);
-    const seenAt = (platform: string) => (db.prepare('SELECT seen_at FROM person_seen WHERE person_id = ? AND platform = ?').get('sam', platform) as { seen_at: string } | undefined)?.seen_at;
+    const seenAt = (platform: string) =>
+      (
+        db.prepare('SELECT seen_at FROM person_seen WHERE person_id = ? AND platform = ?').get('sam', platform) as
+          | { seen_at: string }
+          | undefined
+      )?.seen_at;
     const changesBefore = db.prepare('SELECT total_changes() AS n').get() as { n: number };
 
-    for (let s = 0; s < 30; s++) { presence.recordSeen('sam', 'slack', clock.now()); clock.advance(1000); }
+    for (let s = 0; s < 30; s++) {
+      presence.recordSeen('sam', 'slack', clock.now());
+      clock.advance(1000);
+    }
     expect(seenAt('slack'), 'the first click is written').to.equal('2026-09-07T09:00:00.000Z');
-    expect((db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - changesBefore.n, 'one write for 30 clicks').to.equal(1);
+    expect(
+      (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - changesBefore.n,
+      'one write for 30 clicks',
+    ).to.equal(1);
 
     presence.recordSeen('sam', 'teams', clock.now());
     expect(presence.lastSeen('sam')[0], 'a different platform is first at once').to.equal('teams');

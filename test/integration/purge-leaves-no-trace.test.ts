@@ -16,14 +16,25 @@ import { DAY_MS, FixedClock, tempDir } from '../support/make.ts';
 
 /** A unique marker in every field that can hold something about the client. */
 const MARKERS = {
-  clientName: 'QZXNAME7731', needs: 'QZXNEEDS7731 wants help with debts', reasonForService: 'QZXREASON7731', contactMethod: 'QZXMETHOD7731',
-  contactTimes: 'QZXTIMES7731', contactDetails: 'QZXPHONE7731 07700 900123', language: 'QZXLANG7731', disability: 'QZXACCESS7731',
-  note: 'QZXNOTE7731 rang twice', declineNote: 'QZXWITHDRAW7731',
+  clientName: 'QZXNAME7731',
+  needs: 'QZXNEEDS7731 wants help with debts',
+  reasonForService: 'QZXREASON7731',
+  contactMethod: 'QZXMETHOD7731',
+  contactTimes: 'QZXTIMES7731',
+  contactDetails: 'QZXPHONE7731 07700 900123',
+  language: 'QZXLANG7731',
+  disability: 'QZXACCESS7731',
+  note: 'QZXNOTE7731 rang twice',
+  declineNote: 'QZXWITHDRAW7731',
 };
 const MARKER_ROOT = 'QZX';
 
 async function act(app: RunningApp, body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${app.url}/playground/api/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${app.url}/playground/api/actions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status, await res.text()).to.equal(200);
 }
 
@@ -31,7 +42,9 @@ async function act(app: RunningApp, body: Record<string, unknown>): Promise<void
 function markersIn(file: string): string[] {
   if (!existsSync(file)) return [];
   const bytes = readFileSync(file);
-  const found = Object.values(MARKERS).map((m) => m.split(' ')[0]).filter((m) => bytes.includes(m));
+  const found = Object.values(MARKERS)
+    .map((m) => m.split(' ')[0])
+    .filter((m) => bytes.includes(m));
   return bytes.includes(MARKER_ROOT) && found.length === 0 ? [MARKER_ROOT] : found;
 }
 
@@ -43,14 +56,24 @@ describe('purge: the client details leave the database file, its log and later b
   before(async () => {
     tmp = tempDir('purge-trace-');
     path = join(tmp.dir, 'handover.db');
-    app = await startApp(readConfig({ PORT: '0', DATABASE_PATH: path, LOG_LEVEL: 'silent' }), createLogger('silent'), { clock, scheduler: false });
+    app = await startApp(readConfig({ PORT: '0', DATABASE_PATH: path, LOG_LEVEL: 'silent' }), createLogger('silent'), {
+      clock,
+      scheduler: false,
+    });
   });
-  after(async () => { await app.stop(); tmp.cleanup(); });
+  after(async () => {
+    await app.stop();
+    tmp.cleanup();
+  });
 
   async function purgeCommand(): Promise<string[]> {
     const lines: string[] = [];
     const program = new Command('handover').exitOverride();
-    registerPurgeCommands(program, { openDb: () => openDatabase(path), now: () => clock.now(), out: (l) => lines.push(l) });
+    registerPurgeCommands(program, {
+      openDb: () => openDatabase(path),
+      now: () => clock.now(),
+      out: (l) => lines.push(l),
+    });
     await program.parseAsync(['purge'], { from: 'user' });
     return lines;
   }
@@ -58,21 +81,44 @@ describe('purge: the client details leave the database file, its log and later b
   /** An introduction with a marker in every client field, a note, delivered cards, withdrawn: closed today. */
   async function closedIntroductionFullOfMarkers(): Promise<string> {
     await act(app, {
-      as: DEMO_PEOPLE.introducer, actionId: 'introduce_submit', subjectId: DEMO_SERVICE_ID,
+      as: DEMO_PEOPLE.introducer,
+      actionId: 'introduce_submit',
+      subjectId: DEMO_SERVICE_ID,
       inputs: {
-        clientName: MARKERS.clientName, needs: MARKERS.needs, reasonForService: MARKERS.reasonForService, contactMethod: MARKERS.contactMethod,
-        contactTimes: MARKERS.contactTimes, contactDetails: MARKERS.contactDetails, language: MARKERS.language, disability: MARKERS.disability,
+        clientName: MARKERS.clientName,
+        needs: MARKERS.needs,
+        reasonForService: MARKERS.reasonForService,
+        contactMethod: MARKERS.contactMethod,
+        contactTimes: MARKERS.contactTimes,
+        contactDetails: MARKERS.contactDetails,
+        language: MARKERS.language,
+        disability: MARKERS.disability,
         consent: 'true',
       },
     });
-    const { id } = app.container.db.prepare('SELECT id FROM handovers ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as { id: string };
+    const { id } = app.container.db
+      .prepare('SELECT id FROM handovers ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .get() as { id: string };
     await act(app, { as: DEMO_PEOPLE.contact, actionId: 'accept', subjectId: id });
-    await act(app, { as: DEMO_PEOPLE.introducer, actionId: 'add_note_submit', subjectId: id, inputs: { text: MARKERS.note } });
+    await act(app, {
+      as: DEMO_PEOPLE.introducer,
+      actionId: 'add_note_submit',
+      subjectId: id,
+      inputs: { text: MARKERS.note },
+    });
     await app.nudges.dispatcher.runOnce();
-    await act(app, { as: DEMO_PEOPLE.introducer, actionId: 'withdraw_confirmed', subjectId: id, inputs: { note: MARKERS.declineNote } });
+    await act(app, {
+      as: DEMO_PEOPLE.introducer,
+      actionId: 'withdraw_confirmed',
+      subjectId: id,
+      inputs: { note: MARKERS.declineNote },
+    });
     await app.nudges.dispatcher.runOnce();
     app.container.db.pragma('wal_checkpoint(PASSIVE)');
-    expect(markersIn(path).length + markersIn(`${path}-wal`).length, 'the markers are there before the purge').to.be.greaterThan(3);
+    expect(
+      markersIn(path).length + markersIn(`${path}-wal`).length,
+      'the markers are there before the purge',
+    ).to.be.greaterThan(3);
     return id;
   }
 
@@ -87,13 +133,17 @@ describe('purge: the client details leave the database file, its log and later b
   it('given an introduction with a marker in every client field, a note and delivered cards, when it is withdrawn and `handover purge` runs 91 days later, then no marker is in the database, its -wal or a backup', async () => {
     const id = await closedIntroductionFullOfMarkers();
     clock.advance(91 * DAY_MS);
-    expect((await purgeCommand()).join('\n')).to.contain('1 introduction(s) closed more than 90 days ago, or sent more than 180 days ago, purged.');
+    expect((await purgeCommand()).join('\n')).to.contain(
+      '1 introduction(s) closed more than 90 days ago, or sent more than 180 days ago, purged.',
+    );
     await app.nudges.dispatcher.runOnce();
     await expectNoMarkerAnywhere('after-cli-purge.db');
-    expect(app.container.handovers.find(id)!.state, 'the introduction itself stays, for the statistics').to.equal('withdrawn');
+    expect(app.container.handovers.find(id)!.state, 'the introduction itself stays, for the statistics').to.equal(
+      'withdrawn',
+    );
   });
 
-  it('given the same, when the server\'s own sweep purges it, then no marker is in the database, its -wal or a backup', async () => {
+  it("given the same, when the server's own sweep purges it, then no marker is in the database, its -wal or a backup", async () => {
     const id = await closedIntroductionFullOfMarkers();
     clock.advance(91 * DAY_MS);
     expect(app.nudges.sweep().purged).to.equal(1);

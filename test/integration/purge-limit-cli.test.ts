@@ -9,12 +9,22 @@ import { DAY_MS, introduceInput, makeWorld, type World } from '../support/make.t
 describe('handover purge: the 180-day limit', () => {
   let w: World;
   let lines: string[];
-  beforeEach(() => { w = makeWorld(); lines = []; });
+  beforeEach(() => {
+    w = makeWorld();
+    lines = [];
+  });
   afterEach(() => w.cleanup());
 
   async function run(...argv: string[]): Promise<void> {
-    const program = new Command('handover').exitOverride().configureOutput({ writeOut: (s) => lines.push(s), writeErr: (s) => lines.push(s) });
-    registerPurgeCommands(program, { openDb: () => openDatabase(w.path), now: () => w.clock.now(), out: (l: string) => lines.push(l), retentionDays: 90 });
+    const program = new Command('handover')
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => lines.push(s), writeErr: (s) => lines.push(s) });
+    registerPurgeCommands(program, {
+      openDb: () => openDatabase(w.path),
+      now: () => w.clock.now(),
+      out: (l: string) => lines.push(l),
+      retentionDays: 90,
+    });
     await program.parseAsync(argv, { from: 'user' });
   }
 
@@ -30,7 +40,9 @@ describe('handover purge: the 180-day limit', () => {
     lines = [];
     await run('purge');
     expect(lines[0]).to.match(new RegExp(`^${h.id}\\s+accepted\\s+sent over the limit$`));
-    expect(lines[1]).to.equal('1 introduction(s) closed more than 90 days ago, or sent more than 180 days ago, purged.');
+    expect(lines[1]).to.equal(
+      '1 introduction(s) closed more than 90 days ago, or sent more than 180 days ago, purged.',
+    );
     expect(w.handovers.find(h.id)!.client).to.equal(null);
     expect(w.handovers.notes(h.id)).to.deep.equal([]);
     expect(w.handovers.audit(h.id).slice(-1)[0].details).to.include({ open: true });

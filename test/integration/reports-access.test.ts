@@ -7,14 +7,19 @@ const TOKEN = 'a-long-random-admin-token-for-tests-0123456789abcdef';
 
 async function signIn(s: ReportsServer, token: string): Promise<Response> {
   return fetch(`${s.url}/reports/sign-in`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }),
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token }),
   });
 }
 
 describe('reports access', () => {
   describe('in production with ADMIN_TOKEN set', () => {
     let s: ReportsServer;
-    before(async () => { s = await startReportsServer({ NODE_ENV: 'production', ADMIN_TOKEN: TOKEN }, { seed: false }); });
+    before(async () => {
+      s = await startReportsServer({ NODE_ENV: 'production', ADMIN_TOKEN: TOKEN }, { seed: false });
+    });
     after(() => s.stop());
 
     it('given no token, the page answers 401 with a sign-in form and no figures', async () => {
@@ -38,14 +43,20 @@ describe('reports access', () => {
     });
 
     it('given a wrong bearer token, the data answers 401', async () => {
-      expect((await fetch(`${s.url}/reports/data.json`, { headers: { authorization: 'Bearer nope' } })).status).to.equal(401);
+      expect(
+        (await fetch(`${s.url}/reports/data.json`, { headers: { authorization: 'Bearer nope' } })).status,
+      ).to.equal(401);
     });
 
     it('given the right token, sign-in sets an HttpOnly, SameSite=Strict, Secure cookie that is not the token, and the page answers 200', async () => {
       const res = await signIn(s, TOKEN);
       expect(res.status).to.equal(303);
       const cookie = res.headers.get('set-cookie')!;
-      expect(cookie).to.match(/HttpOnly/).and.match(/SameSite=Strict/).and.match(/Secure/).and.match(/Path=\/;/); // one sign-in for /reports and /coordinate
+      expect(cookie)
+        .to.match(/HttpOnly/)
+        .and.match(/SameSite=Strict/)
+        .and.match(/Secure/)
+        .and.match(/Path=\/;/); // one sign-in for /reports and /coordinate
       expect(cookie).not.to.contain(TOKEN);
       const page = await fetch(`${s.url}/reports`, { headers: { cookie: cookie.split(';')[0] } });
       expect(page.status).to.equal(200);
@@ -53,7 +64,9 @@ describe('reports access', () => {
     });
 
     it('given the right bearer token, the JSON export answers 200', async () => {
-      const res = await fetch(`${s.url}/reports/data.json?from=2026-10-01&to=2026-10-31`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const res = await fetch(`${s.url}/reports/data.json?from=2026-10-01&to=2026-10-31`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect(res.status).to.equal(200);
     });
 
@@ -67,17 +80,27 @@ describe('reports access', () => {
 
     it('the page forbids inline scripts and framing', async () => {
       const res = await fetch(`${s.url}/reports`);
-      expect(res.headers.get('content-security-policy')).to.contain("script-src 'self'").and.contain("frame-ancestors 'none'");
+      expect(res.headers.get('content-security-policy'))
+        .to.contain("script-src 'self'")
+        .and.contain("frame-ancestors 'none'");
     });
   });
 
   describe('in production without ADMIN_TOKEN', () => {
     let s: ReportsServer;
-    before(async () => { s = await startReportsServer({ NODE_ENV: 'production' }, { seed: false }); });
+    before(async () => {
+      s = await startReportsServer({ NODE_ENV: 'production' }, { seed: false });
+    });
     after(() => s.stop());
 
     it('reports are off: every reports address is 404', async () => {
-      for (const path of ['/reports', '/reports/data.json', '/reports/export.csv?table=summary', '/reports/sign-in', '/reports/assets/chart.umd.js']) {
+      for (const path of [
+        '/reports',
+        '/reports/data.json',
+        '/reports/export.csv?table=summary',
+        '/reports/sign-in',
+        '/reports/assets/chart.umd.js',
+      ]) {
         expect((await fetch(`${s.url}${path}`)).status, path).to.equal(404);
       }
     });
@@ -85,7 +108,9 @@ describe('reports access', () => {
 
   describe('outside production with no token (the playground)', () => {
     let s: ReportsServer;
-    before(async () => { s = await startReportsServer({}, { seed: false }); });
+    before(async () => {
+      s = await startReportsServer({}, { seed: false });
+    });
     after(() => s.stop());
 
     it('the page is open', async () => {
@@ -105,15 +130,25 @@ describe('reports access', () => {
     const stranger = new Agent({ localAddress: '127.0.0.2' });
     const coordinator = new Agent({ localAddress: '127.0.0.3' });
     let s: ReportsServer;
-    beforeEach(async () => { s = await startReportsServer({ NODE_ENV: 'production', ADMIN_TOKEN: TOKEN }, { seed: false }); });
+    beforeEach(async () => {
+      s = await startReportsServer({ NODE_ENV: 'production', ADMIN_TOKEN: TOKEN }, { seed: false });
+    });
     afterEach(() => s.stop());
-    after(async () => { await stranger.close(); await coordinator.close(); });
+    after(async () => {
+      await stranger.close();
+      await coordinator.close();
+    });
 
     const bearer = (from: Agent, token: string) =>
       fetchFrom(`${s.url}/reports/data.json`, { dispatcher: from, headers: { authorization: `Bearer ${token}` } });
-    const form = (from: Agent, token: string) => fetchFrom(`${s.url}/reports/sign-in`, {
-      dispatcher: from, method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }),
-    });
+    const form = (from: Agent, token: string) =>
+      fetchFrom(`${s.url}/reports/sign-in`, {
+        dispatcher: from,
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }),
+      });
 
     it('given a script guessing bearer tokens, then after a few wrong ones it gets 429 with Retry-After, and from that address even the right token must wait', async () => {
       const statuses: number[] = [];
@@ -164,7 +199,8 @@ describe('reports access', () => {
 
     it('given someone who mistypes the token now and then, when they get it right each time, then their count starts again and they are never held back', async () => {
       for (let round = 0; round < 5; round++) {
-        for (let i = 0; i < FREE_FAILURES; i++) expect((await form(coordinator, `typo-${round}-${i}`)).status).to.equal(401);
+        for (let i = 0; i < FREE_FAILURES; i++)
+          expect((await form(coordinator, `typo-${round}-${i}`)).status).to.equal(401);
         expect((await form(coordinator, TOKEN)).status, `round ${round}`).to.equal(303);
       }
       expect((await bearer(coordinator, TOKEN)).status).to.equal(200);
@@ -173,11 +209,15 @@ describe('reports access', () => {
 
   describe('behind a reverse proxy (TRUST_PROXY=on)', () => {
     let s: ReportsServer;
-    before(async () => { s = await startReportsServer({ NODE_ENV: 'production', ADMIN_TOKEN: TOKEN, TRUST_PROXY: 'on' }, { seed: false }); });
+    before(async () => {
+      s = await startReportsServer({ NODE_ENV: 'production', ADMIN_TOKEN: TOKEN, TRUST_PROXY: 'on' }, { seed: false });
+    });
     after(() => s.stop());
 
     const viaProxy = (forwardedFor: string, token: string) =>
-      fetch(`${s.url}/reports/data.json`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': forwardedFor } });
+      fetch(`${s.url}/reports/data.json`, {
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': forwardedFor },
+      });
 
     it('given a stranger who puts made-up addresses in front of the one the proxy adds, then they are still one client and wait; the coordinator behind the same proxy gets in', async () => {
       const statuses: number[] = [];

@@ -12,8 +12,11 @@ const SAM_DM = 'D0SAM0001';
 const JO_DM = 'D0JO00001';
 
 function buttons(call: RecordedCall): { action_id: string; value: string }[] {
-  const blocks = call.body.blocks as { type: string; elements?: { type: string; action_id: string; value: string }[] }[];
-  return blocks.flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : [])).filter((e) => e.type === 'button');
+  const blocks = call.body.blocks as {
+    type: string;
+    elements?: { type: string; action_id: string; value: string }[];
+  }[];
+  return blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : [])).filter((e) => e.type === 'button');
 }
 
 function button(call: RecordedCall, actionId: string): { s: string; v?: number } {
@@ -29,15 +32,22 @@ describe('Slack: answering an introduction', () => {
 
   beforeEach(async () => {
     h = await startSlackHarness();
-    for (const id of ['jo', 'sam', 'pat'] as const) h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
+    for (const id of ['jo', 'sam', 'pat'] as const)
+      h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
     handoverId = h.container.app.introduce('jo', introduceInput()).id;
     const posts = await h.api.waitFor('chat.postMessage', 2);
     samCard = posts.find((p) => p.body.channel === SAM_DM)!;
   });
-  afterEach(async () => { await h.close(); });
+  afterEach(async () => {
+    await h.close();
+  });
 
   const click = (user: string, actionId: string, value: { s: string; v?: number }) =>
-    postSigned(h.eventsUrl, interactionBody(blockAction(user, actionId, value, { channel: SAM_DM, ts: String(samCard.response?.ts) })), FORM);
+    postSigned(
+      h.eventsUrl,
+      interactionBody(blockAction(user, actionId, value, { channel: SAM_DM, ts: String(samCard.response?.ts) })),
+      FORM,
+    );
 
   it('given Sam clicks Accept, then the DM updates in place with the contact details and the follow-up buttons', async () => {
     const res = await click(SLACK_USERS.sam, 'accept', button(samCard, 'accept'));
@@ -45,7 +55,11 @@ describe('Slack: answering an introduction', () => {
     const updates = await h.api.waitFor('chat.update');
     const inPlace = updates.find((u) => u.body.channel === SAM_DM && u.body.ts === samCard.response?.ts)!;
     expect(JSON.stringify(inPlace.body.blocks)).to.contain('07700 900123');
-    expect(buttons(inPlace).map((b) => b.action_id)).to.include.members(['confirm_contact', 'report_unreachable', 'snooze']);
+    expect(buttons(inPlace).map((b) => b.action_id)).to.include.members([
+      'confirm_contact',
+      'report_unreachable',
+      'snooze',
+    ]);
     expect(h.container.handovers.find(handoverId)?.state).to.equal('accepted');
   });
 
@@ -53,16 +67,24 @@ describe('Slack: answering an introduction', () => {
     const receipt = h.api.callsTo('chat.postMessage').find((p) => p.body.channel === JO_DM)!;
     await click(SLACK_USERS.sam, 'accept', button(samCard, 'accept'));
     await h.api.waitFor('chat.update', 2);
-    const updated = await eventually(() => h.api.callsTo('chat.update').find((u) => u.body.channel === JO_DM), 'the update of Jo’s receipt');
+    const updated = await eventually(
+      () => h.api.callsTo('chat.update').find((u) => u.body.channel === JO_DM),
+      'the update of Jo’s receipt',
+    );
     expect(updated?.body.ts).to.equal(receipt.response?.ts);
     expect(JSON.stringify(updated?.body.blocks)).to.match(/Accepted/);
     // The receipt is not posted again; the threaded reply that tells Jo what changed sits under it.
-    expect(h.api.callsTo('chat.postMessage').filter((p) => p.body.channel === JO_DM && !p.body.thread_ts)).to.have.length(1);
+    expect(
+      h.api.callsTo('chat.postMessage').filter((p) => p.body.channel === JO_DM && !p.body.thread_ts),
+    ).to.have.length(1);
   });
 
   it('given a double click on Accept, then the introduction is accepted once', async () => {
     const value = button(samCard, 'accept');
-    const [a, b] = await Promise.all([click(SLACK_USERS.sam, 'accept', value), click(SLACK_USERS.sam, 'accept', value)]);
+    const [a, b] = await Promise.all([
+      click(SLACK_USERS.sam, 'accept', value),
+      click(SLACK_USERS.sam, 'accept', value),
+    ]);
     expect([a.status, b.status]).to.deep.equal([200, 200]);
     await h.api.waitFor('chat.update', 2);
     expect(h.container.handovers.audit(handoverId).filter((e) => e.event === 'accepted')).to.have.length(1);
@@ -87,7 +109,12 @@ describe('Slack: answering an introduction', () => {
   });
 
   it('given a button whose value was not made by us, when Sam clicks it, then only Sam is told it is not valid any more', async () => {
-    const body = blockAction(SLACK_USERS.sam, 'accept', { s: handoverId }, { channel: SAM_DM, ts: String(samCard.response?.ts) }) as { actions: { value: string }[] };
+    const body = blockAction(
+      SLACK_USERS.sam,
+      'accept',
+      { s: handoverId },
+      { channel: SAM_DM, ts: String(samCard.response?.ts) },
+    ) as { actions: { value: string }[] };
     body.actions[0].value = 'not-json{';
     const res = await postSigned(h.eventsUrl, interactionBody(body), FORM);
     expect(res.status).to.equal(200);
@@ -98,7 +125,9 @@ describe('Slack: answering an introduction', () => {
   });
 
   it('given the database refuses the change, when Sam clicks Accept, then Slack still gets its 200, Sam is told to try again and nothing changed', async () => {
-    h.container.db.exec("CREATE TEMP TRIGGER refuse BEFORE UPDATE ON handovers BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    h.container.db.exec(
+      "CREATE TEMP TRIGGER refuse BEFORE UPDATE ON handovers BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+    );
     const res = await click(SLACK_USERS.sam, 'accept', button(samCard, 'accept'));
     expect(res.status).to.equal(200);
     const [ephemeral] = await h.api.waitFor('chat.postEphemeral');
@@ -114,9 +143,19 @@ describe('Slack: answering an introduction', () => {
     const [open] = await h.api.waitFor('views.open');
     const view = open.body.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] };
     expect(view.blocks.map((b) => b.block_id)).to.include('reason');
-    const empty = await postSigned(h.eventsUrl, interactionBody(viewSubmission(SLACK_USERS.sam, view, { note: 'Sorry' }, 'V0DECLINE1')), FORM);
+    const empty = await postSigned(
+      h.eventsUrl,
+      interactionBody(viewSubmission(SLACK_USERS.sam, view, { note: 'Sorry' }, 'V0DECLINE1')),
+      FORM,
+    );
     expect((empty.json() as { errors: Record<string, string> }).errors).to.have.property('reason');
-    const done = await postSigned(h.eventsUrl, interactionBody(viewSubmission(SLACK_USERS.sam, view, { reason: 'no_capacity', note: 'Full until March' }, 'V0DECLINE1')), FORM);
+    const done = await postSigned(
+      h.eventsUrl,
+      interactionBody(
+        viewSubmission(SLACK_USERS.sam, view, { reason: 'no_capacity', note: 'Full until March' }, 'V0DECLINE1'),
+      ),
+      FORM,
+    );
     expect(done.status).to.equal(200);
     expect(h.container.handovers.find(handoverId)?.state).to.equal('declined');
   });
@@ -134,7 +173,9 @@ describe('Slack: answering an introduction', () => {
     const body = JSON.stringify(loadPayload('app-home-opened'));
     await postSigned(h.eventsUrl, body, JSON_TYPE);
     await h.api.waitFor('views.publish');
-    await postSigned(h.eventsUrl, body, JSON_TYPE, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await postSigned(h.eventsUrl, body, JSON_TYPE, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     // A later request that surely ran after the retry: by then a second publish would have happened.
     await postSigned(h.eventsUrl, interactionBody(loadPayload('shortcut')), FORM);
     await h.api.waitFor('views.open');

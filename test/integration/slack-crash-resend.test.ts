@@ -30,7 +30,14 @@ describe('Slack after a crash in the middle of a send', () => {
     const url = await api.start();
     api.addUser({ id: SAM, email: 'sam@example.org' });
     api.addUser({ id: JO, email: 'jo@example.org' });
-    restartedMessenger = () => new SlackMessenger(new webApi.WebClient('xoxb-test-not-real', { slackApiUrl: url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }));
+    restartedMessenger = () =>
+      new SlackMessenger(
+        new webApi.WebClient('xoxb-test-not-real', {
+          slackApiUrl: url,
+          retryConfig: { retries: 0 },
+          rejectRateLimitedCalls: true,
+        }),
+      );
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z', messengers: [restartedMessenger()] });
     w.people.link('sam', { platform: 'slack', tenant: FAKE_TEAM_ID, userId: SAM });
     w.people.link('jo', { platform: 'slack', tenant: FAKE_TEAM_ID, userId: JO });
@@ -41,7 +48,8 @@ describe('Slack after a crash in the middle of a send', () => {
     await api.stop();
   });
 
-  const introductionRow = (handoverId: string) => w.nudges.outbox.bySubject(handoverId).find((r) => r.card.kind === 'introduction')!;
+  const introductionRow = (handoverId: string) =>
+    w.nudges.outbox.bySubject(handoverId).find((r) => r.card.kind === 'introduction')!;
 
   /** The process dies after Slack answered but before the outbox wrote 'sent' (or the card's ref) down. */
   function crashAfterSlackGotIt(handoverId: string): void {
@@ -54,8 +62,13 @@ describe('Slack after a crash in the middle of a send', () => {
   async function restart(): Promise<void> {
     w.clock.advance(LEASE_TTL_MS + 1);
     const dispatcher = new Dispatcher({
-      db: w.db, outbox: w.nudges.outbox, router: new Router(w.people, new PresenceStore(w.db), [restartedMessenger()]),
-      compose: stubCompose, clock: w.clock, lease: new Lease(w.db, DISPATCH_LEASE, 'after-restart'), sleep: async (ms) => w.clock.advance(ms),
+      db: w.db,
+      outbox: w.nudges.outbox,
+      router: new Router(w.people, new PresenceStore(w.db), [restartedMessenger()]),
+      compose: stubCompose,
+      clock: w.clock,
+      lease: new Lease(w.db, DISPATCH_LEASE, 'after-restart'),
+      sleep: async (ms) => w.clock.advance(ms),
     });
     await dispatcher.runOnce();
     await dispatcher.stop();
@@ -77,14 +90,19 @@ describe('Slack after a crash in the middle of a send', () => {
     expect(String(look.body.include_all_metadata)).to.equal('true');
     const row = introductionRow(h.id);
     expect(row.status).to.equal('sent');
-    expect(w.nudges.outbox.liveCard(row.liveKey!)?.ref, 'later changes update the message Sam has').to.deep.include({ conversationId: SAM_DM, messageId: firstTs });
+    expect(w.nudges.outbox.liveCard(row.liveKey!)?.ref, 'later changes update the message Sam has').to.deep.include({
+      conversationId: SAM_DM,
+      messageId: firstTs,
+    });
   });
 
   it('given the crash came before Slack got anything, then after the restart the introduction is posted once', async () => {
     api.failNext('chat.postMessage', { status: 503 });
     const h = w.app.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
-    w.db.prepare(`UPDATE outbox SET status = 'sending', not_before = ? WHERE id = ?`).run(w.clock.now().toISOString(), introductionRow(h.id).id);
+    w.db
+      .prepare(`UPDATE outbox SET status = 'sending', not_before = ? WHERE id = ?`)
+      .run(w.clock.now().toISOString(), introductionRow(h.id).id);
     await w.nudges.dispatcher.stop();
 
     await restart();
@@ -112,13 +130,23 @@ describe('Slack messenger: looking before sending again', () => {
     api = new FakeSlackApi();
     const url = await api.start();
     api.addUser({ id: SAM, email: 'sam@example.org' });
-    fresh = () => new SlackMessenger(new webApi.WebClient('xoxb-test-not-real', { slackApiUrl: url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }));
+    fresh = () =>
+      new SlackMessenger(
+        new webApi.WebClient('xoxb-test-not-real', {
+          slackApiUrl: url,
+          retryConfig: { retries: 0 },
+          rejectRateLimitedCalls: true,
+        }),
+      );
   });
   afterEach(() => api.stop());
 
   it('given the key is in the DM and the card changed since, then the same message is updated to the new card', async () => {
     const first = await fresh().sendToPerson(sam, contractCard('Waiting for Sam'), { idempotencyKey: 'k-1' });
-    const again = await fresh().sendToPerson(sam, contractCard('Accepted by Sam'), { idempotencyKey: 'k-1', maybeSent: true });
+    const again = await fresh().sendToPerson(sam, contractCard('Accepted by Sam'), {
+      idempotencyKey: 'k-1',
+      maybeSent: true,
+    });
     expect(again).to.deep.equal(first);
     expect(api.callsTo('chat.postMessage')).to.have.length(1);
     expect(api.conversation(SAM_DM)[0].text).to.contain('Accepted by Sam');
@@ -143,7 +171,12 @@ describe('Slack messenger: looking before sending again', () => {
 
   it('given Slack rate-limits the look-up, then nothing is posted and the outbox is told to wait', async () => {
     api.failNext('conversations.history', { status: 429, retryAfter: 3 });
-    const err = await fresh().sendToPerson(sam, contractCard('Later'), { idempotencyKey: 'k-5', maybeSent: true }).then(() => null, (e: unknown) => e);
+    const err = await fresh()
+      .sendToPerson(sam, contractCard('Later'), { idempotencyKey: 'k-5', maybeSent: true })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(err).to.be.instanceOf(DeliveryError);
     expect((err as DeliveryError).kind).to.equal('rate_limited');
     expect(api.callsTo('chat.postMessage')).to.have.length(0);

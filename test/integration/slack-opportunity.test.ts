@@ -9,7 +9,12 @@ import { commandBody, FORM, interactionBody, JSON_TYPE, postSigned } from '../su
 import { eventually } from '../support/eventually.ts';
 
 type Json = Record<string, unknown>;
-interface View { callback_id: string; private_metadata: string; blocks: Json[]; title: { text: string } }
+interface View {
+  callback_id: string;
+  private_metadata: string;
+  blocks: Json[];
+  title: { text: string };
+}
 
 const PEERS = 'C0PEERS01';
 /** A safety net while work after the ack finishes (10 ms apart), not a timing assertion. */
@@ -30,16 +35,35 @@ function stateOf(values: Record<string, string | string[] | boolean>): Record<st
   return out;
 }
 
-function submission(userId: string, view: View, values: Record<string, string | string[] | boolean>, viewId: string): Json {
+function submission(
+  userId: string,
+  view: View,
+  values: Record<string, string | string[] | boolean>,
+  viewId: string,
+): Json {
   const p = loadPayload('view-submission') as Json & { user: Json; view: Json };
   p.user = { ...p.user, id: userId };
-  p.view = { ...p.view, id: viewId, root_view_id: viewId, callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, state: { values: stateOf(values) } };
+  p.view = {
+    ...p.view,
+    id: viewId,
+    root_view_id: viewId,
+    callback_id: view.callback_id,
+    private_metadata: view.private_metadata,
+    blocks: view.blocks,
+    state: { values: stateOf(values) },
+  };
   return p;
 }
 
 const COURSE = {
-  title: 'Confidence and CV course', provider: 'Southwark Works', type: 'course', deadline: '2026-12-01',
-  whoFor: 'Adults looking for work', howToJoin: 'Introduce them here', serviceId: 'svc-mind-lambeth', channels: [PEERS],
+  title: 'Confidence and CV course',
+  provider: 'Southwark Works',
+  type: 'course',
+  deadline: '2026-12-01',
+  whoFor: 'Adults looking for work',
+  howToJoin: 'Introduce them here',
+  serviceId: 'svc-mind-lambeth',
+  channels: [PEERS],
 };
 
 async function openedView(h: SlackHarness, nth: number): Promise<View> {
@@ -49,14 +73,21 @@ async function openedView(h: SlackHarness, nth: number): Promise<View> {
 
 describe('Slack: opportunities in peer-group channels', () => {
   let h: SlackHarness;
-  beforeEach(async () => { h = await startSlackHarness(); });
-  afterEach(async () => { await h.close(); });
+  beforeEach(async () => {
+    h = await startSlackHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
 
   /** The bot joins PEERS; resolves once the channel is registered (that happens after Slack's ack). */
   const joinChannel = async () => {
     const res = await postSigned(h.eventsUrl, JSON.stringify(loadPayload('member-joined-channel')), JSON_TYPE);
     expect(res.status).to.equal(200);
-    await eventually(() => h.container.opportunities.peerGroups('slack').length > 0, 'the channel registered as a peer group');
+    await eventually(
+      () => h.container.opportunities.peerGroups('slack').length > 0,
+      'the channel registered as a peer group',
+    );
   };
 
   it('given the bot is added to a channel, then the channel becomes a peer group; someone else joining changes nothing', async () => {
@@ -72,18 +103,37 @@ describe('Slack: opportunities in peer-group channels', () => {
 
   it('given /opportunity in a peer-group channel, then the form opens as a modal with that channel chosen', async () => {
     await joinChannel();
-    const res = await postSigned(h.eventsUrl, commandBody(slashCommand({ command: '/opportunity', channel_id: PEERS })), FORM);
+    const res = await postSigned(
+      h.eventsUrl,
+      commandBody(slashCommand({ command: '/opportunity', channel_id: PEERS })),
+      FORM,
+    );
     expect(res.status).to.equal(200);
     const view = await openedView(h, 1);
     expect(view.title.text).to.equal('Post an opportunity');
     const ids = view.blocks.map((b) => b.block_id);
-    expect(ids).to.include.members(['title', 'provider', 'type', 'deadline', 'whoFor', 'howToJoin', 'serviceId', 'channels']);
-    const channels = view.blocks.find((b) => b.block_id === 'channels')!.element as { initial_options: { value: string }[] };
+    expect(ids).to.include.members([
+      'title',
+      'provider',
+      'type',
+      'deadline',
+      'whoFor',
+      'howToJoin',
+      'serviceId',
+      'channels',
+    ]);
+    const channels = view.blocks.find((b) => b.block_id === 'channels')!.element as {
+      initial_options: { value: string }[];
+    };
     expect(channels.initial_options.map((o) => o.value)).to.deep.equal([PEERS]);
   });
 
   it('given /opportunity where there is no peer group yet, then the modal says how to add the app to a channel', async () => {
-    await postSigned(h.eventsUrl, commandBody(slashCommand({ command: '/opportunity', channel_id: 'D0JO00001' })), FORM);
+    await postSigned(
+      h.eventsUrl,
+      commandBody(slashCommand({ command: '/opportunity', channel_id: 'D0JO00001' })),
+      FORM,
+    );
     const view = await openedView(h, 1);
     expect(JSON.stringify(view.blocks)).to.contain('/invite @Warm Handover');
   });
@@ -92,7 +142,11 @@ describe('Slack: opportunities in peer-group channels', () => {
     await joinChannel();
     await postSigned(h.eventsUrl, commandBody(slashCommand({ command: '/opportunity', channel_id: PEERS })), FORM);
     const view = await openedView(h, 1);
-    const res = await postSigned(h.eventsUrl, interactionBody(submission(SLACK_USERS.jo, view, { title: 'Job club', channels: [PEERS] }, 'V0OPP0001')), FORM);
+    const res = await postSigned(
+      h.eventsUrl,
+      interactionBody(submission(SLACK_USERS.jo, view, { title: 'Job club', channels: [PEERS] }, 'V0OPP0001')),
+      FORM,
+    );
     const reply = res.json() as { response_action: string; errors: Record<string, string> };
     expect(reply.response_action).to.equal('errors');
     expect(reply.errors).to.have.keys('provider', 'type', 'deadline', 'whoFor', 'howToJoin');
@@ -108,8 +162,13 @@ describe('Slack: opportunities in peer-group channels', () => {
     const reply = res.json() as { response_action: string; view: View };
     expect(reply.response_action).to.equal('update');
     expect(JSON.stringify(reply.view)).to.contain('Opportunity posted').and.to.contain('is posted to');
-    expect((reply.view as unknown as { close: { text: string } }).close.text, 'the close button after success').to.equal('Done');
-    await postSigned(h.eventsUrl, body, FORM, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(
+      (reply.view as unknown as { close: { text: string } }).close.text,
+      'the close button after success',
+    ).to.equal('Done');
+    await postSigned(h.eventsUrl, body, FORM, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(h.count('opportunities'), 'a retried submission posts nothing more').to.equal(1);
 
     const [post] = await h.api.waitFor('chat.postMessage');
@@ -121,19 +180,40 @@ describe('Slack: opportunities in peer-group channels', () => {
   it('given Kim clicks "Introduce a client to this" in the channel, then the introduce modal opens for Kim, and sending it never touches the channel message', async () => {
     await joinChannel();
     await postSigned(h.eventsUrl, commandBody(slashCommand({ command: '/opportunity', channel_id: PEERS })), FORM);
-    await postSigned(h.eventsUrl, interactionBody(submission(SLACK_USERS.jo, await openedView(h, 1), COURSE, 'V0OPP0003')), FORM);
+    await postSigned(
+      h.eventsUrl,
+      interactionBody(submission(SLACK_USERS.jo, await openedView(h, 1), COURSE, 'V0OPP0003')),
+      FORM,
+    );
     const [post] = await h.api.waitFor('chat.postMessage');
     const [o] = h.container.opportunities.list();
 
-    const click = blockAction(SLACK_USERS.kim, 'introduce_to_opportunity', { s: o.id }, { channel: PEERS, ts: String(post.response!.ts) });
+    const click = blockAction(
+      SLACK_USERS.kim,
+      'introduce_to_opportunity',
+      { s: o.id },
+      { channel: PEERS, ts: String(post.response!.ts) },
+    );
     await postSigned(h.eventsUrl, interactionBody(click), FORM);
     const form = await openedView(h, 2);
     expect(h.api.callsTo('views.open')[1].body.trigger_id).to.equal(click.trigger_id);
     expect(form.blocks.map((b) => b.block_id)).to.include.members(['opportunityId', 'clientName', 'needs', 'consent']);
     expect(JSON.parse(form.private_metadata)).not.to.have.any.keys('c', 't');
 
-    const answers = { opportunityId: o.id, clientName: 'R.T.', needs: 'Wants to rebuild confidence', reasonForService: 'Course fits', contactMethod: 'Phone', contactDetails: '07700 900123', consent: true };
-    const sent = await postSigned(h.eventsUrl, interactionBody(submission(SLACK_USERS.kim, form, answers, 'V0INTRO01')), FORM);
+    const answers = {
+      opportunityId: o.id,
+      clientName: 'R.T.',
+      needs: 'Wants to rebuild confidence',
+      reasonForService: 'Course fits',
+      contactMethod: 'Phone',
+      contactDetails: '07700 900123',
+      consent: true,
+    };
+    const sent = await postSigned(
+      h.eventsUrl,
+      interactionBody(submission(SLACK_USERS.kim, form, answers, 'V0INTRO01')),
+      FORM,
+    );
     expect(JSON.stringify(sent.json())).to.contain('Introduction sent');
     expect(h.count('handovers')).to.equal(1);
     await h.nudges.dispatcher.runOnce();

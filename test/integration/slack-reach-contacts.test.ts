@@ -17,7 +17,9 @@ describe('Slack: reaching a named contact who has never used the app', () => {
     email = new FakeMessenger('email');
     h.nudges.router.register(email);
   });
-  afterEach(async () => { await h.close(); });
+  afterEach(async () => {
+    await h.close();
+  });
 
   const dmsTo = (channel: string) => h.api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
 
@@ -40,7 +42,9 @@ describe('Slack: reaching a named contact who has never used the app', () => {
     h.container.app.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(email.sent.map((d) => `${d.to}:${d.card.kind}`)).to.deep.equal(['sam@example.org:introduction']);
-    expect(JSON.stringify(h.api.conversation('D0JO00001'))).to.contain("Sent to Sam Patel by e-mail: Sam hasn't used Warm Handover yet");
+    expect(JSON.stringify(h.api.conversation('D0JO00001'))).to.contain(
+      "Sent to Sam Patel by e-mail: Sam hasn't used Warm Handover yet",
+    );
     h.container.app.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(1);
@@ -81,7 +85,10 @@ describe('Slack: reaching a named contact who has never used the app', () => {
     h.api.addUser({ id: SLACK_USERS.sam, email: 'sam@example.org', teamId: 'T0FAKE001' });
     const opened = await postSigned(h.eventsUrl, JSON.stringify(loadPayload('app-home-opened')), JSON_TYPE);
     expect(opened.status).to.equal(200);
-    await eventually(() => h.container.people.findByIdentity('slack', 'T0FAKE001', SLACK_USERS.sam), 'Sam linked on opening App Home');
+    await eventually(
+      () => h.container.people.findByIdentity('slack', 'T0FAKE001', SLACK_USERS.sam),
+      'Sam linked on opening App Home',
+    );
     await h.nudges.dispatcher.runOnce();
     await h.nudges.dispatcher.runOnce();
     const toSam = dmsTo('D0SAM0001');

@@ -10,21 +10,34 @@ import { USERS, WORKSPACE_A, WORKSPACE_B, startWorkspaces, type Workspaces } fro
 const JO_DM = 'D0JO00001';
 const SAM_DM = 'D0SAM0001';
 const answers = {
-  serviceId: 'svc-mind-lambeth', contactId: 'sam', clientName: 'R.T.', needs: 'Anxious about starting work again.',
-  reasonForService: 'Local one-to-one support.', contactMethod: 'Phone, afternoons', contactDetails: '07700 900123',
-  urgency: 'routine', consent: true, consentHow: 'in_person',
+  serviceId: 'svc-mind-lambeth',
+  contactId: 'sam',
+  clientName: 'R.T.',
+  needs: 'Anxious about starting work again.',
+  reasonForService: 'Local one-to-one support.',
+  contactMethod: 'Phone, afternoons',
+  contactDetails: '07700 900123',
+  urgency: 'routine',
+  consent: true,
+  consentHow: 'in_person',
 };
 
 function acceptValue(call: RecordedCall): { s: string; v?: number } {
   const blocks = call.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
-  const accept = blocks.flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : [])).find((e) => e.action_id === 'accept');
+  const accept = blocks
+    .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []))
+    .find((e) => e.action_id === 'accept');
   if (!accept) throw new Error('no Accept button on the card');
   return JSON.parse(accept.value);
 }
 
 /** Jo sends the introduce modal from workspace A; returns the new introduction's id. */
 async function joIntroducesFromSlack(w: Workspaces): Promise<string> {
-  const res = await postSigned(w.eventsUrl, interactionBody(viewSubmission(USERS.jo.id, introduceModal(), answers)), FORM);
+  const res = await postSigned(
+    w.eventsUrl,
+    interactionBody(viewSubmission(USERS.jo.id, introduceModal(), answers)),
+    FORM,
+  );
   expect(res.status).to.equal(200);
   const row = w.app.container.db.prepare('SELECT id FROM handovers').get() as { id: string } | undefined;
   if (!row) throw new Error(`no introduction was stored: ${res.text}`);
@@ -32,7 +45,8 @@ async function joIntroducesFromSlack(w: Workspaces): Promise<string> {
   return row.id;
 }
 
-const postsTo = (w: Workspaces, channel: string) => w.api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+const postsTo = (w: Workspaces, channel: string) =>
+  w.api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
 
 describe('Slack in many workspaces: each message with its workspace’s token', () => {
   let w: Workspaces;
@@ -41,7 +55,9 @@ describe('Slack in many workspaces: each message with its workspace’s token', 
     w.link('jo');
     w.link('sam');
   });
-  afterEach(async () => { await w.close(); });
+  afterEach(async () => {
+    await w.close();
+  });
 
   it('given Jo in workspace A introduces Sam in workspace B, then Sam’s card is posted with B’s token and Jo’s receipt with A’s', async () => {
     await w.install(WORKSPACE_A);
@@ -51,7 +67,9 @@ describe('Slack in many workspaces: each message with its workspace’s token', 
     const [toJo] = postsTo(w, JO_DM);
     expect(toSam?.token).to.equal(WORKSPACE_B.token);
     expect(toJo?.token).to.equal(WORKSPACE_A.token);
-    expect(w.api.callsTo('conversations.open').find((c) => c.body.users === USERS.sam.id)?.token).to.equal(WORKSPACE_B.token);
+    expect(w.api.callsTo('conversations.open').find((c) => c.body.users === USERS.sam.id)?.token).to.equal(
+      WORKSPACE_B.token,
+    );
     expect(w.api.callsTo('users.info').every((c) => c.token === WORKSPACE_A.token)).to.equal(true);
   });
 
@@ -60,7 +78,10 @@ describe('Slack in many workspaces: each message with its workspace’s token', 
     await w.install(WORKSPACE_B);
     await joIntroducesFromSlack(w);
     const [toSam] = postsTo(w, SAM_DM);
-    const click = blockAction(USERS.sam.id, 'accept', acceptValue(toSam), { channel: SAM_DM, ts: String(toSam.response?.ts) }) as Record<string, unknown> & { user: Record<string, unknown> };
+    const click = blockAction(USERS.sam.id, 'accept', acceptValue(toSam), {
+      channel: SAM_DM,
+      ts: String(toSam.response?.ts),
+    }) as Record<string, unknown> & { user: Record<string, unknown> };
     click.team = { id: WORKSPACE_B.teamId, domain: 'mind-lambeth' };
     click.user.team_id = WORKSPACE_B.teamId;
     expect((await postSigned(w.eventsUrl, interactionBody(click), FORM)).status).to.equal(200);
@@ -80,7 +101,9 @@ describe('Slack in many workspaces: each message with its workspace’s token', 
     const id = await joIntroducesFromSlack(w);
     expect(postsTo(w, SAM_DM)).to.have.length(0);
     expect(w.api.calls.filter((c) => c.token === WORKSPACE_B.token)).to.have.length(0);
-    const toSam = w.app.container.db.prepare(`SELECT platform FROM outbox WHERE subject_id = ? AND recipient = '{"personId":"sam"}'`).get(id) as { platform: string };
+    const toSam = w.app.container.db
+      .prepare(`SELECT platform FROM outbox WHERE subject_id = ? AND recipient = '{"personId":"sam"}'`)
+      .get(id) as { platform: string };
     expect(toSam.platform).to.equal('web');
   });
 });
@@ -93,16 +116,21 @@ for (const mode of ['single', 'oauth'] as const) {
       if (mode === 'oauth') await w.install(WORKSPACE_A);
       w.link('jo'); // Sam is only on the web
     });
-    afterEach(async () => { await w.close(); });
+    afterEach(async () => {
+      await w.close();
+    });
 
     it('given Sam accepts in the web playground, then Jo’s Slack receipt is updated in place', async () => {
       const id = await joIntroducesFromSlack(w);
       expect(postsTo(w, SAM_DM)).to.have.length(0);
       const [receipt] = postsTo(w, JO_DM);
       expect(JSON.stringify(receipt.body.blocks)).not.to.match(/Accepted/);
-      const version = (w.app.container.db.prepare('SELECT version FROM handovers WHERE id = ?').get(id) as { version: number }).version;
+      const version = (
+        w.app.container.db.prepare('SELECT version FROM handovers WHERE id = ?').get(id) as { version: number }
+      ).version;
       const res = await fetch(`${w.url}/playground/api/actions`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ as: 'sam', actionId: 'accept', subjectId: id, version }),
       });
       expect(res.status).to.equal(200);

@@ -7,8 +7,15 @@ import { createLogger } from '../../src/log.ts';
 import { DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
 import { tempDir } from '../support/make.ts';
 
-async function act(app: RunningApp, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${app.url}/playground/api/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function act(
+  app: RunningApp,
+  body: Record<string, unknown>,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${app.url}/playground/api/actions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -26,7 +33,10 @@ describe('the server that npm start runs', () => {
     const config = readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db') });
     app = await startApp(config, createLogger('silent'), { scheduler: false });
   });
-  after(async () => { await app.stop(); tmp.cleanup(); });
+  after(async () => {
+    await app.stop();
+    tmp.cleanup();
+  });
 
   it('answers /healthz with the schema version', async () => {
     const res = await fetch(`${app.url}/healthz`);
@@ -47,15 +57,29 @@ describe('the server that npm start runs', () => {
 
   it('an introduction made in the playground reaches the named contact, and accepting updates the receipt', async () => {
     const sent = await act(app, {
-      as: DEMO_PEOPLE.introducer, actionId: 'introduce_submit', subjectId: DEMO_SERVICE_ID,
-      inputs: { clientName: 'R.T.', needs: 'Feeling anxious about work', reasonForService: 'Local and free', contactMethod: 'Phone', consent: 'true', contactDetails: '07700 900123' },
+      as: DEMO_PEOPLE.introducer,
+      actionId: 'introduce_submit',
+      subjectId: DEMO_SERVICE_ID,
+      inputs: {
+        clientName: 'R.T.',
+        needs: 'Feeling anxious about work',
+        reasonForService: 'Local and free',
+        contactMethod: 'Phone',
+        consent: 'true',
+        contactDetails: '07700 900123',
+      },
     });
     expect(sent.status, JSON.stringify(sent.json)).to.equal(200);
     const contactInbox = await inbox(app, DEMO_PEOPLE.contact);
     expect(contactInbox).to.contain('R.T.');
     expect(contactInbox).not.to.contain('07700 900123');
     const id = app.container.db.prepare('SELECT id, version FROM handovers').get() as { id: string; version: number };
-    const accepted = await act(app, { as: DEMO_PEOPLE.contact, actionId: 'accept', subjectId: id.id, version: id.version });
+    const accepted = await act(app, {
+      as: DEMO_PEOPLE.contact,
+      actionId: 'accept',
+      subjectId: id.id,
+      version: id.version,
+    });
     expect(accepted.status).to.equal(200);
     expect(await inbox(app, DEMO_PEOPLE.contact)).to.contain('07700 900123');
     expect(await inbox(app, DEMO_PEOPLE.introducer)).to.match(/Accepted/);

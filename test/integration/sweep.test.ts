@@ -34,8 +34,10 @@ describe('the sweep', () => {
     });
 
     it('given a directory file without review dates, when imported, then nobody is asked for a review at the next sweep', async () => {
-      const csv = readFileSync(new URL('../fixtures/directory-csv/good.csv', import.meta.url), 'utf8')
-        .replace(/,(2026-\d\d-\d\d),/g, ',,');
+      const csv = readFileSync(new URL('../fixtures/directory-csv/good.csv', import.meta.url), 'utf8').replace(
+        /,(2026-\d\d-\d\d),/g,
+        ',,',
+      );
       importDirectory(w.db, csv, 'csv', w.clock.now());
       await w.at('2026-09-08T09:00:00Z');
       expect(w.inbox(personIdForEmail('helen.park@example.org'))).to.deep.equal([]);
@@ -86,7 +88,14 @@ describe('the sweep', () => {
     await w.nudges.dispatcher.runOnce();
     const before = w.nudges.outbox.counts();
     w.clock.set('2026-09-09T10:00:00Z');
-    const deps = { ...w.nudges.sweepDeps, extraJobs: [() => { throw new Error('boom'); }] };
+    const deps = {
+      ...w.nudges.sweepDeps,
+      extraJobs: [
+        () => {
+          throw new Error('boom');
+        },
+      ],
+    };
     expect(() => sweep(deps, w.clock.now())).to.throw('boom');
     expect(w.nudges.outbox.counts()).to.deep.equal(before);
     expect(w.nudges.schedule.due(w.clock.now(), 10).map((r) => r.kind)).to.deep.equal(['reply_nudge']);

@@ -4,7 +4,9 @@ import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
 
 describe('Teams: requests must be signed when an app id is configured', () => {
   let w: TeamsWorld;
-  beforeEach(async () => { w = await startTeamsWorld({ appId: true }); });
+  beforeEach(async () => {
+    w = await startTeamsWorld({ appId: true });
+  });
   afterEach(async () => w.stop());
 
   it('given an app id, when an install arrives without a token, then it is refused with 401 and nothing is stored or sent', async () => {
@@ -17,7 +19,10 @@ describe('Teams: requests must be signed when an app id is configured', () => {
   });
 
   it('given an app id, when a badly signed Accept arrives, then it is refused with 401 and the handover is unchanged', async () => {
-    const res = await w.post(activity('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, { verb: 'accept', subjectId: 'H-1' }), { authorization: 'Bearer not.a.jwt' });
+    const res = await w.post(
+      activity('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, { verb: 'accept', subjectId: 'H-1' }),
+      { authorization: 'Bearer not.a.jwt' },
+    );
     expect(res.status).to.equal(401);
     expect(w.connector.calls).to.have.length(0);
   });

@@ -7,21 +7,33 @@ import { inputsOf } from '../fixtures/teams/card-parts.ts';
 type DialogCard = { contentType: string; content: unknown };
 const inputIds = (card: DialogCard) => inputsOf(card.content).map((i) => i.id);
 
-type CardJson = { actions?: { type: string; verb?: string; title: string; data?: Record<string, unknown> }[]; refresh?: { userIds: string[] } };
+type CardJson = {
+  actions?: { type: string; verb?: string; title: string; data?: Record<string, unknown> }[];
+  refresh?: { userIds: string[] };
+};
 
 describe('Teams: the bot on a real server with a fake Bot Connector', () => {
   let w: TeamsWorld;
-  beforeEach(async () => { w = await startTeamsWorld(); });
+  beforeEach(async () => {
+    w = await startTeamsWorld();
+  });
   afterEach(async () => w.stop());
 
   it('given Jo installs the app, then her 1:1 conversation is stored on her Teams identity (matched by e-mail)', async () => {
-    w.connector.members.set(TEAMS_USERS.jo.teamsUserId, { id: TEAMS_USERS.jo.teamsUserId, aadObjectId: TEAMS_USERS.jo.aadObjectId, email: 'jo@example.org', userPrincipalName: 'jo@example.org' });
+    w.connector.members.set(TEAMS_USERS.jo.teamsUserId, {
+      id: TEAMS_USERS.jo.teamsUserId,
+      aadObjectId: TEAMS_USERS.jo.aadObjectId,
+      email: 'jo@example.org',
+      userPrincipalName: 'jo@example.org',
+    });
     const res = await w.post(activity('installation-update-add', TEAMS_USERS.jo, w.connector.url));
     expect(res.status).to.equal(200);
     const jo = w.container.people.get('jo')!;
     const teams = jo.identities.find((i) => i.platform === 'teams')!;
     expect(teams).to.include({ tenant: TENANT_ID, userId: TEAMS_USERS.jo.aadObjectId });
-    expect((teams.details as { reference: { conversation: { id: string } } }).reference.conversation.id).to.equal(TEAMS_USERS.jo.conversationId);
+    expect((teams.details as { reference: { conversation: { id: string } } }).reference.conversation.id).to.equal(
+      TEAMS_USERS.jo.conversationId,
+    );
   });
 
   it('given an unknown Teams user says "introduce", then they are told to ask their coordinator and nothing is stored', async () => {
@@ -63,7 +75,13 @@ describe('Teams: the bot on a real server with a fake Bot Connector', () => {
 
   it('task/submit without consent shows the error in the form, keeps what was typed, and stores nothing', async () => {
     w.linkTeams('jo');
-    const refused = await w.post(submitting({ actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'false' }) }));
+    const refused = await w.post(
+      submitting({
+        actionId: 'introduce_submit',
+        subjectId: 'svc-mind-lambeth',
+        ...introduceInput({ consent: 'false' }),
+      }),
+    );
     expect(refused.body!.task!.type).to.equal('continue');
     const shown = JSON.stringify(refused.body!.task!.value);
     expect(shown).to.match(/client agreed/);
@@ -73,7 +91,13 @@ describe('Teams: the bot on a real server with a fake Bot Connector', () => {
 
   it('task/submit with consent sends the introduction and closes the dialog with a sentence', async () => {
     w.linkTeams('jo');
-    const res = await w.post(submitting({ actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'true' }) }));
+    const res = await w.post(
+      submitting({
+        actionId: 'introduce_submit',
+        subjectId: 'svc-mind-lambeth',
+        ...introduceInput({ consent: 'true' }),
+      }),
+    );
     expect(res.body!.task!.type).to.equal('message');
     expect(String(res.body!.task!.value)).to.match(/Sam Patel/);
     const row = w.container.db.prepare('SELECT introducer_id, contact_id, state FROM handovers').get();
@@ -83,12 +107,20 @@ describe('Teams: the bot on a real server with a fake Bot Connector', () => {
   it('the message extension opens the dialog with the message text carried, as plain words, into the form', async () => {
     w.linkTeams('jo');
     const html = '<p>Client <b>R.T.</b> wants help with anxiety &amp; work <at>Sam</at></p>';
-    const res = await w.post(activity('compose-extension-fetch-task', TEAMS_USERS.jo, w.connector.url, { messageHtml: html }));
+    const res = await w.post(
+      activity('compose-extension-fetch-task', TEAMS_USERS.jo, w.connector.url, { messageHtml: html }),
+    );
     expect(res.status).to.equal(200);
     expect(res.body!.task!.type).to.equal('continue');
     const search = JSON.stringify(res.body!.task!.value);
     expect(search).to.contain('"needs":"Client R.T. wants help with anxiety & work"');
-    const form = await w.post(submitting({ actionId: 'introduce_start', subjectId: 'svc-mind-lambeth', needs: 'Client R.T. wants help with anxiety & work' }));
+    const form = await w.post(
+      submitting({
+        actionId: 'introduce_start',
+        subjectId: 'svc-mind-lambeth',
+        needs: 'Client R.T. wants help with anxiety & work',
+      }),
+    );
     const inputs = inputsOf((form.body!.task!.value as { card: DialogCard }).card.content);
     expect(inputs.find((i) => i.id === 'needs')!.value).to.equal('Client R.T. wants help with anxiety & work');
   });
@@ -96,7 +128,11 @@ describe('Teams: the bot on a real server with a fake Bot Connector', () => {
   it('the message extension submit runs the same introduce action', async () => {
     w.linkTeams('jo');
     const submit = activity('compose-extension-submit-action', TEAMS_USERS.jo, w.connector.url);
-    (submit.value as Record<string, unknown>).data = { actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'true' }) };
+    (submit.value as Record<string, unknown>).data = {
+      actionId: 'introduce_submit',
+      subjectId: 'svc-mind-lambeth',
+      ...introduceInput({ consent: 'true' }),
+    };
     const res = await w.post(submit);
     expect(res.status).to.equal(200);
     expect(res.body!.task!.type).to.equal('message');
@@ -112,12 +148,16 @@ describe('Teams: the bot on a real server with a fake Bot Connector', () => {
   describe('Universal Actions on the introduction card', () => {
     let handoverId: string;
     beforeEach(() => {
-      w.linkTeams('sam'); w.linkTeams('alex'); w.linkTeams('jo');
+      w.linkTeams('sam');
+      w.linkTeams('alex');
+      w.linkTeams('jo');
       handoverId = w.container.app.introduce('jo', introduceInput()).id;
     });
 
     function press(who: 'sam' | 'alex' | 'jo', verb: string) {
-      return w.post(activity('invoke-adaptive-card-action', TEAMS_USERS[who], w.connector.url, { verb, subjectId: handoverId }));
+      return w.post(
+        activity('invoke-adaptive-card-action', TEAMS_USERS[who], w.connector.url, { verb, subjectId: handoverId }),
+      );
     }
 
     it('when Sam (the named contact) presses Accept, then the invoke returns the refreshed card in place and the handover is accepted', async () => {

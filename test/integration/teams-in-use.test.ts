@@ -9,28 +9,41 @@ import { RateLimiter } from '../../src/scheduler/rate-limits.ts';
 import { createNudgeSystem, type NudgeSystem } from '../../src/scheduler/wiring.ts';
 import { startTeamsWorld, type TeamsWorld, type Who } from './teams-world.ts';
 
-type CardJson = { fallbackText?: string; body?: unknown[]; actions?: { type: string; title: string; verb?: string; data?: Record<string, unknown> }[] };
+type CardJson = {
+  fallbackText?: string;
+  body?: unknown[];
+  actions?: { type: string; title: string; verb?: string; data?: Record<string, unknown> }[];
+};
 type Attachment = { contentType: string; content: CardJson };
 
 const TEAM = '19:team-general@thread.tacv2';
 const NO_LIMITS = { slack: {}, teams: {}, web: {}, email: {} };
-const attachments = (call: ConnectorCall) => ((call.body.attachments ?? []) as Attachment[]);
+const attachments = (call: ConnectorCall) => (call.body.attachments ?? []) as Attachment[];
 const firstCard = (call: ConnectorCall) => attachments(call)[0]!.content;
-const allActions = (card: CardJson): { type: string; title: string; verb?: string; data?: Record<string, unknown> }[] => {
+const allActions = (
+  card: CardJson,
+): { type: string; title: string; verb?: string; data?: Record<string, unknown> }[] => {
   const nested = JSON.stringify(card.body ?? []).match(/"type":"Action\.[A-Za-z]+"/g) ?? [];
   return [...(card.actions ?? []), ...nested.map((t) => ({ type: t.slice(8, -1), title: '' }))];
 };
 
 describe('Teams in use: welcome, mentions and status', () => {
   let w: TeamsWorld;
-  beforeEach(async () => { w = await startTeamsWorld(); });
+  beforeEach(async () => {
+    w = await startTeamsWorld();
+  });
   afterEach(async () => w.stop());
 
   const saying = (text: string) => ({ ...activity('message', TEAMS_USERS.jo, w.connector.url), text });
 
   const member = (who: Who) => {
     const u = TEAMS_USERS[who];
-    w.connector.members.set(u.teamsUserId, { id: u.teamsUserId, aadObjectId: u.aadObjectId, email: `${who}@example.org`, userPrincipalName: `${who}@example.org` });
+    w.connector.members.set(u.teamsUserId, {
+      id: u.teamsUserId,
+      aadObjectId: u.aadObjectId,
+      email: `${who}@example.org`,
+      userPrincipalName: `${who}@example.org`,
+    });
   };
 
   it('given an introduction is waiting for Sam, when he installs the app, then one welcome arrives in his 1:1 chat with what it does, "Introduce a client" and the waiting introduction', async () => {
@@ -54,18 +67,27 @@ describe('Teams in use: welcome, mentions and status', () => {
 
   it('given the app is added to a team, then the channel gets a welcome that says opportunities come here and client details never do', async () => {
     member('jo');
-    await w.post(activity('conversation-update-team-install', TEAMS_USERS.jo, w.connector.url, { teamId: TEAM, teamName: 'Lambeth employment support' }));
+    await w.post(
+      activity('conversation-update-team-install', TEAMS_USERS.jo, w.connector.url, {
+        teamId: TEAM,
+        teamName: 'Lambeth employment support',
+      }),
+    );
     const [welcome] = w.connector.sent().filter((c) => c.conversationId === TEAM);
     expect(welcome, 'a welcome in the channel').to.exist;
     const text = JSON.stringify(firstCard(welcome).body);
-    expect(text).to.match(/peer group/).and.match(/Client details never appear here/);
+    expect(text)
+      .to.match(/peer group/)
+      .and.match(/Client details never appear here/);
     expect(String(welcome.body.summary)).to.have.length.greaterThan(0);
     expect(firstCard(welcome).fallbackText).to.have.length.greaterThan(0);
   });
 
   it('given Jo @mentions the bot with "introduce" in a channel, then the channel is told "I\'ve sent you a private message" and the introduce card arrives in her 1:1 chat', async () => {
     w.linkTeams('jo', true);
-    const res = await w.post(activity('channel-message-mention', TEAMS_USERS.jo, w.connector.url, { channelId: TEAM, text: 'introduce' }));
+    const res = await w.post(
+      activity('channel-message-mention', TEAMS_USERS.jo, w.connector.url, { channelId: TEAM, text: 'introduce' }),
+    );
     expect(res.status).to.equal(200);
     const inChannel = w.connector.sent().filter((c) => c.conversationId?.startsWith(TEAM));
     expect(inChannel).to.have.length(1);
@@ -76,15 +98,21 @@ describe('Teams in use: welcome, mentions and status', () => {
 
   it('given Jo @mentions the bot with "help" in a channel before she ever opened a 1:1 chat, then a 1:1 chat is created for the answer', async () => {
     w.linkTeams('jo');
-    await w.post(activity('channel-message-mention', TEAMS_USERS.jo, w.connector.url, { channelId: TEAM, text: 'help' }));
+    await w.post(
+      activity('channel-message-mention', TEAMS_USERS.jo, w.connector.url, { channelId: TEAM, text: 'help' }),
+    );
     expect(w.connector.created()).to.have.length(1);
-    expect(String(w.connector.sent().find((c) => c.conversationId?.startsWith(TEAM))!.body.text)).to.equal("I've sent you a private message.");
+    expect(String(w.connector.sent().find((c) => c.conversationId?.startsWith(TEAM))!.body.text)).to.equal(
+      "I've sent you a private message.",
+    );
   });
 
   it('given Teams refuses a 1:1 chat with Jo, when she @mentions the bot in a channel, then the channel tells her how to open the app, with no details', async () => {
     w.linkTeams('jo');
     w.connector.notInstalledFor.add(TEAMS_USERS.jo.teamsUserId);
-    await w.post(activity('channel-message-mention', TEAMS_USERS.jo, w.connector.url, { channelId: TEAM, text: 'status' }));
+    await w.post(
+      activity('channel-message-mention', TEAMS_USERS.jo, w.connector.url, { channelId: TEAM, text: 'status' }),
+    );
     const [reply] = w.connector.sent().filter((c) => c.conversationId?.startsWith(TEAM));
     expect(String(reply.body.text)).to.match(/couldn't message you privately/);
   });
@@ -95,7 +123,9 @@ describe('Teams in use: welcome, mentions and status', () => {
     await w.post(saying('status'));
     const [reply] = w.connector.sent();
     const card = firstCard(reply);
-    expect(JSON.stringify(card.body)).to.contain('R.T. to Sam Patel at Wellbeing Hub').and.contain('Waiting for an answer');
+    expect(JSON.stringify(card.body))
+      .to.contain('R.T. to Sam Patel at Wellbeing Hub')
+      .and.contain('Waiting for an answer');
     expect(JSON.stringify(card.body)).to.contain('"verb":"open_handover"');
     expect(String(reply.body.summary)).to.match(/My introductions/);
   });
@@ -106,7 +136,8 @@ describe('Teams in use: welcome, mentions and status', () => {
       await w.post(saying(said));
       const [reply] = w.connector.sent();
       expect(String(reply.body.summary ?? ''), 'activity summary').to.have.length.greaterThan(0);
-      for (const a of attachments(reply)) expect(String(a.content.fallbackText ?? ''), 'card fallbackText').to.have.length.greaterThan(0);
+      for (const a of attachments(reply))
+        expect(String(a.content.fallbackText ?? ''), 'card fallbackText').to.have.length.greaterThan(0);
     });
   }
 });
@@ -118,21 +149,43 @@ describe('Teams in use: one update per click', () => {
     w = await startTeamsWorld();
     const c = w.container;
     nudges = createNudgeSystem({
-      db: c.db, clock: c.clock, calendar: c.calendar, timeZone: 'Europe/London', app: c.app, handovers: c.handovers,
-      people: c.people, services: c.services, compose: c.cards.compose, messengers: [w.teams.messenger],
+      db: c.db,
+      clock: c.clock,
+      calendar: c.calendar,
+      timeZone: 'Europe/London',
+      app: c.app,
+      handovers: c.handovers,
+      people: c.people,
+      services: c.services,
+      compose: c.cards.compose,
+      messengers: [w.teams.messenger],
       // No rate limits: with a fixed clock, a second Teams message in a tenant would wait forever.
-      dispatcher: { limiter: new RateLimiter(() => 0, async () => undefined, NO_LIMITS), random: () => 0.5 },
+      dispatcher: {
+        limiter: new RateLimiter(
+          () => 0,
+          async () => undefined,
+          NO_LIMITS,
+        ),
+        random: () => 0.5,
+      },
     });
   });
-  afterEach(async () => { await nudges.stop(); await w.stop(); });
+  afterEach(async () => {
+    await nudges.stop();
+    await w.stop();
+  });
 
   it('given Sam presses Accept on his card, then only the invoke answer updates his card (no extra PUT) and Jo’s receipt is updated once', async () => {
-    w.linkTeams('sam', true); w.linkTeams('jo', true);
+    w.linkTeams('sam', true);
+    w.linkTeams('jo', true);
     const id = w.container.app.introduce('jo', introduceInput()).id;
     await nudges.dispatcher.runOnce();
     const samCard = w.connector.conversation(TEAMS_USERS.sam.conversationId)[0]!;
     const outbox = new OutboxStore(w.container.db);
-    const invoke = activity('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, { verb: 'accept', subjectId: id });
+    const invoke = activity('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, {
+      verb: 'accept',
+      subjectId: id,
+    });
     const res = await w.post({ ...invoke, replyToId: samCard.id });
     expect(res.body).to.include({ type: 'application/vnd.microsoft.card.adaptive' });
     await nudges.dispatcher.runOnce();

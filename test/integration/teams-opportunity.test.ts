@@ -34,11 +34,16 @@ function dialog(reply: { body: Reply | undefined }): { title: string; card: unkn
 /** What Teams sends when the dialog's button is pressed untouched: the button's data and every input's value. */
 function submitData(card: unknown): Json {
   const submit = actionsOf(card).find((a) => a.type === 'Action.Submit');
-  const values = Object.fromEntries(inputsOf(card).filter((i) => i.value !== undefined).map((i) => [i.id, i.value]));
+  const values = Object.fromEntries(
+    inputsOf(card)
+      .filter((i) => i.value !== undefined)
+      .map((i) => [i.id, i.value]),
+  );
   return { ...(submit!.data ?? {}), ...values };
 }
 
-const count = (w: TeamsWorld, table: string) => (w.container.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (w: TeamsWorld, table: string) =>
+  (w.container.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('Teams: opportunities in peer-group channels', () => {
   let w: TeamsWorld;
@@ -48,20 +53,46 @@ describe('Teams: opportunities in peer-group channels', () => {
     w = await startTeamsWorld();
     const c = w.container;
     nudges = createNudgeSystem({
-      db: c.db, clock: c.clock, calendar: c.calendar, timeZone: 'Europe/London', app: c.app, handovers: c.handovers,
-      people: c.people, services: c.services, compose: c.cards.compose, messengers: [w.teams.messenger],
+      db: c.db,
+      clock: c.clock,
+      calendar: c.calendar,
+      timeZone: 'Europe/London',
+      app: c.app,
+      handovers: c.handovers,
+      people: c.people,
+      services: c.services,
+      compose: c.cards.compose,
+      messengers: [w.teams.messenger],
       // No rate limits here: with a fixed clock, the second Teams message in a tenant would wait forever.
-      dispatcher: { limiter: new RateLimiter(() => 0, async () => undefined, NO_LIMITS), random: () => 0.5 },
+      dispatcher: {
+        limiter: new RateLimiter(
+          () => 0,
+          async () => undefined,
+          NO_LIMITS,
+        ),
+        random: () => 0.5,
+      },
       extraJobs: [(now) => c.opportunities.closeExpired(now)],
     });
     for (const who of ['jo', 'sam', 'kim'] as const) w.linkTeams(who, true);
-    const install = activity('conversation-update-team-install', TEAMS_USERS.jo, w.connector.url, { teamId: CHANNEL, teamName: TEAM_NAME });
+    const install = activity('conversation-update-team-install', TEAMS_USERS.jo, w.connector.url, {
+      teamId: CHANNEL,
+      teamName: TEAM_NAME,
+    });
     expect((await w.post(install)).status).to.equal(200);
     w.connector.reset();
   });
-  afterEach(async () => { await nudges.stop(); await w.stop(); });
+  afterEach(async () => {
+    await nudges.stop();
+    await w.stop();
+  });
 
-  const inChannel = (name: 'channel-task-fetch' | 'channel-task-submit', who: Who, data: Json, messageId = '1700000000101') => {
+  const inChannel = (
+    name: 'channel-task-fetch' | 'channel-task-submit',
+    who: Who,
+    data: Json,
+    messageId = '1700000000101',
+  ) => {
     const a = activity(name, TEAMS_USERS[who], w.connector.url, { channelId: CHANNEL, messageId });
     (a.value as Json).data = data;
     return a;
@@ -69,7 +100,9 @@ describe('Teams: opportunities in peer-group channels', () => {
 
   /** Jo @mentions the bot with "opportunity" in the channel and opens the dialog from its answer. */
   async function openFromChannel(): Promise<{ title: string; card: unknown }> {
-    await w.post(activity('channel-message-mention', TEAMS_USERS.jo, w.connector.url, { channelId: CHANNEL, text: 'opportunity' }));
+    await w.post(
+      activity('channel-message-mention', TEAMS_USERS.jo, w.connector.url, { channelId: CHANNEL, text: 'opportunity' }),
+    );
     const answer = w.connector.sent().find((c) => c.conversationId === `${CHANNEL};messageid=1700000000101`)!;
     const button = actionsOf(answer.body.attachments)[0];
     return dialog(await w.post(inChannel('channel-task-fetch', 'jo', button.data!)));
@@ -90,7 +123,16 @@ describe('Teams: opportunities in peer-group channels', () => {
     const { title, card } = await openFromChannel();
     expect(title).to.equal('Post an opportunity');
     const inputs = inputsOf(card);
-    expect(inputs.map((i) => i.id)).to.include.members(['title', 'provider', 'type', 'deadline', 'whoFor', 'howToJoin', 'serviceId', 'channels']);
+    expect(inputs.map((i) => i.id)).to.include.members([
+      'title',
+      'provider',
+      'type',
+      'deadline',
+      'whoFor',
+      'howToJoin',
+      'serviceId',
+      'channels',
+    ]);
     const channels = inputs.find((i) => i.id === 'channels')!;
     expect(channels.choices!.map((ch) => ch.value)).to.deep.equal([CHANNEL]);
     expect(channels.value).to.equal(CHANNEL);
@@ -145,10 +187,22 @@ describe('Teams: opportunities in peer-group channels', () => {
     expect(w.connector.conversation(CHANNEL)).to.have.length(1);
   });
 
-  it('a submit naming another tenant\'s channel or scope is refused: Teams posts only to this tenant\'s peer groups', async () => {
-    new OpportunityStore(w.container.db).registerPeerGroup({ platform: 'teams', tenant: OTHER_TENANT, channelId: OTHER_CHANNEL }, 'Not ours', null, w.clock.now().toISOString());
+  it("a submit naming another tenant's channel or scope is refused: Teams posts only to this tenant's peer groups", async () => {
+    new OpportunityStore(w.container.db).registerPeerGroup(
+      { platform: 'teams', tenant: OTHER_TENANT, channelId: OTHER_CHANNEL },
+      'Not ours',
+      null,
+      w.clock.now().toISOString(),
+    );
     const { card } = await openFromChannel();
-    const res = await w.post(inChannel('channel-task-submit', 'jo', { ...submitData(card), ...OFFER, subjectId: `teams:${OTHER_TENANT}`, channels: OTHER_CHANNEL }));
+    const res = await w.post(
+      inChannel('channel-task-submit', 'jo', {
+        ...submitData(card),
+        ...OFFER,
+        subjectId: `teams:${OTHER_TENANT}`,
+        channels: OTHER_CHANNEL,
+      }),
+    );
     expect(JSON.stringify(dialog(res).card)).to.match(/not a peer group here/);
     expect(count(w, 'opportunities')).to.equal(0);
   });
@@ -165,7 +219,14 @@ describe('Teams: opportunities in peer-group channels', () => {
     expect(JSON.stringify(opened.card)).to.contain('Sam Patel');
     expect(w.connector.calls, 'nothing is sent to or changed in the channel').to.have.length(0);
 
-    const sent = await w.post(inChannel('channel-task-submit', 'kim', { ...submitData(opened.card), ...introduceInput({ consent: 'true' }) }, posted.id));
+    const sent = await w.post(
+      inChannel(
+        'channel-task-submit',
+        'kim',
+        { ...submitData(opened.card), ...introduceInput({ consent: 'true' }) },
+        posted.id,
+      ),
+    );
     expect(sent.body!.task!.type).to.equal('message');
     const h = w.container.db.prepare('SELECT introducer_id, contact_id, opportunity_id FROM handovers').get() as Json;
     expect(h).to.deep.include({ introducer_id: 'kim', contact_id: 'sam' });
@@ -181,7 +242,12 @@ describe('Teams: opportunities in peer-group channels', () => {
     const posted = await postOffer();
     const button = actionsOf(posted.body.attachments).find((a) => a.title === 'Introduce a client to this')!;
     const opened = dialog(await w.post(inChannel('channel-task-fetch', 'kim', button.data!, posted.id)));
-    const submit = inChannel('channel-task-submit', 'kim', { ...submitData(opened.card), ...introduceInput({ consent: 'true' }) }, posted.id);
+    const submit = inChannel(
+      'channel-task-submit',
+      'kim',
+      { ...submitData(opened.card), ...introduceInput({ consent: 'true' }) },
+      posted.id,
+    );
     await Promise.all([w.post(submit), w.post(submit)]);
     expect(count(w, 'handovers')).to.equal(1);
 
@@ -193,9 +259,22 @@ describe('Teams: opportunities in peer-group channels', () => {
 
   it('given an old card sends "Introduce a client to this" as Action.Execute, then the person is told it opens privately and the card is not replaced', async () => {
     const posted = await postOffer();
-    const opportunityId = String(actionsOf(posted.body.attachments).find((a) => a.title === 'Introduce a client to this')!.data!.subjectId);
-    const press = activity('invoke-adaptive-card-action', TEAMS_USERS.kim, w.connector.url, { verb: 'introduce_to_opportunity', subjectId: opportunityId });
-    const res = await w.post({ ...press, conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT_ID, id: `${CHANNEL};messageid=${posted.id}` } });
+    const opportunityId = String(
+      actionsOf(posted.body.attachments).find((a) => a.title === 'Introduce a client to this')!.data!.subjectId,
+    );
+    const press = activity('invoke-adaptive-card-action', TEAMS_USERS.kim, w.connector.url, {
+      verb: 'introduce_to_opportunity',
+      subjectId: opportunityId,
+    });
+    const res = await w.post({
+      ...press,
+      conversation: {
+        isGroup: true,
+        conversationType: 'channel',
+        tenantId: TENANT_ID,
+        id: `${CHANNEL};messageid=${posted.id}`,
+      },
+    });
     expect(res.body).to.include({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
     expect(String(res.body!.value)).to.match(/private dialog/);
   });
@@ -214,11 +293,19 @@ describe('Teams: opportunities in peer-group channels', () => {
   });
 
   it('the message extension "Post an opportunity" opens the dialog in the channel and its submit posts the card', async () => {
-    const fetched = await w.post(activity('compose-extension-channel-fetch-task', TEAMS_USERS.jo, w.connector.url, { channelId: CHANNEL, commandId: 'postOpportunity' }));
+    const fetched = await w.post(
+      activity('compose-extension-channel-fetch-task', TEAMS_USERS.jo, w.connector.url, {
+        channelId: CHANNEL,
+        commandId: 'postOpportunity',
+      }),
+    );
     const { title, card } = dialog(fetched);
     expect(title).to.equal('Post an opportunity');
     expect(inputsOf(card).find((i) => i.id === 'channels')!.value).to.equal(CHANNEL);
-    const submit = activity('compose-extension-channel-submit-action', TEAMS_USERS.jo, w.connector.url, { channelId: CHANNEL, commandId: 'postOpportunity' });
+    const submit = activity('compose-extension-channel-submit-action', TEAMS_USERS.jo, w.connector.url, {
+      channelId: CHANNEL,
+      commandId: 'postOpportunity',
+    });
     (submit.value as Json).data = { ...submitData(card), ...OFFER };
     const res = await w.post(submit);
     expect(res.body!.task!.type).to.equal('message');
@@ -228,7 +315,12 @@ describe('Teams: opportunities in peer-group channels', () => {
 
   it('given a tenant with no peer group yet, then "Post an opportunity" explains how to add the app to a channel', async () => {
     w.container.db.prepare('DELETE FROM peer_groups').run();
-    const fetched = await w.post(activity('compose-extension-channel-fetch-task', TEAMS_USERS.jo, w.connector.url, { channelId: CHANNEL, commandId: 'postOpportunity' }));
+    const fetched = await w.post(
+      activity('compose-extension-channel-fetch-task', TEAMS_USERS.jo, w.connector.url, {
+        channelId: CHANNEL,
+        commandId: 'postOpportunity',
+      }),
+    );
     expect(fetched.body!.task!.type).to.equal('message');
     expect(String(fetched.body!.task!.value)).to.match(/Add Warm Handover to your team/);
   });

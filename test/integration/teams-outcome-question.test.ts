@@ -11,7 +11,8 @@ describe('Teams: the outcome question on the receipt', () => {
   let id: string;
   beforeEach(async () => {
     w = await startTeamsWorld();
-    w.linkTeams('sam'); w.linkTeams('jo');
+    w.linkTeams('sam');
+    w.linkTeams('jo');
     id = w.container.app.introduce('jo', introduceInput()).id;
     w.container.app.act(id, { type: 'accept', actorId: 'sam' });
     w.container.app.act(id, { type: 'ask_outcome', actorId: 'system' });
@@ -26,11 +27,13 @@ describe('Teams: the outcome question on the receipt', () => {
     return w.post(invoke);
   };
 
-  it('given Jo was asked, when her receipt refreshes, then it offers Yes, Couldn\'t reach and Not yet as Action.Execute', async () => {
+  it("given Jo was asked, when her receipt refreshes, then it offers Yes, Couldn't reach and Not yet as Action.Execute", async () => {
     const card = (await press('jo', 'refresh')).body!.value as CardJson;
     const question = (card.actions ?? []).filter((a) => a.verb?.startsWith('outcome_'));
     expect(question.map((a) => [a.verb, a.title, a.type])).to.deep.equal([
-      ['outcome_yes', 'Yes', 'Action.Execute'], ['outcome_unreachable', "Couldn't reach", 'Action.Execute'], ['outcome_not_yet', 'Not yet', 'Action.Execute'],
+      ['outcome_yes', 'Yes', 'Action.Execute'],
+      ['outcome_unreachable', "Couldn't reach", 'Action.Execute'],
+      ['outcome_not_yet', 'Not yet', 'Action.Execute'],
     ]);
     expect(JSON.stringify(card)).to.contain('Did R.T. get in touch with Mind in Lambeth?');
   });

@@ -9,7 +9,9 @@ import { buildTeamsPackage, fillManifest, manifestValues, TEAMS_MANIFEST_DIR } f
 import { tempDir } from '../support/make.ts';
 
 const require = createRequire(import.meta.url);
-const SCHEMA_PATH = require.resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');
+const SCHEMA_PATH = require.resolve(
+  '@microsoft/app-manifest/build/json-schemas/teams/v1.30/MicrosoftTeams.schema.json',
+);
 const ENV = { MICROSOFT_APP_ID: '00000000-0000-4000-8000-00000000b075', PUBLIC_URL: 'https://handover.example.org' };
 
 /** Reads a zip's central directory: name → uncompressed bytes (stored or deflated entries). */
@@ -54,15 +56,26 @@ describe('Teams app package', () => {
       const path = await buildTeamsPackage(ENV, join(tmp.dir, 'teams.zip'));
       const files = unzip(readFileSync(path));
       expect([...files.keys()].sort()).to.deep.equal(['color.png', 'manifest.json', 'outline.png']);
-      const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { id: string; bots: { botId: string }[] };
+      const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {
+        id: string;
+        bots: { botId: string }[];
+      };
       expect(manifest.bots[0].botId).to.equal(ENV.MICROSOFT_APP_ID);
       expect(JSON.stringify(manifest)).not.to.contain('${{');
       const color = PNG.sync.read(files.get('color.png')!);
       const outline = PNG.sync.read(files.get('outline.png')!);
       expect([color.width, color.height, outline.width, outline.height]).to.deep.equal([192, 192, 32, 32]);
-      const pixels = [...Array(outline.width * outline.height).keys()].map((i) => outline.data.subarray(i * 4, i * 4 + 4));
-      expect(pixels.some((p) => p[3] === 0), 'outline has a transparent background').to.equal(true);
-      expect(pixels.filter((p) => p[3] > 0).every((p) => p[0] === 255 && p[1] === 255 && p[2] === 255), 'outline is white').to.equal(true);
+      const pixels = [...Array(outline.width * outline.height).keys()].map((i) =>
+        outline.data.subarray(i * 4, i * 4 + 4),
+      );
+      expect(
+        pixels.some((p) => p[3] === 0),
+        'outline has a transparent background',
+      ).to.equal(true);
+      expect(
+        pixels.filter((p) => p[3] > 0).every((p) => p[0] === 255 && p[1] === 255 && p[2] === 255),
+        'outline is white',
+      ).to.equal(true);
     } finally {
       tmp.cleanup();
     }

@@ -15,17 +15,32 @@ describe('Teams: reaching a named contact who has not installed the app', () => 
     email = new FakeMessenger('email');
     const c = w.container;
     nudges = createNudgeSystem({
-      db: c.db, clock: w.clock, calendar: everyDayCalendar, timeZone: 'Europe/London', app: c.app, handovers: c.handovers,
-      people: c.people, services: c.services, compose: c.cards.compose, messengers: [w.teams.messenger, email],
+      db: c.db,
+      clock: w.clock,
+      calendar: everyDayCalendar,
+      timeZone: 'Europe/London',
+      app: c.app,
+      handovers: c.handovers,
+      people: c.people,
+      services: c.services,
+      compose: c.cards.compose,
+      messengers: [w.teams.messenger, email],
       dispatcher: { sleep: async (ms) => w.clock.advance(ms) },
     });
   });
-  afterEach(async () => { await nudges.stop(); await w.stop(); });
+  afterEach(async () => {
+    await nudges.stop();
+    await w.stop();
+  });
 
   const cardsIn = (conversationId: string) => w.connector.sent().filter((c) => c.conversationId === conversationId);
-  const samIsAMember = () => w.connector.members.set(TEAMS_USERS.sam.teamsUserId, {
-    id: TEAMS_USERS.sam.teamsUserId, aadObjectId: TEAMS_USERS.sam.aadObjectId, email: 'SAM@example.org', userPrincipalName: 'sam@example.org',
-  });
+  const samIsAMember = () =>
+    w.connector.members.set(TEAMS_USERS.sam.teamsUserId, {
+      id: TEAMS_USERS.sam.teamsUserId,
+      aadObjectId: TEAMS_USERS.sam.aadObjectId,
+      email: 'SAM@example.org',
+      userPrincipalName: 'sam@example.org',
+    });
 
   it('given the app is not installed for Sam (createConversation answers 403), then the introduction reaches him by e-mail', async () => {
     w.linkTeams('sam');
@@ -58,7 +73,9 @@ describe('Teams: reaching a named contact who has not installed the app', () => 
     samIsAMember();
     await w.post(activity('conversation-update-install', TEAMS_USERS.sam, w.connector.url));
     await w.post(activity('installation-update-add', TEAMS_USERS.sam, w.connector.url));
-    const welcomes = cardsIn(TEAMS_USERS.sam.conversationId).filter((c) => JSON.stringify(c.body).includes('Welcome to Warm Handover'));
+    const welcomes = cardsIn(TEAMS_USERS.sam.conversationId).filter((c) =>
+      JSON.stringify(c.body).includes('Welcome to Warm Handover'),
+    );
     expect(welcomes).to.have.length(1);
   });
 });

@@ -22,12 +22,22 @@ const SECRET_Y = 'TEAMS_SECRET_Y';
 const TENANT_W = '3c3c3c3c-0000-4000-8000-0000000000d4';
 const APP_W = '0000000a-0000-4000-8000-0000000000d4';
 const SECRET_W = 'TEAMS_SECRET_W';
-const UNAUTHORIZED = { error: 'UNAUTHORIZED', message: 'This request is not signed by the Bot Framework for this service.' };
+const UNAUTHORIZED = {
+  error: 'UNAUTHORIZED',
+  message: 'This request is not signed by the Bot Framework for this service.',
+};
 const TEAM_CHANNEL = '19:employment-support@thread.tacv2';
 
 type Inbound = Parameters<typeof activity>[0];
 
-function inTenant(name: Inbound, user: TeamsTestUser, serviceUrl: string, tenantId: string, appId: string, extra: Record<string, string> = {}) {
+function inTenant(
+  name: Inbound,
+  user: TeamsTestUser,
+  serviceUrl: string,
+  tenantId: string,
+  appId: string,
+  extra: Record<string, string> = {},
+) {
   return activity(name, user, serviceUrl, { tenantId, appId, ...extra });
 }
 
@@ -38,10 +48,19 @@ function registerY(c: TeamsWorld['container']): void {
 function linkSamInY(w: TeamsWorld): void {
   const sam = TEAMS_USERS.sam;
   w.container.people.link('sam', {
-    platform: 'teams', tenant: TENANT_Y, userId: sam.aadObjectId,
+    platform: 'teams',
+    tenant: TENANT_Y,
+    userId: sam.aadObjectId,
     details: {
-      teamsUserId: sam.teamsUserId, serviceUrl: w.connector.url,
-      reference: { channelId: 'msteams', serviceUrl: w.connector.url, conversation: { id: sam.conversationId, tenantId: TENANT_Y }, bot: { id: `28:${APP_Y}` }, user: { id: sam.teamsUserId, aadObjectId: sam.aadObjectId } },
+      teamsUserId: sam.teamsUserId,
+      serviceUrl: w.connector.url,
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: w.connector.url,
+        conversation: { id: sam.conversationId, tenantId: TENANT_Y },
+        bot: { id: `28:${APP_Y}` },
+        user: { id: sam.teamsUserId, aadObjectId: sam.aadObjectId },
+      },
     },
   });
 }
@@ -49,27 +68,44 @@ function linkSamInY(w: TeamsWorld): void {
 function dispatcherFor(w: TeamsWorld): NudgeSystem {
   const c = w.container;
   return createNudgeSystem({
-    db: c.db, clock: c.clock, calendar: c.calendar, timeZone: 'Europe/London', app: c.app, handovers: c.handovers,
-    people: c.people, services: c.services, compose: c.cards.compose, messengers: [w.teams.messenger],
+    db: c.db,
+    clock: c.clock,
+    calendar: c.calendar,
+    timeZone: 'Europe/London',
+    app: c.app,
+    handovers: c.handovers,
+    people: c.people,
+    services: c.services,
+    compose: c.cards.compose,
+    messengers: [w.teams.messenger],
     dispatcher: { sleep: async () => undefined, random: () => 0.5 },
   });
 }
 
-const count = (w: TeamsWorld, table: string) => (w.container.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (w: TeamsWorld, table: string) =>
+  (w.container.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('Teams across organisations: one deployment, a bot registration per tenant', () => {
   let w: TeamsWorld;
   beforeEach(async () => {
-    w = await startTeamsWorld({ appId: true, seed: registerY, platform: { env: { [SECRET_Y]: 'y-password-from-env' }, credentialsFor: fakeCredentials } });
+    w = await startTeamsWorld({
+      appId: true,
+      seed: registerY,
+      platform: { env: { [SECRET_Y]: 'y-password-from-env' }, credentialsFor: fakeCredentials },
+    });
   });
   afterEach(async () => w.stop());
 
-  it('given Jo in tenant X introduces a client to Sam in tenant Y, then Sam\'s card goes out with Y\'s credentials and Jo\'s receipt with X\'s', async () => {
+  it("given Jo in tenant X introduces a client to Sam in tenant Y, then Sam's card goes out with Y's credentials and Jo's receipt with X's", async () => {
     const nudges = dispatcherFor(w);
     w.linkTeams('jo');
     linkSamInY(w);
     const submit = inTenant('task-submit', TEAMS_USERS.jo, w.connector.url, TENANT_X, APP_X);
-    (submit.value as Record<string, unknown>).data = { actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'true' }) };
+    (submit.value as Record<string, unknown>).data = {
+      actionId: 'introduce_submit',
+      subjectId: 'svc-mind-lambeth',
+      ...introduceInput({ consent: 'true' }),
+    };
     const res = await w.post(submit);
     expect(res.status).to.equal(200);
     expect(String(res.body!.task!.value)).to.match(/Sam Patel/);
@@ -85,11 +121,16 @@ describe('Teams across organisations: one deployment, a bot registration per ten
     await nudges.stop();
   });
 
-  it('when Sam (tenant Y) presses Accept on his card, then the handover moves and a message he sends is answered with Y\'s credentials', async () => {
+  it("when Sam (tenant Y) presses Accept on his card, then the handover moves and a message he sends is answered with Y's credentials", async () => {
     w.linkTeams('jo');
     linkSamInY(w);
     const id = w.container.app.introduce('jo', introduceInput()).id;
-    const pressed = await w.post(inTenant('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y, { verb: 'accept', subjectId: id }));
+    const pressed = await w.post(
+      inTenant('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y, {
+        verb: 'accept',
+        subjectId: id,
+      }),
+    );
     expect(pressed.status).to.equal(200);
     expect(w.container.handovers.find(id)!.state).to.equal('accepted');
 
@@ -106,7 +147,11 @@ describe('Teams across organisations: one deployment, a bot registration per ten
     expect(install.status).to.equal(401);
     expect(install.body!.error).to.equal('UNAUTHORIZED');
     const submit = inTenant('task-submit', TEAMS_USERS.jo, w.connector.url, TENANT_Z, APP_X);
-    (submit.value as Record<string, unknown>).data = { actionId: 'introduce_submit', subjectId: 'svc-mind-lambeth', ...introduceInput({ consent: 'true' }) };
+    (submit.value as Record<string, unknown>).data = {
+      actionId: 'introduce_submit',
+      subjectId: 'svc-mind-lambeth',
+      ...introduceInput({ consent: 'true' }),
+    };
     expect((await w.post(submit)).status).to.equal(401);
     expect(JSON.stringify(w.container.people.get('jo'))).to.equal(before);
     expect(count(w, 'handovers')).to.equal(0);
@@ -121,44 +166,63 @@ describe('Teams across organisations: one deployment, a bot registration per ten
     expect(w.connector.calls).to.have.length(0);
   });
 
-  it('given a token addressed to tenant X\'s bot, when the activity claims tenant Y, then it is refused with 401 and Sam\'s card is not accepted', async () => {
+  it("given a token addressed to tenant X's bot, when the activity claims tenant Y, then it is refused with 401 and Sam's card is not accepted", async () => {
     linkSamInY(w);
-    const accept = inTenant('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y, { verb: 'accept', subjectId: 'H-1' });
+    const accept = inTenant('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y, {
+      verb: 'accept',
+      subjectId: 'H-1',
+    });
     const res = await w.post(accept, { authorization: `Bearer ${fakeIncomingToken(APP_X)}` });
     expect(res.status).to.equal(401);
     expect(res.body).to.deep.equal(UNAUTHORIZED);
     expect(w.connector.calls).to.have.length(0);
-    const own = await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y), { authorization: `Bearer ${fakeIncomingToken(APP_Y)}` });
-    expect(own.status, 'a token for Y\'s own bot is served').to.equal(200);
+    const own = await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y), {
+      authorization: `Bearer ${fakeIncomingToken(APP_Y)}`,
+    });
+    expect(own.status, "a token for Y's own bot is served").to.equal(200);
   });
 
   it('given Sam is only known in tenant Z, when a card is sent to him, then delivery says he cannot be reached (for the outbox to escalate)', async () => {
-    w.container.people.link('sam', { platform: 'teams', tenant: TENANT_Z, userId: TEAMS_USERS.sam.aadObjectId, details: { teamsUserId: TEAMS_USERS.sam.teamsUserId } });
+    w.container.people.link('sam', {
+      platform: 'teams',
+      tenant: TENANT_Z,
+      userId: TEAMS_USERS.sam.aadObjectId,
+      details: { teamsUserId: TEAMS_USERS.sam.teamsUserId },
+    });
     const to = w.container.people.get('sam')!.identities.find((i) => i.platform === 'teams')!;
-    const err = await w.teams.messenger.sendToPerson(to, contractCard('For Sam'), { idempotencyKey: 'k-z' }).catch((e: unknown) => e) as { kind?: string; message?: string };
+    const err = (await w.teams.messenger
+      .sendToPerson(to, contractCard('For Sam'), { idempotencyKey: 'k-z' })
+      .catch((e: unknown) => e)) as { kind?: string; message?: string };
     expect(err.kind).to.equal('recipient_unknown');
     expect(err.message).to.match(/not registered/);
     expect(w.connector.calls).to.have.length(0);
   });
 
-  it('given the app is added to a team in tenant Y, then the channel becomes a peer group and an opportunity posted there goes out with Y\'s credentials', async () => {
+  it("given the app is added to a team in tenant Y, then the channel becomes a peer group and an opportunity posted there goes out with Y's credentials", async () => {
     const nudges = dispatcherFor(w);
-    const team = inTenant('conversation-update-team-install', TEAMS_USERS.kim, w.connector.url, TENANT_Y, APP_Y, { teamId: TEAM_CHANNEL, teamName: 'Employment support (Lambeth)' });
+    const team = inTenant('conversation-update-team-install', TEAMS_USERS.kim, w.connector.url, TENANT_Y, APP_Y, {
+      teamId: TEAM_CHANNEL,
+      teamName: 'Employment support (Lambeth)',
+    });
     expect((await w.post(team)).status).to.equal(200);
     const groups = new OpportunityStore(w.container.db).peerGroups();
-    expect(groups).to.deep.equal([{ platform: 'teams', tenant: TENANT_Y, channelId: TEAM_CHANNEL, name: 'Employment support (Lambeth)' }]);
+    expect(groups).to.deep.equal([
+      { platform: 'teams', tenant: TENANT_Y, channelId: TEAM_CHANNEL, name: 'Employment support (Lambeth)' },
+    ]);
 
     w.container.opportunities.postOpportunity('sam', opportunityInput(), [groups[0]]);
     await nudges.dispatcher.runOnce();
     // The channel also got the welcome when the app was added; the opportunity is posted once.
-    const posted = w.connector.conversation(TEAM_CHANNEL).filter((m) => JSON.stringify(m.body).includes('Confidence and wellbeing group'));
+    const posted = w.connector
+      .conversation(TEAM_CHANNEL)
+      .filter((m) => JSON.stringify(m.body).includes('Confidence and wellbeing group'));
     expect(posted).to.have.length(1);
     expect(w.connector.sent().find((c) => c.conversationId === TEAM_CHANNEL)!.tokenAppId).to.equal(APP_Y);
     await nudges.stop();
   });
 });
 
-describe('Teams tenants with botbuilder\'s real credentials (no fake)', () => {
+describe("Teams tenants with botbuilder's real credentials (no fake)", () => {
   let w: TeamsWorld;
   afterEach(async () => w.stop());
 
@@ -176,12 +240,20 @@ describe('Teams tenants with botbuilder\'s real credentials (no fake)', () => {
       await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Z, APP_Y)),
       await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_W, APP_W)),
       await w.post(mixed),
-      await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y), { authorization: 'Bearer not.a.jwt' }),
+      await w.post(inTenant('message', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y), {
+        authorization: 'Bearer not.a.jwt',
+      }),
     ];
     expect(answers.map((a) => a.status)).to.deep.equal([401, 401, 401, 401, 401]);
     for (const a of answers) expect(a.body).to.deep.equal(UNAUTHORIZED);
     const reasons = warned.getCalls().map((c) => (c.args[0] as { reason?: string }).reason);
-    expect(reasons).to.deep.equal(['invalid_token', 'unknown_tenant', 'secret_missing', 'tenant_mismatch', 'invalid_token']);
+    expect(reasons).to.deep.equal([
+      'invalid_token',
+      'unknown_tenant',
+      'secret_missing',
+      'tenant_mismatch',
+      'invalid_token',
+    ]);
     expect(w.connector.calls).to.have.length(0);
   });
 

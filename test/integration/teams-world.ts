@@ -6,7 +6,11 @@ import { buildContainer, type Container } from '../../src/main/container.ts';
 import { readConfig } from '../../src/config.ts';
 import { createHttpServer, listen } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';
-import { createTeamsPlatform, type TeamsPlatform, type TeamsPlatformOptions } from '../../src/platforms/teams/teams-platform.ts';
+import {
+  createTeamsPlatform,
+  type TeamsPlatform,
+  type TeamsPlatformOptions,
+} from '../../src/platforms/teams/teams-platform.ts';
 import type { TeamsActions } from '../../src/platforms/teams/teams-actions.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
 import { FakeBotConnector } from '../support/fake-bot-connector.ts';
@@ -52,8 +56,16 @@ export interface TeamsWorldOptions {
 export async function startTeamsWorld(options: TeamsWorldOptions = {}): Promise<TeamsWorld> {
   const tmp = options.databasePath ? undefined : tempDir('teams-test-');
   const databasePath = options.databasePath ?? join(tmp!.dir, 'handover.db');
-  const auth = options.appId ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TENANT_ID: TENANT_ID } : {};
-  const config = readConfig({ TEAMS: 'on', NODE_ENV: 'test', DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', ...auth });
+  const auth = options.appId
+    ? { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TENANT_ID: TENANT_ID }
+    : {};
+  const config = readConfig({
+    TEAMS: 'on',
+    NODE_ENV: 'test',
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'silent',
+    ...auth,
+  });
   const log = createLogger('silent');
   const db = openDatabase(databasePath);
   const clock = new FixedClock();
@@ -62,14 +74,26 @@ export async function startTeamsWorld(options: TeamsWorldOptions = {}): Promise<
   const connector = new FakeBotConnector();
   await connector.start();
   options.seed?.(container);
-  const teams = createTeamsPlatform(container, { defaultServiceUrl: connector.url, actions: options.actions?.(container), ...options.platform });
+  const teams = createTeamsPlatform(container, {
+    defaultServiceUrl: connector.url,
+    actions: options.actions?.(container),
+    ...options.platform,
+  });
   const server: Server = createHttpServer({ mounts: teams.mounts, log, health: () => ({}) });
   const { port } = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
-    url, container, teams, connector, clock,
+    url,
+    container,
+    teams,
+    connector,
+    clock,
     async post(activity, headers = {}) {
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as Reply) : undefined };
     },
@@ -78,7 +102,13 @@ export async function startTeamsWorld(options: TeamsWorldOptions = {}): Promise<
       const details: Record<string, unknown> = { teamsUserId: u.teamsUserId };
       if (withConversation) {
         details.serviceUrl = connector.url;
-        details.reference = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: u.conversationId, tenantId: TENANT_ID }, bot: { id: `28:${APP_ID}` }, user: { id: u.teamsUserId, aadObjectId: u.aadObjectId } };
+        details.reference = {
+          channelId: 'msteams',
+          serviceUrl: connector.url,
+          conversation: { id: u.conversationId, tenantId: TENANT_ID },
+          bot: { id: `28:${APP_ID}` },
+          user: { id: u.teamsUserId, aadObjectId: u.aadObjectId },
+        };
       }
       container.people.link(who, { platform: 'teams', tenant: TENANT_ID, userId: u.aadObjectId, details });
     },

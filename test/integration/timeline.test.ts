@@ -8,7 +8,9 @@ describe('nudge timelines with the real working-day calendar', () => {
   afterEach(() => w.cleanup());
 
   describe('introduced Friday 16:55 before the August bank holiday', () => {
-    beforeEach(() => { w = makeNudgeWorld({ start: '2026-08-28T15:55:00Z' }); });
+    beforeEach(() => {
+      w = makeNudgeWorld({ start: '2026-08-28T15:55:00Z' });
+    });
 
     it('then Sam is nudged on Wednesday 16:55, backups get it Thursday, and Jo is told', async () => {
       const h = w.app.introduce('jo', introduceInput());
@@ -34,18 +36,23 @@ describe('nudge timelines with the real working-day calendar', () => {
       expect(w.auditOf(h.id)).to.include('escalated');
     });
 
-    it('when a backup accepts after escalation, everyone\'s card is updated and nothing more is sent', async () => {
+    it("when a backup accepts after escalation, everyone's card is updated and nothing more is sent", async () => {
       const h = w.app.introduce('jo', introduceInput());
       await w.at('2026-09-03T16:00:00Z');
       const before = w.web.updates.length;
       w.app.act(h.id, { type: 'accept', actorId: 'alex' });
       await w.nudges.dispatcher.runOnce();
-      const updated = w.web.updates.slice(before).map((u) => u.ref.conversationId).sort();
+      const updated = w.web.updates
+        .slice(before)
+        .map((u) => u.ref.conversationId)
+        .sort();
       expect(updated).to.deep.equal(['dm-alex', 'dm-jo', 'dm-kim', 'dm-sam']);
       const sentBefore = w.web.sent.length;
       await w.at('2026-09-14T16:00:00Z'); // past the expiry: it no longer expires
       expect(w.handovers.find(h.id)!.state).to.equal('accepted');
-      expect(w.web.sent.slice(sentBefore).map((d) => `${d.to}:${d.card.title}`)).to.deep.equal(['alex:nudge:contact_not_confirmed']);
+      expect(w.web.sent.slice(sentBefore).map((d) => `${d.to}:${d.card.title}`)).to.deep.equal([
+        'alex:nudge:contact_not_confirmed',
+      ]);
     });
   });
 
@@ -60,7 +67,11 @@ describe('nudge timelines with the real working-day calendar', () => {
 
   it('a contact in New York is nudged at 09:00 their time, not at 05:00', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00 London
-    w.people.upsert({ ...PEOPLE.sam, timeZone: 'America/New_York', identities: [{ platform: 'web', tenant: '', userId: 'sam' }] });
+    w.people.upsert({
+      ...PEOPLE.sam,
+      timeZone: 'America/New_York',
+      identities: [{ platform: 'web', tenant: '', userId: 'sam' }],
+    });
     w.app.introduce('jo', introduceInput());
     await w.at('2026-09-09T09:00:00Z'); // reply-by: 10:00 London = 05:00 New York
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
@@ -100,7 +111,10 @@ describe('nudge timelines with the real working-day calendar', () => {
     it('given no backups but a service channel, the channel gets a card without client details and Jo is told', async () => {
       w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
       const channel = { platform: 'web', tenant: '', channelId: 'mind-lambeth-team' };
-      w.services.upsert(makeService({ contacts: [{ personId: 'sam', role: 'primary' }], channel }), w.clock.now().toISOString());
+      w.services.upsert(
+        makeService({ contacts: [{ personId: 'sam', role: 'primary' }], channel }),
+        w.clock.now().toISOString(),
+      );
       const h = w.app.introduce('jo', introduceInput());
       await w.at('2026-09-10T09:00:00Z');
       const post = w.web.sent.find((d) => d.to === 'mind-lambeth-team')!;
@@ -141,7 +155,7 @@ describe('nudge timelines with the real working-day calendar', () => {
     expect(w.auditOf(b.id)).to.include('nudged');
   });
 
-  it('given Sam chose a digest, when his nudge waits for Thursday\'s digest, then the backups are asked only a working day after it', async () => {
+  it("given Sam chose a digest, when his nudge waits for Thursday's digest, then the backups are asked only a working day after it", async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
     w.people.setDigest('sam', true);
     w.app.introduce('jo', introduceInput());

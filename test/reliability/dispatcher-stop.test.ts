@@ -20,15 +20,35 @@ describe('stopping the dispatcher in the middle of a slow batch', function () {
 
   function dispatcher(outbox: OutboxStore, messenger: FakeMessenger): Dispatcher {
     const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-    const limiter = new RateLimiter(() => Date.now(), sleep, { web: { perConversation: { perSecond: PER_SECOND, burst: 1 } }, slack: {}, teams: {}, email: {} });
-    return new Dispatcher({ db: w.db, outbox, router: new Router(w.people, new PresenceStore(w.db), [messenger]), compose: stubCompose, clock: w.clock, limiter });
+    const limiter = new RateLimiter(() => Date.now(), sleep, {
+      web: { perConversation: { perSecond: PER_SECOND, burst: 1 } },
+      slack: {},
+      teams: {},
+      email: {},
+    });
+    return new Dispatcher({
+      db: w.db,
+      outbox,
+      router: new Router(w.people, new PresenceStore(w.db), [messenger]),
+      compose: stubCompose,
+      clock: w.clock,
+      limiter,
+    });
   }
 
   it('given a rate-limited backlog for one person, stop returns with the rest still queued, and the next dispatcher sends each of them once', async () => {
     w = makeWorld();
     const outbox = new OutboxStore(w.db);
     for (let i = 0; i < MESSAGES; i++) {
-      outbox.enqueue({ idempotencyKey: `H-${i}/nudge/jo`, recipient: { personId: 'jo' }, card: { kind: 'nudge', subjectId: `H-${i}` }, mode: 'new' }, w.clock.now());
+      outbox.enqueue(
+        {
+          idempotencyKey: `H-${i}/nudge/jo`,
+          recipient: { personId: 'jo' },
+          card: { kind: 'nudge', subjectId: `H-${i}` },
+          mode: 'new',
+        },
+        w.clock.now(),
+      );
     }
     const messenger = new FakeMessenger('web');
     const first = dispatcher(outbox, messenger);

@@ -32,7 +32,10 @@ export interface FuzzServer {
 }
 
 /** The whole server (playground, reports, Slack over HTTP, Teams, e-mail) with `env` on top; no scheduler. */
-export async function startFuzzServer(env: Record<string, string> = {}, beforeStart?: (fakes: { slackApi: FakeSlackApi }) => void): Promise<FuzzServer> {
+export async function startFuzzServer(
+  env: Record<string, string> = {},
+  beforeStart?: (fakes: { slackApi: FakeSlackApi }) => void,
+): Promise<FuzzServer> {
   const tmp = tempDir('fuzz-');
   const slackApi = new FakeSlackApi();
   const connector = new FakeBotConnector();
@@ -41,13 +44,26 @@ export async function startFuzzServer(env: Record<string, string> = {}, beforeSt
   await connector.start();
   beforeStart?.({ slackApi });
   const config = readConfig({
-    NODE_ENV: 'test', PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db'), LOG_LEVEL: 'silent',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-fuzz-not-real', SLACK_API_URL: apiUrl,
-    TEAMS: 'on', SMTP_URL: smtp.url, MAIL_FROM: 'Warm Handover <handover@example.org>', ...env,
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_PATH: join(tmp.dir, 'handover.db'),
+    LOG_LEVEL: 'silent',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-fuzz-not-real',
+    SLACK_API_URL: apiUrl,
+    TEAMS: 'on',
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Warm Handover <handover@example.org>',
+    ...env,
   });
   const app = await startApp(config, createLogger('silent'), { scheduler: false });
   return {
-    app, db: app.container.db, url: app.url, slackApi, connector, smtp,
+    app,
+    db: app.container.db,
+    url: app.url,
+    slackApi,
+    connector,
+    smtp,
     async stop() {
       await app.stop();
       await slackApi.stop();
@@ -65,11 +81,14 @@ export interface Stored {
 }
 
 export function stored(db: Db): Stored {
-  const tables = db.prepare<[], { name: string }>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`,
-  ).all();
+  const tables = db
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`,
+    )
+    .all();
   const rows: Record<string, number> = {};
-  for (const { name } of tables) rows[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
+  for (const { name } of tables)
+    rows[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
   return { changes: changesSoFar(db), rows };
 }
 
@@ -100,7 +119,11 @@ export async function send(base: string, r: FuzzRequest): Promise<FuzzAnswer> {
   let res: Response;
   try {
     res = await fetch(base + r.path, {
-      method: r.method, headers: r.headers, body: withBody ? asBody(r.body!) : undefined, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      method: r.method,
+      headers: r.headers,
+      body: withBody ? asBody(r.body!) : undefined,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (err) {
     const cause = (err as { cause?: { message?: string } }).cause?.message ?? '';
@@ -132,27 +155,70 @@ const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharC
 const HEX = '0123456789abcdef';
 
 /** A header value fetch accepts: printable ASCII, no leading or trailing space. */
-export const headerValue = charsOf(PRINTABLE, { minLength: 1, maxLength: 60 }).map((v) => v.trim()).filter((v) => v.length > 0);
+export const headerValue = charsOf(PRINTABLE, { minLength: 1, maxLength: 60 })
+  .map((v) => v.trim())
+  .filter((v) => v.length > 0);
 
 export const CONTENT_TYPES = [
-  'application/json', 'application/json; charset=utf-8', 'application/x-www-form-urlencoded', 'text/plain', 'text/html',
-  'multipart/form-data; boundary=x', 'application/xml', 'application/octet-stream', '*/*', 'application/jsonx',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'text/html',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/octet-stream',
+  '*/*',
+  'application/jsonx',
 ];
 
 export const contentType = fc.oneof(fc.constantFrom(...CONTENT_TYPES), headerValue);
 
 /** A few headers with meaning somewhere in the server, and some made-up ones, all with random values. */
-export const randomHeaders = fc.record({
-  'content-type': fc.option(contentType, { nil: undefined }),
-  authorization: fc.option(fc.oneof(headerValue, headerValue.map((v) => `Bearer ${v}`)), { nil: undefined }),
-  cookie: fc.option(fc.oneof(headerValue, headerValue.map((v) => `wh_reports=${v}`), headerValue.map((v) => `wh_email_session=${v}`)), { nil: undefined }),
-  origin: fc.option(headerValue, { nil: undefined }),
-  'x-slack-signature': fc.option(fc.oneof(headerValue, charsOf(HEX, { minLength: 64, maxLength: 64 }).map((h) => `v0=${h}`)), { nil: undefined }),
-  'x-slack-request-timestamp': fc.option(fc.oneof(headerValue, fc.integer({ min: 0, max: 2_000_000_000 }).map(String)), { nil: undefined }),
-  'x-slack-retry-num': fc.option(headerValue, { nil: undefined }),
-}, { requiredKeys: [] }).chain((known) =>
-  fc.dictionary(charsOf('abcdefghijklmnopqrstuvwxyz0123456789-', { minLength: 1, maxLength: 20 }).map((k) => `x-fuzz-${k}`), headerValue, { maxKeys: 4 })
-    .map((extra) => clean({ ...known, ...extra })));
+export const randomHeaders = fc
+  .record(
+    {
+      'content-type': fc.option(contentType, { nil: undefined }),
+      authorization: fc.option(
+        fc.oneof(
+          headerValue,
+          headerValue.map((v) => `Bearer ${v}`),
+        ),
+        { nil: undefined },
+      ),
+      cookie: fc.option(
+        fc.oneof(
+          headerValue,
+          headerValue.map((v) => `wh_reports=${v}`),
+          headerValue.map((v) => `wh_email_session=${v}`),
+        ),
+        { nil: undefined },
+      ),
+      origin: fc.option(headerValue, { nil: undefined }),
+      'x-slack-signature': fc.option(
+        fc.oneof(
+          headerValue,
+          charsOf(HEX, { minLength: 64, maxLength: 64 }).map((h) => `v0=${h}`),
+        ),
+        { nil: undefined },
+      ),
+      'x-slack-request-timestamp': fc.option(
+        fc.oneof(headerValue, fc.integer({ min: 0, max: 2_000_000_000 }).map(String)),
+        { nil: undefined },
+      ),
+      'x-slack-retry-num': fc.option(headerValue, { nil: undefined }),
+    },
+    { requiredKeys: [] },
+  )
+  .chain((known) =>
+    fc
+      .dictionary(
+        charsOf('abcdefghijklmnopqrstuvwxyz0123456789-', { minLength: 1, maxLength: 20 }).map((k) => `x-fuzz-${k}`),
+        headerValue,
+        { maxKeys: 4 },
+      )
+      .map((extra) => clean({ ...known, ...extra })),
+  );
 
 function clean(headers: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
@@ -165,14 +231,25 @@ export const anyJson = fc.jsonValue({ maxDepth: 4 });
 export const brokenJson = fc.oneof(
   fc.string().map((s) => `{${s}`),
   fc.string().map((s) => `[${s}`),
-  fc.jsonValue().map((v) => JSON.stringify(v)).filter((s) => s.length > 1).map((s) => s.slice(0, -1)),
-  fc.constantFrom('{', '}', '{"a":', 'null,', '{"a":1}{', '\u0000', '{"__proto__":', 'NaN', '{\'a\':1}', '\ufeff{'),
+  fc
+    .jsonValue()
+    .map((v) => JSON.stringify(v))
+    .filter((s) => s.length > 1)
+    .map((s) => s.slice(0, -1)),
+  fc.constantFrom('{', '}', '{"a":', 'null,', '{"a":1}{', '\u0000', '{"__proto__":', 'NaN', "{'a':1}", '\ufeff{'),
 );
 
 /** A random form body (key=value&…), sometimes with a payload= of junk as Slack interactions have. */
 export const formBody = fc.oneof(
-  fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 6 }).map((d) => new URLSearchParams(d).toString()),
-  fc.oneof(fc.string(), anyJson.map((v) => JSON.stringify(v))).map((p) => new URLSearchParams({ payload: p }).toString()),
+  fc
+    .dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 6 })
+    .map((d) => new URLSearchParams(d).toString()),
+  fc
+    .oneof(
+      fc.string(),
+      anyJson.map((v) => JSON.stringify(v)),
+    )
+    .map((p) => new URLSearchParams({ payload: p }).toString()),
   fc.string({ maxLength: 80 }),
 );
 
@@ -180,7 +257,9 @@ export const randomBytes = fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.f
 
 /** A body over `limit` bytes: must be refused with 413 wherever a body is read. */
 export function hugeBody(limit: number): fc.Arbitrary<string> {
-  return fc.tuple(fc.nat(2048), fc.constantFrom('x', '{"a":"', 'payload=', ' ')).map(([extra, start]) => start + 'x'.repeat(limit + 1 + extra - start.length));
+  return fc
+    .tuple(fc.nat(2048), fc.constantFrom('x', '{"a":"', 'payload=', ' '))
+    .map(([extra, start]) => start + 'x'.repeat(limit + 1 + extra - start.length));
 }
 
 export type BodyKind = 'json' | 'broken' | 'form' | 'bytes' | 'empty' | 'huge' | 'shaped';
@@ -192,7 +271,9 @@ export interface GeneratedBody {
 
 /** Bodies of every malformed kind; `shaped` are the endpoint's own fields with wrong types and values. */
 export function malformedBody(limit: number, shaped: fc.Arbitrary<unknown> = anyJson): fc.Arbitrary<GeneratedBody> {
-  const as = (kind: BodyKind) => (body: string | Buffer): GeneratedBody => ({ kind, body });
+  const as =
+    (kind: BodyKind) =>
+    (body: string | Buffer): GeneratedBody => ({ kind, body });
   return fc.oneof(
     { weight: 3, arbitrary: anyJson.map((v) => JSON.stringify(v)).map(as('json')) },
     { weight: 3, arbitrary: brokenJson.map(as('broken')) },
@@ -207,20 +288,34 @@ export function malformedBody(limit: number, shaped: fc.Arbitrary<unknown> = any
 export const otherMethod = fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD');
 
 /** Mostly POST (the method that reaches the body parsers), sometimes another one. */
-export const mostlyPost = fc.oneof({ weight: 9, arbitrary: fc.constant('POST') }, { weight: 1, arbitrary: otherMethod });
+export const mostlyPost = fc.oneof(
+  { weight: 9, arbitrary: fc.constant('POST') },
+  { weight: 1, arbitrary: otherMethod },
+);
 
 /** A field value of the wrong type (or the right type with a hostile value). */
 export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string({ maxLength: 30 }), fc.array(fc.integer(), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }), fc.constantFrom('', ' ', '__proto__', 'constructor', '\u0000', '💥', 'x'.repeat(5000)),
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.string({ maxLength: 30 }),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
+  fc.constantFrom('', ' ', '__proto__', 'constructor', '\u0000', '💥', 'x'.repeat(5000)),
 );
 
 /** An object with some of `keys` (each of any type), some made-up keys, and `fixed` values forced in. */
-export function shapedObject(keys: string[], values: fc.Arbitrary<unknown> = wrongValue): fc.Arbitrary<Record<string, unknown>> {
-  return fc.tuple(
-    fc.subarray(keys).chain((chosen) => fc.tuple(...chosen.map((k) => values.map((v) => [k, v] as const)))),
-    fc.dictionary(fc.string({ maxLength: 10 }), values, { maxKeys: 3 }),
-  ).map(([pairs, extra]) => ({ ...extra, ...Object.fromEntries(pairs) }));
+export function shapedObject(
+  keys: string[],
+  values: fc.Arbitrary<unknown> = wrongValue,
+): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .tuple(
+      fc.subarray(keys).chain((chosen) => fc.tuple(...chosen.map((k) => values.map((v) => [k, v] as const)))),
+      fc.dictionary(fc.string({ maxLength: 10 }), values, { maxKeys: 3 }),
+    )
+    .map(([pairs, extra]) => ({ ...extra, ...Object.fromEntries(pairs) }));
 }
 
 /** The seed every fuzz run starts from, so a run that passed once passes again. */
@@ -246,7 +341,9 @@ export async function assertFuzz<T>(property: fc.IAsyncPropertyWithHooks<T>, num
     try {
       await fc.assert(property, { numRuns, endOnFailure: true, seed });
     } catch (error) {
-      throw new Error(`Fuzzing failed from seed ${seed}; FUZZ_SEED=${seed} replays it.\n${(error as Error).message}`, { cause: error });
+      throw new Error(`Fuzzing failed from seed ${seed}; FUZZ_SEED=${seed} replays it.\n${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 }

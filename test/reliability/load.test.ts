@@ -6,7 +6,9 @@ import { loadRun, type LoadReport } from '../support/load/runs.ts';
 describe('the server under steady mixed load', function () {
   this.timeout(120_000);
   let report: LoadReport;
-  before(async () => { report = await loadRun({ rate: 50, seconds: 8, nudgesPerContact: 3, drainLimitMs: 60_000 }); });
+  before(async () => {
+    report = await loadRun({ rate: 50, seconds: 8, nudgesPerContact: 3, drainLimitMs: 60_000 });
+  });
 
   it('given 50 requests a second for 8 seconds, no request is answered with a server error', () => {
     const served = report.kinds.reduce((n, k) => n + k.ok, 0);

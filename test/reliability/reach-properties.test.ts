@@ -29,7 +29,12 @@ function stallMeter(): { stop(): number } {
     last = process.cpuUsage();
     longest = Math.max(longest, (used.user + used.system) / US_PER_MS);
   }, SAMPLE_EVERY_MS);
-  return { stop() { clearInterval(timer); return longest; } };
+  return {
+    stop() {
+      clearInterval(timer);
+      return longest;
+    },
+  };
 }
 const RUNS = 60;
 /** Enough dispatcher rounds to exhaust every retry (8 attempts) of every message in a run. */
@@ -41,11 +46,17 @@ const FAILURES: Failure[] = ['ok', 'transient_once', 'transient_always', 'perman
 
 function errorFor(f: Failure): DeliveryError | null {
   switch (f) {
-    case 'ok': return null;
-    case 'transient_once': case 'transient_always': return new DeliveryError('transient', 'bad gateway');
-    case 'permanent': return new DeliveryError('permanent', 'refused');
-    case 'forbidden': return new DeliveryError('recipient_unknown', 'Teams: the app is not installed for this person (403)');
-    case 'users_not_found': return new DeliveryError('recipient_unknown', 'Slack: users_not_found');
+    case 'ok':
+      return null;
+    case 'transient_once':
+    case 'transient_always':
+      return new DeliveryError('transient', 'bad gateway');
+    case 'permanent':
+      return new DeliveryError('permanent', 'refused');
+    case 'forbidden':
+      return new DeliveryError('recipient_unknown', 'Teams: the app is not installed for this person (403)');
+    case 'users_not_found':
+      return new DeliveryError('recipient_unknown', 'Slack: users_not_found');
   }
 }
 
@@ -54,7 +65,10 @@ class ScriptedMessenger implements Messenger {
   readonly delivered: Array<{ to: string; kind: string; subjectId?: string }> = [];
   private readonly tried = new Set<string>();
   private seq = 0;
-  constructor(readonly platform: Platform, private readonly script: Map<string, Failure>) {}
+  constructor(
+    readonly platform: Platform,
+    private readonly script: Map<string, Failure>,
+  ) {}
   private answer(to: string, key: string): void {
     const f = this.script.get(to) ?? 'ok';
     const first = !this.tried.has(key);
@@ -79,12 +93,19 @@ class ScriptedMessenger implements Messenger {
 const contactArb = fc.record({
   platforms: fc.subarray(['slack', 'teams'] as Array<'slack' | 'teams'>),
   hasEmail: fc.boolean(),
-  failures: fc.record({ slack: fc.constantFrom(...FAILURES), teams: fc.constantFrom(...FAILURES), email: fc.constantFrom(...FAILURES) }),
+  failures: fc.record({
+    slack: fc.constantFrom(...FAILURES),
+    teams: fc.constantFrom(...FAILURES),
+    email: fc.constantFrom(...FAILURES),
+  }),
 });
 const worldArb = fc.record({
   switchedOn: fc.subarray(CHAT),
   backups: fc.integer({ min: 0, max: 2 }),
-  channel: fc.option(fc.record({ platform: fc.constantFrom<Platform>('slack', 'teams'), failure: fc.constantFrom(...FAILURES) }), { nil: null }),
+  channel: fc.option(
+    fc.record({ platform: fc.constantFrom<Platform>('slack', 'teams'), failure: fc.constantFrom(...FAILURES) }),
+    { nil: null },
+  ),
   contacts: fc.tuple(contactArb, contactArb, contactArb),
   introductions: fc.integer({ min: 1, max: 3 }),
 });
@@ -95,29 +116,50 @@ async function runWorld(spec: WorldSpec): Promise<void> {
   const w = makeWorld({ seed: false });
   const scripts = new Map(CHAT.map((p) => [p, new Map<string, Failure>()]));
   const web = new ScriptedMessenger('web', new Map());
-  const messengers: ScriptedMessenger[] = [web, ...spec.switchedOn.map((p) => new ScriptedMessenger(p, scripts.get(p)!))];
+  const messengers: ScriptedMessenger[] = [
+    web,
+    ...spec.switchedOn.map((p) => new ScriptedMessenger(p, scripts.get(p)!)),
+  ];
   const now = w.clock.now();
   w.people.upsert({ ...PEOPLE.jo, identities: [{ platform: 'web', tenant: '', userId: 'jo' }] });
   spec.contacts.forEach((c, i) => {
     const id = CONTACT_IDS[i];
-    w.people.upsert({ ...PEOPLE[id], email: c.hasEmail ? `${id}@example.org` : null, identities: c.platforms.map((p) => ({ platform: p, tenant: 'T1', userId: `${id}-${p}` })) });
+    w.people.upsert({
+      ...PEOPLE[id],
+      email: c.hasEmail ? `${id}@example.org` : null,
+      identities: c.platforms.map((p) => ({ platform: p, tenant: 'T1', userId: `${id}-${p}` })),
+    });
     for (const p of c.platforms) scripts.get(p)!.set(`${id}-${p}`, c.failures[p]);
     scripts.get('email')!.set(`${id}@example.org`, c.failures.email);
   });
   if (spec.channel) scripts.get(spec.channel.platform)!.set('C-SERVICE', spec.channel.failure);
-  const contacts = [{ personId: 'sam', role: 'primary' as const }, ...CONTACT_IDS.slice(1, 1 + spec.backups).map((personId) => ({ personId, role: 'backup' as const }))];
+  const contacts = [
+    { personId: 'sam', role: 'primary' as const },
+    ...CONTACT_IDS.slice(1, 1 + spec.backups).map((personId) => ({ personId, role: 'backup' as const })),
+  ];
   const channel = spec.channel ? { platform: spec.channel.platform, tenant: 'T1', channelId: 'C-SERVICE' } : null;
   w.services.upsert(makeService({ contacts, channel }), now.toISOString());
   const nudges = createNudgeSystem({
-    db: w.db, clock: w.clock, calendar, timeZone: 'Europe/London', app: w.app, handovers: w.handovers, people: w.people,
-    services: w.services, compose: stubCompose, messengers, dispatcher: { sleep: async (ms) => w.clock.advance(ms), random: () => 0.5 },
+    db: w.db,
+    clock: w.clock,
+    calendar,
+    timeZone: 'Europe/London',
+    app: w.app,
+    handovers: w.handovers,
+    people: w.people,
+    services: w.services,
+    compose: stubCompose,
+    messengers,
+    dispatcher: { sleep: async (ms) => w.clock.advance(ms), random: () => 0.5 },
   });
   const meter = stallMeter();
   try {
     const ids = Array.from({ length: spec.introductions }, () => w.app.introduce('jo', introduceInput()).id);
     for (let round = 0; round < MAX_ROUNDS && nudges.outbox.counts().pending > 0; round++) {
       await nudges.dispatcher.runOnce();
-      const next = w.db.prepare(`SELECT min(not_before) AS at FROM outbox WHERE status = 'pending'`).get() as { at: string | null };
+      const next = w.db.prepare(`SELECT min(not_before) AS at FROM outbox WHERE status = 'pending'`).get() as {
+        at: string | null;
+      };
       if (next.at && new Date(next.at) > w.clock.now()) w.clock.set(next.at);
     }
     const stall = meter.stop();
@@ -125,17 +167,27 @@ async function runWorld(spec: WorldSpec): Promise<void> {
     expect(stall, 'longest event-loop stall (ms of CPU between ticks)').to.be.below(MAX_EVENT_LOOP_STALL_MS);
     const delivered = messengers.flatMap((m) => m.delivered);
     for (const id of ids) {
-      expect(nudges.outbox.bySubject(id).length, `messages caused by ${id}`).to.be.at.most(MAX_MESSAGES_PER_INTRODUCTION);
+      expect(nudges.outbox.bySubject(id).length, `messages caused by ${id}`).to.be.at.most(
+        MAX_MESSAGES_PER_INTRODUCTION,
+      );
       const h = w.handovers.find(id)!;
       const toJo = web.delivered.filter((d) => d.to === 'jo');
-      expect(toJo.some((d) => d.kind === 'receipt' && d.subjectId === id), 'Jo has a receipt').to.equal(true);
+      expect(
+        toJo.some((d) => d.kind === 'receipt' && d.subjectId === id),
+        'Jo has a receipt',
+      ).to.equal(true);
       const notReachedNotices = nudges.outbox.bySubject(id).filter((r) => r.card.params?.reason === 'not_reached');
       if (h.state === 'not_reached') {
-        expect(notReachedNotices.map((r) => r.status), 'one "couldn\'t reach" message to Jo').to.deep.equal(['sent']);
+        expect(
+          notReachedNotices.map((r) => r.status),
+          'one "couldn\'t reach" message to Jo',
+        ).to.deep.equal(['sent']);
       } else {
         expect(h.state).to.equal('sent');
         expect(notReachedNotices).to.have.length(0);
-        const reached = delivered.some((d) => d.subjectId === id && d.to !== 'jo' && (d.kind === 'introduction' || d.kind === 'escalation'));
+        const reached = delivered.some(
+          (d) => d.subjectId === id && d.to !== 'jo' && (d.kind === 'introduction' || d.kind === 'escalation'),
+        );
         expect(reached, 'someone at the service has the introduction').to.equal(true);
       }
     }

@@ -28,14 +28,24 @@ describe('Slack: a click is acknowledged after it is saved', function () {
 
   before(async () => {
     const apiUrl = await api.start();
-    const config = readConfig({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-not-real', SLACK_API_URL: apiUrl, DATABASE_PATH: `${tmp.dir}/h.db`, LOG_LEVEL: 'silent', TEAMS: 'off' });
+    const config = readConfig({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-not-real',
+      SLACK_API_URL: apiUrl,
+      DATABASE_PATH: `${tmp.dir}/h.db`,
+      LOG_LEVEL: 'silent',
+      TEAMS: 'off',
+    });
     db = openDatabase(config.databasePath);
     const clock = new FixedClock();
     seedWorld(db, clock);
     c = buildContainer(config, createLogger('silent'), db, clock, everyDayCalendar);
     c.people.link('sam', { platform: 'slack', tenant: FAKE_TEAM_ID, userId: SLACK_USERS.sam });
     const run = sharedRunAction(c);
-    const slow = async (req: Parameters<typeof run>[0]) => { await new Promise((r) => setTimeout(r, SLOW_ACTION_MS)); return run(req); };
+    const slow = async (req: Parameters<typeof run>[0]) => {
+      await new Promise((r) => setTimeout(r, SLOW_ACTION_MS));
+      return run(req);
+    };
     const platform = createSlackPlatform(c, { runAction: slow });
     server = createHttpServer({ mounts: platform.mounts, log: createLogger('silent'), health: () => ({}) });
     url = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}/slack/events`;
@@ -50,7 +60,11 @@ describe('Slack: a click is acknowledged after it is saved', function () {
 
   it('given Sam clicks Accept, when Slack gets the 200, then the introduction is already accepted in the database', async () => {
     const h = c.app.introduce('jo', introduceInput());
-    const res = await postSigned(url, interactionBody(blockAction(SLACK_USERS.sam, 'accept', { s: h.id, v: h.version })), FORM);
+    const res = await postSigned(
+      url,
+      interactionBody(blockAction(SLACK_USERS.sam, 'accept', { s: h.id, v: h.version })),
+      FORM,
+    );
     const stateWhenAcked = c.handovers.find(h.id)?.state;
     expect(res.status).to.equal(200);
     expect(stateWhenAcked).to.equal('accepted');

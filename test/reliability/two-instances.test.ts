@@ -6,7 +6,15 @@ import { twoInstancesRun, type TwoReport } from '../support/load/runs.ts';
 describe('two instances on one database file', function () {
   this.timeout(120_000);
   let report: TwoReport;
-  before(async () => { report = await twoInstancesRun({ rate: 50, seconds: 6, nudgesPerContact: 4, drainLimitMs: 60_000, waitForLease: false }); });
+  before(async () => {
+    report = await twoInstancesRun({
+      rate: 50,
+      seconds: 6,
+      nudgesPerContact: 4,
+      drainLimitMs: 60_000,
+      waitForLease: false,
+    });
+  });
 
   it('both instances answer requests, with no server errors and nothing acknowledged lost', () => {
     expect(report.served[0]).to.be.greaterThan(10);

@@ -30,18 +30,35 @@ describe('a named contact nobody can reach (e-mail off, no backup, never used th
   beforeEach(async () => {
     tmp = tempDir('unreachable-');
     const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
-    const config = readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'handover.db'), PLAYGROUND: 'on', DEMO_DIRECTORY: 'on' });
+    const config = readConfig({
+      PORT: '0',
+      DATABASE_PATH: join(tmp.dir, 'handover.db'),
+      PLAYGROUND: 'on',
+      DEMO_DIRECTORY: 'on',
+    });
     app = await startApp(config, createLogger('silent'), { clock });
     importDirectory(app.container.db, ONE_UNREACHABLE_SERVICE, 'csv', clock.now());
   });
-  afterEach(async () => { await app.stop(); tmp.cleanup(); });
+  afterEach(async () => {
+    await app.stop();
+    tmp.cleanup();
+  });
 
   it('given Jo introduces a client to Dana, then /healthz keeps answering fast, the outbox stays small and Jo is told once that nobody could be reached', async () => {
     const res = await fetch(`${app.url}/playground/api/actions`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        as: DEMO_PEOPLE.introducer, actionId: 'introduce_submit', subjectId: 'tenancy-advice',
-        inputs: { clientName: 'R.T.', needs: 'Rent arrears', reasonForService: 'Free debt advice', contactMethod: 'Phone', consent: 'true' },
+        as: DEMO_PEOPLE.introducer,
+        actionId: 'introduce_submit',
+        subjectId: 'tenancy-advice',
+        inputs: {
+          clientName: 'R.T.',
+          needs: 'Rent arrears',
+          reasonForService: 'Free debt advice',
+          contactMethod: 'Phone',
+          consent: 'true',
+        },
       }),
     });
     expect(res.status).to.equal(200);
@@ -59,10 +76,13 @@ describe('a named contact nobody can reach (e-mail off, no backup, never used th
     expect(app.container.handovers.find(id)?.state).to.equal('not_reached');
     const rows = (db.prepare('SELECT count(*) AS n FROM outbox WHERE subject_id = ?').get(id) as { n: number }).n;
     expect(rows).to.be.at.most(MAX_OUTBOX_ROWS);
-    const escalated = (db.prepare(`SELECT count(*) AS n FROM audit WHERE event = 'escalated'`).get() as { n: number }).n;
+    const escalated = (db.prepare(`SELECT count(*) AS n FROM audit WHERE event = 'escalated'`).get() as { n: number })
+      .n;
     expect(escalated).to.equal(0);
     const messages = await eventually(async () => {
-      const body = (await (await fetch(`${app.url}/playground/api/inbox?as=${DEMO_PEOPLE.introducer}`)).json()) as { messages: Array<{ kind: string; summary: string; card: unknown }> };
+      const body = (await (await fetch(`${app.url}/playground/api/inbox?as=${DEMO_PEOPLE.introducer}`)).json()) as {
+        messages: Array<{ kind: string; summary: string; card: unknown }>;
+      };
       const told = body.messages.filter((m) => m.kind === 'outcome');
       return told.length > 0 ? told : null;
     }, "Jo's couldn't-reach message");

@@ -36,16 +36,32 @@ export async function startCoordinateServer(env: Record<string, string> = {}): P
   const log = createLogger('silent');
   const container = buildContainer(config, log, db, clock, everyDayCalendar);
   const outbox = new OutboxStore(db);
-  outbox.enqueue({
-    idempotencyKey: 'review-for-helen', recipient: { personId: container.people.findByEmail('helen.park@example.org')!.id }, mode: 'new',
-    card: { kind: 'review_request', subjectId: 'money-advice' },
-  }, clock.now());
-  const deadMessageId = outbox.failed().length + (db.prepare('SELECT max(id) AS n FROM outbox').get() as { n: number }).n;
+  outbox.enqueue(
+    {
+      idempotencyKey: 'review-for-helen',
+      recipient: { personId: container.people.findByEmail('helen.park@example.org')!.id },
+      mode: 'new',
+      card: { kind: 'review_request', subjectId: 'money-advice' },
+    },
+    clock.now(),
+  );
+  const deadMessageId =
+    outbox.failed().length + (db.prepare('SELECT max(id) AS n FROM outbox').get() as { n: number }).n;
   outbox.markDead(deadMessageId, 'permanent: channel_not_found');
-  const server: Server = createHttpServer({ mounts: [...createReportsMounts(container), ...createCoordinatorMounts(container, printedTimeline(db, everyDayCalendar, config.timeZone))], log, health: () => ({}) });
+  const server: Server = createHttpServer({
+    mounts: [
+      ...createReportsMounts(container),
+      ...createCoordinatorMounts(container, printedTimeline(db, everyDayCalendar, config.timeZone)),
+    ],
+    log,
+    health: () => ({}),
+  });
   const address = await listen(server, 0, '127.0.0.1');
   return {
-    url: `http://127.0.0.1:${address.port}`, container, clock, deadMessageId,
+    url: `http://127.0.0.1:${address.port}`,
+    container,
+    clock,
+    deadMessageId,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

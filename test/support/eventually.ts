@@ -10,7 +10,12 @@ const POLL_MS = 10;
  * value seen once `limitMs` has passed. A probe that throws is retried until the deadline, then its error is the
  * cause. A probe that is costly under load (an HTTP call, opening the database) is given a longer `pollMs`.
  */
-export async function eventually<T>(probe: () => T | Promise<T>, what: string, limitMs = EVENTUALLY_LIMIT_MS, pollMs = POLL_MS): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  what: string,
+  limitMs = EVENTUALLY_LIMIT_MS,
+  pollMs = POLL_MS,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + limitMs;
   let last: unknown;
   for (;;) {
@@ -22,7 +27,10 @@ export async function eventually<T>(probe: () => T | Promise<T>, what: string, l
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Waited ${limitMs} ms for ${what}; last seen: ${last instanceof Error ? last.message : JSON.stringify(last)}`, { cause: last });
+      throw new Error(
+        `Waited ${limitMs} ms for ${what}; last seen: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+        { cause: last },
+      );
     }
     await delay(pollMs);
   }

@@ -2,9 +2,17 @@ import { expect } from 'chai';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBankHolidays, parseBankHolidaysText, summariseBankHolidays } from '../../src/domain/calendar/bank-holidays.ts';
+import {
+  parseBankHolidays,
+  parseBankHolidaysText,
+  summariseBankHolidays,
+} from '../../src/domain/calendar/bank-holidays.ts';
 import { CalendarError } from '../../src/domain/calendar/errors.ts';
-import { DEFAULT_BANK_HOLIDAYS_PATH, installBankHolidays, loadBankHolidays } from '../../src/storage/bank-holidays-file.ts';
+import {
+  DEFAULT_BANK_HOLIDAYS_PATH,
+  installBankHolidays,
+  loadBankHolidays,
+} from '../../src/storage/bank-holidays-file.ts';
 
 const SHIPPED = JSON.parse(readFileSync(DEFAULT_BANK_HOLIDAYS_PATH, 'utf8')) as Record<string, unknown>;
 
@@ -14,8 +22,14 @@ function event(title: string, date: string) {
 
 /** The shape of https://www.gov.uk/bank-holidays.json with all three divisions. */
 const WHOLE_FEED = {
-  'england-and-wales': { division: 'england-and-wales', events: [event('Christmas Day', '2029-12-25'), event('Boxing Day', '2029-12-26')] },
-  scotland: { division: 'scotland', events: [event('2nd January', '2029-01-02'), event('St Andrew’s Day', '2029-11-30')] },
+  'england-and-wales': {
+    division: 'england-and-wales',
+    events: [event('Christmas Day', '2029-12-25'), event('Boxing Day', '2029-12-26')],
+  },
+  scotland: {
+    division: 'scotland',
+    events: [event('2nd January', '2029-01-02'), event('St Andrew’s Day', '2029-11-30')],
+  },
   'northern-ireland': { division: 'northern-ireland', events: [event('St Patrick’s Day', '2029-03-19')] },
 };
 
@@ -37,7 +51,15 @@ describe('bank holidays: reading the gov.uk feed', () => {
   it('the shipped England & Wales file covers 2024 to 2028, including the 2026 Boxing Day substitute', () => {
     const dates = loadBankHolidays();
     expect(summariseBankHolidays(dates)).to.deep.equal({ count: 40, first: '2024-01-01', last: '2028-12-26' });
-    for (const date of ['2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']) {
+    for (const date of [
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-28',
+    ]) {
       expect(dates.has(date), date).to.equal(true);
     }
     expect(dates.has('2026-12-26')).to.equal(false);
@@ -59,7 +81,11 @@ describe('bank holidays: reading the gov.uk feed', () => {
   });
 
   it('given an event with no date, then the error names the event number, its title and the field', () => {
-    const events = [event('New Year’s Day', '2029-01-01'), event('Good Friday', '2029-03-30'), { title: 'Easter Monday', notes: '', bunting: false }];
+    const events = [
+      event('New Year’s Day', '2029-01-01'),
+      event('Good Friday', '2029-03-30'),
+      { title: 'Easter Monday', notes: '', bunting: false },
+    ];
     const error = errorFrom(() => parseBankHolidays(feedWith(events)));
     expect(error.code).to.equal('BANK_HOLIDAYS_INVALID');
     expect(error.details).to.deep.include({ eventIndex: 2, field: 'date', division: 'england-and-wales' });
@@ -78,7 +104,9 @@ describe('bank holidays: reading the gov.uk feed', () => {
 
   it('given a division without events, not JSON, or not an object, then each gets a clear coded error', () => {
     expect(errorFrom(() => parseBankHolidays(feedWith([]))).message).to.contain('"events" has no events');
-    expect(errorFrom(() => parseBankHolidaysText('{"england-and-wales": ')).message).to.match(/^Bank holidays file is not valid JSON/);
+    expect(errorFrom(() => parseBankHolidaysText('{"england-and-wales": ')).message).to.match(
+      /^Bank holidays file is not valid JSON/,
+    );
     expect(errorFrom(() => parseBankHolidays([1, 2])).code).to.equal('BANK_HOLIDAYS_INVALID');
   });
 
@@ -112,7 +140,10 @@ describe('bank holidays: installing a newer file', () => {
 
   it('given a file with a bad date, then it is refused, the stored file is untouched and no temporary file is left', () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify(feedWith([event('Christmas Day', '2029-12-25'), event('Boxing Day', '2029-12-32')])));
+    writeFileSync(
+      bad,
+      JSON.stringify(feedWith([event('Christmas Day', '2029-12-25'), event('Boxing Day', '2029-12-32')])),
+    );
     const error = errorFrom(() => installBankHolidays(bad, stored));
     expect(error.code).to.equal('BANK_HOLIDAYS_INVALID');
     expect(error.message).to.contain('event 2 (Boxing Day)').and.to.contain(bad);

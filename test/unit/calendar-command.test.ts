@@ -53,7 +53,10 @@ describe('handover calendar (CLI)', () => {
   it('given a bad file, when load-holidays runs, then it exits 1 with the reason and keeps the stored file', async () => {
     const before = readFileSync(stored, 'utf8');
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'Boxing Day' }] } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'Boxing Day' }] } }),
+    );
     const failure = await run('calendar', 'load-holidays', bad);
     expect(failure?.exitCode).to.equal(1);
     expect(failure?.code).to.equal('BANK_HOLIDAYS_INVALID');
@@ -63,6 +66,15 @@ describe('handover calendar (CLI)', () => {
 
   it('lists the bank holidays of one year', async () => {
     await run('calendar', 'holidays', '--year', '2026');
-    expect(lines).to.deep.equal(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']);
+    expect(lines).to.deep.equal([
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-28',
+    ]);
   });
 });

@@ -207,27 +207,41 @@ describe('working-day calendar: counting and bad input', () => {
     const end = Date.parse('2028-12-01T00:00:00Z');
     const zones = fc.constantFrom(LONDON, NEW_YORK);
     fc.assert(
-      fc.property(fc.integer({ min: start, max: end }), fc.nat(60 * 60 * 1000 * 72), fc.nat(15), zones, (t, gap, n, zone) => {
-        const from = new Date(t);
-        const due = calendar.addWorkingDays(from, n, zone);
-        expect(calendar.isWorkingMoment(due, zone)).to.equal(true);
-        expect(calendar.workingDaysBetween(from, due, zone)).to.equal(n);
-        expect(calendar.addWorkingDays(new Date(t + gap), n, zone).getTime()).to.be.at.least(due.getTime());
-      }),
+      fc.property(
+        fc.integer({ min: start, max: end }),
+        fc.nat(60 * 60 * 1000 * 72),
+        fc.nat(15),
+        zones,
+        (t, gap, n, zone) => {
+          const from = new Date(t);
+          const due = calendar.addWorkingDays(from, n, zone);
+          expect(calendar.isWorkingMoment(due, zone)).to.equal(true);
+          expect(calendar.workingDaysBetween(from, due, zone)).to.equal(n);
+          expect(calendar.addWorkingDays(new Date(t + gap), n, zone).getTime()).to.be.at.least(due.getTime());
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('refuses an unknown time zone with a clear error', () => {
-    expect(codeOf(() => createWorkingCalendar({ holidays, timeZone: 'Europe/Londn' }))).to.equal('CALENDAR_UNKNOWN_TIME_ZONE');
-    expect(codeOf(() => calendar.isWorkingDay(at('2026-11-23 10:00'), 'Mars/Olympus'))).to.equal('CALENDAR_UNKNOWN_TIME_ZONE');
+    expect(codeOf(() => createWorkingCalendar({ holidays, timeZone: 'Europe/Londn' }))).to.equal(
+      'CALENDAR_UNKNOWN_TIME_ZONE',
+    );
+    expect(codeOf(() => calendar.isWorkingDay(at('2026-11-23 10:00'), 'Mars/Olympus'))).to.equal(
+      'CALENDAR_UNKNOWN_TIME_ZONE',
+    );
   });
 
   it('refuses a negative or fractional number of working days, an invalid date and impossible working hours', () => {
     expect(codeOf(() => calendar.addWorkingDays(at('2026-11-23 10:00'), -1))).to.equal('CALENDAR_INVALID_INPUT');
     expect(codeOf(() => calendar.addWorkingDays(at('2026-11-23 10:00'), 1.5))).to.equal('CALENDAR_INVALID_INPUT');
     expect(codeOf(() => calendar.nextWorkingMoment(new Date('not a date')))).to.equal('CALENDAR_INVALID_DATE');
-    expect(codeOf(() => createWorkingCalendar({ holidays, workStartHour: 17, workEndHour: 9 }))).to.equal('CALENDAR_INVALID_INPUT');
-    expect(codeOf(() => createWorkingCalendar({ holidays: new Set(['25/12/2026']) }))).to.equal('CALENDAR_INVALID_INPUT');
+    expect(codeOf(() => createWorkingCalendar({ holidays, workStartHour: 17, workEndHour: 9 }))).to.equal(
+      'CALENDAR_INVALID_INPUT',
+    );
+    expect(codeOf(() => createWorkingCalendar({ holidays: new Set(['25/12/2026']) }))).to.equal(
+      'CALENDAR_INVALID_INPUT',
+    );
   });
 });

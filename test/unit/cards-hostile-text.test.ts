@@ -38,23 +38,43 @@ function allTextOf(json: unknown): string[] {
 }
 
 function noticeWith(text: string): Card {
-  return { kind: 'notice', title: text.slice(0, 200), summary: 'x', blocks: [{ type: 'text', text }, { type: 'facts', facts: [{ label: text, value: text }] }], actions: [] };
+  return {
+    kind: 'notice',
+    title: text.slice(0, 200),
+    summary: 'x',
+    blocks: [
+      { type: 'text', text },
+      { type: 'facts', facts: [{ label: text, value: text }] },
+    ],
+    actions: [],
+  };
 }
 
 describe('cards with hostile text typed by people', () => {
   let w: CardWorld;
-  beforeEach(() => { w = makeCardWorld(); });
+  beforeEach(() => {
+    w = makeCardWorld();
+  });
   afterEach(() => w.cleanup());
 
   for (const text of HOSTILE) {
     it(`shows ${JSON.stringify(text.slice(0, 30))}… exactly as typed, in a valid card`, () => {
-      const h = w.app.introduce('jo', introduceInput({ clientName: 'A.B.', needs: text, reasonForService: text, disability: text }));
+      const h = w.app.introduce(
+        'jo',
+        introduceInput({ clientName: 'A.B.', needs: text, reasonForService: text, disability: text }),
+      );
       w.app.act(h.id, { type: 'add_note', actorId: 'jo', text });
-      for (const [kind, viewer] of [['introduction', 'sam'], ['receipt', 'jo']] as const) {
+      for (const [kind, viewer] of [
+        ['introduction', 'sam'],
+        ['receipt', 'jo'],
+      ] as const) {
         const json = toAdaptiveCard(w.cards.compose({ kind, subjectId: h.id, viewerId: viewer })!);
         assertValidAdaptiveCard(json, `${kind} with ${text.slice(0, 20)}`);
         const texts = allTextOf(json);
-        expect(texts.map(shown).some((t) => t.includes(text.trim())), `${kind} shows the text as typed`).to.equal(true);
+        expect(
+          texts.map(shown).some((t) => t.includes(text.trim())),
+          `${kind} shows the text as typed`,
+        ).to.equal(true);
         for (const t of texts) {
           expect(t, 'no live markdown link').to.not.match(/(^|[^\\])\[[^\]]*(?<!\\)\]\(/);
           expect(t, 'no live mention').to.not.match(/(^|[^\\])<at>/);

@@ -12,19 +12,42 @@ const ZONE = 'Europe/London';
 
 function item(i: number, state: MyIntroduction['state']): MyIntroduction {
   return {
-    handoverId: `H-${i}`, version: 2, state, clientName: `C${i}.`, serviceName: 'Wellbeing Hub', otherName: 'Jo Rivers',
-    replyBy: state === 'sent' ? '2026-12-09T17:00:00Z' : null, followUpAt: null, updatedAt: '2026-12-07T10:05:00Z',
+    handoverId: `H-${i}`,
+    version: 2,
+    state,
+    clientName: `C${i}.`,
+    serviceName: 'Wellbeing Hub',
+    otherName: 'Jo Rivers',
+    replyBy: state === 'sent' ? '2026-12-09T17:00:00Z' : null,
+    followUpAt: null,
+    updatedAt: '2026-12-07T10:05:00Z',
   };
 }
 
-const many = { waiting: Array.from({ length: 10 }, (_, i) => item(i, 'sent')), introduced: Array.from({ length: 10 }, (_, i) => item(i + 10, 'accepted')), moreWaiting: 4, moreIntroduced: 30 };
+const many = {
+  waiting: Array.from({ length: 10 }, (_, i) => item(i, 'sent')),
+  introduced: Array.from({ length: 10 }, (_, i) => item(i + 10, 'accepted')),
+  moreWaiting: 4,
+  moreIntroduced: 30,
+};
 
 const CARDS: Record<string, Card> = {
-  'personal welcome with waiting introductions': buildPersonalWelcomeCard({ name: 'Sam Patel', my: many, timeZone: ZONE, opportunityScope: 'teams:t1' }),
-  'welcome for someone the directory does not know': buildPersonalWelcomeCard({ timeZone: ZONE, opportunityScope: 'teams:t1' }),
+  'personal welcome with waiting introductions': buildPersonalWelcomeCard({
+    name: 'Sam Patel',
+    my: many,
+    timeZone: ZONE,
+    opportunityScope: 'teams:t1',
+  }),
+  'welcome for someone the directory does not know': buildPersonalWelcomeCard({
+    timeZone: ZONE,
+    opportunityScope: 'teams:t1',
+  }),
   'channel welcome': buildChannelWelcomeCard({ peerGroup: true, opportunityScope: 'teams:t1' }),
   'my introductions, full lists': buildMyIntroductionsCard(many, ZONE),
-  'my introductions, nothing yet': buildMyIntroductionsCard({ waiting: [], introduced: [], moreWaiting: 0, moreIntroduced: 0 }, ZONE),
+  'my introductions, nothing yet': buildMyIntroductionsCard(
+    { waiting: [], introduced: [], moreWaiting: 0, moreIntroduced: 0 },
+    ZONE,
+  ),
 };
 
 describe('cards for welcomes and "My introductions"', () => {
@@ -48,7 +71,9 @@ describe('cards for welcomes and "My introductions"', () => {
   });
 
   it('given a welcome in Teams, then "Introduce a client" and "Post an opportunity" open a private dialog', () => {
-    const teams = startCardJson(CARDS['personal welcome with waiting introductions']!) as { actions: { type: string; title: string; data: Record<string, unknown> }[] };
+    const teams = startCardJson(CARDS['personal welcome with waiting introductions']!) as {
+      actions: { type: string; title: string; data: Record<string, unknown> }[];
+    };
     for (const title of ['Introduce a client', 'Post an opportunity']) {
       const action = teams.actions.find((a) => a.title === title)!;
       expect(action.type, title).to.equal('Action.Submit');
@@ -62,7 +87,13 @@ describe('cards for welcomes and "My introductions"', () => {
       expect([...title].length).to.be.at.most(BLOCK_KIT_LIMITS.modalTitle);
       expect(title).not.to.contain('…');
     }
-    const decline: Card = { kind: 'decline_form', title: 'Decline the introduction of R.T.', summary: '', blocks: [], actions: [{ id: 'decline_submit', label: 'Decline', subjectId: 'H-1', submitsInputs: true }] };
+    const decline: Card = {
+      kind: 'decline_form',
+      title: 'Decline the introduction of R.T.',
+      summary: '',
+      blocks: [],
+      actions: [{ id: 'decline_submit', label: 'Decline', subjectId: 'H-1', submitsInputs: true }],
+    };
     expect(cardToModal(decline).title.text).to.equal('Decline');
   });
 });

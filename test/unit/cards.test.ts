@@ -15,14 +15,30 @@ const STATES: Record<string, Step[]> = {
   snoozed: [() => ({ type: 'snooze', actorId: 'sam', until: '2026-11-30T09:00:00Z' })],
   accepted: [() => ({ type: 'accept', actorId: 'sam' })],
   unreachable: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'report_unreachable', actorId: 'sam' })],
-  contact_made: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'add_note', actorId: 'jo', text: 'Thanks!' }), () => ({ type: 'confirm_contact', actorId: 'sam', followUpOwed: true })],
+  contact_made: [
+    () => ({ type: 'accept', actorId: 'sam' }),
+    () => ({ type: 'add_note', actorId: 'jo', text: 'Thanks!' }),
+    () => ({ type: 'confirm_contact', actorId: 'sam', followUpOwed: true }),
+  ],
   closed: [() => ({ type: 'accept', actorId: 'sam' }), () => ({ type: 'confirm_contact', actorId: 'sam' })],
   declined: [() => ({ type: 'decline', actorId: 'sam', reason: 'no_capacity', note: 'Full until January.' })],
   passed: [() => ({ type: 'pass', actorId: 'sam', toPersonId: 'kim' })],
   withdrawn: [() => ({ type: 'withdraw', actorId: 'jo' })],
   expired: [() => ({ type: 'expire', actorId: 'system' })],
 };
-const HANDOVER_KINDS: CardKind[] = ['introduction', 'accepted', 'receipt', 'nudge', 'escalation', 'outcome', 'decline_form', 'pass_form', 'snooze_form', 'note_form', 'withdraw_form'];
+const HANDOVER_KINDS: CardKind[] = [
+  'introduction',
+  'accepted',
+  'receipt',
+  'nudge',
+  'escalation',
+  'outcome',
+  'decline_form',
+  'pass_form',
+  'snooze_form',
+  'note_form',
+  'withdraw_form',
+];
 const VIEWERS = ['jo', 'sam', 'alex', 'kim', 'pat', undefined];
 
 function handoverIn(w: CardWorld, state: string): string {
@@ -46,7 +62,9 @@ function texts(card: Card): string {
 
 describe('cards', () => {
   let w: CardWorld;
-  beforeEach(() => { w = makeCardWorld(); });
+  beforeEach(() => {
+    w = makeCardWorld();
+  });
   afterEach(() => w.cleanup());
 
   it('every handover card, in every state and for every viewer, is a valid Adaptive Card 1.5 under 28 KB', () => {
@@ -69,7 +87,12 @@ describe('cards', () => {
     handoverIn(w, 'sent');
     const requests: CardRequest[] = [
       { kind: 'introduce_form', subjectId: 'directory', viewerId: 'jo' },
-      { kind: 'introduce_form', subjectId: 'directory', viewerId: 'jo', params: { q: 'anxiety', area: 'SE11', age: '30' } },
+      {
+        kind: 'introduce_form',
+        subjectId: 'directory',
+        viewerId: 'jo',
+        params: { q: 'anxiety', area: 'SE11', age: '30' },
+      },
       { kind: 'introduce_form', subjectId: 'directory', viewerId: 'jo', params: { q: 'zzzz-nothing' } },
       { kind: 'introduce_form', subjectId: 'svc-mind-lambeth', viewerId: 'jo' },
       { kind: 'digest', subjectId: 'digest:sam:2026-11-23', viewerId: 'sam' },
@@ -77,7 +100,8 @@ describe('cards', () => {
       { kind: 'review_request', subjectId: 'svc-mind-lambeth', viewerId: 'sam' },
       { kind: 'notice', subjectId: 'x', params: { title: 'Hello', text: 'World' } },
     ];
-    for (const r of requests) assertValidAdaptiveCard(toAdaptiveCard(w.cards.compose(r)!), `${r.kind} ${JSON.stringify(r.params ?? {})}`);
+    for (const r of requests)
+      assertValidAdaptiveCard(toAdaptiveCard(w.cards.compose(r)!), `${r.kind} ${JSON.stringify(r.params ?? {})}`);
     const results = w.cards.compose(requests[1])!;
     expect(texts(results)).to.contain('Wellbeing Hub');
   });
@@ -91,14 +115,22 @@ describe('cards', () => {
     w.app.act(id, { type: 'accept', actorId: 'sam' });
     const after = w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!;
     expect(texts(after)).to.contain('07700 900123').and.contain('make contact by');
-    expect(after.actions.map((a) => a.id)).to.deep.equal(['confirm_contact', 'report_unreachable', 'snooze', 'add_note']);
+    expect(after.actions.map((a) => a.id)).to.deep.equal([
+      'confirm_contact',
+      'report_unreachable',
+      'snooze',
+      'add_note',
+    ]);
   });
 
   it('someone who is not part of the introduction sees its status only, never client details', () => {
     const id = handoverIn(w, 'accepted');
     for (const kind of ['introduction', 'receipt', 'decline_form', 'outcome'] as CardKind[]) {
       const card = w.cards.compose({ kind, subjectId: id, viewerId: 'pat' })!;
-      expect(texts(card), kind).to.contain('This introduction is for Sam Patel').and.not.contain('R.T.').and.not.contain('anxious');
+      expect(texts(card), kind)
+        .to.contain('This introduction is for Sam Patel')
+        .and.not.contain('R.T.')
+        .and.not.contain('anxious');
       expect(card.actions, kind).to.deep.equal([]);
     }
   });
@@ -116,9 +148,14 @@ describe('cards', () => {
     const id = handoverIn(w, 'contact_made');
     const receipt = w.cards.compose({ kind: 'receipt', subjectId: id, viewerId: 'jo' })!;
     const timeline = receipt.blocks.find((b) => b.type === 'timeline');
-    expect(timeline && timeline.type === 'timeline' && timeline.steps.map((s) => `${s.label} @ ${s.at}`)).to.deep.equal([
-      'Introduced by Jo Rivers @ Mon 23 Nov, 10:00', 'Accepted by Sam Patel @ Mon 23 Nov, 10:01', 'Note added by Jo Rivers @ Mon 23 Nov, 10:02', 'Contact made @ Mon 23 Nov, 10:03',
-    ]);
+    expect(timeline && timeline.type === 'timeline' && timeline.steps.map((s) => `${s.label} @ ${s.at}`)).to.deep.equal(
+      [
+        'Introduced by Jo Rivers @ Mon 23 Nov, 10:00',
+        'Accepted by Sam Patel @ Mon 23 Nov, 10:01',
+        'Note added by Jo Rivers @ Mon 23 Nov, 10:02',
+        'Contact made @ Mon 23 Nov, 10:03',
+      ],
+    );
     expect(texts(receipt)).to.contain('Contact made on Mon 23 Nov, 10:03').and.contain('Thanks!');
     expect(receipt.actions.map((a) => a.id)).to.deep.equal(['add_note']);
   });
@@ -129,29 +166,43 @@ describe('cards', () => {
     const all = texts(card);
     expect(all).to.contain('No capacity right now').and.contain('Full until January.');
     expect(all).to.contain('Talking Therapies').and.contain('Peer Support Circle').and.not.contain('Closed Clinic');
-    const starts = card.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : [])).map((a) => followOf(a.subjectId)?.serviceId);
+    const starts = card.blocks
+      .flatMap((b) => (b.type === 'actions' ? b.actions : []))
+      .map((a) => followOf(a.subjectId)?.serviceId);
     expect(starts).to.have.members(['svc-talk', 'svc-peer']);
   });
 
   it('dates are shown in the viewer’s own time zone', () => {
-    w.people.upsert({ id: 'sam', name: 'Sam Patel', email: 'sam@example.org', organisation: 'Mind in Lambeth', role: 'Wellbeing lead', timeZone: 'America/New_York' });
+    w.people.upsert({
+      id: 'sam',
+      name: 'Sam Patel',
+      email: 'sam@example.org',
+      organisation: 'Mind in Lambeth',
+      role: 'Wellbeing lead',
+      timeZone: 'America/New_York',
+    });
     const id = handoverIn(w, 'sent');
     const card = w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!;
     expect(texts(card)).to.contain('Please reply by Wed 25 Nov, 05:00');
   });
 
-  it('given a reply-by date next year, then the card writes the year, and this year\'s dates without it', () => {
+  it("given a reply-by date next year, then the card writes the year, and this year's dates without it", () => {
     w.clock.set('2026-12-30T10:00:00Z');
     const id = handoverIn(w, 'sent');
     const card = w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!;
     expect(texts(card)).to.contain('Please reply by Fri 1 Jan 2027, 10:00');
     const receipt = w.cards.compose({ kind: 'receipt', subjectId: id, viewerId: 'jo' })!;
-    expect(texts(receipt)).to.contain('Introduced by Jo Rivers').and.contain('Wed 30 Dec, 10:00').and.not.contain('30 Dec 2026');
+    expect(texts(receipt))
+      .to.contain('Introduced by Jo Rivers')
+      .and.contain('Wed 30 Dec, 10:00')
+      .and.not.contain('30 Dec 2026');
   });
 
   it('buttons carry only the action, the subject and the version', () => {
     const id = handoverIn(w, 'sent');
-    const json = JSON.stringify(toAdaptiveCard(w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!));
+    const json = JSON.stringify(
+      toAdaptiveCard(w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!),
+    );
     const datas = [...json.matchAll(/"data":(\{[^}]*\})/g)].map((m) => JSON.parse(m[1]));
     expect(datas).to.have.length(3);
     for (const d of datas) expect(d).to.deep.equal({ actionId: d.actionId, subjectId: id, version: 1 });

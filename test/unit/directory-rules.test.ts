@@ -8,8 +8,12 @@ const NOW = new Date('2026-11-23T10:00:00Z');
 
 function record(overrides: Record<string, unknown> = {}) {
   return {
-    id: 'mind', name: 'Wellbeing support', organisation: 'Mind in Lambeth', categories: ['mental_health'],
-    contacts: [{ name: 'Sam Patel', email: 'sam@example.org', role: 'Practitioner', primary: true }], ...overrides,
+    id: 'mind',
+    name: 'Wellbeing support',
+    organisation: 'Mind in Lambeth',
+    categories: ['mental_health'],
+    contacts: [{ name: 'Sam Patel', email: 'sam@example.org', role: 'Practitioner', primary: true }],
+    ...overrides,
   };
 }
 
@@ -42,7 +46,9 @@ describe('directory rules', () => {
 
   describe('service record validation', () => {
     it('given a complete record, when validated, then defaults are filled in and the e-mail is lower-cased', () => {
-      const result = validateServiceRecord(record({ contacts: [{ name: 'Sam', email: 'Sam@Example.org', primary: true }] }));
+      const result = validateServiceRecord(
+        record({ contacts: [{ name: 'Sam', email: 'Sam@Example.org', primary: true }] }),
+      );
       expect(result.ok).to.equal(true);
       if (result.ok) {
         expect(result.record.replyByDays).to.equal(2);
@@ -59,8 +65,16 @@ describe('directory rules', () => {
       ['an unknown capacity', { capacity: 'full' }, /"full" is not a capacity/],
       ['reply-by of 90 days', { replyByDays: 90 }, /between 1 and 60/],
       ['a review date in another format', { lastReviewed: '01/09/2026' }, /YYYY-MM-DD/],
-      ['no primary contact', { contacts: [{ name: 'Sam', email: 'sam@example.org', primary: false }] }, /primary named contact/],
-      ['a contact with a bad e-mail', { contacts: [{ name: 'Sam', email: 'sam-at-example', primary: true }] }, /not a valid e-mail/],
+      [
+        'no primary contact',
+        { contacts: [{ name: 'Sam', email: 'sam@example.org', primary: false }] },
+        /primary named contact/,
+      ],
+      [
+        'a contact with a bad e-mail',
+        { contacts: [{ name: 'Sam', email: 'sam-at-example', primary: true }] },
+        /not a valid e-mail/,
+      ],
       ['no contacts', { contacts: [] }, /at least one named contact/],
     ];
     for (const [label, overrides, reason] of bad) {

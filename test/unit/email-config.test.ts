@@ -10,7 +10,11 @@ describe('e-mail configuration', () => {
 
   it('with SMTP_URL, mail goes by SMTP from MAIL_FROM', () => {
     const c = readConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Handover <h@example.org>' });
-    expect(c.email).to.deep.equal({ from: 'Handover <h@example.org>', smtpUrl: 'smtp://127.0.0.1:2525', notify: undefined });
+    expect(c.email).to.deep.equal({
+      from: 'Handover <h@example.org>',
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      notify: undefined,
+    });
   });
 
   it('with a Notify key, Notify is used and the template id is required', () => {
@@ -21,8 +25,13 @@ describe('e-mail configuration', () => {
   });
 
   it('in production, e-mail needs PUBLIC_URL for its links and MAIL_FROM for SMTP', () => {
-    expect(() => readConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://x', MAIL_FROM: 'a@b.org' })).to.throw(ConfigError, /PUBLIC_URL/);
-    expect(() => readConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://x', PUBLIC_URL: 'https://h.example.org' })).to.throw(ConfigError, /MAIL_FROM/);
+    expect(() => readConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://x', MAIL_FROM: 'a@b.org' })).to.throw(
+      ConfigError,
+      /PUBLIC_URL/,
+    );
+    expect(() =>
+      readConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://x', PUBLIC_URL: 'https://h.example.org' }),
+    ).to.throw(ConfigError, /MAIL_FROM/);
   });
 
   it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {

@@ -14,22 +14,34 @@ const SERVICE_CONTACTS = ['sam', 'alex', 'kim'];
 const actor = fc.constantFrom(...ACTORS);
 const command: fc.Arbitrary<Command> = fc.oneof(
   actor.map((actorId) => ({ type: 'accept' as const, actorId })),
-  fc.record({ actorId: actor, reason: fc.constantFrom('no_capacity', 'not_eligible', 'other', 'bogus', ''), note: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }) })
+  fc
+    .record({
+      actorId: actor,
+      reason: fc.constantFrom('no_capacity', 'not_eligible', 'other', 'bogus', ''),
+      note: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+    })
     .map((c) => ({ type: 'decline' as const, ...c })),
   fc.record({ actorId: actor, toPersonId: fc.constantFrom(...ACTORS) }).map((c) => ({ type: 'pass' as const, ...c })),
   actor.map((actorId) => ({ type: 'withdraw' as const, actorId })),
   fc.record({ actorId: actor, text: fc.string({ maxLength: 30 }) }).map((c) => ({ type: 'add_note' as const, ...c })),
   actor.map((actorId) => ({ type: 'confirm_contact' as const, actorId })),
   actor.map((actorId) => ({ type: 'report_unreachable' as const, actorId })),
-  fc.record({ actorId: actor, until: fc.constantFrom('2026-12-01T09:00:00Z', '2020-01-01', 'not a date') }).map((c) => ({ type: 'snooze' as const, ...c })),
-  fc.record({ actorId: actor, outcome: fc.constantFrom('contact_made', 'client_declined', 'nonsense') }).map((c) => ({ type: 'close' as const, ...c })),
+  fc
+    .record({ actorId: actor, until: fc.constantFrom('2026-12-01T09:00:00Z', '2020-01-01', 'not a date') })
+    .map((c) => ({ type: 'snooze' as const, ...c })),
+  fc
+    .record({ actorId: actor, outcome: fc.constantFrom('contact_made', 'client_declined', 'nonsense') })
+    .map((c) => ({ type: 'close' as const, ...c })),
   fc.subarray(['sam', 'alex', 'kim']).map((backupIds) => ({ type: 'escalate' as const, actorId: 'system', backupIds })),
   actor.map((actorId) => ({ type: 'expire' as const, actorId })),
 );
 
 function start(): Handover {
   return introduce(introduceInput(), {
-    id: 'H-PROP', introducerId: 'jo', now: START, calendar: everyDayCalendar,
+    id: 'H-PROP',
+    introducerId: 'jo',
+    now: START,
+    calendar: everyDayCalendar,
     service: { id: 'svc', replyByDays: 2, expiryDays: 10, primaryContactId: 'sam', contactIds: SERVICE_CONTACTS },
   }).handover;
 }
@@ -44,8 +56,11 @@ describe('handover invariants under any sequence of commands (fast-check)', () =
         for (const c of commands) {
           minutes += 7;
           const ctx = {
-            now: new Date(START.getTime() + minutes * 60_000), calendar: everyDayCalendar, timeZone: 'Europe/London',
-            service: { name: 'Svc', organisation: 'Org', followUpDays: 5, contactIds: SERVICE_CONTACTS }, nameOf: (id: string) => id,
+            now: new Date(START.getTime() + minutes * 60_000),
+            calendar: everyDayCalendar,
+            timeZone: 'Europe/London',
+            service: { name: 'Svc', organisation: 'Org', followUpDays: 5, contactIds: SERVICE_CONTACTS },
+            nameOf: (id: string) => id,
           };
           const wasTerminal = TERMINAL_STATES.has(h.state);
           try {

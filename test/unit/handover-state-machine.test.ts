@@ -9,15 +9,31 @@ import { everyDayCalendar, introduceInput, PEOPLE } from '../support/make.ts';
 const NOW = new Date('2026-11-23T10:00:00Z');
 const names: Record<string, string> = Object.fromEntries(Object.values(PEOPLE).map((p) => [p.id, p.name]));
 const ctx = {
-  now: NOW, calendar: everyDayCalendar, timeZone: 'Europe/London',
-  service: { name: 'Mind in Lambeth', organisation: 'Mind in Lambeth', followUpDays: 5, contactIds: ['sam', 'alex', 'kim'] },
+  now: NOW,
+  calendar: everyDayCalendar,
+  timeZone: 'Europe/London',
+  service: {
+    name: 'Mind in Lambeth',
+    organisation: 'Mind in Lambeth',
+    followUpDays: 5,
+    contactIds: ['sam', 'alex', 'kim'],
+  },
   nameOf: (id: string) => names[id] ?? id,
 };
 
 function fresh(): Handover {
   return introduce(introduceInput(), {
-    id: 'H-TEST', introducerId: 'jo', now: NOW, calendar: everyDayCalendar,
-    service: { id: 'svc-mind-lambeth', replyByDays: 2, expiryDays: 10, primaryContactId: 'sam', contactIds: ['sam', 'alex', 'kim'] },
+    id: 'H-TEST',
+    introducerId: 'jo',
+    now: NOW,
+    calendar: everyDayCalendar,
+    service: {
+      id: 'svc-mind-lambeth',
+      replyByDays: 2,
+      expiryDays: 10,
+      primaryContactId: 'sam',
+      contactIds: ['sam', 'alex', 'kim'],
+    },
   }).handover;
 }
 
@@ -28,22 +44,38 @@ function inState(state: HandoverState): Handover {
 /** A valid command of each type, issued by the right person for that type. */
 function commandFor(type: CommandType): Command {
   switch (type) {
-    case 'accept': return { type, actorId: 'sam' };
-    case 'decline': return { type, actorId: 'sam', reason: 'no_capacity' };
-    case 'pass': return { type, actorId: 'sam', toPersonId: 'alex' };
-    case 'withdraw': return { type, actorId: 'jo' };
-    case 'add_note': return { type, actorId: 'jo', text: 'Client prefers mornings now.' };
-    case 'confirm_contact': return { type, actorId: 'sam' };
-    case 'report_unreachable': return { type, actorId: 'sam' };
-    case 'snooze': return { type, actorId: 'sam', until: '2026-12-01T09:00:00Z' };
-    case 'close': return { type, actorId: 'sam', outcome: 'contact_made' };
-    case 'escalate': return { type, actorId: 'system', backupIds: ['alex'] };
-    case 'expire': return { type, actorId: 'system' };
-    case 'ask_outcome': return { type, actorId: 'system' };
-    case 'report_outcome': return { type, actorId: 'jo', outcome: 'contact_made' };
-    case 'not_yet': return { type, actorId: 'jo' };
-    case 'auto_close': return { type, actorId: 'system' };
-    case 'mark_not_reached': return { type, actorId: 'system', personIds: ['sam'], platforms: ['slack'] };
+    case 'accept':
+      return { type, actorId: 'sam' };
+    case 'decline':
+      return { type, actorId: 'sam', reason: 'no_capacity' };
+    case 'pass':
+      return { type, actorId: 'sam', toPersonId: 'alex' };
+    case 'withdraw':
+      return { type, actorId: 'jo' };
+    case 'add_note':
+      return { type, actorId: 'jo', text: 'Client prefers mornings now.' };
+    case 'confirm_contact':
+      return { type, actorId: 'sam' };
+    case 'report_unreachable':
+      return { type, actorId: 'sam' };
+    case 'snooze':
+      return { type, actorId: 'sam', until: '2026-12-01T09:00:00Z' };
+    case 'close':
+      return { type, actorId: 'sam', outcome: 'contact_made' };
+    case 'escalate':
+      return { type, actorId: 'system', backupIds: ['alex'] };
+    case 'expire':
+      return { type, actorId: 'system' };
+    case 'ask_outcome':
+      return { type, actorId: 'system' };
+    case 'report_outcome':
+      return { type, actorId: 'jo', outcome: 'contact_made' };
+    case 'not_yet':
+      return { type, actorId: 'jo' };
+    case 'auto_close':
+      return { type, actorId: 'system' };
+    case 'mark_not_reached':
+      return { type, actorId: 'system', personIds: ['sam'], platforms: ['slack'] };
   }
 }
 
@@ -64,7 +96,11 @@ describe('handover state machine', () => {
             expect(d.events[0]).to.include({ from: state, to: expected, actorId: commandFor(type).actorId });
           } else {
             let result: unknown;
-            try { result = decide(before, commandFor(type), ctx); } catch (err) { result = err; }
+            try {
+              result = decide(before, commandFor(type), ctx);
+            } catch (err) {
+              result = err;
+            }
             if (result instanceof HandoverError) {
               expect(result.code).to.be.oneOf(['HANDOVER_INVALID_TRANSITION', 'HANDOVER_ALREADY_ANSWERED']);
               expect(result.message).to.match(/introduction/);
@@ -81,20 +117,29 @@ describe('handover state machine', () => {
 
   describe('who may act', () => {
     it('given an introduction to Sam, when Pat tries to accept, then Pat is told who it is for', () => {
-      expect(() => decide(fresh(), { type: 'accept', actorId: 'pat' }, ctx)).to.throw(HandoverError, 'This introduction is for Sam Patel at Mind in Lambeth.');
+      expect(() => decide(fresh(), { type: 'accept', actorId: 'pat' }, ctx)).to.throw(
+        HandoverError,
+        'This introduction is for Sam Patel at Mind in Lambeth.',
+      );
     });
     it('a backup cannot accept before escalation', () => {
       expect(() => decide(fresh(), { type: 'accept', actorId: 'alex' }, ctx)).to.throw(/for Sam Patel/);
     });
     it('a backup can accept after escalation, and becomes the named contact', () => {
-      const escalated = decide(fresh(), { type: 'escalate', actorId: 'system', backupIds: ['alex', 'kim'] }, ctx).handover;
+      const escalated = decide(
+        fresh(),
+        { type: 'escalate', actorId: 'system', backupIds: ['alex', 'kim'] },
+        ctx,
+      ).handover;
       const accepted = decide(escalated, { type: 'accept', actorId: 'alex' }, ctx).handover;
       expect(accepted.state).to.equal('accepted');
       expect(accepted.contactId).to.equal('alex');
       expect(() => decide(accepted, { type: 'confirm_contact', actorId: 'kim' }, ctx)).to.throw(/for Alex Morgan/);
     });
     it('only the introducer can withdraw', () => {
-      expect(() => decide(fresh(), { type: 'withdraw', actorId: 'sam' }, ctx)).to.throw(/Only Jo Rivers, who made this introduction/);
+      expect(() => decide(fresh(), { type: 'withdraw', actorId: 'sam' }, ctx)).to.throw(
+        /Only Jo Rivers, who made this introduction/,
+      );
     });
     it('people cannot pretend to be the reminder service', () => {
       expect(() => decide(fresh(), { type: 'expire', actorId: 'jo' }, ctx)).to.throw(/reminder service/);
@@ -106,7 +151,9 @@ describe('handover state machine', () => {
       expect(decide(passed, { type: 'accept', actorId: 'kim' }, ctx).handover.contactId).to.equal('kim');
     });
     it('passing to someone outside the service is refused', () => {
-      expect(() => decide(fresh(), { type: 'pass', actorId: 'sam', toPersonId: 'pat' }, ctx)).to.throw(/another named contact/);
+      expect(() => decide(fresh(), { type: 'pass', actorId: 'sam', toPersonId: 'pat' }, ctx)).to.throw(
+        /another named contact/,
+      );
     });
   });
 
@@ -121,7 +168,9 @@ describe('handover state machine', () => {
     it('a backup who clicks Accept after the contact declined is told who answered and when', () => {
       const escalated = decide(fresh(), { type: 'escalate', actorId: 'system', backupIds: ['alex'] }, ctx).handover;
       const declined = decide(escalated, { type: 'decline', actorId: 'sam', reason: 'no_capacity' }, ctx).handover;
-      expect(() => decide(declined, { type: 'accept', actorId: 'alex' }, ctx)).to.throw(/Sam Patel already declined this introduction at Mon 23 Nov/);
+      expect(() => decide(declined, { type: 'accept', actorId: 'alex' }, ctx)).to.throw(
+        /Sam Patel already declined this introduction at Mon 23 Nov/,
+      );
     });
   });
 
@@ -133,17 +182,25 @@ describe('handover state machine', () => {
       expect(() => decide(fresh(), { type: 'decline', actorId: 'sam', reason: 'other' }, ctx)).to.throw(/add a note/);
     });
     it('a decline note over 500 characters is refused', () => {
-      expect(() => decide(fresh(), { type: 'decline', actorId: 'sam', reason: 'other', note: 'x'.repeat(501) }, ctx)).to.throw(/500 characters/);
+      expect(() =>
+        decide(fresh(), { type: 'decline', actorId: 'sam', reason: 'other', note: 'x'.repeat(501) }, ctx),
+      ).to.throw(/500 characters/);
     });
     it('a snooze date in the past is refused', () => {
-      expect(() => decide(fresh(), { type: 'snooze', actorId: 'sam', until: '2026-01-01' }, ctx)).to.throw(/in the future/);
+      expect(() => decide(fresh(), { type: 'snooze', actorId: 'sam', until: '2026-01-01' }, ctx)).to.throw(
+        /in the future/,
+      );
     });
     it('accepting sets the follow-up date from the service default', () => {
       const accepted = decide(fresh(), { type: 'accept', actorId: 'sam' }, ctx).handover;
       expect(accepted.followUpAt).to.equal(new Date(NOW.getTime() + 5 * 86400000).toISOString());
     });
     it('events never carry client text', () => {
-      const d = decide(fresh(), { type: 'decline', actorId: 'sam', reason: 'other', note: 'R.T. already sees our counsellor' }, ctx);
+      const d = decide(
+        fresh(),
+        { type: 'decline', actorId: 'sam', reason: 'other', note: 'R.T. already sees our counsellor' },
+        ctx,
+      );
       expect(JSON.stringify(d.events)).not.to.contain('R.T.');
       expect(d.noteText).to.equal('R.T. already sees our counsellor');
     });

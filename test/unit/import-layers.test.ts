@@ -37,7 +37,8 @@ const PLATFORM_PACKAGES: ReadonlyArray<{ pattern: RegExp; home: string }> = [
 
 function layerOf(path: string) {
   const layer = LAYERS.find((l) => l.holds(path));
-  if (!layer) throw new Error(`src/${path} is in no layer: add its folder to LAYERS in test/unit/import-layers.test.ts`);
+  if (!layer)
+    throw new Error(`src/${path} is in no layer: add its folder to LAYERS in test/unit/import-layers.test.ts`);
   return layer;
 }
 
@@ -56,7 +57,8 @@ function wrongWay(from: string, to: string): string | undefined {
   const pb = platformOf(to);
   if (pa && pb && pa !== pb) return `a platform never imports another (${pa} → ${pb})`;
   if (a.name === b.name) return undefined;
-  if (b.rank >= a.rank) return `${a.name} may not import ${b.name}: imports run main → platforms, cli → http, scheduler → app → storage → cards → domain`;
+  if (b.rank >= a.rank)
+    return `${a.name} may not import ${b.name}: imports run main → platforms, cli → http, scheduler → app → storage → cards → domain`;
   return undefined;
 }
 
@@ -68,7 +70,9 @@ function filesUnder(dir: string): string[] {
 }
 
 function importsOf(source: string): string[] {
-  return [...source.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+  return [...source.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
 }
 
 describe('imports run one way between the layers of src/', () => {
@@ -81,7 +85,9 @@ describe('imports run one way between the layers of src/', () => {
     expect(wrongWay('cards/compose.ts', 'storage/sqlite.ts')).to.match(/cards may not import storage/);
     expect(wrongWay('storage/outbox-store.ts', 'app/ports.ts')).to.match(/storage may not import app/);
     expect(wrongWay('platforms/slack/deps.ts', 'main/container.ts')).to.match(/nothing imports main/);
-    expect(wrongWay('platforms/email/index.ts', 'platforms/slack/blocks.ts')).to.match(/a platform never imports another/);
+    expect(wrongWay('platforms/email/index.ts', 'platforms/slack/blocks.ts')).to.match(
+      /a platform never imports another/,
+    );
     expect(wrongWay('app/router.ts', 'platforms/slack/platform.ts')).to.match(/app may not import platforms/);
     expect(wrongWay('platforms/slack/deps.ts', 'app/platform-context.ts')).to.equal(undefined);
     expect(wrongWay('platforms/registry.ts', 'platforms/slack/platform.ts')).to.equal(undefined);
@@ -96,7 +102,10 @@ describe('imports run one way between the layers of src/', () => {
           expect(why, `src/${file} imports ${spec}: ${why}`).to.equal(undefined);
         } else {
           const sdk = PLATFORM_PACKAGES.find((p) => p.pattern.test(spec));
-          if (sdk) expect(file.startsWith(sdk.home), `src/${file} imports ${spec}, which belongs in src/${sdk.home}`).to.equal(true);
+          if (sdk)
+            expect(file.startsWith(sdk.home), `src/${file} imports ${spec}, which belongs in src/${sdk.home}`).to.equal(
+              true,
+            );
         }
       }
     });
@@ -132,9 +141,14 @@ describe('the domain core stays pure', () => {
       for (const spec of importsOf(source)) {
         if (spec.startsWith('.')) {
           expect(spec, `${rel} imports ${spec}`).not.to.match(/\/(storage|platforms|http|scheduler|cli|app)\//);
-          expect(spec, `${rel} imports ${spec}`).not.to.match(/^\.\.\/\.\.\/(storage|platforms|http|scheduler|cli|app)/);
+          expect(spec, `${rel} imports ${spec}`).not.to.match(
+            /^\.\.\/\.\.\/(storage|platforms|http|scheduler|cli|app)/,
+          );
         } else {
-          expect(ALLOWED_PACKAGES.some((p) => spec === p || spec.startsWith(p + '/')), `${rel} imports package ${spec}`).to.equal(true);
+          expect(
+            ALLOWED_PACKAGES.some((p) => spec === p || spec.startsWith(p + '/')),
+            `${rel} imports package ${spec}`,
+          ).to.equal(true);
         }
       }
       for (const pattern of FORBIDDEN_CALLS) expect(source, `${rel} uses ${pattern}`).not.to.match(pattern);

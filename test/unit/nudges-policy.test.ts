@@ -10,11 +10,31 @@ const london = () => 'Europe/London';
 
 function handover(overrides: Partial<Handover> = {}): Handover {
   return {
-    id: 'H-1', version: 1, state: 'sent', serviceId: 's', introducerId: 'jo', contactId: 'sam', escalatedTo: [], client: null,
-    consent: { confirmedBy: 'jo', at: '2026-08-28T15:55:00.000Z', how: 'in_person' }, urgency: 'routine',
-    replyBy: '2026-09-02T15:55:00.000Z', expiresAt: '2026-09-14T15:55:00.000Z', followUpAt: null, snoozedUntil: null,
-    outcome: null, declineReason: null, createdAt: '2026-08-28T15:55:00.000Z', updatedAt: '2026-08-28T15:55:00.000Z',
-    acceptedAt: null, answeredAt: null, contactMadeAt: null, closedAt: null, purgedAt: null, opportunityId: null, ...overrides,
+    id: 'H-1',
+    version: 1,
+    state: 'sent',
+    serviceId: 's',
+    introducerId: 'jo',
+    contactId: 'sam',
+    escalatedTo: [],
+    client: null,
+    consent: { confirmedBy: 'jo', at: '2026-08-28T15:55:00.000Z', how: 'in_person' },
+    urgency: 'routine',
+    replyBy: '2026-09-02T15:55:00.000Z',
+    expiresAt: '2026-09-14T15:55:00.000Z',
+    followUpAt: null,
+    snoozedUntil: null,
+    outcome: null,
+    declineReason: null,
+    createdAt: '2026-08-28T15:55:00.000Z',
+    updatedAt: '2026-08-28T15:55:00.000Z',
+    acceptedAt: null,
+    answeredAt: null,
+    contactMadeAt: null,
+    closedAt: null,
+    purgedAt: null,
+    opportunityId: null,
+    ...overrides,
   };
 }
 
@@ -24,12 +44,17 @@ const plan = (h: Handover, hasBackup = true) =>
 describe('nudge policy (pure)', () => {
   it('waiting for an answer: nudge at reply-by, escalate a working day later, expire at the expiry', () => {
     expect(plan(handover())).to.deep.equal([
-      'reply_nudge@2026-09-02T15:55:00.000Z', 'expire@2026-09-14T15:55:00.000Z', 'escalate@2026-09-03T15:55:00.000Z',
+      'reply_nudge@2026-09-02T15:55:00.000Z',
+      'expire@2026-09-14T15:55:00.000Z',
+      'escalate@2026-09-03T15:55:00.000Z',
     ]);
   });
 
   it('already escalated: no second escalation', () => {
-    expect(plan(handover({ escalatedTo: ['alex'] }))).to.deep.equal(['reply_nudge@2026-09-02T15:55:00.000Z', 'expire@2026-09-14T15:55:00.000Z']);
+    expect(plan(handover({ escalatedTo: ['alex'] }))).to.deep.equal([
+      'reply_nudge@2026-09-02T15:55:00.000Z',
+      'expire@2026-09-14T15:55:00.000Z',
+    ]);
   });
 
   it('snoozed past the reply-by: the nudge waits for the next working moment after the snooze', () => {
@@ -39,13 +64,16 @@ describe('nudge policy (pure)', () => {
   });
 
   it('closed, declined, withdrawn or expired: nothing is planned', () => {
-    for (const state of ['closed', 'declined', 'withdrawn', 'expired'] as const) expect(plan(handover({ state }))).to.deep.equal([]);
+    for (const state of ['closed', 'declined', 'withdrawn', 'expired'] as const)
+      expect(plan(handover({ state }))).to.deep.equal([]);
   });
 
-  it('contact made or couldn\'t reach: only its own close is planned, five working days after the last change', () => {
+  it("contact made or couldn't reach: only its own close is planned, five working days after the last change", () => {
     // Changed Friday 28 Aug 16:55 BST; Monday 31 Aug is a bank holiday: five working days later is Monday 7 Sep.
     for (const state of ['contact_made', 'unreachable'] as const) {
-      expect(plan(handover({ state, updatedAt: '2026-08-28T15:55:00.000Z' }))).to.deep.equal(['auto_close@2026-09-07T15:55:00.000Z']);
+      expect(plan(handover({ state, updatedAt: '2026-08-28T15:55:00.000Z' }))).to.deep.equal([
+        'auto_close@2026-09-07T15:55:00.000Z',
+      ]);
     }
   });
 
@@ -56,14 +84,21 @@ describe('nudge policy (pure)', () => {
   });
 
   it('a digest goes out at the start of the next working day, skipping weekends and bank holidays', () => {
-    expect(digestMoment(new Date('2026-08-28T10:00:00Z'), calendar, 'Europe/London').toISOString()).to.equal('2026-09-01T08:00:00.000Z');
-    expect(digestMoment(new Date('2026-09-01T08:00:00Z'), calendar, 'Europe/London').toISOString()).to.equal('2026-09-01T08:00:00.000Z');
-    expect(digestMoment(new Date('2026-09-01T06:00:00Z'), calendar, 'Europe/London').toISOString()).to.equal('2026-09-01T08:00:00.000Z');
+    expect(digestMoment(new Date('2026-08-28T10:00:00Z'), calendar, 'Europe/London').toISOString()).to.equal(
+      '2026-09-01T08:00:00.000Z',
+    );
+    expect(digestMoment(new Date('2026-09-01T08:00:00Z'), calendar, 'Europe/London').toISOString()).to.equal(
+      '2026-09-01T08:00:00.000Z',
+    );
+    expect(digestMoment(new Date('2026-09-01T06:00:00Z'), calendar, 'Europe/London').toISOString()).to.equal(
+      '2026-09-01T08:00:00.000Z',
+    );
     expect(digestKey('sam', new Date('2026-09-01T08:00:00Z'), 'Europe/London')).to.equal('digest:sam:2026-09-01');
   });
 
   it('message keys differ by version and recipient, so a retry repeats a key and a new change does not', () => {
-    const k = (version: number, recipient: string) => messageKey({ subjectId: 'H-1', event: 'accepted', version, recipient, cardKind: 'receipt' });
+    const k = (version: number, recipient: string) =>
+      messageKey({ subjectId: 'H-1', event: 'accepted', version, recipient, cardKind: 'receipt' });
     expect(k(2, 'jo')).to.equal(k(2, 'jo'));
     expect(k(2, 'jo')).to.not.equal(k(3, 'jo'));
     expect(k(2, 'jo')).to.not.equal(k(2, 'sam'));

@@ -1,7 +1,11 @@
 import { expect } from 'chai';
 import { toAdaptiveCard } from '../../src/cards/adaptive.ts';
 import type { Card, CardBlock } from '../../src/cards/model.ts';
-import { buildChannelDigestCard, buildOpportunityCard, type OpportunityCardView } from '../../src/cards/opportunity-card.ts';
+import {
+  buildChannelDigestCard,
+  buildOpportunityCard,
+  type OpportunityCardView,
+} from '../../src/cards/opportunity-card.ts';
 import { OPPORTUNITY_LIMITS } from '../../src/domain/opportunities/new-opportunity.ts';
 import { MAX_DIGEST_ITEMS } from '../../src/domain/opportunities/open.ts';
 import type { Opportunity } from '../../src/domain/opportunities/types.ts';
@@ -15,32 +19,66 @@ const SLACK_BLOCKS = 50;
 function view(overrides: Partial<Opportunity> = {}, names: Partial<OpportunityCardView> = {}): OpportunityCardView {
   return {
     opportunity: {
-      id: 'O-TEST-0001', title: 'Barista skills course', provider: 'Lambeth College', type: 'course', summary: 'Six weeks, certificate at the end.',
-      dates: 'Tuesdays 10:00-12:00 from 12 January', deadline: '2026-12-02T00:00:00.000Z', whoFor: 'Adults 19+ out of work',
-      howToJoin: 'Introduce a client here', postedBy: 'jo', contactId: 'sam', serviceId: 'svc-college', status: 'open',
-      createdAt: '2026-11-20T10:00:00.000Z', closedAt: null, closedBy: null, closeReason: null, ...overrides,
+      id: 'O-TEST-0001',
+      title: 'Barista skills course',
+      provider: 'Lambeth College',
+      type: 'course',
+      summary: 'Six weeks, certificate at the end.',
+      dates: 'Tuesdays 10:00-12:00 from 12 January',
+      deadline: '2026-12-02T00:00:00.000Z',
+      whoFor: 'Adults 19+ out of work',
+      howToJoin: 'Introduce a client here',
+      postedBy: 'jo',
+      contactId: 'sam',
+      serviceId: 'svc-college',
+      status: 'open',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      closedAt: null,
+      closedBy: null,
+      closeReason: null,
+      ...overrides,
     },
-    contactName: 'Sam Patel', contactOrganisation: 'Lambeth College', serviceName: 'Back to work courses', postedByName: 'Jo Rivers', closedByName: null,
+    contactName: 'Sam Patel',
+    contactOrganisation: 'Lambeth College',
+    serviceName: 'Back to work courses',
+    postedByName: 'Jo Rivers',
+    closedByName: null,
     ...names,
   };
 }
 
-const texts = (card: Card) => card.blocks.filter((b): b is Extract<CardBlock, { type: 'text' }> => b.type === 'text').map((b) => b.text);
-const facts = (card: Card) => Object.fromEntries(card.blocks.flatMap((b) => (b.type === 'facts' ? b.facts : [])).map((f) => [f.label, f.value]));
+const texts = (card: Card) =>
+  card.blocks.filter((b): b is Extract<CardBlock, { type: 'text' }> => b.type === 'text').map((b) => b.text);
+const facts = (card: Card) =>
+  Object.fromEntries(card.blocks.flatMap((b) => (b.type === 'facts' ? b.facts : [])).map((f) => [f.label, f.value]));
 
 describe('the opportunity card in a channel', () => {
   it('given an open opportunity, then it shows what, who for, how to join, apply by, and "Introduce a client to this"', () => {
     const card = buildOpportunityCard(view(), { now: NOW, timeZone: LONDON });
     expect(card.title).to.equal('Barista skills course');
-    expect(facts(card)).to.include({ Type: 'Course', 'Apply by': 'Tuesday 1 December 2026', 'Who it is for': 'Adults 19+ out of work', 'Named contact': 'Sam Patel, Lambeth College' });
-    expect(card.actions).to.deep.equal([{ id: 'introduce_to_opportunity', label: 'Introduce a client to this', style: 'positive', subjectId: 'O-TEST-0001' }]);
+    expect(facts(card)).to.include({
+      Type: 'Course',
+      'Apply by': 'Tuesday 1 December 2026',
+      'Who it is for': 'Adults 19+ out of work',
+      'Named contact': 'Sam Patel, Lambeth College',
+    });
+    expect(card.actions).to.deep.equal([
+      {
+        id: 'introduce_to_opportunity',
+        label: 'Introduce a client to this',
+        style: 'positive',
+        subjectId: 'O-TEST-0001',
+      },
+    ]);
     assertValidAdaptiveCard(toAdaptiveCard(card), 'opportunity card');
   });
 
   it('given the deadline has passed but the sweep has not run yet, then it already reads "Closed" with no button', () => {
     const card = buildOpportunityCard(view(), { now: new Date('2026-12-02T00:00:00Z'), timeZone: LONDON });
     expect(card.title).to.equal('Closed: Barista skills course');
-    expect(texts(card)[0]).to.equal('Closed: the deadline passed (Tuesday 1 December 2026). You can no longer introduce a client to it.');
+    expect(texts(card)[0]).to.equal(
+      'Closed: the deadline passed (Tuesday 1 December 2026). You can no longer introduce a client to it.',
+    );
     expect(card.actions).to.deep.equal([]);
   });
 
@@ -52,25 +90,44 @@ describe('the opportunity card in a channel', () => {
 
   it('given every field at its limit and hostile text, then it is still a valid Adaptive Card under 28 KB', () => {
     const hostile = '<at>everyone</at> ${name} [link](http://x.example) **bold** \u202Eevil 😀 ';
-    const fill = (n: number) => (hostile.repeat(Math.ceil(n / hostile.length))).slice(0, n);
-    const card = buildOpportunityCard(view({
-      title: fill(OPPORTUNITY_LIMITS.title), provider: fill(OPPORTUNITY_LIMITS.provider), summary: fill(OPPORTUNITY_LIMITS.summary),
-      dates: fill(OPPORTUNITY_LIMITS.dates), whoFor: fill(OPPORTUNITY_LIMITS.whoFor), howToJoin: fill(OPPORTUNITY_LIMITS.howToJoin),
-    }), { now: NOW, timeZone: LONDON });
+    const fill = (n: number) => hostile.repeat(Math.ceil(n / hostile.length)).slice(0, n);
+    const card = buildOpportunityCard(
+      view({
+        title: fill(OPPORTUNITY_LIMITS.title),
+        provider: fill(OPPORTUNITY_LIMITS.provider),
+        summary: fill(OPPORTUNITY_LIMITS.summary),
+        dates: fill(OPPORTUNITY_LIMITS.dates),
+        whoFor: fill(OPPORTUNITY_LIMITS.whoFor),
+        howToJoin: fill(OPPORTUNITY_LIMITS.howToJoin),
+      }),
+      { now: NOW, timeZone: LONDON },
+    );
     assertValidAdaptiveCard(toAdaptiveCard(card), 'opportunity card at its limits');
   });
 });
 
 describe('the weekly digest in a channel', () => {
-  const item = (i: number, long = false) => view({
-    id: `O-TEST-${String(i).padStart(4, '0')}`, title: long ? `${i} ${'T'.repeat(OPPORTUNITY_LIMITS.title - 3)}` : `Opportunity ${i}`,
-    whoFor: long ? 'W'.repeat(OPPORTUNITY_LIMITS.whoFor) : 'Anyone', howToJoin: long ? 'H'.repeat(OPPORTUNITY_LIMITS.howToJoin) : 'Ask Sam',
-    serviceId: i % 2 === 0 ? 'svc-college' : null,
-  });
+  const item = (i: number, long = false) =>
+    view({
+      id: `O-TEST-${String(i).padStart(4, '0')}`,
+      title: long ? `${i} ${'T'.repeat(OPPORTUNITY_LIMITS.title - 3)}` : `Opportunity ${i}`,
+      whoFor: long ? 'W'.repeat(OPPORTUNITY_LIMITS.whoFor) : 'Anyone',
+      howToJoin: long ? 'H'.repeat(OPPORTUNITY_LIMITS.howToJoin) : 'Ask Sam',
+      serviceId: i % 2 === 0 ? 'svc-college' : null,
+    });
 
   it('lists each one with its own introduce button where there is a service', () => {
-    const card = buildChannelDigestCard([item(1), item(2)], { now: NOW, timeZone: LONDON, digestKey: 'channel:slack:C1:2026-W48', channelName: 'Lambeth employment network' });
-    expect(card).to.include({ kind: 'digest', subjectId: 'channel:slack:C1:2026-W48', summary: '2 opportunities are still open in Lambeth employment network' });
+    const card = buildChannelDigestCard([item(1), item(2)], {
+      now: NOW,
+      timeZone: LONDON,
+      digestKey: 'channel:slack:C1:2026-W48',
+      channelName: 'Lambeth employment network',
+    });
+    expect(card).to.include({
+      kind: 'digest',
+      subjectId: 'channel:slack:C1:2026-W48',
+      summary: '2 opportunities are still open in Lambeth employment network',
+    });
     const buttons = card.blocks.flatMap((b) => (b.type === 'actions' ? b.actions.map((a) => a.subjectId) : []));
     expect(buttons).to.deep.equal(['O-TEST-0002']);
     assertValidAdaptiveCard(toAdaptiveCard(card), 'digest');
@@ -78,7 +135,11 @@ describe('the weekly digest in a channel', () => {
 
   it(`given more than ${MAX_DIGEST_ITEMS} long ones, then it shows ${MAX_DIGEST_ITEMS}, counts the rest, and fits Teams and Slack limits`, () => {
     const items = Array.from({ length: MAX_DIGEST_ITEMS + 5 }, (_, i) => item(i, true));
-    const card = buildChannelDigestCard(items, { now: NOW, timeZone: LONDON, digestKey: 'channel:teams:19:x@thread.tacv2:2026-W48' });
+    const card = buildChannelDigestCard(items, {
+      now: NOW,
+      timeZone: LONDON,
+      digestKey: 'channel:teams:19:x@thread.tacv2:2026-W48',
+    });
     expect(texts(card).filter((t) => /^\d+ T+$/.test(t))).to.have.length(MAX_DIGEST_ITEMS);
     expect(texts(card)).to.include('And 5 more still open: see the earlier posts in this channel.');
     const slackBlocks = 1 + card.blocks.length; // header + one Slack block per neutral block (facts ≤ 10 fields)

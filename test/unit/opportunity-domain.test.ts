@@ -1,7 +1,16 @@
 import { expect } from 'chai';
-import { describeDeadline, isoWeekOf, parseDeadline, weeklyDigestMoment } from '../../src/domain/opportunities/deadline.ts';
+import {
+  describeDeadline,
+  isoWeekOf,
+  parseDeadline,
+  weeklyDigestMoment,
+} from '../../src/domain/opportunities/deadline.ts';
 import { OpportunityInputError } from '../../src/domain/opportunities/errors.ts';
-import { MAX_DEADLINE_DAYS, OPPORTUNITY_LIMITS, parseNewOpportunity } from '../../src/domain/opportunities/new-opportunity.ts';
+import {
+  MAX_DEADLINE_DAYS,
+  OPPORTUNITY_LIMITS,
+  parseNewOpportunity,
+} from '../../src/domain/opportunities/new-opportunity.ts';
 import { isExpired, isOpen, selectForDigest } from '../../src/domain/opportunities/open.ts';
 
 const LONDON = 'Europe/London';
@@ -9,8 +18,14 @@ const NOW = new Date('2026-11-23T10:00:00Z'); // Monday
 
 function input(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    title: 'Barista skills course', provider: 'Lambeth College', type: 'course', dates: 'Tuesdays 10:00-12:00 from 12 January',
-    deadline: '2026-12-01', whoFor: 'Adults 19+ out of work, Lambeth residents', howToJoin: 'Introduce a client or call 020 7946 0000', ...overrides,
+    title: 'Barista skills course',
+    provider: 'Lambeth College',
+    type: 'course',
+    dates: 'Tuesdays 10:00-12:00 from 12 January',
+    deadline: '2026-12-01',
+    whoFor: 'Adults 19+ out of work, Lambeth residents',
+    howToJoin: 'Introduce a client or call 020 7946 0000',
+    ...overrides,
   };
 }
 
@@ -33,15 +48,25 @@ describe('posting an opportunity: what is accepted', () => {
 
   it('given a summer date, then "end of the day" is London time, not UTC', () => {
     const summer = new Date('2026-05-01T10:00:00Z');
-    expect(parseNewOpportunity(input({ deadline: '2026-06-01' }), summer, LONDON).deadline).to.equal('2026-06-01T23:00:00.000Z');
+    expect(parseNewOpportunity(input({ deadline: '2026-06-01' }), summer, LONDON).deadline).to.equal(
+      '2026-06-01T23:00:00.000Z',
+    );
   });
 
   it('given a local date and time, then it closes at that London time', () => {
-    expect(parseNewOpportunity(input({ deadline: '2026-12-01T17:00' }), NOW, LONDON).deadline).to.equal('2026-12-01T17:00:00.000Z');
+    expect(parseNewOpportunity(input({ deadline: '2026-12-01T17:00' }), NOW, LONDON).deadline).to.equal(
+      '2026-12-01T17:00:00.000Z',
+    );
   });
 
   it('given empty required fields, then each field gets its own message at once', () => {
-    const fields = fieldsOf(() => parseNewOpportunity(input({ title: ' ', provider: '', whoFor: undefined, howToJoin: '', type: 'party', deadline: '' }), NOW, LONDON));
+    const fields = fieldsOf(() =>
+      parseNewOpportunity(
+        input({ title: ' ', provider: '', whoFor: undefined, howToJoin: '', type: 'party', deadline: '' }),
+        NOW,
+        LONDON,
+      ),
+    );
     expect(fields.title).to.equal('The title is required.');
     expect(fields.provider).to.equal('Who runs it is required.');
     expect(fields.whoFor).to.equal('Who it is for is required.');
@@ -51,24 +76,42 @@ describe('posting an opportunity: what is accepted', () => {
   });
 
   it('given text over the limits, then the message names the limit', () => {
-    const fields = fieldsOf(() => parseNewOpportunity(input({ title: 'x'.repeat(OPPORTUNITY_LIMITS.title + 1), whoFor: 'y'.repeat(OPPORTUNITY_LIMITS.whoFor + 1) }), NOW, LONDON));
+    const fields = fieldsOf(() =>
+      parseNewOpportunity(
+        input({ title: 'x'.repeat(OPPORTUNITY_LIMITS.title + 1), whoFor: 'y'.repeat(OPPORTUNITY_LIMITS.whoFor + 1) }),
+        NOW,
+        LONDON,
+      ),
+    );
     expect(fields.title).to.equal(`The title must be ${OPPORTUNITY_LIMITS.title} characters or fewer.`);
     expect(fields.whoFor).to.equal(`Who it is for must be ${OPPORTUNITY_LIMITS.whoFor} characters or fewer.`);
   });
 
   it('given a deadline that has passed, or is right now, then it is refused as not in the future', () => {
-    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: '2026-11-22' }), NOW, LONDON)).deadline).to.equal('The deadline must be in the future.');
-    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: NOW.toISOString() }), NOW, LONDON)).deadline).to.equal('The deadline must be in the future.');
+    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: '2026-11-22' }), NOW, LONDON)).deadline).to.equal(
+      'The deadline must be in the future.',
+    );
+    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: NOW.toISOString() }), NOW, LONDON)).deadline).to.equal(
+      'The deadline must be in the future.',
+    );
   });
 
   it('given today as the deadline, then it is accepted (open until midnight)', () => {
-    expect(parseNewOpportunity(input({ deadline: '2026-11-23' }), NOW, LONDON).deadline).to.equal('2026-11-24T00:00:00.000Z');
+    expect(parseNewOpportunity(input({ deadline: '2026-11-23' }), NOW, LONDON).deadline).to.equal(
+      '2026-11-24T00:00:00.000Z',
+    );
   });
 
   it('given a deadline more than a year ahead or not a real date, then the message says what to do', () => {
-    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: '2028-01-01' }), NOW, LONDON)).deadline).to.contain(`within ${MAX_DEADLINE_DAYS} days`);
-    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: '2026-02-31' }), NOW, LONDON)).deadline).to.match(/for example 2026-12-01/);
-    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: 'next Friday' }), NOW, LONDON)).deadline).to.match(/for example/);
+    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: '2028-01-01' }), NOW, LONDON)).deadline).to.contain(
+      `within ${MAX_DEADLINE_DAYS} days`,
+    );
+    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: '2026-02-31' }), NOW, LONDON)).deadline).to.match(
+      /for example 2026-12-01/,
+    );
+    expect(fieldsOf(() => parseNewOpportunity(input({ deadline: 'next Friday' }), NOW, LONDON)).deadline).to.match(
+      /for example/,
+    );
   });
 });
 
@@ -85,8 +128,12 @@ describe('deadlines and weeks as people read them', () => {
   });
 
   it('the weekly digest is due from Monday 09:00 London, in summer time too', () => {
-    expect(weeklyDigestMoment(new Date('2026-11-26T15:00:00Z'), LONDON).toISOString()).to.equal('2026-11-23T09:00:00.000Z');
-    expect(weeklyDigestMoment(new Date('2026-06-04T15:00:00Z'), LONDON).toISOString()).to.equal('2026-06-01T08:00:00.000Z');
+    expect(weeklyDigestMoment(new Date('2026-11-26T15:00:00Z'), LONDON).toISOString()).to.equal(
+      '2026-11-23T09:00:00.000Z',
+    );
+    expect(weeklyDigestMoment(new Date('2026-06-04T15:00:00Z'), LONDON).toISOString()).to.equal(
+      '2026-06-01T08:00:00.000Z',
+    );
   });
 
   it('parseDeadline refuses an impossible time', () => {
@@ -107,8 +154,11 @@ describe('which opportunities are open', () => {
 
   it('the digest keeps only open ones, soonest deadline first, then by title', () => {
     const list = [
-      o('Later job', '2026-12-20T00:00:00.000Z'), o('Closed group', '2026-12-10T00:00:00.000Z', 'closed'),
-      o('Passed event', '2026-11-20T00:00:00.000Z'), o('B course', '2026-12-05T00:00:00.000Z'), o('A course', '2026-12-05T00:00:00.000Z'),
+      o('Later job', '2026-12-20T00:00:00.000Z'),
+      o('Closed group', '2026-12-10T00:00:00.000Z', 'closed'),
+      o('Passed event', '2026-11-20T00:00:00.000Z'),
+      o('B course', '2026-12-05T00:00:00.000Z'),
+      o('A course', '2026-12-05T00:00:00.000Z'),
     ];
     expect(selectForDigest(list, NOW).map((x) => x.title)).to.deep.equal(['A course', 'B course', 'Later job']);
   });

@@ -18,7 +18,8 @@ describe('the one list of platforms', () => {
 
   it('given PLATFORMS, then the directory accepts a peer-group channel on each and on nothing else', () => {
     const channel = ServiceRecordSchema.shape.channel;
-    for (const platform of PLATFORMS) expect(channel.safeParse({ platform, tenant: '', channelId: 'C1' }).success, platform).to.equal(true);
+    for (const platform of PLATFORMS)
+      expect(channel.safeParse({ platform, tenant: '', channelId: 'C1' }).success, platform).to.equal(true);
     expect(channel.safeParse({ platform: 'fax', tenant: '', channelId: 'C1' }).success).to.equal(false);
   });
 
@@ -26,13 +27,25 @@ describe('the one list of platforms', () => {
     const tmp = tempDir();
     const db = openDatabase(`${tmp.dir}/handover.db`);
     try {
-      const checks = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%platform IN%'").all() as { sql: string }[]);
+      const checks = db
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%platform IN%'")
+        .all() as { sql: string }[];
       expect(checks.length, 'tables with a platform CHECK').to.be.greaterThan(0);
       const listed = PLATFORMS.map((p) => `'${p}'`).join(',');
       for (const { sql } of checks) expect(sql).to.include(`platform IN (${listed})`);
-      db.prepare("INSERT INTO people (id, name, email, created_at) VALUES ('p1', 'Pat', 'p1@example.org', '2026-11-23T10:00:00.000Z')").run();
-      for (const platform of PLATFORMS) db.prepare("INSERT INTO identities (person_id, platform, tenant, user_id) VALUES ('p1', ?, '', ?)").run(platform, `u-${platform}`);
-      expect(() => db.prepare("INSERT INTO identities (person_id, platform, tenant, user_id) VALUES ('p1', 'fax', '', 'u-fax')").run()).to.throw(/CHECK constraint failed/);
+      db.prepare(
+        "INSERT INTO people (id, name, email, created_at) VALUES ('p1', 'Pat', 'p1@example.org', '2026-11-23T10:00:00.000Z')",
+      ).run();
+      for (const platform of PLATFORMS)
+        db.prepare("INSERT INTO identities (person_id, platform, tenant, user_id) VALUES ('p1', ?, '', ?)").run(
+          platform,
+          `u-${platform}`,
+        );
+      expect(() =>
+        db
+          .prepare("INSERT INTO identities (person_id, platform, tenant, user_id) VALUES ('p1', 'fax', '', 'u-fax')")
+          .run(),
+      ).to.throw(/CHECK constraint failed/);
     } finally {
       db.close();
       tmp.cleanup();

@@ -11,18 +11,27 @@ const HOSTILE = '*bold* <at>Sam</at> <https://evil.example|click> ${title} ‮ri
 
 function form(extra: Partial<Parameters<typeof buildPostOpportunityForm>[0]> = {}) {
   return buildPostOpportunityForm({
-    scope: { platform: 'slack', tenant: 'T1' }, today: '2026-11-23',
-    channels: [{ value: 'C1', label: '#peers' }, { value: 'C2', label: '#employment' }],
+    scope: { platform: 'slack', tenant: 'T1' },
+    today: '2026-11-23',
+    channels: [
+      { value: 'C1', label: '#peers' },
+      { value: 'C2', label: '#employment' },
+    ],
     services: [{ value: 'svc-1', label: 'Wellbeing support, Mind in Lambeth' }],
     ...extra,
   });
 }
 
-const inputs = (card: ReturnType<typeof form>): CardInput[] => card.blocks.flatMap((b) => (b.type === 'input' ? [b.input] : []));
+const inputs = (card: ReturnType<typeof form>): CardInput[] =>
+  card.blocks.flatMap((b) => (b.type === 'input' ? [b.input] : []));
 
 describe('the "Post an opportunity" form', () => {
   it('given a form with typed hostile text and field errors, then it is a valid Adaptive Card that keeps the text as typed', () => {
-    const card = form({ values: { title: HOSTILE, channels: 'C1,C2' }, errors: { title: 'The title is required.' }, message: 'Please check: The title is required.' });
+    const card = form({
+      values: { title: HOSTILE, channels: 'C1,C2' },
+      errors: { title: 'The title is required.' },
+      message: 'Please check: The title is required.',
+    });
     const json = toAdaptiveCard(card);
     assertValidAdaptiveCard(json, 'post opportunity form');
     expect(JSON.stringify(json)).to.contain('The title is required.');
@@ -33,14 +42,19 @@ describe('the "Post an opportunity" form', () => {
     const modal = cardToModal(form({ values: { channels: 'C2' } }));
     expect([...modal.title.text].length).to.be.at.most(BLOCK_KIT_LIMITS.modalTitle);
     expect(JSON.parse(modal.private_metadata)).to.include({ a: 'opportunity_submit', s: 'slack:T1' });
-    const channels = modal.blocks.find((b) => b.block_id === 'channels')!.element as { type: string; initial_options: { value: string }[] };
+    const channels = modal.blocks.find((b) => b.block_id === 'channels')!.element as {
+      type: string;
+      initial_options: { value: string }[];
+    };
     expect(channels.type).to.equal('multi_static_select');
     expect(channels.initial_options.map((o) => o.value)).to.deep.equal(['C2']);
   });
 
   it('given no peer group and no service yet, then those choices are left out and the form says what to do', () => {
     const card = form({ channels: [], services: [] });
-    expect(inputs(card).map((i) => i.id)).not.to.include.members(['channels']).and.not.to.include('serviceId');
+    expect(inputs(card).map((i) => i.id))
+      .not.to.include.members(['channels'])
+      .and.not.to.include('serviceId');
     expect(JSON.stringify(card.blocks)).to.contain('/invite @Warm Handover');
   });
 

@@ -13,8 +13,22 @@ describe('the example cards under cards/', () => {
   it('given every card kind, then each has an example for Teams, the web and Slack', () => {
     const kinds = new Set([...rendered.keys()].map((p) => p.split('/')[1].split('.')[0]));
     expect([...kinds].sort()).to.deep.equal([
-      'accepted', 'decline_form', 'digest', 'escalation', 'introduce_form', 'introduction', 'note_form', 'notice', 'nudge',
-      'opportunity', 'opportunity_form', 'outcome', 'pass_form', 'receipt', 'review_request', 'snooze_form',
+      'accepted',
+      'decline_form',
+      'digest',
+      'escalation',
+      'introduce_form',
+      'introduction',
+      'note_form',
+      'notice',
+      'nudge',
+      'opportunity',
+      'opportunity_form',
+      'outcome',
+      'pass_form',
+      'receipt',
+      'review_request',
+      'snooze_form',
     ]);
   });
 
@@ -35,6 +49,7 @@ describe('the example cards under cards/', () => {
   });
 
   it('given the web examples, then each is a valid Adaptive Card 1.5', () => {
-    for (const [path, content] of rendered) if (path.startsWith('web/')) assertValidAdaptiveCard(JSON.parse(content), path);
+    for (const [path, content] of rendered)
+      if (path.startsWith('web/')) assertValidAdaptiveCard(JSON.parse(content), path);
   });
 });

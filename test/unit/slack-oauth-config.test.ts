@@ -4,7 +4,13 @@ import { ConfigError, readConfig } from '../../src/config.ts';
 import { SecretBoxError, createSecretBox } from '../../src/storage/secret-box.ts';
 
 const KEY = 'test-secrets-key-not-real-0123456789abcdef';
-const OAUTH = { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'ss', SECRETS_KEY: KEY };
+const OAUTH = {
+  SLACK_SIGNING_SECRET: 's',
+  SLACK_CLIENT_ID: '1.2',
+  SLACK_CLIENT_SECRET: 'cs',
+  SLACK_STATE_SECRET: 'ss',
+  SECRETS_KEY: KEY,
+};
 
 function configError(env: Record<string, string>): string {
   try {
@@ -20,7 +26,12 @@ describe('Slack configuration: one workspace or many', () => {
   it('given the OAuth variables and SECRETS_KEY, then Slack runs in many workspaces, coming back to PUBLIC_URL', () => {
     const c = readConfig({ ...OAUTH, PUBLIC_URL: 'https://handover.example.org/' });
     expect(c.slack?.botToken).to.equal(undefined);
-    expect(c.slack?.oauth).to.deep.include({ clientId: '1.2', clientSecret: 'cs', stateSecret: 'ss', redirectUri: 'https://handover.example.org/slack/oauth_redirect' });
+    expect(c.slack?.oauth).to.deep.include({
+      clientId: '1.2',
+      clientSecret: 'cs',
+      stateSecret: 'ss',
+      redirectUri: 'https://handover.example.org/slack/oauth_redirect',
+    });
   });
 
   it('given only SLACK_BOT_TOKEN, then Slack still runs in one workspace', () => {
@@ -36,7 +47,9 @@ describe('Slack configuration: one workspace or many', () => {
   });
 
   it('given only some of the OAuth variables, then the missing ones are named', () => {
-    expect(configError({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2', SECRETS_KEY: KEY })).to.contain('SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are missing');
+    expect(configError({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2', SECRETS_KEY: KEY })).to.contain(
+      'SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are missing',
+    );
   });
 
   it('given both a bot token and the OAuth variables, or OAuth with Socket Mode, then start-up stops with a clear choice', () => {
@@ -45,7 +58,9 @@ describe('Slack configuration: one workspace or many', () => {
   });
 
   it('given production without PUBLIC_URL, then many workspaces are refused (Slack needs the way back)', () => {
-    expect(configError({ ...OAUTH, NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(40) })).to.contain('PUBLIC_URL is required for Slack');
+    expect(configError({ ...OAUTH, NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(40) })).to.contain(
+      'PUBLIC_URL is required for Slack',
+    );
   });
 });
 

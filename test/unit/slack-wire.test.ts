@@ -4,10 +4,23 @@ import { expect } from 'chai';
 import { asciiJson } from '../../src/platforms/slack/wire.ts';
 
 describe('Slack wire JSON', () => {
-  const typed = ['She’s “worried” — rent… 😟', 'café £20 ½', 'tab\there\nnew line', '<b>&amp;</b> "quoted" \\ back', '\u007f\u0080\u00ff\u0100\uffff', ''];
+  const typed = [
+    'She’s “worried” — rent… 😟',
+    'café £20 ½',
+    'tab\there\nnew line',
+    '<b>&amp;</b> "quoted" \\ back',
+    '\u007f\u0080\u00ff\u0100\uffff',
+    '',
+  ];
 
   it('reads back as the same value, whatever the text', () => {
-    const view = { type: 'modal', blocks: typed.map((text, i) => ({ type: 'section', block_id: `b${i}`, text: { type: 'mrkdwn', text } })), n: 3, flag: true, none: null };
+    const view = {
+      type: 'modal',
+      blocks: typed.map((text, i) => ({ type: 'section', block_id: `b${i}`, text: { type: 'mrkdwn', text } })),
+      n: 3,
+      flag: true,
+      none: null,
+    };
     expect(JSON.parse(asciiJson(view))).to.deep.equal(view);
   });
 

@@ -10,21 +10,37 @@ const APP_X = '00000000-0000-4000-8000-00000000b075';
 const APP_Y = '0000000a-0000-4000-8000-0000000000b2';
 const AT = new Date('2026-11-23T10:00:00Z');
 
-const single: TeamsConfig = { appId: APP_X, appPassword: 'x-secret', tenantId: X, appType: 'SingleTenant', unauthenticated: false };
+const single: TeamsConfig = {
+  appId: APP_X,
+  appPassword: 'x-secret',
+  tenantId: X,
+  appType: 'SingleTenant',
+  unauthenticated: false,
+};
 const local: TeamsConfig = { appId: '', appPassword: '', appType: 'SingleTenant', unauthenticated: true };
 
 describe('which bot registration serves a Teams tenant', () => {
   let db: Db;
   let store: TeamsTenantStore;
-  beforeEach(() => { db = openDatabase(':memory:'); store = new TeamsTenantStore(db); });
+  beforeEach(() => {
+    db = openDatabase(':memory:');
+    store = new TeamsTenantStore(db);
+  });
   afterEach(() => db.close());
 
-  const appIdFor = (r: TenantRegistry, tenant: string) => { const f = r.forTenant(tenant); return f.ok ? f.registration.appId : f.reason; };
+  const appIdFor = (r: TenantRegistry, tenant: string) => {
+    const f = r.forTenant(tenant);
+    return f.ok ? f.registration.appId : f.reason;
+  };
 
   it('given the environment registration for X and Y added, then X and Y get their own app ids and anyone else is refused', () => {
     store.add({ tenantId: Y, appId: APP_Y, secretEnv: 'TEAMS_SECRET_Y' }, AT);
     const r = new TenantRegistry(single, store, { TEAMS_SECRET_Y: 'y' });
-    expect([appIdFor(r, X), appIdFor(r, Y.toUpperCase()), appIdFor(r, '11111111-0000-4000-8000-000000000000')]).to.deep.equal([APP_X, APP_Y, 'unknown_tenant']);
+    expect([
+      appIdFor(r, X),
+      appIdFor(r, Y.toUpperCase()),
+      appIdFor(r, '11111111-0000-4000-8000-000000000000'),
+    ]).to.deep.equal([APP_X, APP_Y, 'unknown_tenant']);
     const y = r.forTenant(Y);
     expect(y.ok && y.registration.password).to.equal('y');
   });
@@ -50,7 +66,10 @@ describe('which bot registration serves a Teams tenant', () => {
 
   it('an activity that names two different tenants, or none, is refused', () => {
     const r = new TenantRegistry(single, store, {});
-    expect(r.forActivity({ conversation: { tenantId: X }, channelData: { tenant: { id: Y } } })).to.deep.include({ ok: false, reason: 'tenant_mismatch' });
+    expect(r.forActivity({ conversation: { tenantId: X }, channelData: { tenant: { id: Y } } })).to.deep.include({
+      ok: false,
+      reason: 'tenant_mismatch',
+    });
     expect(r.forActivity({ conversation: {}, channelData: {} })).to.deep.include({ ok: false, reason: 'no_tenant' });
     expect(r.forActivity({ channelData: { tenant: { id: X } } })).to.deep.include({ ok: true });
   });

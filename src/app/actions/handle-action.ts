@@ -2,7 +2,14 @@
 // inputs) → the HandoverService command → the card the person should now see, a form, or a clear error.
 import { liveCard, searchResults } from '../card-composer.ts';
 import { dateInputToInstant } from '../../cards/format.ts';
-import { buildDeclineForm, buildNoteForm, buildPassForm, buildSnoozeForm, buildWithdrawConfirmForm, type FormValues } from '../../cards/handover-forms.ts';
+import {
+  buildDeclineForm,
+  buildNoteForm,
+  buildPassForm,
+  buildSnoozeForm,
+  buildWithdrawConfirmForm,
+  type FormValues,
+} from '../../cards/handover-forms.ts';
 import { buildNotesCard, stateHeadline } from '../../cards/handover-text.ts';
 import { buildIntroduceForm } from '../../cards/introduce-form.ts';
 import { DIRECTORY_SUBJECT } from '../../cards/welcome-card.ts';
@@ -76,7 +83,10 @@ function openForm(v: HandoverView, actionId: string): ActionResult {
   const form = FORMS[actionId]!;
   const allowed = form.contactOnly ? isActingContact(v) : isActingContact(v) || v.role === 'introducer';
   if (!allowed) return error(notForYou(v));
-  const open = form.contactOnly && actionId !== 'snooze' ? v.handover.state === 'sent' : !['declined', 'withdrawn', 'expired', 'closed'].includes(v.handover.state);
+  const open =
+    form.contactOnly && actionId !== 'snooze'
+      ? v.handover.state === 'sent'
+      : !['declined', 'withdrawn', 'expired', 'closed'].includes(v.handover.state);
   const snoozable = actionId !== 'snooze' || ['sent', 'accepted'].includes(v.handover.state);
   if (!open || !snoozable) return error(`This introduction can't be changed that way now. ${stateHeadline(v).text}`);
   return { kind: 'form', card: form.build(v) };
@@ -86,22 +96,30 @@ function commandFor(req: ActionRequest, v: HandoverView): Command | ActionResult
   const i = req.inputs ?? {};
   const actorId = req.actorId;
   switch (req.actionId) {
-    case 'decline_submit': return { type: 'decline', actorId, reason: text(i.reason) ?? '', note: text(i.note) || undefined };
-    case 'pass_submit': return { type: 'pass', actorId, toPersonId: text(i.toPersonId) ?? '', note: text(i.note) || undefined };
-    case 'withdraw_confirmed': return { type: 'withdraw', actorId, note: text(i.note) || undefined };
-    case 'add_note_submit': return { type: 'add_note', actorId, text: text(i.text) ?? '' };
+    case 'decline_submit':
+      return { type: 'decline', actorId, reason: text(i.reason) ?? '', note: text(i.note) || undefined };
+    case 'pass_submit':
+      return { type: 'pass', actorId, toPersonId: text(i.toPersonId) ?? '', note: text(i.note) || undefined };
+    case 'withdraw_confirmed':
+      return { type: 'withdraw', actorId, note: text(i.note) || undefined };
+    case 'add_note_submit':
+      return { type: 'add_note', actorId, text: text(i.text) ?? '' };
     case 'snooze_submit': {
       const until = dateInputToInstant(text(i.until) ?? '', v.timeZone);
       if (!until) return error('Please choose a date to snooze until.', { until: 'Choose a date.' });
       return { type: 'snooze', actorId, until };
     }
     case 'close': {
-      const byState = v.handover.state === 'contact_made' ? 'contact_made' : v.handover.state === 'unreachable' ? 'unreachable' : '';
+      const byState =
+        v.handover.state === 'contact_made' ? 'contact_made' : v.handover.state === 'unreachable' ? 'unreachable' : '';
       const outcome = text(i.outcome) || byState;
       if (!outcome) return error('Please choose how this introduction ended.', { outcome: 'Choose an outcome.' });
       return { type: 'close', actorId, outcome };
     }
-    default: return ONE_CLICK[req.actionId]?.(actorId, i) ?? error('That button is not known here. Please refresh and try again.');
+    default:
+      return (
+        ONE_CLICK[req.actionId]?.(actorId, i) ?? error('That button is not known here. Please refresh and try again.')
+      );
   }
 }
 
@@ -110,7 +128,9 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
   if (!v) return error(`We couldn't find introduction ${req.subjectId}. It may have been removed.`);
   if (req.actionId === 'open_handover') return { kind: 'card', card: liveCard(v) };
   if (req.actionId === 'all_notes') {
-    return isActingContact(v) || v.role === 'introducer' ? { kind: 'form', card: buildNotesCard(v) } : error(notForYou(v));
+    return isActingContact(v) || v.role === 'introducer'
+      ? { kind: 'form', card: buildNotesCard(v) }
+      : error(notForYou(v));
   }
   if (OPENS_FORM.has(req.actionId)) return openForm(v, req.actionId);
   const command = commandFor(req, v);
@@ -140,10 +160,20 @@ function introduceInput(req: ActionRequest): Record<string, unknown> {
   const i = req.inputs ?? {};
   const t = (k: string) => text(i[k])?.trim() || undefined;
   return {
-    serviceId: t('serviceId') ?? req.subjectId, contactId: t('contactId'), clientName: t('clientName') ?? '', needs: t('needs') ?? '',
-    reasonForService: t('reasonForService') ?? '', contactMethod: t('contactMethod') ?? '', contactTimes: t('contactTimes'),
-    language: t('language'), interpreter: flag(i.interpreter), disability: t('disability'), urgency: t('urgency'),
-    contactDetails: t('contactDetails'), consent: flag(i.consent) ? true : undefined, consentHow: t('consentHow'),
+    serviceId: t('serviceId') ?? req.subjectId,
+    contactId: t('contactId'),
+    clientName: t('clientName') ?? '',
+    needs: t('needs') ?? '',
+    reasonForService: t('reasonForService') ?? '',
+    contactMethod: t('contactMethod') ?? '',
+    contactTimes: t('contactTimes'),
+    language: t('language'),
+    interpreter: flag(i.interpreter),
+    disability: t('disability'),
+    urgency: t('urgency'),
+    contactDetails: t('contactDetails'),
+    consent: flag(i.consent) ? true : undefined,
+    consentHow: t('consentHow'),
     sourceLink: t('sourceLink'),
   };
 }
@@ -153,26 +183,47 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
     const i = formValues(req.inputs ?? {});
     const query = { q: i.q?.trim(), area: i.area?.trim(), age: i.age?.trim() };
     const searched = Boolean(query.q || query.area || query.age);
-    return { kind: 'form', card: buildIntroduceForm({ query, results: searched ? searchResults({ ...deps }, query) : undefined }) };
+    return {
+      kind: 'form',
+      card: buildIntroduceForm({ query, results: searched ? searchResults({ ...deps }, query) : undefined }),
+    };
   }
   // "Introduce a client" before a service is chosen: the form opens on the directory search.
-  if (req.actionId === 'introduce_start' && req.subjectId === DIRECTORY_SUBJECT) return { kind: 'form', card: buildIntroduceForm({}) };
+  if (req.actionId === 'introduce_start' && req.subjectId === DIRECTORY_SUBJECT)
+    return { kind: 'form', card: buildIntroduceForm({}) };
   const follow = followOf(req.subjectId);
   const service = deps.cards.serviceSummary(follow?.serviceId ?? req.subjectId);
-  if (!service) return error(`We couldn't find that service in the directory.`, { serviceId: 'Choose a service from the directory.' });
-  if (req.actionId === 'introduce_start') return { kind: 'form', card: buildIntroduceForm({ service, key: newId('K') }) };
+  if (!service)
+    return error(`We couldn't find that service in the directory.`, {
+      serviceId: 'Choose a service from the directory.',
+    });
+  if (req.actionId === 'introduce_start')
+    return { kind: 'form', card: buildIntroduceForm({ service, key: newId('K') }) };
   const first = follow ? deps.cards.view(follow.handoverId, req.actorId) : null;
-  const follows = follow && first ? { subjectId: req.subjectId, text: followsLine(first.handover, first.service.name) } : undefined;
+  const follows =
+    follow && first ? { subjectId: req.subjectId, text: followsLine(first.handover, first.service.name) } : undefined;
   try {
     const typed = { ...introduceInput(req), ...(follow ? { serviceId: follow.serviceId } : {}) };
-    const input = deps.opportunities ? withOpportunity({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, typed, req.inputs ?? {}) : typed;
+    const input = deps.opportunities
+      ? withOpportunity({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, typed, req.inputs ?? {})
+      : typed;
     const h = deps.app.introduce(req.actorId, input, { press: pressOf(req), followsId: follow?.handoverId });
     const v = deps.cards.view(h.id, req.actorId);
-    return { kind: 'card', card: v ? liveCard(v) : buildNoticeCard(h.id, 'Introduction sent', 'Your introduction has been sent.') };
+    return {
+      kind: 'card',
+      card: v ? liveCard(v) : buildNoticeCard(h.id, 'Introduction sent', 'Your introduction has been sent.'),
+    };
   } catch (err) {
     if (!(err instanceof HandoverError) && !(err instanceof OpportunityError)) throw err;
     const key = text(req.inputs?.key) ?? req.key;
-    const form = buildIntroduceForm({ service, values: formValues(req.inputs ?? {}), errors: err.fields, message: err.message, key, follows });
+    const form = buildIntroduceForm({
+      service,
+      values: formValues(req.inputs ?? {}),
+      errors: err.fields,
+      message: err.message,
+      key,
+      follows,
+    });
     return error(err.message, err.fields, form);
   }
 }
@@ -192,7 +243,12 @@ export const ready = (result: ActionResult): PreparedAction => ({ render: () => 
 /** Buttons that are one command with no inputs and no form: nothing to check against the card before acting. */
 const ONE_CLICK: Partial<Record<string, (actorId: string, inputs: Record<string, unknown>) => Command>> = {
   accept: (actorId) => ({ type: 'accept', actorId }),
-  confirm_contact: (actorId, i) => ({ type: 'confirm_contact', actorId, note: text(i.note)?.trim() || undefined, followUpOwed: flag(i.followUpOwed) }),
+  confirm_contact: (actorId, i) => ({
+    type: 'confirm_contact',
+    actorId,
+    note: text(i.note)?.trim() || undefined,
+    followUpOwed: flag(i.followUpOwed),
+  }),
   report_unreachable: (actorId) => ({ type: 'report_unreachable', actorId }),
   outcome_yes: (actorId) => ({ type: 'report_outcome', actorId, outcome: 'contact_made' }),
   outcome_unreachable: (actorId) => ({ type: 'report_outcome', actorId, outcome: 'unreachable' }),
@@ -217,9 +273,11 @@ function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command)
 
 /** Checks and commits one action for one person; see PreparedAction. Never throws for something a person did. */
 export function prepareAction(deps: ActionDeps, req: ActionRequest): PreparedAction {
-  if (!deps.people.brief(req.actorId)) return ready(error('We do not know who you are yet: ask your coordinator to add you to the directory.'));
+  if (!deps.people.brief(req.actorId))
+    return ready(error('We do not know who you are yet: ask your coordinator to add you to the directory.'));
   if (!isActionId(req.actionId)) return ready(error('That button is not known here. Please refresh and try again.'));
-  if (typeof req.subjectId !== 'string' || req.subjectId.length === 0) return ready(error('That button is missing what it is about. Please refresh and try again.'));
+  if (typeof req.subjectId !== 'string' || req.subjectId.length === 0)
+    return ready(error('That button is missing what it is about. Please refresh and try again.'));
   const oneClick = ONE_CLICK[req.actionId];
   if (oneClick) return prepareOneClick(deps, req, oneClick(req.actorId, req.inputs ?? {}));
   return ready(route(deps, req));
@@ -232,17 +290,35 @@ export function handleAction(deps: ActionDeps, req: ActionRequest): ActionResult
 
 function route(deps: ActionDeps, req: ActionRequest): ActionResult {
   switch (req.actionId) {
-    case 'introduce_start': case 'introduce_search': case 'introduce_submit': return onIntroduce(deps, req);
-    case 'reintroduce': return openReintroduction(deps.cards, req.actorId, req.subjectId);
+    case 'introduce_start':
+    case 'introduce_search':
+    case 'introduce_submit':
+      return onIntroduce(deps, req);
+    case 'reintroduce':
+      return openReintroduction(deps.cards, req.actorId, req.subjectId);
     case 'introduce_to_opportunity':
-      if (!deps.opportunities) return error('Introducing a client to an opportunity is not available here yet. Search the directory for its provider instead.');
-      return openOpportunityIntroduction({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, req.subjectId);
-    case 'opportunity_start': case 'opportunity_submit':
+      if (!deps.opportunities)
+        return error(
+          'Introducing a client to an opportunity is not available here yet. Search the directory for its provider instead.',
+        );
+      return openOpportunityIntroduction(
+        { opportunities: deps.opportunities, cards: deps.cards },
+        req.actorId,
+        req.subjectId,
+      );
+    case 'opportunity_start':
+    case 'opportunity_submit':
       if (!deps.opportunities) return error('Posting opportunities is not available here yet.');
       return handlePostOpportunity({ ...deps, opportunities: deps.opportunities }, { ...req, actionId: req.actionId });
-    case 'review_still_right': case 'review_needs_changes': case 'review_closed': case 'review_open': case 'review_changes_submit':
+    case 'review_still_right':
+    case 'review_needs_changes':
+    case 'review_closed':
+    case 'review_open':
+    case 'review_changes_submit':
       return handleReviewAction(deps, req);
-    case 'say': return handleSay(deps, req);
-    default: return onHandover(deps, req);
+    case 'say':
+      return handleSay(deps, req);
+    default:
+      return onHandover(deps, req);
   }
 }

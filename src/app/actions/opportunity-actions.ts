@@ -26,23 +26,51 @@ export interface OpportunityFormState {
 }
 
 /** The introduce form for an opportunity; throws OpportunityError when it closed or has no directory service. */
-export function buildOpportunityIntroduceForm(deps: OpportunityActionDeps, actorId: string, opportunityId: string, state: OpportunityFormState = {}): Card {
+export function buildOpportunityIntroduceForm(
+  deps: OpportunityActionDeps,
+  actorId: string,
+  opportunityId: string,
+  state: OpportunityFormState = {},
+): Card {
   const p = deps.opportunities.introduceToOpportunity(opportunityId, actorId);
   const service = deps.cards.serviceSummary(p.serviceId);
-  if (!service) throw new OpportunityError('OPPORTUNITY_NO_SERVICE', `We couldn't find ${p.serviceName} in the directory any more.`);
+  if (!service)
+    throw new OpportunityError(
+      'OPPORTUNITY_NO_SERVICE',
+      `We couldn't find ${p.serviceName} in the directory any more.`,
+    );
   const onlyContact = { ...service, contacts: service.contacts.filter((c) => c.id === p.contactId) };
-  const form = buildIntroduceForm({ service: onlyContact, values: { ...state.values, contactId: p.contactId }, errors: state.errors, message: state.message });
-  const label = p.opportunityTitle.length > OPTION_LABEL_CHARS ? `${p.opportunityTitle.slice(0, OPTION_LABEL_CHARS - 1)}…` : p.opportunityTitle;
+  const form = buildIntroduceForm({
+    service: onlyContact,
+    values: { ...state.values, contactId: p.contactId },
+    errors: state.errors,
+    message: state.message,
+  });
+  const label =
+    p.opportunityTitle.length > OPTION_LABEL_CHARS
+      ? `${p.opportunityTitle.slice(0, OPTION_LABEL_CHARS - 1)}…`
+      : p.opportunityTitle;
   const which: CardBlock = {
     type: 'input',
-    input: { type: 'choice', id: OPPORTUNITY_INPUT_ID, label: 'Opportunity', required: true, options: [{ value: p.opportunityId, label }], value: p.opportunityId },
+    input: {
+      type: 'choice',
+      id: OPPORTUNITY_INPUT_ID,
+      label: 'Opportunity',
+      required: true,
+      options: [{ value: p.opportunityId, label }],
+      value: p.opportunityId,
+    },
   };
   const at = state.message ? 1 : 0; // after the error line, if any
   return { ...form, blocks: [...form.blocks.slice(0, at), which, ...form.blocks.slice(at)] };
 }
 
 /** For action 'introduce_to_opportunity' (subjectId = the opportunity id): the form, or a clear error. */
-export function openOpportunityIntroduction(deps: OpportunityActionDeps, actorId: string, opportunityId: string): ActionResult {
+export function openOpportunityIntroduction(
+  deps: OpportunityActionDeps,
+  actorId: string,
+  opportunityId: string,
+): ActionResult {
   try {
     return { kind: 'form', card: buildOpportunityIntroduceForm(deps, actorId, opportunityId) };
   } catch (err) {
@@ -55,7 +83,12 @@ export function openOpportunityIntroduction(deps: OpportunityActionDeps, actorId
  * For 'introduce_submit': when the form carried an opportunity id, puts the opportunity's service, named contact and id
  * into the input for HandoverService.introduce (refused with OpportunityError if it has closed meanwhile).
  */
-export function withOpportunity(deps: OpportunityActionDeps, actorId: string, input: Record<string, unknown>, inputs: Record<string, unknown> = input): Record<string, unknown> {
+export function withOpportunity(
+  deps: OpportunityActionDeps,
+  actorId: string,
+  input: Record<string, unknown>,
+  inputs: Record<string, unknown> = input,
+): Record<string, unknown> {
   const id = inputs[OPPORTUNITY_INPUT_ID];
   if (typeof id !== 'string' || id.trim() === '') return input;
   return deps.opportunities.introductionInput(id.trim(), actorId, input);

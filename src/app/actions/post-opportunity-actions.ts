@@ -16,7 +16,12 @@ import type { ServiceStore } from '../../storage/service-store.ts';
 import type { ActionResult } from './types.ts';
 import type { OpportunityService } from '../opportunity-service.ts';
 import {
-  buildPostOpportunityForm, CHANNELS_INPUT_ID, CHOICE_SEPARATOR, MAX_SERVICE_CHOICES, parseScope, type PostScope,
+  buildPostOpportunityForm,
+  CHANNELS_INPUT_ID,
+  CHOICE_SEPARATOR,
+  MAX_SERVICE_CHOICES,
+  parseScope,
+  type PostScope,
 } from '../../cards/post-opportunity-form.ts';
 
 export interface PostOpportunityDeps {
@@ -35,13 +40,26 @@ export interface PostOpportunityRequest {
 }
 
 /** The fields the form sends to postOpportunity (everything else in the inputs is ignored). */
-const OPPORTUNITY_FIELDS = ['title', 'provider', 'type', 'summary', 'dates', 'deadline', 'whoFor', 'howToJoin', 'serviceId'] as const;
+const OPPORTUNITY_FIELDS = [
+  'title',
+  'provider',
+  'type',
+  'summary',
+  'dates',
+  'deadline',
+  'whoFor',
+  'howToJoin',
+  'serviceId',
+] as const;
 const MAX_CHOSEN_CHANNELS = 50;
 
 /** A multi-select arrives as a list (Slack) or as comma-joined text (Adaptive Cards). */
 export function chosenChannels(value: unknown): string[] {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(CHOICE_SEPARATOR) : [];
-  const ids = list.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
+  const ids = list
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter(Boolean);
   return [...new Set(ids)].slice(0, MAX_CHOSEN_CHANNELS);
 }
 
@@ -56,7 +74,8 @@ function typedValues(inputs: Record<string, unknown>): FormValues {
 /** Services with a named contact; the poster's own first, then by name. */
 function serviceChoices(deps: PostOpportunityDeps, actorId: string): ChoiceOption[] {
   const mine = (s: { contacts: { personId: string }[] }) => s.contacts.some((c) => c.personId === actorId);
-  return deps.services.all()
+  return deps.services
+    .all()
     .filter((s) => s.contacts.length > 0)
     .sort((a, b) => Number(mine(b)) - Number(mine(a)) || a.name.localeCompare(b.name))
     .slice(0, MAX_SERVICE_CHOICES)
@@ -67,11 +86,19 @@ function groupsFor(deps: PostOpportunityDeps, scope: PostScope): PeerGroup[] {
   return deps.opportunities.peerGroups(scope.platform, scope.tenant);
 }
 
-function form(deps: PostOpportunityDeps, actorId: string, scope: PostScope, state: { values?: FormValues; errors?: Record<string, string>; message?: string } = {}): Card {
+function form(
+  deps: PostOpportunityDeps,
+  actorId: string,
+  scope: PostScope,
+  state: { values?: FormValues; errors?: Record<string, string>; message?: string } = {},
+): Card {
   // No service is chosen for the poster: the course may be run by someone else entirely.
   const values: FormValues = { ...state.values };
   return buildPostOpportunityForm({
-    scope, values, errors: state.errors, message: state.message,
+    scope,
+    values,
+    errors: state.errors,
+    message: state.message,
     channels: groupsFor(deps, scope).map((g) => ({ value: g.channelId, label: g.name })),
     services: serviceChoices(deps, actorId),
     today: localDate(deps.clock.now(), deps.cards.timeZoneOf(actorId)),
@@ -84,13 +111,21 @@ function confirmation(deps: PostOpportunityDeps, o: Opportunity, groups: PeerGro
   const contact = deps.people.nameOf(o.contactId);
   const where = listWords(groups.map((g) => g.name));
   return {
-    kind: 'notice', title: 'Opportunity posted', summary: `Posted "${o.title}" to ${where}`, subjectId: o.id,
+    kind: 'notice',
+    title: 'Opportunity posted',
+    summary: `Posted "${o.title}" to ${where}`,
+    subjectId: o.id,
     blocks: [
       { type: 'text', text: `"${o.title}" is posted to ${where}.`, style: 'good' },
-      { type: 'text', text: `It closes itself after ${describeDeadline(o.deadline, zone)}; the card in the channel will then say Closed.` },
       {
         type: 'text',
-        text: service ? `"Introduce a client to this" on the card introduces people to ${contact} at ${service.name}.` : 'It is not linked to a directory service, so people will use "How to join".',
+        text: `It closes itself after ${describeDeadline(o.deadline, zone)}; the card in the channel will then say Closed.`,
+      },
+      {
+        type: 'text',
+        text: service
+          ? `"Introduce a client to this" on the card introduces people to ${contact} at ${service.name}.`
+          : 'It is not linked to a directory service, so people will use "How to join".',
       },
       { type: 'text', text: `Posted on ${formatDay(o.createdAt, zone, deps.clock.now())}.`, style: 'subtle' },
     ],
@@ -99,7 +134,11 @@ function confirmation(deps: PostOpportunityDeps, o: Opportunity, groups: PeerGro
 }
 
 /** The problems with the typed fields, when the channels are what stopped the post (so all show at once). */
-function fieldProblems(deps: PostOpportunityDeps, input: Record<string, unknown>, timeZone: string): Record<string, string> {
+function fieldProblems(
+  deps: PostOpportunityDeps,
+  input: Record<string, unknown>,
+  timeZone: string,
+): Record<string, string> {
   try {
     parseNewOpportunity(input, deps.clock.now(), timeZone);
     return {};
@@ -118,8 +157,14 @@ function submit(deps: PostOpportunityDeps, req: PostOpportunityRequest, scope: P
   const targets = groups.filter((g) => chosen.includes(g.channelId));
   try {
     if (targets.length === 0 || targets.length < chosen.length) {
-      const problem = chosen.length === 0 ? 'Choose at least one channel to post this opportunity to.' : 'Choose the channels from the list: one of them is not a peer group here.';
-      const fields = { ...fieldProblems(deps, input, deps.cards.timeZoneOf(req.actorId)), [CHANNELS_INPUT_ID]: problem };
+      const problem =
+        chosen.length === 0
+          ? 'Choose at least one channel to post this opportunity to.'
+          : 'Choose the channels from the list: one of them is not a peer group here.';
+      const fields = {
+        ...fieldProblems(deps, input, deps.cards.timeZoneOf(req.actorId)),
+        [CHANNELS_INPUT_ID]: problem,
+      };
       throw new OpportunityInputError(`Please check: ${Object.values(fields).join(' ')}`, fields);
     }
     const names = Object.fromEntries(targets.map((g) => [g.channelId, g.name]));
@@ -127,7 +172,12 @@ function submit(deps: PostOpportunityDeps, req: PostOpportunityRequest, scope: P
     return { kind: 'card', card: confirmation(deps, o, targets, req.actorId) };
   } catch (err) {
     if (!(err instanceof OpportunityError)) throw err;
-    return { kind: 'error', message: err.message, fields: err.fields, form: form(deps, req.actorId, scope, { values, errors: err.fields, message: err.message }) };
+    return {
+      kind: 'error',
+      message: err.message,
+      fields: err.fields,
+      form: form(deps, req.actorId, scope, { values, errors: err.fields, message: err.message }),
+    };
   }
 }
 

@@ -26,22 +26,37 @@ function typedFields(req: ActionRequest): Record<string, string> {
 
 function formStart(deps: ActionDeps, service: Service): Record<string, string> {
   const row = formValuesOf(deps, service);
-  return { ...Object.fromEntries(SELF_SERVICE_FIELDS.map((f) => [f, (row as Record<string, string>)[f] ?? ''])), capacity_until: service.capacityUntil ?? '' };
+  return {
+    ...Object.fromEntries(SELF_SERVICE_FIELDS.map((f) => [f, (row as Record<string, string>)[f] ?? ''])),
+    capacity_until: service.capacityUntil ?? '',
+  };
 }
 
 function submitChanges(deps: ActionDeps, req: ActionRequest, service: Service, today: string): ActionResult {
   const typed = typedFields(req);
   const { capacity_until: until, ...columns } = typed;
   const saved = saveServiceEdit(deps, {
-    serviceId: service.id, typed: columns, actor: req.actorId, action: 'review_changed', reviewedOn: today,
-    capacityUntil: until === undefined ? undefined : until.trim() || null, now: deps.clock.now(),
+    serviceId: service.id,
+    typed: columns,
+    actor: req.actorId,
+    action: 'review_changed',
+    reviewedOn: today,
+    capacityUntil: until === undefined ? undefined : until.trim() || null,
+    now: deps.clock.now(),
   });
   if (!saved.ok) {
     const form = buildReviewChangesForm(service, typed, saved.fields, saved.message);
     return { kind: 'error', message: saved.message, fields: saved.fields as Record<string, string>, form };
   }
   new ReviewStore(deps.db).recordAnswer(service.id, 'needs_changes', req.actorId, deps.clock.now());
-  return { kind: 'card', card: buildNoticeCard(service.id, 'Entry updated', `Thank you. The entry for ${saved.service.name} is updated and marked as reviewed today.`) };
+  return {
+    kind: 'card',
+    card: buildNoticeCard(
+      service.id,
+      'Entry updated',
+      `Thank you. The entry for ${saved.service.name} is updated and marked as reviewed today.`,
+    ),
+  };
 }
 
 export function handleReviewAction(deps: ActionDeps, req: ActionRequest): ActionResult {
@@ -49,17 +64,27 @@ export function handleReviewAction(deps: ActionDeps, req: ActionRequest): Action
   if (!service) return fail("We couldn't find that service in the directory.");
   const person = deps.people.get(req.actorId);
   const isContact = service.contacts.some((c) => c.personId === req.actorId);
-  if (!isContact && !person?.isCoordinator) return fail(`Only the named contacts of ${service.name} or a coordinator can review this entry.`);
+  if (!isContact && !person?.isCoordinator)
+    return fail(`Only the named contacts of ${service.name} or a coordinator can review this entry.`);
   const now = deps.clock.now();
   const zone = person?.timeZone || DEFAULT_ZONE;
   const today = localDate(now, zone);
   if (req.actionId === 'review_open') return { kind: 'card', card: buildReviewRequestCard(service, zone) };
-  if (req.actionId === 'review_needs_changes') return { kind: 'form', card: buildReviewChangesForm(service, formStart(deps, service)) };
+  if (req.actionId === 'review_needs_changes')
+    return { kind: 'form', card: buildReviewChangesForm(service, formStart(deps, service)) };
   if (req.actionId === 'review_changes_submit') return submitChanges(deps, req, service, today);
   const closed = req.actionId === 'review_closed';
-  deps.services.upsert({ ...service, lastReviewed: today, staleSince: null, capacity: closed ? 'closed' : service.capacity }, now.toISOString());
+  deps.services.upsert(
+    { ...service, lastReviewed: today, staleSince: null, capacity: closed ? 'closed' : service.capacity },
+    now.toISOString(),
+  );
   new ReviewStore(deps.db).recordAnswer(service.id, closed ? 'closed' : 'still_right', req.actorId, now);
-  new DirectoryAuditStore(deps.db).record({ actor: req.actorId, action: closed ? 'review_closed' : 'review_still_right', subject: service.id }, now);
-  const text = closed ? `${service.name} is now marked as closed. People searching the directory will see that.` : `Thank you. ${service.name} is marked as reviewed today.`;
+  new DirectoryAuditStore(deps.db).record(
+    { actor: req.actorId, action: closed ? 'review_closed' : 'review_still_right', subject: service.id },
+    now,
+  );
+  const text = closed
+    ? `${service.name} is now marked as closed. People searching the directory will see that.`
+    : `Thank you. ${service.name} is marked as reviewed today.`;
   return { kind: 'card', card: buildNoticeCard(service.id, closed ? 'Marked as closed' : 'Thanks for checking', text) };
 }

@@ -3,10 +3,18 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../../domain/insight/report.ts';
 import {
-  reportTables, SMALL_COUNT_LABEL, SMALL_COUNT_LIMIT, SUPPRESSED, TABLE_NAMES, type Cell, type ReportTable, type TableName,
+  reportTables,
+  SMALL_COUNT_LABEL,
+  SMALL_COUNT_LIMIT,
+  SUPPRESSED,
+  TABLE_NAMES,
+  type Cell,
+  type ReportTable,
+  type TableName,
 } from '../../domain/insight/tables.ts';
 
-export const TIME_UNIT_NOTE = 'Times are elapsed hours (clock time, including nights, weekends and bank holidays), not working hours.';
+export const TIME_UNIT_NOTE =
+  'Times are elapsed hours (clock time, including nights, weekends and bank holidays), not working hours.';
 export const SMALL_COUNT_NOTE = `Counts from 1 to ${SMALL_COUNT_LIMIT - 1} are shown as "${SMALL_COUNT_LABEL}"; figures based on them are left blank.`;
 
 export class UnknownTableError extends Error {
@@ -48,7 +56,8 @@ export function longCsv(report: Report): string {
   for (const table of reportTables(report, SUPPRESSED)) {
     const [first, ...rest] = table.columns;
     for (const row of table.rows) {
-      for (const c of rest) out.push([table.name, safeCell(row[first.key] ?? null), c.label, safeCell(row[c.key] ?? null)]);
+      for (const c of rest)
+        out.push([table.name, safeCell(row[first.key] ?? null), c.label, safeCell(row[c.key] ?? null)]);
     }
   }
   return stringify(out);
@@ -59,15 +68,35 @@ export interface ExportedReport {
   timeZone: string;
   generatedAt: string;
   notes: string[];
-  tables: Record<TableName, { title: string; caption: string; columns: Array<{ key: string; label: string }>; rows: Array<Record<string, Cell>> }>;
+  tables: Record<
+    TableName,
+    {
+      title: string;
+      caption: string;
+      columns: Array<{ key: string; label: string }>;
+      rows: Array<Record<string, Cell>>;
+    }
+  >;
 }
 
 /** The whole report as JSON with small counts hidden. */
 export function reportJson(report: Report): ExportedReport {
-  const tables = Object.fromEntries(reportTables(report, SUPPRESSED).map((t) => [t.name, {
-    title: t.title, caption: t.caption, columns: t.columns.map(({ key, label }) => ({ key, label })), rows: t.rows,
-  }])) as ExportedReport['tables'];
+  const tables = Object.fromEntries(
+    reportTables(report, SUPPRESSED).map((t) => [
+      t.name,
+      {
+        title: t.title,
+        caption: t.caption,
+        columns: t.columns.map(({ key, label }) => ({ key, label })),
+        rows: t.rows,
+      },
+    ]),
+  ) as ExportedReport['tables'];
   return {
-    filter: report.filter, timeZone: report.timeZone, generatedAt: report.generatedAt, notes: [TIME_UNIT_NOTE, SMALL_COUNT_NOTE], tables,
+    filter: report.filter,
+    timeZone: report.timeZone,
+    generatedAt: report.generatedAt,
+    notes: [TIME_UNIT_NOTE, SMALL_COUNT_NOTE],
+    tables,
   };
 }

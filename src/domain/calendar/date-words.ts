@@ -13,10 +13,18 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   if (f) return f;
   try {
     f = new Intl.DateTimeFormat('en-GB', {
-      timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     });
   } catch {
-    if (timeZone === DEFAULT_TIME_ZONE) throw new Error(`The time zone ${DEFAULT_TIME_ZONE} is not known to this system.`);
+    if (timeZone === DEFAULT_TIME_ZONE)
+      throw new Error(`The time zone ${DEFAULT_TIME_ZONE} is not known to this system.`);
     return formatter(DEFAULT_TIME_ZONE);
   }
   if (formats.size >= MAX_CACHED_FORMATS) formats.clear();
@@ -24,12 +32,24 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-interface Parts { weekday: string; day: string; month: string; year: string; time: string }
+interface Parts {
+  weekday: string;
+  day: string;
+  month: string;
+  year: string;
+  time: string;
+}
 
 function partsOf(d: Date, timeZone: string): Parts {
   const parts = formatter(timeZone).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { weekday: get('weekday'), day: get('day'), month: get('month'), year: get('year'), time: `${get('hour')}:${get('minute')}` };
+  return {
+    weekday: get('weekday'),
+    day: get('day'),
+    month: get('month'),
+    year: get('year'),
+    time: `${get('hour')}:${get('minute')}`,
+  };
 }
 
 function dayWords(d: Date, timeZone: string, now: Date | undefined): { day: string; time: string } | null {

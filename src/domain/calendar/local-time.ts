@@ -19,11 +19,19 @@ export function parseLocalTime(text: string, timeZone: string): Date {
     const at = new Date(text);
     if (!Number.isNaN(at.getTime())) return at;
   }
-  throw new LocalTimeError(`"${text}" is not a time we understand. Use the form "2026-12-24 10:00" (${timeZone} time).`);
+  throw new LocalTimeError(
+    `"${text}" is not a time we understand. Use the form "2026-12-24 10:00" (${timeZone} time).`,
+  );
 }
 
 export function formatLocal(iso: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
-    timeZone, weekday: 'short', day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZone,
+    weekday: 'short',
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
   }).format(new Date(iso));
 }

@@ -20,8 +20,10 @@ export function nextWorkingMorning(now: Date, calendar: WorkingCalendar, timeZon
 /** The moment one move after `now`; always later than `now`. */
 export function movedTime(now: Date, move: TimeMove, calendar: WorkingCalendar, timeZone: string): Date {
   switch (move) {
-    case 'hour': return new Date(now.getTime() + HOUR_MS);
-    case 'morning': return nextWorkingMorning(now, calendar, timeZone);
+    case 'hour':
+      return new Date(now.getTime() + HOUR_MS);
+    case 'morning':
+      return nextWorkingMorning(now, calendar, timeZone);
     case 'day': {
       const next = calendar.addWorkingDays(now, 1, timeZone);
       return next.getTime() > now.getTime() ? next : new Date(now.getTime() + HOUR_MS);

@@ -67,9 +67,13 @@ function checkHours(start: number, end: number): Hours {
 function checkHolidays(holidays: ReadonlySet<string>): ReadonlySet<string> {
   for (const date of holidays) {
     if (!isIsoDate(date)) {
-      throw new CalendarError('CALENDAR_INVALID_INPUT', `Bank holiday "${date}" is not a date in the form YYYY-MM-DD.`, {
-        field: 'holidays',
-      });
+      throw new CalendarError(
+        'CALENDAR_INVALID_INPUT',
+        `Bank holiday "${date}" is not a date in the form YYYY-MM-DD.`,
+        {
+          field: 'holidays',
+        },
+      );
     }
   }
   return new Set(holidays);
@@ -94,9 +98,13 @@ export function checkTimeZone(timeZone: string): string {
 function toLocal(at: Date, timeZone: string): TZDate {
   const time = at instanceof Date ? at.getTime() : Number.NaN;
   if (Number.isNaN(time)) {
-    throw new CalendarError('CALENDAR_INVALID_DATE', 'The calendar was given a date that is not a real moment in time.', {
-      field: 'date',
-    });
+    throw new CalendarError(
+      'CALENDAR_INVALID_DATE',
+      'The calendar was given a date that is not a real moment in time.',
+      {
+        field: 'date',
+      },
+    );
   }
   return new TZDate(time, timeZone);
 }
@@ -173,7 +181,10 @@ function workingDaysBetweenLocal(rules: DayRules, from: TZDate, to: TZDate): num
 
 export function createWorkingCalendar(options: WorkingCalendarOptions): ZonedWorkingCalendar {
   const timeZone = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
-  const hours = checkHours(options.workStartHour ?? DEFAULT_WORK_START_HOUR, options.workEndHour ?? DEFAULT_WORK_END_HOUR);
+  const hours = checkHours(
+    options.workStartHour ?? DEFAULT_WORK_START_HOUR,
+    options.workEndHour ?? DEFAULT_WORK_END_HOUR,
+  );
   const rules = dayRules(checkHolidays(options.holidays), hours);
   const local = (at: Date, zone?: string) => toLocal(at, zone === undefined ? timeZone : checkTimeZone(zone));
 

@@ -12,10 +12,17 @@ export interface CapacityWords {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WORDS: Record<string, Capacity> = {
-  full: 'closed', closed: 'closed', 'not taking new people': 'closed', open: 'open', limited: 'limited', 'limited places': 'limited',
-  'waiting list': 'waiting_list', 'on a waiting list': 'waiting_list',
+  full: 'closed',
+  closed: 'closed',
+  'not taking new people': 'closed',
+  open: 'open',
+  limited: 'limited',
+  'limited places': 'limited',
+  'waiting list': 'waiting_list',
+  'on a waiting list': 'waiting_list',
 };
-const SAYING = /^(?:we(?:'|’)?re|we are|capacity:?|capacity is)\s+(full|closed|open|limited places|limited|on a waiting list|waiting list|not taking new people)(?:\s+until\s+(.+?))?(?:\s+for\s+(.+?))?[.!]?$/i;
+const SAYING =
+  /^(?:we(?:'|’)?re|we are|capacity:?|capacity is)\s+(full|closed|open|limited places|limited|on a waiting list|waiting list|not taking new people)(?:\s+until\s+(.+?))?(?:\s+for\s+(.+?))?[.!]?$/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

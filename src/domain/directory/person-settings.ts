@@ -49,13 +49,22 @@ export const TIME_ZONE_MESSAGE = (v: string) => `"${v}" is not a time zone; writ
 export const HOURS_MESSAGE = (v: string) => `"${v}" are not working hours; write whole hours like 09:00-17:00.`;
 export const DIGEST_MESSAGE = (v: string) => `"${v}" is not a digest choice; use off or daily.`;
 
-export const TimeZoneSchema = z.string().trim().refine(isTimeZone, { error: (i) => TIME_ZONE_MESSAGE(String(i.input)) });
-export const WorkingHoursSchema = z.string().trim().transform((text, ctx) => {
-  const hours = parseWorkingHours(text);
-  if (!hours) ctx.addIssue({ code: 'custom', message: HOURS_MESSAGE(text) });
-  return hours ?? { start: 0, end: LAST_HOUR };
-});
-export const DigestSchema = z.string().trim().toLowerCase()
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .refine(isTimeZone, { error: (i) => TIME_ZONE_MESSAGE(String(i.input)) });
+export const WorkingHoursSchema = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const hours = parseWorkingHours(text);
+    if (!hours) ctx.addIssue({ code: 'custom', message: HOURS_MESSAGE(text) });
+    return hours ?? { start: 0, end: LAST_HOUR };
+  });
+export const DigestSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
   .pipe(z.enum(DIGEST_CHOICES, { error: (i) => DIGEST_MESSAGE(String(i.input)) }));
 
 /** Settings as typed (every field optional, blank means "leave as it is"). */
@@ -68,7 +77,11 @@ export const PersonSettingsSchema = z.object({
 export type SettingsResult = { ok: true; settings: PersonSettings } | { ok: false; reasons: string[] };
 
 /** Validates typed settings; blank fields are left out. */
-export function readPersonSettings(input: { timeZone?: string; workingHours?: string; digest?: string }): SettingsResult {
+export function readPersonSettings(input: {
+  timeZone?: string;
+  workingHours?: string;
+  digest?: string;
+}): SettingsResult {
   const present = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
   const parsed = PersonSettingsSchema.safeParse(present);
   if (parsed.success) return { ok: true, settings: parsed.data };
@@ -77,6 +90,8 @@ export function readPersonSettings(input: { timeZone?: string; workingHours?: st
 
 /** One sentence a person can read back. */
 export function describeSettings(s: { timeZone: string; workingHours: WorkingHours; digest: boolean }): string {
-  return `Time zone ${s.timeZone}; working hours ${formatWorkingHours(s.workingHours)}; ` +
-    `${s.digest ? 'reminders folded into one daily digest' : 'reminders sent one by one (digest off)'}.`;
+  return (
+    `Time zone ${s.timeZone}; working hours ${formatWorkingHours(s.workingHours)}; ` +
+    `${s.digest ? 'reminders folded into one daily digest' : 'reminders sent one by one (digest off)'}.`
+  );
 }

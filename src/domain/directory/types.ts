@@ -23,13 +23,19 @@ export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as unknown as readonly [
 export const JOURNEY_STAGES = ['distant', 'nearer', 'work_ready', 'multiple'] as const;
 export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 export const JOURNEY_STAGE_LABELS: Record<JourneyStage, string> = {
-  distant: 'Distant from work', nearer: 'Nearer to work', work_ready: 'Work-ready', multiple: 'Multiple stages',
+  distant: 'Distant from work',
+  nearer: 'Nearer to work',
+  work_ready: 'Work-ready',
+  multiple: 'Multiple stages',
 };
 
 export const CAPACITIES = ['open', 'limited', 'waiting_list', 'closed'] as const;
 export type Capacity = (typeof CAPACITIES)[number];
 export const CAPACITY_LABELS: Record<Capacity, string> = {
-  open: 'Open', limited: 'Limited places', waiting_list: 'Waiting list', closed: 'Closed',
+  open: 'Open',
+  limited: 'Limited places',
+  waiting_list: 'Waiting list',
+  closed: 'Closed',
 };
 
 export const COURSE_TYPES = ['bespoke', 'defined'] as const;

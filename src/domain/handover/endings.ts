@@ -23,7 +23,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The outcome an introduction closes with when it closes itself from `state`. */
 export const AUTO_CLOSE_OUTCOME: Partial<Record<HandoverState, Outcome>> = {
-  accepted: 'unknown', contact_made: 'contact_made', unreachable: 'unreachable',
+  accepted: 'unknown',
+  contact_made: 'contact_made',
+  unreachable: 'unreachable',
 };
 
 /** The moment by which every introduction is closed and its client details removed, whatever happened. */
@@ -48,7 +50,11 @@ export function mayAskOutcome(h: Handover): boolean {
  * accepted one, the quiet spell of a settled one; one more day because due moments move into working hours.
  * Never beyond MAX_DAYS_AFTER_SENT calendar days after it was sent.
  */
-export function longestQuietWorkingDays(s: { expiryDays: number; followUpDays: number; outcomeWaitDays?: number | null }): number {
+export function longestQuietWorkingDays(s: {
+  expiryDays: number;
+  followUpDays: number;
+  outcomeWaitDays?: number | null;
+}): number {
   const wait = Math.max(
     s.outcomeWaitDays ?? DEFAULT_OUTCOME_WAIT_WORKING_DAYS,
     ASK_OUTCOME_AFTER_WORKING_DAYS + ANSWER_WINDOW_WORKING_DAYS,

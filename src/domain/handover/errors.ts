@@ -52,9 +52,13 @@ export class InvalidInputError extends HandoverError {
 
 export class ConsentRequiredError extends HandoverError {
   constructor() {
-    super('CONSENT_REQUIRED', 'Please confirm that the client agreed to share these details with this service before sending.', {
-      consent: 'The client must agree before you send this introduction.',
-    });
+    super(
+      'CONSENT_REQUIRED',
+      'Please confirm that the client agreed to share these details with this service before sending.',
+      {
+        consent: 'The client must agree before you send this introduction.',
+      },
+    );
   }
 }
 

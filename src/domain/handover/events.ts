@@ -2,9 +2,24 @@
 import type { HandoverState } from './types.ts';
 
 export type HandoverEventType =
-  | 'introduced' | 'accepted' | 'declined' | 'passed' | 'withdrawn' | 'note_added' | 'contact_made'
-  | 'unreachable' | 'snoozed' | 'closed' | 'escalated' | 'expired' | 'nudged' | 'purged' | 'undeliverable'
-  | 'outcome_asked' | 'outcome_not_yet' | 'not_reached';
+  | 'introduced'
+  | 'accepted'
+  | 'declined'
+  | 'passed'
+  | 'withdrawn'
+  | 'note_added'
+  | 'contact_made'
+  | 'unreachable'
+  | 'snoozed'
+  | 'closed'
+  | 'escalated'
+  | 'expired'
+  | 'nudged'
+  | 'purged'
+  | 'undeliverable'
+  | 'outcome_asked'
+  | 'outcome_not_yet'
+  | 'not_reached';
 
 export interface HandoverEvent {
   type: HandoverEventType;

@@ -19,7 +19,6 @@ export const LIMITS = {
   sourceLink: 500,
 } as const;
 
-
 export const IntroduceInputSchema = z.object({
   serviceId: text('The service', 100),
   contactId: optionalText('The named contact', 100),
@@ -36,10 +35,16 @@ export const IntroduceInputSchema = z.object({
   urgency: z.enum(URGENCIES, { message: 'Choose how urgent this is: routine, soon or urgent.' }).default('routine'),
   contactDetails: optionalText('Contact details', LIMITS.contactDetails),
   consent: z.literal(true, { message: 'consent' }).optional(),
-  consentHow: z.enum(CONSENT_METHODS, { message: 'Say how the client agreed: in person, by phone or in writing.' }).default('in_person'),
+  consentHow: z
+    .enum(CONSENT_METHODS, { message: 'Say how the client agreed: in person, by phone or in writing.' })
+    .default('in_person'),
   opportunityId: optionalText('Opportunity', 100),
-  sourceLink: z.string().trim().max(LIMITS.sourceLink, { message: 'The link to the message is too long.' })
-    .regex(/^https:\/\/[^\s]+$/, { message: 'The link to the message must start with https://.' }).optional(),
+  sourceLink: z
+    .string()
+    .trim()
+    .max(LIMITS.sourceLink, { message: 'The link to the message is too long.' })
+    .regex(/^https:\/\/[^\s]+$/, { message: 'The link to the message must start with https://.' })
+    .optional(),
 });
 
 export type IntroduceInput = z.input<typeof IntroduceInputSchema>;
@@ -49,7 +54,13 @@ export interface IntroduceContext {
   introducerId: string;
   now: Date;
   calendar: WorkingCalendar;
-  service: { id: string; replyByDays: number; expiryDays: number; primaryContactId: string | null; contactIds: string[] };
+  service: {
+    id: string;
+    replyByDays: number;
+    expiryDays: number;
+    primaryContactId: string | null;
+    contactIds: string[];
+  };
   /** The earlier introduction of this client that this one follows, checked by the caller. */
   followsId?: string;
 }
@@ -81,7 +92,9 @@ export function introduce(raw: unknown, ctx: IntroduceContext): { handover: Hand
     });
   }
   if (!ctx.service.contactIds.includes(contactId)) {
-    throw new InvalidInputError('That person is not a named contact for this service.', { contactId: 'Choose a named contact of this service.' });
+    throw new InvalidInputError('That person is not a named contact for this service.', {
+      contactId: 'Choose a named contact of this service.',
+    });
   }
   const at = ctx.now.toISOString();
   const handover: Handover = {
@@ -128,7 +141,10 @@ export function introduce(raw: unknown, ctx: IntroduceContext): { handover: Hand
     from: null,
     to: 'sent',
     details: {
-      serviceId: handover.serviceId, contactId, urgency: handover.urgency, consentHow: input.consentHow,
+      serviceId: handover.serviceId,
+      contactId,
+      urgency: handover.urgency,
+      consentHow: input.consentHow,
       ...(ctx.followsId ? { followsId: ctx.followsId } : {}),
     },
   };

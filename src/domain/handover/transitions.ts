@@ -2,9 +2,22 @@
 import type { HandoverState } from './types.ts';
 
 export type CommandType =
-  | 'accept' | 'decline' | 'pass' | 'withdraw' | 'add_note' | 'confirm_contact'
-  | 'report_unreachable' | 'snooze' | 'close' | 'escalate' | 'expire'
-  | 'ask_outcome' | 'report_outcome' | 'not_yet' | 'auto_close' | 'mark_not_reached';
+  | 'accept'
+  | 'decline'
+  | 'pass'
+  | 'withdraw'
+  | 'add_note'
+  | 'confirm_contact'
+  | 'report_unreachable'
+  | 'snooze'
+  | 'close'
+  | 'escalate'
+  | 'expire'
+  | 'ask_outcome'
+  | 'report_outcome'
+  | 'not_yet'
+  | 'auto_close'
+  | 'mark_not_reached';
 
 /** contact: the current named contact or an escalated backup; introducer; party: either; system: the scheduler. */
 export type Actor = 'contact' | 'introducer' | 'party' | 'system';
@@ -25,8 +38,19 @@ export const TRANSITIONS: Readonly<Record<CommandType, Transition>> = {
   decline: { from: ['sent'], to: 'declined', who: 'contact', verb: 'declined' },
   pass: { from: ['sent'], to: 'same', who: 'contact', verb: 'passed to a colleague' },
   withdraw: { from: ['sent', 'accepted', 'unreachable'], to: 'withdrawn', who: 'introducer', verb: 'withdrawn' },
-  add_note: { from: ['sent', 'accepted', 'contact_made', 'unreachable'], to: 'same', who: 'party', verb: 'given a note' },
-  confirm_contact: { from: ['accepted', 'unreachable'], to: 'closed', toWhenFollowUpOwed: 'contact_made', who: 'contact', verb: 'marked as contact made' },
+  add_note: {
+    from: ['sent', 'accepted', 'contact_made', 'unreachable'],
+    to: 'same',
+    who: 'party',
+    verb: 'given a note',
+  },
+  confirm_contact: {
+    from: ['accepted', 'unreachable'],
+    to: 'closed',
+    toWhenFollowUpOwed: 'contact_made',
+    who: 'contact',
+    verb: 'marked as contact made',
+  },
   report_unreachable: { from: ['accepted'], to: 'unreachable', who: 'contact', verb: 'marked as could not reach' },
   snooze: { from: ['sent', 'accepted'], to: 'same', who: 'contact', verb: 'snoozed' },
   close: { from: ['accepted', 'contact_made', 'unreachable'], to: 'closed', who: 'party', verb: 'closed' },

@@ -1,12 +1,26 @@
 // The handover aggregate: what a warm introduction is and where it stands.
 
 export const HANDOVER_STATES = [
-  'sent', 'accepted', 'contact_made', 'closed', 'declined', 'withdrawn', 'expired', 'unreachable', 'not_reached',
+  'sent',
+  'accepted',
+  'contact_made',
+  'closed',
+  'declined',
+  'withdrawn',
+  'expired',
+  'unreachable',
+  'not_reached',
 ] as const;
 export type HandoverState = (typeof HANDOVER_STATES)[number];
 
 /** States from which nothing more can happen. */
-export const TERMINAL_STATES: ReadonlySet<HandoverState> = new Set(['closed', 'declined', 'withdrawn', 'expired', 'not_reached']);
+export const TERMINAL_STATES: ReadonlySet<HandoverState> = new Set([
+  'closed',
+  'declined',
+  'withdrawn',
+  'expired',
+  'not_reached',
+]);
 
 export const DECLINE_REASONS = ['no_capacity', 'not_eligible', 'not_right_service', 'already_known', 'other'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
@@ -19,7 +33,16 @@ export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
 };
 
 /** not_reached: nobody at the service (named contact, backups, channel) could be reached on any route; unreachable: the client. */
-export const OUTCOMES = ['contact_made', 'unreachable', 'client_declined', 'withdrawn', 'expired', 'declined', 'unknown', 'not_reached'] as const;
+export const OUTCOMES = [
+  'contact_made',
+  'unreachable',
+  'client_declined',
+  'withdrawn',
+  'expired',
+  'declined',
+  'unknown',
+  'not_reached',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   contact_made: 'Contact made',

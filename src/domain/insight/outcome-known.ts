@@ -27,8 +27,15 @@ export interface KnownShare {
   unknown: number;
 }
 
-export interface ServiceKnownShare extends KnownShare { serviceId: string; serviceName: string; organisation: string }
-export interface MonthKnownShare extends KnownShare { month: string; label: string }
+export interface ServiceKnownShare extends KnownShare {
+  serviceId: string;
+  serviceName: string;
+  organisation: string;
+}
+export interface MonthKnownShare extends KnownShare {
+  month: string;
+  label: string;
+}
 
 export interface OutcomeKnown {
   overall: KnownShare;
@@ -36,11 +43,27 @@ export interface OutcomeKnown {
   byMonth: MonthKnownShare[];
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function monthOf(iso: string, timeZone: string): { month: string; label: string } {
   const local = new TZDate(Date.parse(iso), timeZone);
-  return { month: `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}`, label: `${MONTH_NAMES[local.getMonth()]} ${local.getFullYear()}` };
+  return {
+    month: `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}`,
+    label: `${MONTH_NAMES[local.getMonth()]} ${local.getFullYear()}`,
+  };
 }
 
 const empty = (): KnownShare => ({ due: 0, known: 0, unknown: 0 });
@@ -52,7 +75,12 @@ function add(into: KnownShare, knownInTime: boolean, unknown: boolean): void {
 }
 
 /** Counts rows at `now`: a row still inside its window with no outcome yet is left out (too early to say). */
-export function outcomeKnown(rows: readonly OutcomeRow[], now: Date, calendar: WorkingCalendar, timeZone: string): OutcomeKnown {
+export function outcomeKnown(
+  rows: readonly OutcomeRow[],
+  now: Date,
+  calendar: WorkingCalendar,
+  timeZone: string,
+): OutcomeKnown {
   const overall = empty();
   const services = new Map<string, ServiceKnownShare>();
   const months = new Map<string, MonthKnownShare>();
@@ -61,7 +89,12 @@ export function outcomeKnown(rows: readonly OutcomeRow[], now: Date, calendar: W
     const knownInTime = r.knownAt !== null && !r.unknown && Date.parse(r.knownAt) <= deadline.getTime();
     if (!knownInTime && now.getTime() < deadline.getTime()) continue;
     add(overall, knownInTime, r.unknown);
-    const s = services.get(r.serviceId) ?? { serviceId: r.serviceId, serviceName: r.serviceName, organisation: r.organisation, ...empty() };
+    const s = services.get(r.serviceId) ?? {
+      serviceId: r.serviceId,
+      serviceName: r.serviceName,
+      organisation: r.organisation,
+      ...empty(),
+    };
     add(s, knownInTime, r.unknown);
     services.set(r.serviceId, s);
     const m = monthOf(r.createdAt, timeZone);

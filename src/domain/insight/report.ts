@@ -39,8 +39,21 @@ export interface Totals {
   outcomeUnknown: number;
 }
 
-export interface ServiceDeclines { serviceId: string; serviceName: string; organisation: string; sent: number; byReason: ReasonCounts; total: number }
-export interface CategoryDeclines { category: CategoryId; label: string; sent: number; byReason: ReasonCounts; total: number }
+export interface ServiceDeclines {
+  serviceId: string;
+  serviceName: string;
+  organisation: string;
+  sent: number;
+  byReason: ReasonCounts;
+  total: number;
+}
+export interface CategoryDeclines {
+  category: CategoryId;
+  label: string;
+  sent: number;
+  byReason: ReasonCounts;
+  total: number;
+}
 
 export interface DropOff {
   /** No answer by the reply-by date, and the introduction expired. */
@@ -60,8 +73,20 @@ export interface FollowUpShare {
   known: number;
 }
 
-export interface StaleEntry { serviceId: string; serviceName: string; organisation: string; lastReviewed: string | null; staleSince: string | null }
-export interface UnansweredEntry { serviceId: string; serviceName: string; organisation: string; unanswered: number; sent: number }
+export interface StaleEntry {
+  serviceId: string;
+  serviceName: string;
+  organisation: string;
+  lastReviewed: string | null;
+  staleSince: string | null;
+}
+export interface UnansweredEntry {
+  serviceId: string;
+  serviceName: string;
+  organisation: string;
+  unanswered: number;
+  sent: number;
+}
 
 export interface Report {
   filter: ReportFilter;
@@ -92,16 +117,29 @@ export class ReportFilterError extends Error {
   }
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Dates look like 2026-10-31.' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'That date does not exist.' });
-const optional = z.string().trim().max(200).optional().transform((s) => (s ? s : undefined));
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Dates look like 2026-10-31.' })
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    { message: 'That date does not exist.' },
+  );
+const optional = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((s) => (s ? s : undefined));
 
 const FilterSchema = z.object({
   from: isoDay,
   to: isoDay,
   serviceId: optional,
   organisation: optional,
-  category: z.union([z.enum(CATEGORY_IDS, { message: 'Choose a category from the list.' }), z.literal('')]).optional().transform((s) => (s ? s : undefined)),
+  category: z
+    .union([z.enum(CATEGORY_IDS, { message: 'Choose a category from the list.' }), z.literal('')])
+    .optional()
+    .transform((s) => (s ? s : undefined)),
 });
 
 /** Checks a filter typed by a person (form, query string or CLI). Throws ReportFilterError with a sentence. */
@@ -128,7 +166,10 @@ function startOfDay(day: string, timeZone: string): string {
 }
 
 /** The UTC instants [start, end) covering the filter's whole days in the given time zone. */
-export function rangeInstants(filter: Pick<ReportFilter, 'from' | 'to'>, timeZone: string): { start: string; end: string } {
+export function rangeInstants(
+  filter: Pick<ReportFilter, 'from' | 'to'>,
+  timeZone: string,
+): { start: string; end: string } {
   const next = new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return { start: startOfDay(filter.from, timeZone), end: startOfDay(next, timeZone) };
 }
@@ -136,7 +177,8 @@ export function rangeInstants(filter: Pick<ReportFilter, 'from' | 'to'>, timeZon
 /** The local calendar day (YYYY-MM-DD) of an instant, and a day `days` before it: the page's default range. */
 export function defaultRange(now: Date, timeZone: string, days = 30): { from: string; to: string } {
   const local = new TZDate(now.getTime(), timeZone);
-  const day = (d: TZDate) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const day = (d: TZDate) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const start = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - (days - 1), timeZone);
   return { from: day(start), to: day(local) };
 }

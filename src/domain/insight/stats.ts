@@ -44,7 +44,11 @@ export function percentile(values: readonly number[], p: number): number | null 
 export function summariseHours(hours: readonly number[]): DurationSummary {
   const m = median(hours);
   const p = percentile(hours, 90);
-  return { n: sortedFinite(hours).length, medianHours: m === null ? null : round(m), p90Hours: p === null ? null : round(p) };
+  return {
+    n: sortedFinite(hours).length,
+    medianHours: m === null ? null : round(m),
+    p90Hours: p === null ? null : round(p),
+  };
 }
 
 /** Elapsed hours between two ISO instants (negative spans, which only bad data can make, count as 0). */

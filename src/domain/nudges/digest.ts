@@ -21,6 +21,14 @@ export function digestMoment(due: Date, calendar: WorkingCalendar, timeZone: str
   const startOfDay = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 0, 0, 0, timeZone);
   const dayStart = calendar.nextWorkingMoment(new Date(startOfDay.getTime()), timeZone);
   if (dayStart.getTime() === candidate.getTime()) return candidate;
-  const endOfDay = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), LAST_HOUR, LAST_MINUTE, 0, timeZone);
+  const endOfDay = new TZDate(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate(),
+    LAST_HOUR,
+    LAST_MINUTE,
+    0,
+    timeZone,
+  );
   return calendar.nextWorkingMoment(new Date(endOfDay.getTime()), timeZone);
 }

@@ -13,11 +13,22 @@ export function isNudgeKind(kind: string): kind is keyof typeof NUDGE_REASONS {
 }
 
 /** One message per (subject, event, version, recipient, card kind): the same change never queues twice. */
-export function messageKey(parts: { subjectId: string; event: string; version?: number; recipient: string; cardKind: string }): string {
+export function messageKey(parts: {
+  subjectId: string;
+  event: string;
+  version?: number;
+  recipient: string;
+  cardKind: string;
+}): string {
   const version = parts.version === undefined ? '' : `v${parts.version}`;
   return [parts.subjectId, parts.event, version, parts.cardKind, parts.recipient].join('/');
 }
 
-export function scheduleMessageKey(subjectId: string, kind: HandoverScheduleKind | 'digest' | 'review_request', dueAt: string, recipient: string): string {
+export function scheduleMessageKey(
+  subjectId: string,
+  kind: HandoverScheduleKind | 'digest' | 'review_request',
+  dueAt: string,
+  recipient: string,
+): string {
   return [subjectId, kind, dueAt, recipient].join('/');
 }

@@ -3,8 +3,13 @@
 // after every change and the schedule brought in line with it.
 import type { WorkingCalendar } from '../calendar/types.ts';
 import {
-  ANSWER_WINDOW_WORKING_DAYS, ASK_AGAIN_AFTER_WORKING_DAYS, ASK_OUTCOME_AFTER_WORKING_DAYS, DEFAULT_OUTCOME_WAIT_WORKING_DAYS,
-  SETTLED_CLOSES_AFTER_WORKING_DAYS, hardLimit, mayAskOutcome,
+  ANSWER_WINDOW_WORKING_DAYS,
+  ASK_AGAIN_AFTER_WORKING_DAYS,
+  ASK_OUTCOME_AFTER_WORKING_DAYS,
+  DEFAULT_OUTCOME_WAIT_WORKING_DAYS,
+  SETTLED_CLOSES_AFTER_WORKING_DAYS,
+  hardLimit,
+  mayAskOutcome,
 } from '../handover/endings.ts';
 import type { WorkingHours } from '../directory/person-settings.ts';
 import type { Handover } from '../handover/types.ts';
@@ -17,7 +22,13 @@ export const TELL_INTRODUCER_AFTER_WORKING_DAYS = ASK_OUTCOME_AFTER_WORKING_DAYS
 
 /** follow_up_introducer is no longer planned (ask_outcome replaced it); listed so a replan cancels old rows. */
 export const HANDOVER_SCHEDULE_KINDS = [
-  'reply_nudge', 'escalate', 'expire', 'follow_up_nudge', 'follow_up_introducer', 'ask_outcome', 'auto_close',
+  'reply_nudge',
+  'escalate',
+  'expire',
+  'follow_up_nudge',
+  'follow_up_introducer',
+  'ask_outcome',
+  'auto_close',
 ] as const;
 export type HandoverScheduleKind = (typeof HANDOVER_SCHEDULE_KINDS)[number];
 
@@ -79,10 +90,18 @@ function planWaitingForAnswer(h: Handover, ctx: PlanContext): PlannedItem[] {
     { kind: 'expire', dueAt: new Date(h.expiresAt), recipientId: SYSTEM_RECIPIENT },
   ];
   if (h.escalatedTo.length === 0) {
-    let escalateAt = aDayAfterDigest(ctx.calendar.addWorkingDays(replyBy, ESCALATE_AFTER_WORKING_DAYS), replyBy, h.contactId, ctx);
+    let escalateAt = aDayAfterDigest(
+      ctx.calendar.addWorkingDays(replyBy, ESCALATE_AFTER_WORKING_DAYS),
+      replyBy,
+      h.contactId,
+      ctx,
+    );
     // Away with nobody to cover: give them a working day after they are back before telling the introducer.
     if (h.snoozedUntil && !ctx.hasBackup) {
-      escalateAt = later(escalateAt, ctx.calendar.addWorkingDays(new Date(h.snoozedUntil), ESCALATE_AFTER_WORKING_DAYS));
+      escalateAt = later(
+        escalateAt,
+        ctx.calendar.addWorkingDays(new Date(h.snoozedUntil), ESCALATE_AFTER_WORKING_DAYS),
+      );
     }
     if (escalateAt.getTime() < new Date(h.expiresAt).getTime()) {
       items.push({ kind: 'escalate', dueAt: escalateAt, recipientId: SYSTEM_RECIPIENT });
@@ -104,22 +123,30 @@ function planWaitingForContact(h: Handover, ctx: PlanContext): PlannedItem[] {
   const settled = later(followUp, nudgeAt);
   const firstAsk = ctx.calendar.addWorkingDays(settled, ASK_OUTCOME_AFTER_WORKING_DAYS, introducerZone);
   const notYetAt = h.notYetAt ? new Date(h.notYetAt) : null;
-  const askAt = notYetAt ? ctx.calendar.addWorkingDays(notYetAt, ASK_AGAIN_AFTER_WORKING_DAYS, introducerZone) : firstAsk;
+  const askAt = notYetAt
+    ? ctx.calendar.addWorkingDays(notYetAt, ASK_AGAIN_AFTER_WORKING_DAYS, introducerZone)
+    : firstAsk;
   let closeAt = later(
     ctx.calendar.addWorkingDays(settled, ctx.outcomeWaitDays ?? DEFAULT_OUTCOME_WAIT_WORKING_DAYS, introducerZone),
     ctx.calendar.addWorkingDays(firstAsk, ANSWER_WINDOW_WORKING_DAYS, introducerZone),
   );
-  if (notYetAt) closeAt = later(closeAt, ctx.calendar.addWorkingDays(askAt, ANSWER_WINDOW_WORKING_DAYS, introducerZone));
+  if (notYetAt)
+    closeAt = later(closeAt, ctx.calendar.addWorkingDays(askAt, ANSWER_WINDOW_WORKING_DAYS, introducerZone));
   closeAt = earlier(closeAt, hardLimit(h));
   const items: PlannedItem[] = [{ kind: 'follow_up_nudge', dueAt: nudgeAt, recipientId: h.contactId }];
-  if (mayAskOutcome(h) && askAt.getTime() < closeAt.getTime()) items.push({ kind: 'ask_outcome', dueAt: askAt, recipientId: h.introducerId });
+  if (mayAskOutcome(h) && askAt.getTime() < closeAt.getTime())
+    items.push({ kind: 'ask_outcome', dueAt: askAt, recipientId: h.introducerId });
   items.push({ kind: 'auto_close', dueAt: closeAt, recipientId: SYSTEM_RECIPIENT });
   return items;
 }
 
 /** Contact made, or couldn't reach: the outcome stands and closes itself after a quiet spell (a note restarts it). */
 function planSettled(h: Handover, ctx: PlanContext): PlannedItem[] {
-  const closeAt = ctx.calendar.addWorkingDays(new Date(h.updatedAt), SETTLED_CLOSES_AFTER_WORKING_DAYS, ctx.timeZoneOf(h.introducerId));
+  const closeAt = ctx.calendar.addWorkingDays(
+    new Date(h.updatedAt),
+    SETTLED_CLOSES_AFTER_WORKING_DAYS,
+    ctx.timeZoneOf(h.introducerId),
+  );
   return [{ kind: 'auto_close', dueAt: earlier(closeAt, hardLimit(h)), recipientId: SYSTEM_RECIPIENT }];
 }
 
@@ -135,12 +162,19 @@ export function planHandover(h: Handover, ctx: PlanContext): PlannedItem[] {
 /** Is a scheduled item still worth acting on now? (The plan is kept in line, but check before acting.) */
 export function isStillDue(h: Handover, kind: HandoverScheduleKind, recipientId: string): boolean {
   switch (kind) {
-    case 'reply_nudge': return h.state === 'sent' && h.contactId === recipientId;
-    case 'escalate': return h.state === 'sent' && h.escalatedTo.length === 0;
-    case 'expire': return h.state === 'sent';
-    case 'follow_up_nudge': return h.state === 'accepted' && !h.contactMadeAt && h.contactId === recipientId;
-    case 'follow_up_introducer': return h.state === 'accepted' && !h.contactMadeAt && h.introducerId === recipientId;
-    case 'ask_outcome': return mayAskOutcome(h) && h.introducerId === recipientId;
-    case 'auto_close': return h.state === 'accepted' || h.state === 'contact_made' || h.state === 'unreachable';
+    case 'reply_nudge':
+      return h.state === 'sent' && h.contactId === recipientId;
+    case 'escalate':
+      return h.state === 'sent' && h.escalatedTo.length === 0;
+    case 'expire':
+      return h.state === 'sent';
+    case 'follow_up_nudge':
+      return h.state === 'accepted' && !h.contactMadeAt && h.contactId === recipientId;
+    case 'follow_up_introducer':
+      return h.state === 'accepted' && !h.contactMadeAt && h.introducerId === recipientId;
+    case 'ask_outcome':
+      return mayAskOutcome(h) && h.introducerId === recipientId;
+    case 'auto_close':
+      return h.state === 'accepted' || h.state === 'contact_made' || h.state === 'unreachable';
   }
 }

@@ -33,7 +33,16 @@ export function parseDeadline(value: string, timeZone: string): Date | null {
     return new Date(new TZDate(y, m - 1, d + 1, 0, 0, 0, timeZone).getTime());
   }
   const dt = LOCAL_DATE_TIME.exec(text);
-  if (dt) return local(Number(dt[1]), Number(dt[2]), Number(dt[3]), Number(dt[4]), Number(dt[5]), Number(dt[6] ?? 0), timeZone);
+  if (dt)
+    return local(
+      Number(dt[1]),
+      Number(dt[2]),
+      Number(dt[3]),
+      Number(dt[4]),
+      Number(dt[5]),
+      Number(dt[6] ?? 0),
+      timeZone,
+    );
   if (WITH_OFFSET.test(text)) {
     const at = new Date(text);
     return Number.isNaN(at.getTime()) ? null : at;
@@ -47,11 +56,22 @@ export function describeDeadline(deadlineIso: string, timeZone: string): string 
   if (Number.isNaN(at.getTime())) return deadlineIso;
   const midnight = at.getHours() === 0 && at.getMinutes() === 0;
   const day = midnight ? new TZDate(at.getTime() - 1, timeZone) : at;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(day);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).formatToParts(day);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const date = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
   if (midnight) return date;
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
   return `${time} on ${date}`;
 }
 

@@ -39,7 +39,10 @@ export class OpportunityClosedError extends OpportunityError {
 
 export class OpportunityNotYoursError extends OpportunityError {
   constructor() {
-    super('OPPORTUNITY_NOT_YOURS', 'Only the person who posted this opportunity, its named contact or a coordinator can close it.');
+    super(
+      'OPPORTUNITY_NOT_YOURS',
+      'Only the person who posted this opportunity, its named contact or a coordinator can close it.',
+    );
   }
 }
 

@@ -22,11 +22,12 @@ export const MAX_CHANNELS_PER_POST = 10;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 export const NewOpportunitySchema = z.object({
   title: text('The title', OPPORTUNITY_LIMITS.title),
   provider: text('Who runs it', OPPORTUNITY_LIMITS.provider),
-  type: z.enum(OPPORTUNITY_TYPES, { message: 'Choose what kind of opportunity this is: course, job, volunteering, group or event.' }),
+  type: z.enum(OPPORTUNITY_TYPES, {
+    message: 'Choose what kind of opportunity this is: course, job, volunteering, group or event.',
+  }),
   summary: optionalText('What it is', OPPORTUNITY_LIMITS.summary),
   dates: optionalText('When it runs', OPPORTUNITY_LIMITS.dates),
   deadline: z.string({ message: 'The deadline is required.' }).trim().min(1, { message: 'The deadline is required.' }),
@@ -58,7 +59,9 @@ function deadlineProblem(value: string | undefined, now: Date, timeZone: string)
   if (!at) return { problem: 'Give the deadline as a date, for example 2026-12-01.' };
   if (at.getTime() <= now.getTime()) return { problem: 'The deadline must be in the future.' };
   if (at.getTime() > now.getTime() + MAX_DEADLINE_DAYS * DAY_MS) {
-    return { problem: `Choose a deadline within ${MAX_DEADLINE_DAYS} days (by ${describeDeadline(new Date(now.getTime() + MAX_DEADLINE_DAYS * DAY_MS).toISOString(), timeZone)}).` };
+    return {
+      problem: `Choose a deadline within ${MAX_DEADLINE_DAYS} days (by ${describeDeadline(new Date(now.getTime() + MAX_DEADLINE_DAYS * DAY_MS).toISOString(), timeZone)}).`,
+    };
   }
   return { at };
 }
@@ -73,16 +76,28 @@ export function parseNewOpportunity(input: unknown, now: Date, timeZone: string)
       if (!fields[key]) fields[key] = issue.message;
     }
   }
-  const rawDeadline = typeof input === 'object' && input !== null ? (input as { deadline?: unknown }).deadline : undefined;
-  const deadline = deadlineProblem(typeof rawDeadline === 'string' && rawDeadline.trim() ? rawDeadline : undefined, now, timeZone);
+  const rawDeadline =
+    typeof input === 'object' && input !== null ? (input as { deadline?: unknown }).deadline : undefined;
+  const deadline = deadlineProblem(
+    typeof rawDeadline === 'string' && rawDeadline.trim() ? rawDeadline : undefined,
+    now,
+    timeZone,
+  );
   if (deadline.problem && !fields.deadline) fields.deadline = deadline.problem;
   if (!parsed.success || !deadline.at) {
     throw new OpportunityInputError(`Please check: ${Object.values(fields).join(' ')}`, fields);
   }
   const d = parsed.data;
   return {
-    title: d.title, provider: d.provider, type: d.type, summary: d.summary ?? null, dates: d.dates ?? null,
-    deadline: deadline.at.toISOString(), whoFor: d.whoFor, howToJoin: d.howToJoin,
-    contactId: d.contactId ?? null, serviceId: d.serviceId ?? null,
+    title: d.title,
+    provider: d.provider,
+    type: d.type,
+    summary: d.summary ?? null,
+    dates: d.dates ?? null,
+    deadline: deadline.at.toISOString(),
+    whoFor: d.whoFor,
+    howToJoin: d.howToJoin,
+    contactId: d.contactId ?? null,
+    serviceId: d.serviceId ?? null,
   };
 }

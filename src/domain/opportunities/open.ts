@@ -15,7 +15,10 @@ export function isExpired(opportunity: Pick<Opportunity, 'status' | 'deadline'>,
 }
 
 /** Still open ones, soonest deadline first (then by title), so people see what is about to close. */
-export function selectForDigest<T extends Pick<Opportunity, 'status' | 'deadline' | 'title'>>(opportunities: T[], now: Date): T[] {
+export function selectForDigest<T extends Pick<Opportunity, 'status' | 'deadline' | 'title'>>(
+  opportunities: T[],
+  now: Date,
+): T[] {
   return opportunities
     .filter((o) => isOpen(o, now))
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title));

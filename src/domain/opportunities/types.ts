@@ -5,7 +5,11 @@ import type { Platform } from '../ports.ts';
 export const OPPORTUNITY_TYPES = ['course', 'job', 'volunteering', 'group', 'event'] as const;
 export type OpportunityType = (typeof OPPORTUNITY_TYPES)[number];
 export const OPPORTUNITY_TYPE_LABELS: Record<OpportunityType, string> = {
-  course: 'Course', job: 'Job', volunteering: 'Volunteering', group: 'Group', event: 'Event',
+  course: 'Course',
+  job: 'Job',
+  volunteering: 'Volunteering',
+  group: 'Group',
+  event: 'Event',
 };
 
 export const OPPORTUNITY_STATUSES = ['open', 'closed'] as const;

@@ -4,7 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformContext } from '../../app/platform-context.ts';
 import { saveServiceEdit } from '../../app/directory-edits.ts';
 import { CSV_COLUMNS, type CsvColumn } from '../../directory-io/csv-columns.ts';
-import { DIRECTORY_FORMATS, importDirectory, parseDirectory, type DirectoryFormat } from '../../directory-io/directory-files.ts';
+import {
+  DIRECTORY_FORMATS,
+  importDirectory,
+  parseDirectory,
+  type DirectoryFormat,
+} from '../../directory-io/directory-files.ts';
 import { DirectoryImportError } from '../../directory-io/record.ts';
 import { readPersonSettings } from '../../domain/directory/person-settings.ts';
 import { DirectoryAuditStore } from '../../storage/directory-audit-store.ts';
@@ -31,7 +36,10 @@ export async function readForm(req: IncomingMessage, limit = FORM_LIMIT): Promis
 export function whoFrom(form: URLSearchParams, res: ServerResponse, secure: boolean): string {
   const name = (form.get('coordinator') ?? '').trim().slice(0, NAME_LIMIT);
   if (name) {
-    res.setHeader('set-cookie', `${WHO_COOKIE}=${encodeURIComponent(name)}; Path=/coordinate; Max-Age=31536000; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`);
+    res.setHeader(
+      'set-cookie',
+      `${WHO_COOKIE}=${encodeURIComponent(name)}; Path=/coordinate; Max-Age=31536000; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
+    );
   }
   return name;
 }
@@ -41,19 +49,34 @@ function redirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
-export async function saveService(c: PlatformContext, req: IncomingMessage, res: ServerResponse, serviceId: string | undefined): Promise<void> {
+export async function saveService(
+  c: PlatformContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  serviceId: string | undefined,
+): Promise<void> {
   const form = await readForm(req);
   const who = whoFrom(form, res, c.config.production);
   const typed: Partial<Record<CsvColumn, string>> = {};
-  for (const col of CSV_COLUMNS) if (form.has(col)) typed[col] = col === 'categories' ? form.getAll(col).join('; ') : form.get(col) ?? '';
+  for (const col of CSV_COLUMNS)
+    if (form.has(col)) typed[col] = col === 'categories' ? form.getAll(col).join('; ') : (form.get(col) ?? '');
   if (!form.has('categories')) typed.categories = '';
   const service = serviceId ? c.services.get(serviceId) : undefined;
   const again = (errors: Record<string, string>, message: string) =>
     sendText(res, 422, serviceFormPage({ service, values: typed, errors, who, message }), HTML);
   const saved = saveServiceEdit(c, {
-    serviceId, typed, actor: who, action: serviceId ? 'service_edited' : 'service_added', now: c.clock.now(), checkOnly: !who,
+    serviceId,
+    typed,
+    actor: who,
+    action: serviceId ? 'service_edited' : 'service_added',
+    now: c.clock.now(),
+    checkOnly: !who,
   });
-  if (!who) return again({ ...(saved.ok ? {} : saved.fields as Record<string, string>), coordinator: NEED_NAME }, 'Nothing was saved: there is a problem');
+  if (!who)
+    return again(
+      { ...(saved.ok ? {} : (saved.fields as Record<string, string>)), coordinator: NEED_NAME },
+      'Nothing was saved: there is a problem',
+    );
   if (!saved.ok) return again(saved.fields as Record<string, string>, saved.message);
   redirect(res, `/coordinate?saved=${encodeURIComponent(saved.service.id)}`);
 }
@@ -68,20 +91,35 @@ export async function importFile(c: PlatformContext, req: IncomingMessage, res: 
   const text = form.get('file') ?? '';
   const step = form.get('step');
   const who = step === 'apply' ? whoFrom(form, res, c.config.production) : '';
-  const show = (status: number, o: Omit<Parameters<typeof importPage>[0], 'format' | 'text'>) => sendText(res, status, importPage({ format, text, ...o }), HTML);
+  const show = (status: number, o: Omit<Parameters<typeof importPage>[0], 'format' | 'text'>) =>
+    sendText(res, status, importPage({ format, text, ...o }), HTML);
   if (!text.trim()) return show(422, { errors: { file: 'Paste the contents of a directory file.' } });
   const parsed = parseDirectory(text, format);
   if (parsed.problems.length) return show(422, { problems: parsed.problems });
   const now = c.clock.now();
-  if (step !== 'apply') return show(200, { preview: importDirectory(c.db, text, format, now, { dryRun: true }), who: readWho(req) });
-  if (!who) return show(422, { preview: importDirectory(c.db, text, format, now, { dryRun: true }), errors: { coordinator: NEED_NAME } });
+  if (step !== 'apply')
+    return show(200, { preview: importDirectory(c.db, text, format, now, { dryRun: true }), who: readWho(req) });
+  if (!who)
+    return show(422, {
+      preview: importDirectory(c.db, text, format, now, { dryRun: true }),
+      errors: { coordinator: NEED_NAME },
+    });
   try {
     const applied = inTransaction(c.db, () => {
       const summary = importDirectory(c.db, text, format, now);
-      new DirectoryAuditStore(c.db).record({
-        actor: who, action: 'import_applied', subject: format,
-        details: { created: summary.created.length, updated: summary.updated.length, newPeople: summary.newPeople.length },
-      }, now);
+      new DirectoryAuditStore(c.db).record(
+        {
+          actor: who,
+          action: 'import_applied',
+          subject: format,
+          details: {
+            created: summary.created.length,
+            updated: summary.updated.length,
+            newPeople: summary.newPeople.length,
+          },
+        },
+        now,
+      );
       return summary;
     });
     show(200, { applied });
@@ -91,17 +129,30 @@ export async function importFile(c: PlatformContext, req: IncomingMessage, res: 
   }
 }
 
-export async function savePersonSettings(c: PlatformContext, req: IncomingMessage, res: ServerResponse, personId: string): Promise<void> {
+export async function savePersonSettings(
+  c: PlatformContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  personId: string,
+): Promise<void> {
   const person = c.people.get(personId);
   if (!person) return redirect(res, '/coordinate/people');
   const form = await readForm(req);
   const who = whoFrom(form, res, c.config.production);
-  const values = { timeZone: form.get('timeZone') ?? '', workingHours: form.get('workingHours') ?? '', digest: form.get('digest') ?? '' };
+  const values = {
+    timeZone: form.get('timeZone') ?? '',
+    workingHours: form.get('workingHours') ?? '',
+    digest: form.get('digest') ?? '',
+  };
   const read = readPersonSettings(values);
   const errors: Record<string, string> = {};
   if (!read.ok) {
     for (const reason of read.reasons) {
-      const key = reason.includes('time zone') ? 'timeZone' : reason.includes('working hours') ? 'workingHours' : 'digest';
+      const key = reason.includes('time zone')
+        ? 'timeZone'
+        : reason.includes('working hours')
+          ? 'workingHours'
+          : 'digest';
       errors[key] = reason;
     }
   }
@@ -110,12 +161,20 @@ export async function savePersonSettings(c: PlatformContext, req: IncomingMessag
   const now = c.clock.now();
   inTransaction(c.db, () => {
     c.people.changeSettings(person.id, read.settings);
-    new DirectoryAuditStore(c.db).record({ actor: who, action: 'person_settings', subject: person.id, details: read.settings }, now);
+    new DirectoryAuditStore(c.db).record(
+      { actor: who, action: 'person_settings', subject: person.id, details: read.settings },
+      now,
+    );
   });
   redirect(res, `/coordinate/people?saved=${encodeURIComponent(person.id)}`);
 }
 
-export async function retryMessage(c: PlatformContext, req: IncomingMessage, res: ServerResponse, id: number): Promise<void> {
+export async function retryMessage(
+  c: PlatformContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: number,
+): Promise<void> {
   const form = await readForm(req);
   const who = whoFrom(form, res, c.config.production) || readWho(req);
   if (!who) return redirect(res, '/coordinate/messages?need=name');

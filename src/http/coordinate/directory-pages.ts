@@ -3,7 +3,14 @@
 import { formValuesOf } from '../../app/directory-edits.ts';
 import type { CsvColumn } from '../../directory-io/csv-columns.ts';
 import { isStale } from '../../domain/directory/staleness.ts';
-import { CAPACITIES, CAPACITY_LABELS, CATEGORIES, JOURNEY_STAGES, JOURNEY_STAGE_LABELS, type Service } from '../../domain/directory/types.ts';
+import {
+  CAPACITIES,
+  CAPACITY_LABELS,
+  CATEGORIES,
+  JOURNEY_STAGES,
+  JOURNEY_STAGE_LABELS,
+  type Service,
+} from '../../domain/directory/types.ts';
 import type { PeopleStore } from '../../storage/people-store.ts';
 import { coordinatorPage, e, field, select, tag, whoField } from './layout.ts';
 
@@ -15,8 +22,14 @@ export interface DirectoryView {
 }
 
 function matches(s: Service, q: string): boolean {
-  const text = [s.name, s.organisation, s.description, s.keywords, s.areas.join(' '), s.categories.join(' ')].join(' ').toLowerCase();
-  return q.toLowerCase().split(/\s+/).filter(Boolean).every((w) => text.includes(w));
+  const text = [s.name, s.organisation, s.description, s.keywords, s.areas.join(' '), s.categories.join(' ')]
+    .join(' ')
+    .toLowerCase();
+  return q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => text.includes(w));
 }
 
 function capacityText(s: Service): string {
@@ -25,15 +38,17 @@ function capacityText(s: Service): string {
 
 export function directoryPage(v: DirectoryView, q: string, banner?: string): string {
   const shown = q ? v.services.filter((s) => matches(s, q)) : v.services;
-  const rows = shown.map((s) => {
-    const stale = isStale(s, v.now, v.staleAfterMonths);
-    const contact = s.contacts.find((c) => c.role === 'primary');
-    const backups = s.contacts.filter((c) => c.role === 'backup').length;
-    return `<tr><td><a href="/coordinate/services/${encodeURIComponent(s.id)}">${e(s.name)}</a><br>${e(s.organisation)}</td>
+  const rows = shown
+    .map((s) => {
+      const stale = isStale(s, v.now, v.staleAfterMonths);
+      const contact = s.contacts.find((c) => c.role === 'primary');
+      const backups = s.contacts.filter((c) => c.role === 'backup').length;
+      return `<tr><td><a href="/coordinate/services/${encodeURIComponent(s.id)}">${e(s.name)}</a><br>${e(s.organisation)}</td>
 <td>${tag(capacityText(s), s.capacity)}</td>
 <td>${stale ? tag('Stale', 'stale') : 'Reviewed'} ${e(s.lastReviewed ?? 'never')}</td>
 <td>${e(contact ? v.people.nameOf(contact.personId) : 'none')}${backups ? `, ${backups} backup${backups === 1 ? '' : 's'}` : ', no backup'}</td></tr>`;
-  }).join('');
+    })
+    .join('');
   const body = `<form method="get" action="/coordinate" role="search">
 ${field({ id: 'q', label: 'Search the directory', hint: 'Name, organisation, what it offers, area or category', value: q, type: 'search' })}
 <div class="actions"><button type="submit">Search</button>${q ? ' <a href="/coordinate">Show all</a>' : ''}</div></form>
@@ -51,7 +66,14 @@ export interface ServiceFormOptions {
   message?: string;
 }
 
-const TEXT_FIELDS: Array<{ id: CsvColumn; label: string; hint?: string; multiline?: boolean; short?: boolean; type?: 'email' }> = [
+const TEXT_FIELDS: Array<{
+  id: CsvColumn;
+  label: string;
+  hint?: string;
+  multiline?: boolean;
+  short?: boolean;
+  type?: 'email';
+}> = [
   { id: 'name', label: 'Service name' },
   { id: 'organisation', label: 'Organisation' },
   { id: 'description', label: 'What it offers', multiline: true },
@@ -72,14 +94,30 @@ const CONTACT_FIELDS: Array<{ id: CsvColumn; label: string; hint?: string; multi
   { id: 'primary_contact_name', label: 'Named contact: name' },
   { id: 'primary_contact_email', label: 'Named contact: e-mail', type: 'email' },
   { id: 'primary_contact_role', label: 'Named contact: role' },
-  { id: 'primary_contact_time_zone', label: 'Named contact: time zone', hint: 'For example Europe/London; empty keeps what they have' },
-  { id: 'primary_contact_working_hours', label: 'Named contact: working hours', hint: 'Whole hours, for example 09:00-17:00' },
+  {
+    id: 'primary_contact_time_zone',
+    label: 'Named contact: time zone',
+    hint: 'For example Europe/London; empty keeps what they have',
+  },
+  {
+    id: 'primary_contact_working_hours',
+    label: 'Named contact: working hours',
+    hint: 'Whole hours, for example 09:00-17:00',
+  },
   { id: 'backup_contacts', label: 'Backup contacts', hint: 'Name (Role) <email>, separated by ;', multiline: true },
 ];
 
 function categoryBoxes(value: string, error?: string): string {
-  const chosen = new Set(value.split(';').map((s) => s.trim()).filter(Boolean));
-  const boxes = CATEGORIES.map((c) => `<label><input type="checkbox" name="categories" value="${e(c.id)}"${chosen.has(c.id) ? ' checked' : ''}> ${e(c.label)}</label>`).join('');
+  const chosen = new Set(
+    value
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  const boxes = CATEGORIES.map(
+    (c) =>
+      `<label><input type="checkbox" name="categories" value="${e(c.id)}"${chosen.has(c.id) ? ' checked' : ''}> ${e(c.label)}</label>`,
+  ).join('');
   const err = error ? `<p class="error-message" id="categories-error">${e(error)}</p>` : '';
   return `<fieldset class="field${error ? ' error' : ''}" id="categories"><legend>Categories of need</legend>${err}<div class="checks">${boxes}</div></fieldset>`;
 }
@@ -89,7 +127,15 @@ export function serviceFormPage(o: ServiceFormOptions): string {
   const err = o.errors ?? {};
   const action = o.service ? `/coordinate/services/${encodeURIComponent(o.service.id)}` : '/coordinate/services/new';
   const text = (f: (typeof TEXT_FIELDS)[number]) => field({ ...f, value: v[f.id], error: err[f.id] });
-  const idField = o.service ? '' : field({ id: 'id', label: 'Id', hint: 'Letters, numbers and dashes; empty makes one from the organisation and name', value: v.id, error: err.id });
+  const idField = o.service
+    ? ''
+    : field({
+        id: 'id',
+        label: 'Id',
+        hint: 'Letters, numbers and dashes; empty makes one from the organisation and name',
+        value: v.id,
+        error: err.id,
+      });
   const body = `<form method="post" action="${action}" novalidate>
 ${idField}
 ${TEXT_FIELDS.slice(0, 3).map(text).join('')}
@@ -104,12 +150,18 @@ ${whoField(o.who, err.coordinator)}
 </form>`;
   const errors = Object.fromEntries(Object.entries(err).filter((x): x is [string, string] => Boolean(x[1])));
   return coordinatorPage({
-    title: o.service ? `Edit ${o.service.name}` : 'Add a service', current: o.service ? '/coordinate' : '/coordinate/services/new',
-    body, errors, errorTitle: o.message,
+    title: o.service ? `Edit ${o.service.name}` : 'Add a service',
+    current: o.service ? '/coordinate' : '/coordinate/services/new',
+    body,
+    errors,
+    errorTitle: o.message,
   });
 }
 
 /** The form's values for an entry, or a blank one. */
-export function startingValues(deps: Parameters<typeof formValuesOf>[0], service: Service | undefined): Partial<Record<CsvColumn, string>> {
+export function startingValues(
+  deps: Parameters<typeof formValuesOf>[0],
+  service: Service | undefined,
+): Partial<Record<CsvColumn, string>> {
   return formValuesOf(deps, service);
 }

@@ -15,7 +15,10 @@ export interface ImportPageOptions {
   errors?: Record<string, string>;
 }
 
-const FORMAT_OPTIONS = [{ value: 'csv', label: 'Directory CSV' }, { value: 'oruk', label: 'Open Referral UK (JSON)' }];
+const FORMAT_OPTIONS = [
+  { value: 'csv', label: 'Directory CSV' },
+  { value: 'oruk', label: 'Open Referral UK (JSON)' },
+];
 
 function list(title: string, names: string[]): string {
   if (names.length === 0) return `<li>${e(title)}: none</li>`;
@@ -41,7 +44,9 @@ export function importPage(o: ImportPageOptions): string {
 <div class="actions"><button type="submit">Apply this import</button><a href="/coordinate/import">Start again</a></div></form>`
     : '';
   const applied = o.applied ? `<div class="banner" role="status"><h2>Imported</h2>${summaryHtml(o.applied)}</div>` : '';
-  const form = o.preview ? '' : `<form method="post" action="/coordinate/import">
+  const form = o.preview
+    ? ''
+    : `<form method="post" action="/coordinate/import">
 ${select({ id: 'format', label: 'File format', value: o.format, options: FORMAT_OPTIONS })}
 <div class="field${o.errors?.file ? ' error' : ''}"><label for="file">The file's contents</label>
 <p class="hint" id="file-hint">Open the file, copy everything and paste it here. The columns are described in docs/directory-files.md.</p>
@@ -53,7 +58,9 @@ ${o.errors?.file ? `<p class="error-message" id="file-error">${e(o.errors.file)}
 <p><a href="/coordinate/export?format=oruk" download>Download the directory as Open Referral UK (JSON)</a></p>`;
   const errors = o.errors && !o.preview ? o.errors : undefined;
   return coordinatorPage({
-    title: 'Import and export', current: '/coordinate/import', errors,
+    title: 'Import and export',
+    current: '/coordinate/import',
+    errors,
     body: `${applied}${o.problems?.length ? problemsHtml(o.problems) : ''}${preview}${form}${exportLinks}`,
   });
 }

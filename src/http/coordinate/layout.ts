@@ -27,12 +27,16 @@ export interface PageOptions {
 }
 
 function errorSummary(errors: Record<string, string>, title = 'There is a problem'): string {
-  const items = Object.entries(errors).map(([field, message]) => `<li><a href="#${e(field)}">${e(message)}</a></li>`).join('');
+  const items = Object.entries(errors)
+    .map(([field, message]) => `<li><a href="#${e(field)}">${e(message)}</a></li>`)
+    .join('');
   return `<div class="error-summary" role="alert" tabindex="-1"><h2>${e(title)}</h2><ul>${items}</ul></div>`;
 }
 
 export function coordinatorPage(o: PageOptions): string {
-  const nav = SECTIONS.map((s) => `<li><a href="${s.path}"${s.path === o.current ? ' aria-current="page"' : ''}>${e(s.label)}</a></li>`).join('');
+  const nav = SECTIONS.map(
+    (s) => `<li><a href="${s.path}"${s.path === o.current ? ' aria-current="page"' : ''}>${e(s.label)}</a></li>`,
+  ).join('');
   const hasErrors = o.errors && Object.keys(o.errors).length > 0;
   return `<!doctype html>
 <html lang="en-GB">
@@ -72,12 +76,15 @@ function described(o: { id: string; hint?: string; error?: string }): string {
 
 function wrap(o: { id: string; label: string; hint?: string; error?: string }, control: string): string {
   const hint = o.hint ? `<p class="hint" id="${e(o.id)}-hint">${e(o.hint)}</p>` : '';
-  const error = o.error ? `<p class="error-message" id="${e(o.id)}-error"><span class="skip">Error:</span> ${e(o.error)}</p>` : '';
+  const error = o.error
+    ? `<p class="error-message" id="${e(o.id)}-error"><span class="skip">Error:</span> ${e(o.error)}</p>`
+    : '';
   return `<div class="field${o.error ? ' error' : ''}"><label for="${e(o.id)}">${e(o.label)}</label>${hint}${error}${control}</div>`;
 }
 
 export function field(o: FieldOptions): string {
-  const common = `id="${e(o.id)}" name="${e(o.id)}"${described(o)}${o.error ? ' aria-invalid="true"' : ''}${o.required ? ' required' : ''}` +
+  const common =
+    `id="${e(o.id)}" name="${e(o.id)}"${described(o)}${o.error ? ' aria-invalid="true"' : ''}${o.required ? ' required' : ''}` +
     `${o.autocomplete ? ` autocomplete="${e(o.autocomplete)}"` : ''}`;
   const control = o.multiline
     ? `<textarea ${common}>${e(o.value ?? '')}</textarea>`
@@ -85,14 +92,33 @@ export function field(o: FieldOptions): string {
   return wrap(o, control);
 }
 
-export function select(o: { id: string; label: string; value?: string; hint?: string; error?: string; options: Array<{ value: string; label: string }> }): string {
-  const opts = o.options.map((x) => `<option value="${e(x.value)}"${x.value === o.value ? ' selected' : ''}>${e(x.label)}</option>`).join('');
-  return wrap(o, `<select id="${e(o.id)}" name="${e(o.id)}"${described(o)}${o.error ? ' aria-invalid="true"' : ''}>${opts}</select>`);
+export function select(o: {
+  id: string;
+  label: string;
+  value?: string;
+  hint?: string;
+  error?: string;
+  options: Array<{ value: string; label: string }>;
+}): string {
+  const opts = o.options
+    .map((x) => `<option value="${e(x.value)}"${x.value === o.value ? ' selected' : ''}>${e(x.label)}</option>`)
+    .join('');
+  return wrap(
+    o,
+    `<select id="${e(o.id)}" name="${e(o.id)}"${described(o)}${o.error ? ' aria-invalid="true"' : ''}>${opts}</select>`,
+  );
 }
 
 /** The name every change is recorded with; kept in a cookie so it is typed once. */
 export function whoField(name: string | undefined, error?: string): string {
-  return field({ id: 'coordinator', label: 'Your name', hint: 'Recorded with this change in the audit.', value: name, error, autocomplete: 'name' });
+  return field({
+    id: 'coordinator',
+    label: 'Your name',
+    hint: 'Recorded with this change in the audit.',
+    value: name,
+    error,
+    autocomplete: 'name',
+  });
 }
 
 export function tag(text: string, kind: string): string {

@@ -29,7 +29,8 @@ import { auditPage, messagesPage, reviewsPage } from './status-pages.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   // same-origin: a form post keeps its real Origin (no-referrer would send "null" and every form would be refused).
   'referrer-policy': 'same-origin',
@@ -58,7 +59,8 @@ function sameOrigin(req: IncomingMessage): boolean {
 }
 
 function describeMessage(c: PlatformContext, row: ReturnType<OutboxStore['failed']>[number]): string {
-  const to = 'channel' in row.recipient ? `${row.recipient.channel.platform} channel` : c.people.nameOf(row.recipient.personId);
+  const to =
+    'channel' in row.recipient ? `${row.recipient.channel.platform} channel` : c.people.nameOf(row.recipient.personId);
   const service = c.handovers.find(row.subjectId);
   const about = service ? ` about an introduction to ${c.services.get(service.serviceId)?.name ?? 'a service'}` : '';
   return `#${row.id} ${row.card.kind.replaceAll('_', ' ')} to ${to}${about}`;
@@ -67,45 +69,78 @@ function describeMessage(c: PlatformContext, row: ReturnType<OutboxStore['failed
 function banner(url: URL, c: PlatformContext): string | undefined {
   const saved = url.searchParams.get('saved');
   if (saved) return `Saved: ${c.services.get(saved)?.name ?? c.people.get(saved)?.name ?? saved}.`;
-  if (url.searchParams.get('retried')) return `Message #${url.searchParams.get('retried')} will be sent again in a moment.`;
+  if (url.searchParams.get('retried'))
+    return `Message #${url.searchParams.get('retried')} will be sent again in a moment.`;
   if (url.searchParams.get('gone')) return `Message #${url.searchParams.get('gone')} is no longer waiting for a retry.`;
   if (url.searchParams.get('need')) return 'Enter your name first: every retry is recorded with it.';
   return undefined;
 }
 
-async function get(c: PlatformContext, timeline: TimelineSource, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function get(
+  c: PlatformContext,
+  timeline: TimelineSource,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const [, , section = '', id = ''] = url.pathname.split('/').map((p) => decodeURIComponent(p));
   const who = readWho(req);
   const page = (html: string, status = 200) => sendText(res, status, html, HTML);
   const months = c.config.staleAfterMonths ?? DEFAULT_STALE_AFTER_MONTHS;
   switch (section) {
-    case '': return page(directoryPage({ services: c.services.all(), people: c.people, now: c.clock.now(), staleAfterMonths: months }, url.searchParams.get('q') ?? '', banner(url, c)));
+    case '':
+      return page(
+        directoryPage(
+          { services: c.services.all(), people: c.people, now: c.clock.now(), staleAfterMonths: months },
+          url.searchParams.get('q') ?? '',
+          banner(url, c),
+        ),
+      );
     case 'services': {
       const service = id === 'new' ? undefined : c.services.get(id);
-      if (id !== 'new' && !service) throw new HttpError(404, 'There is no service with that id in the directory.', 'NOT_FOUND');
+      if (id !== 'new' && !service)
+        throw new HttpError(404, 'There is no service with that id in the directory.', 'NOT_FOUND');
       return page(serviceFormPage({ service, values: startingValues(c, service), who }));
     }
-    case 'import': return page(importPage({ format: 'csv', text: '', who }));
+    case 'import':
+      return page(importPage({ format: 'csv', text: '', who }));
     case 'export': {
       const format = url.searchParams.get('format') === 'oruk' ? 'oruk' : 'csv';
       res.setHeader('content-disposition', `attachment; filename="directory.${format === 'csv' ? 'csv' : 'json'}"`);
-      return sendText(res, 200, exportDirectory(c.db, format), format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+      return sendText(
+        res,
+        200,
+        exportDirectory(c.db, format),
+        format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      );
     }
     case 'people': {
       if (!id) return page(peoplePage(c.people.all(), enabledPlatforms(c), c.config.timeZone, banner(url, c)));
       const person = c.people.get(id);
       if (!person) throw new HttpError(404, 'There is nobody with that id in the directory.', 'NOT_FOUND');
-      const hours = person.workingHours ? `${String(person.workingHours.start).padStart(2, '0')}:00-${String(person.workingHours.end).padStart(2, '0')}:00` : '';
-      return page(personSettingsPage({ person, values: { timeZone: person.timeZone ?? '', workingHours: hours, digest: person.digest ? 'daily' : 'off' }, who }));
+      const hours = person.workingHours
+        ? `${String(person.workingHours.start).padStart(2, '0')}:00-${String(person.workingHours.end).padStart(2, '0')}:00`
+        : '';
+      return page(
+        personSettingsPage({
+          person,
+          values: { timeZone: person.timeZone ?? '', workingHours: hours, digest: person.digest ? 'daily' : 'off' },
+          who,
+        }),
+      );
     }
-    case 'reviews': return page(reviewsPage(new ReviewStore(c.db).statuses(), (p) => c.people.nameOf(p)));
+    case 'reviews':
+      return page(reviewsPage(new ReviewStore(c.db).statuses(), (p) => c.people.nameOf(p)));
     case 'messages': {
       const name = url.searchParams.has('coordinator') ? whoFrom(url.searchParams, res, c.config.production) : who;
       return page(messagesPage(new OutboxStore(c.db).failed(), (row) => describeMessage(c, row), name, banner(url, c)));
     }
-    case 'timeline': return showTimeline(c, timeline, url, res);
-    case 'audit': return page(auditPage(new DirectoryAuditStore(c.db).recent()));
-    default: throw new HttpError(404, 'There is no coordinator page at this address.', 'NOT_FOUND');
+    case 'timeline':
+      return showTimeline(c, timeline, url, res);
+    case 'audit':
+      return page(auditPage(new DirectoryAuditStore(c.db).recent()));
+    default:
+      throw new HttpError(404, 'There is no coordinator page at this address.', 'NOT_FOUND');
   }
 }
 
@@ -136,7 +171,8 @@ export function createCoordinatorMounts(c: PlatformContext, timeline: TimelineSo
     }
     if (method === 'GET' || method === 'HEAD') return get(c, timeline, req, res, url);
     if (method !== 'POST') throw new HttpError(405, 'Use the forms on the page.', 'METHOD_NOT_ALLOWED');
-    if (!sameOrigin(req)) throw new HttpError(403, 'That form came from another site and was refused.', 'CROSS_SITE_FORM');
+    if (!sameOrigin(req))
+      throw new HttpError(403, 'That form came from another site and was refused.', 'CROSS_SITE_FORM');
     return post(c, req, res, url);
   };
   return [{ name: 'coordinate', path: '/coordinate', handler }];

@@ -5,7 +5,12 @@ import type { Person } from '../../domain/directory/types.ts';
 import type { Platform } from '../../domain/ports.ts';
 import { coordinatorPage, e, field, select, tag, whoField } from './layout.ts';
 
-const PLATFORM_NAMES: Record<Platform, string> = { slack: 'Slack', teams: 'Teams', web: 'Web playground', email: 'E-mail' };
+const PLATFORM_NAMES: Record<Platform, string> = {
+  slack: 'Slack',
+  teams: 'Teams',
+  web: 'Web playground',
+  email: 'E-mail',
+};
 
 /** Where a person can be reached with the platforms switched on; e-mail needs only an address. */
 export function reachableOn(p: Person, enabled: ReadonlySet<Platform>): Platform[] {
@@ -14,17 +19,27 @@ export function reachableOn(p: Person, enabled: ReadonlySet<Platform>): Platform
   return [...on];
 }
 
-export function peoplePage(people: Person[], enabled: ReadonlySet<Platform>, defaultZone: string, banner?: string): string {
+export function peoplePage(
+  people: Person[],
+  enabled: ReadonlySet<Platform>,
+  defaultZone: string,
+  banner?: string,
+): string {
   const unreachable = people.filter((p) => reachableOn(p, enabled).length === 0);
-  const rows = people.map((p) => {
-    const links = p.identities.map((i) => PLATFORM_NAMES[i.platform] + (enabled.has(i.platform) ? '' : ' (switched off)')).join(', ') || 'none';
-    const reach = reachableOn(p, enabled);
-    const hours = p.workingHours ? formatWorkingHours(p.workingHours) : 'usual hours';
-    return `<tr><td><a href="/coordinate/people/${encodeURIComponent(p.id)}">${e(p.name)}</a><br>${e(p.email ?? 'no e-mail')}</td>
+  const rows = people
+    .map((p) => {
+      const links =
+        p.identities
+          .map((i) => PLATFORM_NAMES[i.platform] + (enabled.has(i.platform) ? '' : ' (switched off)'))
+          .join(', ') || 'none';
+      const reach = reachableOn(p, enabled);
+      const hours = p.workingHours ? formatWorkingHours(p.workingHours) : 'usual hours';
+      return `<tr><td><a href="/coordinate/people/${encodeURIComponent(p.id)}">${e(p.name)}</a><br>${e(p.email ?? 'no e-mail')}</td>
 <td>${e(p.organisation)}</td><td>${e(links)}</td>
 <td>${reach.length ? e(reach.map((x) => PLATFORM_NAMES[x]).join(', ')) : tag('Nobody can reach them', 'unreachable')}</td>
 <td>${e(p.timeZone ?? `${defaultZone} (default)`)}<br>${e(hours)}<br>Digest ${p.digest ? 'daily' : 'off'}</td></tr>`;
-  }).join('');
+    })
+    .join('');
   const warning = unreachable.length
     ? `<div class="notice"><p>${unreachable.length} ${unreachable.length === 1 ? 'person' : 'people'} cannot be reached on any platform that is switched on: ${e(unreachable.map((p) => p.name).join(', '))}.</p></div>`
     : '';
@@ -47,8 +62,16 @@ export function personSettingsPage(o: SettingsFormOptions): string {
 <form method="post" action="/coordinate/people/${encodeURIComponent(o.person.id)}" novalidate>
 ${field({ id: 'timeZone', label: 'Time zone', hint: 'For example Europe/London', value: o.values.timeZone, error: err.timeZone })}
 ${field({ id: 'workingHours', label: 'Working hours', hint: 'Whole hours, for example 08:00-16:00', value: o.values.workingHours, error: err.workingHours })}
-${select({ id: 'digest', label: 'Reminders', value: o.values.digest, error: err.digest, options: [
-    { value: 'off', label: 'One message per reminder' }, { value: 'daily', label: 'One daily digest' }] })}
+${select({
+  id: 'digest',
+  label: 'Reminders',
+  value: o.values.digest,
+  error: err.digest,
+  options: [
+    { value: 'off', label: 'One message per reminder' },
+    { value: 'daily', label: 'One daily digest' },
+  ],
+})}
 ${whoField(o.who, err.coordinator)}
 <div class="actions"><button type="submit">Save settings</button><a href="/coordinate/people">Cancel</a></div></form>`;
   return coordinatorPage({ title: `Settings for ${o.person.name}`, current: '/coordinate/people', body, errors: err });

@@ -26,9 +26,10 @@ export function showTimeline(c: PlatformContext, timeline: TimelineSource, url: 
     to = toText ? parseLocalTime(toText, zone) : new Date(from.getTime() + WINDOW_DAYS * DAY_MS);
   } catch (err) {
     if (!(err instanceof LocalTimeError)) throw err;
-    return sendText(res, 400, html([], err.message), 'text/html; charset=utf-8');
+    sendText(res, 400, html([], err.message), 'text/html; charset=utf-8');
+    return;
   }
   const answer = timeline(from, to);
-  if ('error' in answer) return sendText(res, 400, html([], answer.error), 'text/html; charset=utf-8');
-  sendText(res, 200, html(answer.lines), 'text/html; charset=utf-8');
+  if ('error' in answer) sendText(res, 400, html([], answer.error), 'text/html; charset=utf-8');
+  else sendText(res, 200, html(answer.lines), 'text/html; charset=utf-8');
 }

@@ -43,11 +43,25 @@ export function sessionIsValid(value: string | undefined, token: string, now: Da
 export const SESSION_COOKIE_PATH = '/';
 
 export function sessionCookie(value: string, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${value}`, `Path=${SESSION_COOKIE_PATH}`, `Max-Age=${SESSION_HOURS * 3600}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${SESSION_COOKIE}=${value}`,
+    `Path=${SESSION_COOKIE_PATH}`,
+    `Max-Age=${SESSION_HOURS * 3600}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function clearedCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, `Path=${SESSION_COOKIE_PATH}`, 'Max-Age=0', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${SESSION_COOKIE}=`,
+    `Path=${SESSION_COOKIE_PATH}`,
+    'Max-Age=0',
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function readCookie(req: IncomingMessage, name: string): string | undefined {

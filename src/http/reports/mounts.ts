@@ -11,30 +11,44 @@ import { buildReport, listFilterOptions } from '../../app/insight/build-report.t
 import { isTableName, reportJson, tableCsv } from '../../app/insight/export-report.ts';
 import { HttpError, readRawBody, sendJson, sendText } from '../body.ts';
 import type { Mount } from '../server.ts';
-import { adminThrottleFor, bearerToken, clientAddress, type AdminThrottle, type ThrottleVerdict } from '../admin-throttle.ts';
 import {
-  clearedCookie, hasValidSession, reportsAccess, sessionCookie, sessionValue, tokensMatch,
-} from './access.ts';
+  adminThrottleFor,
+  bearerToken,
+  clientAddress,
+  type AdminThrottle,
+  type ThrottleVerdict,
+} from '../admin-throttle.ts';
+import { clearedCookie, hasValidSession, reportsAccess, sessionCookie, sessionValue, tokensMatch } from './access.ts';
 import { SIGN_IN_NEXT, reportsPage, signInPage } from './page.ts';
 import { projectPath } from '../../paths.ts';
 
 export const SIGN_IN_BODY_LIMIT = 4 * 1024;
 const HTML = 'text/html; charset=utf-8';
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
 };
 
-interface Asset { body: Buffer; type: string }
+interface Asset {
+  body: Buffer;
+  type: string;
+}
 
 function loadAssets(): Map<string, Asset> {
   const chartDir = dirname(createRequire(import.meta.url).resolve('chart.js'));
   const own = projectPath('src', 'http', 'reports', 'assets');
   return new Map([
-    ['/reports/assets/chart.umd.js', { body: readFileSync(join(chartDir, 'chart.umd.js')), type: 'text/javascript; charset=utf-8' }],
-    ['/reports/assets/reports.js', { body: readFileSync(join(own, 'reports.js')), type: 'text/javascript; charset=utf-8' }],
+    [
+      '/reports/assets/chart.umd.js',
+      { body: readFileSync(join(chartDir, 'chart.umd.js')), type: 'text/javascript; charset=utf-8' },
+    ],
+    [
+      '/reports/assets/reports.js',
+      { body: readFileSync(join(own, 'reports.js')), type: 'text/javascript; charset=utf-8' },
+    ],
     ['/reports/assets/reports.css', { body: readFileSync(join(own, 'reports.css')), type: 'text/css; charset=utf-8' }],
   ]);
 }
@@ -48,13 +62,20 @@ function filterFrom(url: URL, c: PlatformContext): ReportFilter {
   const range = defaultRange(c.clock.now(), c.config.timeZone);
   const q = url.searchParams;
   return parseReportFilter({
-    from: q.get('from') || range.from, to: q.get('to') || range.to,
-    serviceId: q.get('service') ?? undefined, organisation: q.get('organisation') ?? undefined, category: q.get('category') ?? undefined,
+    from: q.get('from') || range.from,
+    to: q.get('to') || range.to,
+    serviceId: q.get('service') ?? undefined,
+    organisation: q.get('organisation') ?? undefined,
+    category: q.get('category') ?? undefined,
   });
 }
 
 function report(c: PlatformContext, filter: ReportFilter) {
-  return buildReport(c.db, filter, c.clock.now(), { timeZone: c.config.timeZone, staleAfterMonths: c.config.staleAfterMonths, calendar: c.calendar });
+  return buildReport(c.db, filter, c.clock.now(), {
+    timeZone: c.config.timeZone,
+    staleAfterMonths: c.config.staleAfterMonths,
+    calendar: c.calendar,
+  });
 }
 
 function page(c: PlatformContext, url: URL, res: ServerResponse, signedIn: boolean): void {
@@ -68,7 +89,12 @@ function page(c: PlatformContext, url: URL, res: ServerResponse, signedIn: boole
     filter = { ...defaultRange(c.clock.now(), c.config.timeZone) };
   }
   const html = reportsPage({
-    filter, choices: listFilterOptions(c.db), tables: reportTables(report(c, filter), EXACT), timeZone: c.config.timeZone, signedIn, error,
+    filter,
+    choices: listFilterOptions(c.db),
+    tables: reportTables(report(c, filter), EXACT),
+    timeZone: c.config.timeZone,
+    signedIn,
+    error,
   });
   sendText(res, error ? 400 : 200, html, HTML);
 }
@@ -84,7 +110,8 @@ function exportFilter(c: PlatformContext, url: URL): ReportFilter {
 
 function exportCsv(c: PlatformContext, url: URL, res: ServerResponse): void {
   const table = url.searchParams.get('table') ?? '';
-  if (!isTableName(table)) throw new HttpError(400, `Choose a table to download, for example ?table=summary.`, 'REPORT_TABLE_UNKNOWN');
+  if (!isTableName(table))
+    throw new HttpError(400, `Choose a table to download, for example ?table=summary.`, 'REPORT_TABLE_UNKNOWN');
   const filter = exportFilter(c, url);
   const csv = tableCsv(report(c, filter), table);
   res.setHeader('content-disposition', `attachment; filename="${table}-${filter.from}-to-${filter.to}.csv"`);
@@ -97,7 +124,12 @@ function retryAfter(res: ServerResponse, verdict: Extract<ThrottleVerdict, { all
   return `Too many wrong tokens from your address. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
 }
 
-async function signIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse, throttle: AdminThrottle): Promise<void> {
+async function signIn(
+  c: PlatformContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  throttle: AdminThrottle,
+): Promise<void> {
   const token = c.config.adminToken as string;
   const client = clientAddress(req, c.config.trustProxy);
   const verdict = throttle.check(client);
@@ -107,7 +139,9 @@ async function signIn(c: PlatformContext, req: IncomingMessage, res: ServerRespo
   }
   const form = new URLSearchParams((await readRawBody(req, SIGN_IN_BODY_LIMIT)).toString('utf8'));
   const given = form.get('token') ?? '';
-  const next = (SIGN_IN_NEXT as readonly string[]).includes(form.get('next') ?? '') ? (form.get('next') as string) : '/reports';
+  const next = (SIGN_IN_NEXT as readonly string[]).includes(form.get('next') ?? '')
+    ? (form.get('next') as string)
+    : '/reports';
   if (!tokensMatch(given, token)) {
     throttle.failed(client);
     c.log.warn({ client }, 'reports sign-in refused: wrong token');
@@ -121,7 +155,13 @@ async function signIn(c: PlatformContext, req: IncomingMessage, res: ServerRespo
 }
 
 /** A script's `Authorization: Bearer` goes through the same throttle as the sign-in form. */
-function bearerSignIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse, given: string, throttle: AdminThrottle): boolean {
+function bearerSignIn(
+  c: PlatformContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  given: string,
+  throttle: AdminThrottle,
+): boolean {
   const client = clientAddress(req, c.config.trustProxy);
   const verdict = throttle.check(client);
   if (!verdict.allowed) throw new HttpError(429, retryAfter(res, verdict), 'TOO_MANY_ATTEMPTS');
@@ -142,7 +182,11 @@ function signedIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse,
 
 function refuse(url: URL, res: ServerResponse): void {
   if (url.pathname === '/reports') sendText(res, 401, signInPage(), HTML);
-  else sendJson(res, 401, { error: 'UNAUTHORISED', message: 'Sign in to the reports first (or send Authorization: Bearer <ADMIN_TOKEN>).' });
+  else
+    sendJson(res, 401, {
+      error: 'UNAUTHORISED',
+      message: 'Sign in to the reports first (or send Authorization: Bearer <ADMIN_TOKEN>).',
+    });
 }
 
 /** The reports routes. In production without ADMIN_TOKEN there are none, so every /reports address is a 404. */
@@ -155,17 +199,20 @@ export function createReportsMounts(c: PlatformContext): Mount[] {
     const method = req.method ?? 'GET';
     const asset = assets.get(url.pathname);
     secure(res, asset ? 'public, max-age=3600' : 'no-store');
-    if (asset && (method === 'GET' || method === 'HEAD')) return sendText(res, 200, asset.body.toString('utf8'), asset.type);
+    if (asset && (method === 'GET' || method === 'HEAD'))
+      return sendText(res, 200, asset.body.toString('utf8'), asset.type);
     if (access === 'token' && url.pathname === '/reports/sign-in') {
       if (method === 'POST') return signIn(c, req, res, throttle);
-      if (method === 'GET') return sendText(res, 200, signInPage(undefined, url.searchParams.get('next') ?? undefined), HTML);
+      if (method === 'GET')
+        return sendText(res, 200, signInPage(undefined, url.searchParams.get('next') ?? undefined), HTML);
     }
     if (url.pathname === '/reports/sign-out' && method === 'POST') {
       res.setHeader('set-cookie', clearedCookie(c.config.production));
       res.writeHead(303, { location: access === 'token' ? '/reports/sign-in' : '/reports' });
       return void res.end();
     }
-    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'Reports can only be read.', 'METHOD_NOT_ALLOWED');
+    if (method !== 'GET' && method !== 'HEAD')
+      throw new HttpError(405, 'Reports can only be read.', 'METHOD_NOT_ALLOWED');
     const isIn = access === 'token' && signedIn(c, req, res, throttle);
     if (access === 'token' && !isIn) return refuse(url, res);
     if (url.pathname === '/reports') return page(c, url, res, isIn);

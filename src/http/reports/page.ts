@@ -9,8 +9,14 @@ import { TIME_UNIT_NOTE } from '../../app/insight/export-report.ts';
 /** How each table is drawn: which chart, and which columns are the series (the first column labels the rows). */
 const CHARTS: Partial<Record<TableName, { kind: 'bar' | 'hbar' | 'stacked' | 'doughnut'; series: string[] }>> = {
   summary: { kind: 'bar', series: ['count'] },
-  declines_by_service: { kind: 'stacked', series: ['no_capacity', 'not_eligible', 'not_right_service', 'already_known', 'other'] },
-  declines_by_category: { kind: 'stacked', series: ['no_capacity', 'not_eligible', 'not_right_service', 'already_known', 'other'] },
+  declines_by_service: {
+    kind: 'stacked',
+    series: ['no_capacity', 'not_eligible', 'not_right_service', 'already_known', 'other'],
+  },
+  declines_by_category: {
+    kind: 'stacked',
+    series: ['no_capacity', 'not_eligible', 'not_right_service', 'already_known', 'other'],
+  },
   times: { kind: 'bar', series: ['median', 'p90'] },
   drop_off: { kind: 'bar', series: ['count'] },
   follow_up: { kind: 'doughnut', series: ['count'] },
@@ -23,7 +29,10 @@ const CHARTS: Partial<Record<TableName, { kind: 'bar' | 'hbar' | 'stacked' | 'do
 const WIDE_TABLE_COLUMNS = 4;
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 export function filterQuery(f: ReportFilter): string {
@@ -50,9 +59,21 @@ ${body}
 </html>`;
 }
 
-function options(items: Array<{ value: string; label: string }>, selected: string | undefined, allLabel: string): string {
+function options(
+  items: Array<{ value: string; label: string }>,
+  selected: string | undefined,
+  allLabel: string,
+): string {
   const all = `<option value="">${escapeHtml(allLabel)}</option>`;
-  return all + items.map((i) => `<option value="${escapeHtml(i.value)}"${i.value === selected ? ' selected' : ''}>${escapeHtml(i.label)}</option>`).join('');
+  return (
+    all +
+    items
+      .map(
+        (i) =>
+          `<option value="${escapeHtml(i.value)}"${i.value === selected ? ' selected' : ''}>${escapeHtml(i.label)}</option>`,
+      )
+      .join('')
+  );
 }
 
 function filterForm(f: ReportFilter, choices: FilterOptions, error?: string): string {
@@ -74,14 +95,26 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 function cell(value: string | number | null, numeric: boolean, header: boolean): string {
   const text = value === null ? '–' : String(value);
   const attrs = numeric ? ' class="num"' : '';
-  return header ? `<th scope="row"${attrs}>${escapeHtml(text)}</th>` : `<td${attrs}${value === null ? ' data-empty="true"' : ''}>${escapeHtml(text)}</td>`;
+  return header
+    ? `<th scope="row"${attrs}>${escapeHtml(text)}</th>`
+    : `<td${attrs}${value === null ? ' data-empty="true"' : ''}>${escapeHtml(text)}</td>`;
 }
 
 function tableHtml(t: ReportTable): string {
-  const head = t.columns.map((c) => `<th scope="col" data-key="${escapeHtml(c.key)}"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
-  const rows = t.rows.length === 0
-    ? `<tr><td colspan="${t.columns.length}">Nothing to show for this filter.</td></tr>`
-    : t.rows.map((r) => `<tr>${t.columns.map((c, i) => cell(r[c.key] ?? null, Boolean(c.numeric), i === 0)).join('')}</tr>`).join('\n');
+  const head = t.columns
+    .map(
+      (c) =>
+        `<th scope="col" data-key="${escapeHtml(c.key)}"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`,
+    )
+    .join('');
+  const rows =
+    t.rows.length === 0
+      ? `<tr><td colspan="${t.columns.length}">Nothing to show for this filter.</td></tr>`
+      : t.rows
+          .map(
+            (r) => `<tr>${t.columns.map((c, i) => cell(r[c.key] ?? null, Boolean(c.numeric), i === 0)).join('')}</tr>`,
+          )
+          .join('\n');
   return `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(t.title)} (table)">
 <table id="table-${t.name}"><caption>${escapeHtml(t.caption)}</caption>
 <thead><tr>${head}</tr></thead>
@@ -92,9 +125,10 @@ ${rows}
 
 function section(t: ReportTable, query: string): string {
   const chart = CHARTS[t.name];
-  const canvas = chart && t.rows.length > 0
-    ? `<div class="chart"><canvas data-chart="${chart.kind}" data-table="table-${t.name}" data-series="${chart.series.join(',')}" role="img" aria-label="Chart of ${escapeHtml(t.title.toLowerCase())}; the same figures are in the table"></canvas></div>`
-    : '';
+  const canvas =
+    chart && t.rows.length > 0
+      ? `<div class="chart"><canvas data-chart="${chart.kind}" data-table="table-${t.name}" data-series="${chart.series.join(',')}" role="img" aria-label="Chart of ${escapeHtml(t.title.toLowerCase())}; the same figures are in the table"></canvas></div>`
+      : '';
   return `<section class="figure" id="${t.name}" aria-labelledby="title-${t.name}">
 <h2 id="title-${t.name}">${escapeHtml(t.title)}</h2>
 <div class="pair${canvas && t.columns.length <= WIDE_TABLE_COLUMNS ? '' : ' single'}">${canvas}${tableHtml(t)}</div>
@@ -113,8 +147,12 @@ export interface PageModel {
 
 export function reportsPage(m: PageModel): string {
   const query = filterQuery(m.filter);
-  const signOut = m.signedIn ? '<form method="post" action="/reports/sign-out" class="sign-out"><button type="submit">Sign out</button></form>' : '';
-  return layout('Reports', `<header class="top"><h1>Introductions: reports</h1>${signOut}</header>
+  const signOut = m.signedIn
+    ? '<form method="post" action="/reports/sign-out" class="sign-out"><button type="submit">Sign out</button></form>'
+    : '';
+  return layout(
+    'Reports',
+    `<header class="top"><h1>Introductions: reports</h1>${signOut}</header>
 <main>
 <p class="lead">Figures for introductions made from ${escapeHtml(m.filter.from)} to ${escapeHtml(m.filter.to)} (${escapeHtml(m.timeZone)} dates). No client details are used.</p>
 ${filterForm(m.filter, m.choices, m.error)}
@@ -127,15 +165,21 @@ ${filterForm(m.filter, m.choices, m.error)}
 ${m.tables.map((t) => section(t, query)).join('\n')}
 </main>
 <script src="/reports/assets/chart.umd.js"></script>
-<script src="/reports/assets/reports.js"></script>`);
+<script src="/reports/assets/reports.js"></script>`,
+  );
 }
 
 /** Where a sign-in may send the coordinator afterwards, besides /reports. */
 export const SIGN_IN_NEXT = ['/coordinate'] as const;
 
 export function signInPage(error?: string, next?: string): string {
-  const then = next && (SIGN_IN_NEXT as readonly string[]).includes(next) ? `<input type="hidden" name="next" value="${escapeHtml(next)}">` : '';
-  return layout('Sign in to reports', `<main class="sign-in">
+  const then =
+    next && (SIGN_IN_NEXT as readonly string[]).includes(next)
+      ? `<input type="hidden" name="next" value="${escapeHtml(next)}">`
+      : '';
+  return layout(
+    'Sign in to reports',
+    `<main class="sign-in">
 <h1>Sign in to reports</h1>
 <p>Reports and the coordinator pages are for coordinators. Sign in with the admin token your administrator set (ADMIN_TOKEN).</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
@@ -143,5 +187,6 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <div class="field"><label for="token">Admin token</label><input type="password" id="token" name="token" autocomplete="current-password" required></div>
 <div class="actions"><button type="submit">Sign in</button></div>
 </form>
-</main>`);
+</main>`,
+  );
 }

@@ -5,7 +5,7 @@
 // live-card update would only double the mail.
 import type { Card } from '../../cards/model.ts';
 import { formatWhen } from '../../cards/format.ts';
-import { type ChannelAddress, type Clock, type Identity, type MessageRef } from '../../domain/ports.ts';
+import type { ChannelAddress, Clock, Identity, MessageRef } from '../../domain/ports.ts';
 import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
 import type { Person } from '../../domain/directory/types.ts';
 import type { HandoverStore } from '../../storage/handover-store.ts';
@@ -47,25 +47,69 @@ export class EmailMessenger implements Messenger {
     const zone = person.timeZone ?? this.deps.timeZone;
     const ttlMs = this.deps.linkTtlMs ?? LINK_TTL_MS;
     const note = (expiresAt: string) => `This link works until ${formatWhen(expiresAt, zone, now)}.`;
-    const made = card.kind === 'review_request' && card.subjectId && this.deps.services?.get(card.subjectId)
-      ? [this.deps.links.createLink({ purpose: REVIEW_PURPOSE, handoverId: null, serviceId: card.subjectId, personId: person.id, address, now, ttlMs })]
-        .map(({ link, token }) => ({ link, mailLink: { url: linkUrl(this.deps.publicUrl, token), label: 'Review the entry', note: note(link.expiresAt) } }))
-      : linkTargets(card, (id) => this.deps.handovers.find(id) !== undefined).map((t) => {
-        const { link, token } = this.deps.links.createLink({ purpose: HANDOVER_PURPOSE, handoverId: t.handoverId, personId: person.id, address, now, ttlMs });
-        const mailLink: MailLink = { url: linkUrl(this.deps.publicUrl, token), label: linkLabel(card, t), note: note(link.expiresAt) };
-        return { link, mailLink, line: t.line };
-      });
+    const made =
+      card.kind === 'review_request' && card.subjectId && this.deps.services?.get(card.subjectId)
+        ? [
+            this.deps.links.createLink({
+              purpose: REVIEW_PURPOSE,
+              handoverId: null,
+              serviceId: card.subjectId,
+              personId: person.id,
+              address,
+              now,
+              ttlMs,
+            }),
+          ].map(({ link, token }) => ({
+            link,
+            mailLink: {
+              url: linkUrl(this.deps.publicUrl, token),
+              label: 'Review the entry',
+              note: note(link.expiresAt),
+            },
+          }))
+        : linkTargets(card, (id) => this.deps.handovers.find(id) !== undefined).map((t) => {
+            const { link, token } = this.deps.links.createLink({
+              purpose: HANDOVER_PURPOSE,
+              handoverId: t.handoverId,
+              personId: person.id,
+              address,
+              now,
+              ttlMs,
+            });
+            const mailLink: MailLink = {
+              url: linkUrl(this.deps.publicUrl, token),
+              label: linkLabel(card, t),
+              note: note(link.expiresAt),
+            };
+            return { link, mailLink, line: t.line };
+          });
     const ownLink = made.length === 1 && !('line' in made[0] && made[0].line !== undefined);
-    const content = { ...composeMail(card, person.name, made.map((m) => m.mailLink), ownLink), subject: this.subject(card, zone) };
+    const content = {
+      ...composeMail(
+        card,
+        person.name,
+        made.map((m) => m.mailLink),
+        ownLink,
+      ),
+      subject: this.subject(card, zone),
+    };
     const { providerId } = await this.deps.sender.send({ to: address, content, reference: options.idempotencyKey });
     const sent = this.deps.links.recordSent({
-      idempotencyKey: options.idempotencyKey, personId: person.id, address, linkId: made[0]?.link.id ?? null, providerId, at: now,
+      idempotencyKey: options.idempotencyKey,
+      personId: person.id,
+      address,
+      linkId: made[0]?.link.id ?? null,
+      providerId,
+      at: now,
     });
     return { platform: 'email', conversationId: address, messageId: sent.id };
   }
 
   async postToChannel(channel: ChannelAddress, _card: Card, _options: SendOptions): Promise<MessageRef> {
-    throw new DeliveryError('recipient_unknown', `E-mail has no channels (asked for ${channel.platform} channel ${channel.channelId}).`);
+    throw new DeliveryError(
+      'recipient_unknown',
+      `E-mail has no channels (asked for ${channel.platform} channel ${channel.channelId}).`,
+    );
   }
 
   /** Nothing to send: see the note at the top of this file. */
@@ -75,17 +119,22 @@ export class EmailMessenger implements Messenger {
     const handover = card.subjectId ? this.deps.handovers.find(card.subjectId) : undefined;
     if (!handover) return mailSubject(card, { timeZone });
     return mailSubject(card, {
-      handover, timeZone, introducer: this.deps.people.nameOf(handover.introducerId), contact: this.deps.people.nameOf(handover.contactId),
+      handover,
+      timeZone,
+      introducer: this.deps.people.nameOf(handover.introducerId),
+      contact: this.deps.people.nameOf(handover.contactId),
       service: this.deps.services?.get(handover.serviceId)?.name,
     });
   }
 
   private recipient(to: Identity): { address: string; person: Person } {
-    if (to.platform !== 'email') throw new DeliveryError('recipient_unknown', `E-mail cannot reach a ${to.platform} identity.`);
+    if (to.platform !== 'email')
+      throw new DeliveryError('recipient_unknown', `E-mail cannot reach a ${to.platform} identity.`);
     const address = to.userId.trim();
     if (!isMailAddress(address)) throw new DeliveryError('recipient_unknown', 'That is not an e-mail address.');
     const person = this.deps.people.findByIdentity('email', '', address) ?? this.deps.people.findByEmail(address);
-    if (!person) throw new DeliveryError('recipient_unknown', `Nobody with the address ${address} is in the directory.`);
+    if (!person)
+      throw new DeliveryError('recipient_unknown', `Nobody with the address ${address} is in the directory.`);
     return { address, person };
   }
 }

@@ -31,14 +31,36 @@ export interface EmailPlatform {
 
 /** null when e-mail is switched off (no SMTP_URL or NOTIFY_API_KEY). publicUrl defaults to this server's own address. */
 export function createEmailPlatform(
-  c: PlatformContext, options: { handleAction: HandleActionFn; sender?: MailSender; publicUrl?: string },
+  c: PlatformContext,
+  options: { handleAction: HandleActionFn; sender?: MailSender; publicUrl?: string },
 ): EmailPlatform | null {
   const sender = options.sender ?? (c.config.email ? createMailSender(c.config.email) : undefined);
   if (!sender) return null;
   const configured = options.publicUrl ?? c.config.publicUrl;
   const publicUrl = configured ?? `http://${c.config.host}:${c.config.port}`;
   const links = new EmailLinkStore(c.db);
-  const messenger = new EmailMessenger({ sender, links, people: c.people, handovers: c.handovers, services: c.services, clock: c.clock, publicUrl, timeZone: c.config.timeZone });
-  const mounts = createEmailLinkMounts({ links, sender, handovers: c.handovers, people: c.people, services: c.services, clock: c.clock, log: c.log, publicUrl: configured }, options.handleAction);
+  const messenger = new EmailMessenger({
+    sender,
+    links,
+    people: c.people,
+    handovers: c.handovers,
+    services: c.services,
+    clock: c.clock,
+    publicUrl,
+    timeZone: c.config.timeZone,
+  });
+  const mounts = createEmailLinkMounts(
+    {
+      links,
+      sender,
+      handovers: c.handovers,
+      people: c.people,
+      services: c.services,
+      clock: c.clock,
+      log: c.log,
+      publicUrl: configured,
+    },
+    options.handleAction,
+  );
   return { messenger, mounts, links, sender };
 }

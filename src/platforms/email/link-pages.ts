@@ -39,7 +39,8 @@ export const PAGE_HEADERS: Record<string, string> = {
   'referrer-policy': 'same-origin', // the token is in the address: never sent to another site; same-origin keeps Origin on form posts
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
 };
 
 export function page(title: string, body: string): string {
@@ -69,23 +70,66 @@ export function codePage(p: CodePageInput): string {
 <div class="actions"><button type="submit" class="button primary">Continue</button></div></form>`
     : '';
   const send = `<form method="post" action="${e(p.codeUrl)}"><div class="actions"><button type="submit" class="button${p.codeSent ? '' : ' primary'}">${p.codeSent ? 'Send me a new code' : 'Send me a code'}</button></div></form>`;
-  return page('Check it’s you', `<h1>Check it’s you</h1>${alert}
+  return page(
+    'Check it’s you',
+    `<h1>Check it’s you</h1>${alert}
 <p>${e(p.about)}</p>
 <p>To keep the client’s details private, we need to check this is you. We will send a ${CODE_DIGITS}-digit code to ${e(p.maskedAddress)}.</p>
-${enter}${send}`);
+${enter}${send}`,
+  );
 }
 
-export type StopReason = 'unknown' | 'expired' | 'used' | 'locked' | 'wrong_purpose' | 'too_many_codes' | 'session_ended' | 'send_failed';
+export type StopReason =
+  | 'unknown'
+  | 'expired'
+  | 'used'
+  | 'locked'
+  | 'wrong_purpose'
+  | 'too_many_codes'
+  | 'session_ended'
+  | 'send_failed';
 
 const STOPS: Record<StopReason, { status: number; title: string; text: string }> = {
-  unknown: { status: 404, title: 'This link is not recognised', text: 'Check you copied the whole link from the e-mail. Nothing has been changed.' },
-  expired: { status: 410, title: 'This link has expired', text: 'Links work for a limited time. Nothing has been changed.' },
-  used: { status: 410, title: 'This link has already been used', text: 'Each link works once, in the browser where its code was entered. Nothing has been changed. Your next e-mail about this introduction will have a fresh link, or ask your coordinator.' },
-  locked: { status: 403, title: 'This link is locked', text: 'Too many wrong codes were entered, so this link no longer works. Nothing has been changed. Ask your coordinator if you need help.' },
-  wrong_purpose: { status: 400, title: 'This link cannot be used here', text: 'This link was made for something else. Nothing has been changed.' },
-  too_many_codes: { status: 429, title: 'We cannot send more codes for this link', text: 'We have sent as many codes as we can for this link. Nothing has been changed. Use the newest code you received, or ask your coordinator.' },
-  session_ended: { status: 403, title: 'Your session has ended', text: 'For safety, the page stops working after a while or in another browser. Nothing has been changed. Your next e-mail about this introduction will have a fresh link.' },
-  send_failed: { status: 503, title: 'We could not send the code just now', text: 'Nothing has been changed. Please go back and try again in a few minutes.' },
+  unknown: {
+    status: 404,
+    title: 'This link is not recognised',
+    text: 'Check you copied the whole link from the e-mail. Nothing has been changed.',
+  },
+  expired: {
+    status: 410,
+    title: 'This link has expired',
+    text: 'Links work for a limited time. Nothing has been changed.',
+  },
+  used: {
+    status: 410,
+    title: 'This link has already been used',
+    text: 'Each link works once, in the browser where its code was entered. Nothing has been changed. Your next e-mail about this introduction will have a fresh link, or ask your coordinator.',
+  },
+  locked: {
+    status: 403,
+    title: 'This link is locked',
+    text: 'Too many wrong codes were entered, so this link no longer works. Nothing has been changed. Ask your coordinator if you need help.',
+  },
+  wrong_purpose: {
+    status: 400,
+    title: 'This link cannot be used here',
+    text: 'This link was made for something else. Nothing has been changed.',
+  },
+  too_many_codes: {
+    status: 429,
+    title: 'We cannot send more codes for this link',
+    text: 'We have sent as many codes as we can for this link. Nothing has been changed. Use the newest code you received, or ask your coordinator.',
+  },
+  session_ended: {
+    status: 403,
+    title: 'Your session has ended',
+    text: 'For safety, the page stops working after a while or in another browser. Nothing has been changed. Your next e-mail about this introduction will have a fresh link.',
+  },
+  send_failed: {
+    status: 503,
+    title: 'We could not send the code just now',
+    text: 'Nothing has been changed. Please go back and try again in a few minutes.',
+  },
 };
 
 /** An expired link can ask for a fresh one, sent to the same address. */
@@ -100,10 +144,16 @@ export function stopPage(reason: StopReason, offer?: NewLinkOffer): { status: nu
     ? `<form method="post" action="${e(offer.newLinkUrl)}"><p>We can send a new link to ${e(offer.maskedAddress)}.</p>
 <div class="actions"><button type="submit" class="button primary">Send me a new link</button></div></form>`
     : '';
-  return { status: s.status, html: page(s.title, `<h1>${e(s.title)}</h1><div class="notice"><p>${e(s.text)}</p></div>${renew}`) };
+  return {
+    status: s.status,
+    html: page(s.title, `<h1>${e(s.title)}</h1><div class="notice"><p>${e(s.text)}</p></div>${renew}`),
+  };
 }
 
 export function newLinkSentPage(maskedAddress: string): string {
-  return page('We have sent you a new link', `<h1>We have sent you a new link</h1>
-<div class="notice"><p>Check your e-mail at ${e(maskedAddress)} and open the newest link. Nothing has been changed.</p></div>`);
+  return page(
+    'We have sent you a new link',
+    `<h1>We have sent you a new link</h1>
+<div class="notice"><p>Check your e-mail at ${e(maskedAddress)} and open the newest link. Nothing has been changed.</p></div>`,
+  );
 }

@@ -34,7 +34,8 @@ const RESERVED_FIELDS = new Set(['csrf', 'actionId', 'version']);
 
 export type HandleActionFn = (request: ActionRequest) => ActionResult;
 
-const IDLE_MESSAGE = 'For your safety the page closed after a while without use, or you opened it in another browser. Send yourself a new code to carry on.';
+const IDLE_MESSAGE =
+  'For your safety the page closed after a while without use, or you opened it in another browser. Send yourself a new code to carry on.';
 
 export interface EmailLinkDeps {
   links: EmailLinkStore;
@@ -77,7 +78,8 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const type = String(req.headers['content-type'] ?? '');
-  if (!type.startsWith('application/x-www-form-urlencoded')) throw new HttpError(415, 'Send the form as a normal web form.', 'NOT_FORM');
+  if (!type.startsWith('application/x-www-form-urlencoded'))
+    throw new HttpError(415, 'Send the form as a normal web form.', 'NOT_FORM');
   return new URLSearchParams((await readRawBody(req, FORM_BODY_LIMIT)).toString('utf8'));
 }
 
@@ -96,10 +98,12 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
   };
 
   /** What the link opens: the introduction, or the service whose entry is reviewed. */
-  const subjectOf = (link: EmailLink): string => (link.purpose === REVIEW_PURPOSE ? link.serviceId : link.handoverId) ?? '';
+  const subjectOf = (link: EmailLink): string =>
+    (link.purpose === REVIEW_PURPOSE ? link.serviceId : link.handoverId) ?? '';
 
   const about = (link: EmailLink): string => {
-    if (link.purpose === REVIEW_PURPOSE) return `This page is about the directory entry for ${deps.services.get(link.serviceId ?? '')?.name ?? 'a service'}.`;
+    if (link.purpose === REVIEW_PURPOSE)
+      return `This page is about the directory entry for ${deps.services.get(link.serviceId ?? '')?.name ?? 'a service'}.`;
     const h = link.handoverId ? deps.handovers.find(link.handoverId) : undefined;
     if (!h) return 'This page is about an introduction.';
     const service = deps.services.get(h.serviceId)?.name ?? 'a service';
@@ -107,10 +111,18 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
   };
 
   const showCode = (res: ServerResponse, v: Visit, error?: string, status = 200) =>
-    send(res, status, codePage({
-      about: about(v.link), maskedAddress: maskAddress(v.link.address), codeUrl: `${v.base}/code`, verifyUrl: `${v.base}/verify`,
-      codeSent: deps.links.hasLiveCode(v.link.id, deps.clock.now()), error,
-    }));
+    send(
+      res,
+      status,
+      codePage({
+        about: about(v.link),
+        maskedAddress: maskAddress(v.link.address),
+        codeUrl: `${v.base}/code`,
+        verifyUrl: `${v.base}/verify`,
+        codeSent: deps.links.hasLiveCode(v.link.id, deps.clock.now()),
+        error,
+      }),
+    );
 
   /** The card after an action, a form with what to fix, or (no result, or an error without a form) the current card. */
   const showCard = (res: ServerResponse, v: Visit, result?: ActionResult, status = 200) => {
@@ -119,10 +131,20 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     if (!card) {
       const opening = v.link.purpose === REVIEW_PURPOSE ? 'review_open' : 'open_handover';
       const current = handleActionFn({ actorId: v.link.personId, actionId: opening, subjectId: subjectOf(v.link) });
-      if (current.kind === 'error') return send(res, 404, page('Not found', `<h1>Not found</h1><div class="notice"><p>${escapeHtml(current.message)}</p></div>`));
+      if (current.kind === 'error')
+        return send(
+          res,
+          404,
+          page('Not found', `<h1>Not found</h1><div class="notice"><p>${escapeHtml(current.message)}</p></div>`),
+        );
       card = current.card;
     }
-    const html = cardFormHtml(card, { actionUrl: `${v.base}/action`, csrf: v.session!.csrf, subjectId: subjectOf(v.link), message });
+    const html = cardFormHtml(card, {
+      actionUrl: `${v.base}/action`,
+      csrf: v.session!.csrf,
+      subjectId: subjectOf(v.link),
+      message,
+    });
     send(res, status, page(card.title, html));
   };
 
@@ -131,7 +153,11 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     if (!code) return stop(res, deps.links.get(v.link.id)?.locked ? 'locked' : 'too_many_codes');
     const name = deps.people.get(v.link.personId)?.name ?? '';
     try {
-      await deps.sender.send({ to: v.link.address, content: codeMail(name, code), reference: `code:${v.link.id}:${deps.links.get(v.link.id)!.codesSent}` });
+      await deps.sender.send({
+        to: v.link.address,
+        content: codeMail(name, code),
+        reference: `code:${v.link.id}:${deps.links.get(v.link.id)!.codesSent}`,
+      });
     } catch (err) {
       deps.log.warn({ err: { message: (err as Error).message }, linkId: v.link.id }, 'could not send a one-time code');
       return stop(res, 'send_failed');
@@ -143,9 +169,15 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     const typed = (await readForm(req)).get('code') ?? '';
     const check = deps.links.checkCode(v.link.id, typed.slice(0, 20), deps.clock.now());
     if (check.result === 'locked') return stop(res, 'locked');
-    if (check.result === 'no_code') return showCode(res, v, 'That code has expired or has been used up. Send yourself a new code.', 400);
+    if (check.result === 'no_code')
+      return showCode(res, v, 'That code has expired or has been used up. Send yourself a new code.', 400);
     if (check.result === 'wrong') {
-      return showCode(res, v, `That code is not right. Check the newest e-mail and try again (${check.triesLeft} ${check.triesLeft === 1 ? 'try' : 'tries'} left for this code).`, 400);
+      return showCode(
+        res,
+        v,
+        `That code is not right. Check the newest e-mail and try again (${check.triesLeft} ${check.triesLeft === 1 ? 'try' : 'tries'} left for this code).`,
+        400,
+      );
     }
     const now = deps.clock.now();
     const { sessionId } = deps.links.openSession(v.link.id, now);
@@ -160,17 +192,28 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     const form = await readForm(req);
     if (form.get('csrf') !== v.session.csrf) return stop(res, 'session_ended');
     const actionId = form.get('actionId') ?? '';
-    if (!isActionId(actionId)) return showCard(res, v, { kind: 'error', message: 'That button is not known here. Please try again.', fields: {} }, 400);
+    if (!isActionId(actionId))
+      return showCard(
+        res,
+        v,
+        { kind: 'error', message: 'That button is not known here. Please try again.', fields: {} },
+        400,
+      );
     const inputs: Record<string, string> = {};
     for (const key of new Set(form.keys())) if (!RESERVED_FIELDS.has(key)) inputs[key] = form.getAll(key).join(',');
     const version = Number(form.get('version'));
     const result = handleActionFn({
-      actorId: v.link.personId, actionId, subjectId: subjectOf(v.link), version: Number.isInteger(version) ? version : undefined, inputs,
+      actorId: v.link.personId,
+      actionId,
+      subjectId: subjectOf(v.link),
+      version: Number.isInteger(version) ? version : undefined,
+      inputs,
     });
     showCard(res, v, result, result.kind === 'error' ? 422 : 200);
   };
 
-  const expiredPage = (v: Visit) => stopPage('expired', { newLinkUrl: `${v.base}/new-link`, maskedAddress: maskAddress(v.link.address) }).html;
+  const expiredPage = (v: Visit) =>
+    stopPage('expired', { newLinkUrl: `${v.base}/new-link`, maskedAddress: maskAddress(v.link.address) }).html;
 
   const onNewLink = async (req: IncomingMessage, res: ServerResponse, v: Visit) => {
     const fresh = deps.links.renewLink(v.link, deps.clock.now(), deps.linkTtlMs ?? LINK_TTL_MS);
@@ -179,7 +222,11 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     const until = formatWhen(fresh.link.expiresAt, person?.timeZone ?? DEFAULT_TIME_ZONE);
     const url = `${(deps.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`).replace(/\/+$/, '')}/e/${fresh.token}`;
     try {
-      await deps.sender.send({ to: v.link.address, content: newLinkMail(person?.name ?? '', about(v.link), url, until), reference: `new-link:${fresh.link.id}` });
+      await deps.sender.send({
+        to: v.link.address,
+        content: newLinkMail(person?.name ?? '', about(v.link), url, until),
+        reference: `new-link:${fresh.link.id}`,
+      });
     } catch (err) {
       deps.log.warn({ err: { message: (err as Error).message }, linkId: v.link.id }, 'could not send a new link');
       return stop(res, 'send_failed');
@@ -196,7 +243,8 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     const session = sessionId ? deps.links.findSession(sessionId, link.id, deps.clock.now()) : undefined;
     const v: Visit = { token, link, base: `/e/${token}`, session };
     const method = req.method ?? 'GET';
-    if (method === 'POST' && origin && req.headers.origin && req.headers.origin !== origin) return stop(res, 'session_ended');
+    if (method === 'POST' && origin && req.headers.origin && req.headers.origin !== origin)
+      return stop(res, 'session_ended');
     const refused = refusal(v);
     if (refused === 'expired' && method === 'GET' && step === '') return send(res, 410, expiredPage(v));
     if (refused === 'expired' && method === 'POST' && step === 'new-link') return onNewLink(req, res, v);

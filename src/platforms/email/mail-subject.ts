@@ -19,14 +19,20 @@ export function mailSubject(card: Card, f: SubjectFacts): string {
   const replyBy = formatWhen(h.replyBy, f.timeZone);
   const sent = formatWhen(h.createdAt, f.timeZone);
   switch (card.kind) {
-    case 'introduction': return `New introduction${from} to ${f.service}: please reply by ${replyBy}`;
-    case 'accepted': return `You accepted an introduction${from} to ${f.service} (sent ${sent})`;
-    case 'escalation': return `Can you pick up an introduction for ${f.contact ?? 'a colleague'}? ${f.service}, sent${from.replace(' from', ' by')} ${sent}`;
+    case 'introduction':
+      return `New introduction${from} to ${f.service}: please reply by ${replyBy}`;
+    case 'accepted':
+      return `You accepted an introduction${from} to ${f.service} (sent ${sent})`;
+    case 'escalation':
+      return `Can you pick up an introduction for ${f.contact ?? 'a colleague'}? ${f.service}, sent${from.replace(' from', ' by')} ${sent}`;
     case 'nudge':
       return h.state === 'sent'
         ? `Reminder: please answer the introduction${from} to ${f.service} (reply was due ${replyBy})`
         : `Reminder: have you made contact? Introduction${from} to ${f.service} (sent ${sent})`;
-    case 'receipt': case 'outcome': return `${card.summary} (sent ${sent})`;
-    default: return card.summary;
+    case 'receipt':
+    case 'outcome':
+      return `${card.summary} (sent ${sent})`;
+    default:
+      return card.summary;
   }
 }

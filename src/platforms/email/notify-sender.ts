@@ -16,15 +16,22 @@ export interface NotifySenderOptions {
 }
 
 interface NotifyFailure {
-  response?: { status?: number; headers?: Record<string, string>; data?: { errors?: { error?: string; message?: string }[] } };
+  response?: {
+    status?: number;
+    headers?: Record<string, string>;
+    data?: { errors?: { error?: string; message?: string }[] };
+  };
   code?: string;
 }
 
 export function personalisation(mail: OutgoingMail): Record<string, string> {
   const c = mail.content;
   return {
-    subject: c.subject, greeting: c.greeting, body: c.paragraphs.join('\n\n'),
-    links: c.links.map((l) => `${l.label}: ${l.url}\n${l.note}`).join('\n\n'), footer: c.footer,
+    subject: c.subject,
+    greeting: c.greeting,
+    body: c.paragraphs.join('\n\n'),
+    links: c.links.map((l) => `${l.label}: ${l.url}\n${l.note}`).join('\n\n'),
+    footer: c.footer,
   };
 }
 
@@ -33,10 +40,13 @@ export function notifyFailure(err: unknown, address: string): DeliveryError {
   const status = e.response?.status ?? 0;
   const first = e.response?.data?.errors?.[0];
   const said = first ? `${first.error ?? ''}: ${first.message ?? ''}` : '';
-  if (status === 429) return new DeliveryError('rate_limited', `GOV.UK Notify says too many requests. ${said}`, retryAfter(e));
-  if (status >= 500 || status === 0) return new DeliveryError('transient', `GOV.UK Notify could not be reached (${status || e.code || 'no answer'}).`);
+  if (status === 429)
+    return new DeliveryError('rate_limited', `GOV.UK Notify says too many requests. ${said}`, retryAfter(e));
+  if (status >= 500 || status === 0)
+    return new DeliveryError('transient', `GOV.UK Notify could not be reached (${status || e.code || 'no answer'}).`);
   if (status === 400 && /email_address/i.test(first?.message ?? '')) return notReachable(address, said);
-  if (status === 403) return new DeliveryError('permanent', `GOV.UK Notify refused our key: check NOTIFY_API_KEY. ${said}`);
+  if (status === 403)
+    return new DeliveryError('permanent', `GOV.UK Notify refused our key: check NOTIFY_API_KEY. ${said}`);
   return new DeliveryError('permanent', `GOV.UK Notify refused the mail (${status}). ${said}`);
 }
 
@@ -50,12 +60,17 @@ export class NotifySender implements MailSender {
   private readonly client: InstanceType<typeof NotifyClient>;
 
   constructor(private readonly options: NotifySenderOptions) {
-    this.client = options.baseUrl ? new NotifyClient(options.baseUrl, options.apiKey) : new NotifyClient(options.apiKey);
+    this.client = options.baseUrl
+      ? new NotifyClient(options.baseUrl, options.apiKey)
+      : new NotifyClient(options.apiKey);
   }
 
   async send(mail: OutgoingMail): Promise<{ providerId: string }> {
     try {
-      const res = await this.client.sendEmail(this.options.templateId, mail.to, { personalisation: personalisation(mail), reference: mail.reference });
+      const res = await this.client.sendEmail(this.options.templateId, mail.to, {
+        personalisation: personalisation(mail),
+        reference: mail.reference,
+      });
       return { providerId: String((res.data as { id?: unknown })?.id ?? '') };
     } catch (err) {
       throw notifyFailure(err, mail.to);

@@ -10,8 +10,13 @@ export const emailModule: PlatformModule = {
     const email = createEmailPlatform(app, { handleAction: app.runAction });
     if (!email) throw new Error('E-mail was switched on without a mail sender: check SMTP_URL or NOTIFY_API_KEY.');
     return {
-      mounts: email.mounts, messenger: email.messenger, limits: DEFAULT_LIMITS.email,
-      start: async () => {}, stop: async () => { email.sender.close?.(); },
+      mounts: email.mounts,
+      messenger: email.messenger,
+      limits: DEFAULT_LIMITS.email,
+      start: async () => {},
+      stop: async () => {
+        email.sender.close?.();
+      },
     };
   },
 };

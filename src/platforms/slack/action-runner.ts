@@ -1,7 +1,13 @@
 // The seam between Slack listeners and the one shared action handler (src/app/handle-action.ts).
 // Listeners only call a RunAction, so tests or the lead can pass another one to createSlackPlatform.
 import type { PlatformContext } from '../../app/platform-context.ts';
-import { handleAction, prepareAction, ready, type ActionResult, type PreparedAction } from '../../app/actions/handle-action.ts';
+import {
+  handleAction,
+  prepareAction,
+  ready,
+  type ActionResult,
+  type PreparedAction,
+} from '../../app/actions/handle-action.ts';
 import type { CardComposer } from '../../app/card-composer.ts';
 import type { ShownIn } from '../../app/handover-service.ts';
 import type { ActionId } from '../../cards/model.ts';

@@ -55,23 +55,37 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export const plain = (text: string, max: number = BLOCK_KIT_LIMITS.sectionText) => ({ type: 'plain_text' as const, text: cut(text, max), emoji: true });
+export const plain = (text: string, max: number = BLOCK_KIT_LIMITS.sectionText) => ({
+  type: 'plain_text' as const,
+  text: cut(text, max),
+  emoji: true,
+});
 /** mrkdwn built from already-escaped text; verbatim stops Slack from auto-linking names, channels and URLs. */
-const mrkdwn = (escaped: string, max: number = BLOCK_KIT_LIMITS.sectionText) => ({ type: 'mrkdwn', text: cut(escaped, max), verbatim: true });
+const mrkdwn = (escaped: string, max: number = BLOCK_KIT_LIMITS.sectionText) => ({
+  type: 'mrkdwn',
+  text: cut(escaped, max),
+  verbatim: true,
+});
 
 /** Button payload: only the subject id and the version the card was shown at. */
-export interface ButtonValue { s: string; v?: number }
+export interface ButtonValue {
+  s: string;
+  v?: number;
+}
 
 export function encodeButtonValue(action: CardAction): string {
   const value = JSON.stringify({ s: action.subjectId, v: action.version } satisfies ButtonValue);
-  if (value.length > BLOCK_KIT_LIMITS.buttonValue) throw new Error(`Button value for ${action.id} is longer than Slack allows.`);
+  if (value.length > BLOCK_KIT_LIMITS.buttonValue)
+    throw new Error(`Button value for ${action.id} is longer than Slack allows.`);
   return value;
 }
 
 export function decodeButtonValue(value: string | undefined): ButtonValue | null {
   try {
     const parsed = JSON.parse(value ?? '') as Partial<ButtonValue>;
-    return typeof parsed.s === 'string' ? { s: parsed.s, v: typeof parsed.v === 'number' ? parsed.v : undefined } : null;
+    return typeof parsed.s === 'string'
+      ? { s: parsed.s, v: typeof parsed.v === 'number' ? parsed.v : undefined }
+      : null;
   } catch {
     return null;
   }
@@ -80,14 +94,16 @@ export function decodeButtonValue(value: string | undefined): ButtonValue | null
 function textBlock(block: Extract<CardBlock, { type: 'text' }>): Block {
   const escaped = escapeMrkdwn(block.text);
   if (block.style === 'subtle') return { type: 'context', elements: [mrkdwn(escaped)] };
-  const styled = block.style === 'heading' ? `*${escaped}*` : block.style === 'attention' ? `:warning: ${escaped}` : escaped;
+  const styled =
+    block.style === 'heading' ? `*${escaped}*` : block.style === 'attention' ? `:warning: ${escaped}` : escaped;
   return { type: 'section', text: mrkdwn(styled) };
 }
 
 function factsBlocks(facts: { label: string; value: string }[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < facts.length; i += BLOCK_KIT_LIMITS.sectionFields) {
-    const fields = facts.slice(i, i + BLOCK_KIT_LIMITS.sectionFields)
+    const fields = facts
+      .slice(i, i + BLOCK_KIT_LIMITS.sectionFields)
       .map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, BLOCK_KIT_LIMITS.fieldText));
     blocks.push({ type: 'section', fields });
   }
@@ -95,7 +111,10 @@ function factsBlocks(facts: { label: string; value: string }[]): Block[] {
 }
 
 function timelineBlock(steps: { label: string; at: string | null; done: boolean }[]): Block {
-  const lines = steps.map((s) => `${s.done ? ':white_check_mark:' : ':white_circle:'} ${escapeMrkdwn(s.label)}${s.at ? ` · ${escapeMrkdwn(s.at)}` : ''}`);
+  const lines = steps.map(
+    (s) =>
+      `${s.done ? ':white_check_mark:' : ':white_circle:'} ${escapeMrkdwn(s.label)}${s.at ? ` · ${escapeMrkdwn(s.at)}` : ''}`,
+  );
   return { type: 'section', text: mrkdwn(lines.join('\n')) };
 }
 
@@ -108,7 +127,10 @@ function inputElement(input: CardInput): Block {
     case 'text': {
       const max = Math.min(input.maxLength ?? BLOCK_KIT_LIMITS.inputMaxLength, BLOCK_KIT_LIMITS.inputMaxLength);
       return {
-        type: 'plain_text_input', action_id: input.id, multiline: input.multiline ?? false, max_length: max,
+        type: 'plain_text_input',
+        action_id: input.id,
+        multiline: input.multiline ?? false,
+        max_length: max,
         ...(input.value ? { initial_value: cut(input.value, max) } : {}),
         ...(input.placeholder ? { placeholder: plain(input.placeholder, 150) } : {}),
       };
@@ -118,33 +140,52 @@ function inputElement(input: CardInput): Block {
       if (input.multi) {
         const chosen = (input.value ?? '').split(',');
         const initial = options.filter((o) => chosen.includes(o.value));
-        return { type: 'multi_static_select', action_id: input.id, options, ...(initial.length ? { initial_options: initial } : {}) };
+        return {
+          type: 'multi_static_select',
+          action_id: input.id,
+          options,
+          ...(initial.length ? { initial_options: initial } : {}),
+        };
       }
       const initial = options.find((o) => o.value === input.value);
       return { type: 'static_select', action_id: input.id, options, ...(initial ? { initial_option: initial } : {}) };
     }
     case 'toggle': {
       const only = option('yes', input.label);
-      return { type: 'checkboxes', action_id: input.id, options: [only], ...(input.value ? { initial_options: [only] } : {}) };
+      return {
+        type: 'checkboxes',
+        action_id: input.id,
+        options: [only],
+        ...(input.value ? { initial_options: [only] } : {}),
+      };
     }
     case 'date':
-      return { type: 'datepicker', action_id: input.id, ...(input.value ? { initial_date: input.value.slice(0, 10) } : {}) };
+      return {
+        type: 'datepicker',
+        action_id: input.id,
+        ...(input.value ? { initial_date: input.value.slice(0, 10) } : {}),
+      };
   }
 }
 
 /** An input block whose block_id is the field name, so `response_action: errors` can point at it. */
 export function inputBlock(input: CardInput, element: Block = inputElement(input)): Block {
   return {
-    type: 'input', block_id: cut(input.id, BLOCK_KIT_LIMITS.blockId), optional: !input.required,
-    label: plain(input.label, BLOCK_KIT_LIMITS.inputLabel), element,
+    type: 'input',
+    block_id: cut(input.id, BLOCK_KIT_LIMITS.blockId),
+    optional: !input.required,
+    label: plain(input.label, BLOCK_KIT_LIMITS.inputLabel),
+    element,
   };
 }
 
 /** Slack's own "are you sure?" dialog; pressing its yes sends the confirmed action. */
 function confirmObject(c: NonNullable<CardAction['confirm']>, style: CardAction['style']) {
   return {
-    title: plain(c.title, BLOCK_KIT_LIMITS.confirmTitle), text: plain(c.text, BLOCK_KIT_LIMITS.confirmText),
-    confirm: plain(c.yes, BLOCK_KIT_LIMITS.confirmButton), deny: plain(c.no, BLOCK_KIT_LIMITS.confirmButton),
+    title: plain(c.title, BLOCK_KIT_LIMITS.confirmTitle),
+    text: plain(c.text, BLOCK_KIT_LIMITS.confirmText),
+    confirm: plain(c.yes, BLOCK_KIT_LIMITS.confirmButton),
+    deny: plain(c.no, BLOCK_KIT_LIMITS.confirmButton),
     ...(style === 'destructive' ? { style: 'danger' } : {}),
   };
 }
@@ -153,7 +194,10 @@ export function buttonsBlock(actions: CardAction[]): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < actions.length; i += BLOCK_KIT_LIMITS.actionsPerBlock) {
     const elements = actions.slice(i, i + BLOCK_KIT_LIMITS.actionsPerBlock).map((a) => ({
-      type: 'button', action_id: a.confirm?.confirmedId ?? a.id, text: plain(a.label, BLOCK_KIT_LIMITS.buttonText), value: encodeButtonValue(a),
+      type: 'button',
+      action_id: a.confirm?.confirmedId ?? a.id,
+      text: plain(a.label, BLOCK_KIT_LIMITS.buttonText),
+      value: encodeButtonValue(a),
       ...(a.style === 'positive' ? { style: 'primary' } : a.style === 'destructive' ? { style: 'danger' } : {}),
       ...(a.confirm ? { confirm: confirmObject(a.confirm, a.style) } : {}),
     }));
@@ -169,8 +213,9 @@ function bodyBlocks(card: Card, inModal: boolean): Block[] {
     else if (b.type === 'facts') out.push(...factsBlocks(b.facts));
     else if (b.type === 'timeline') out.push(timelineBlock(b.steps));
     else if (b.type === 'divider') out.push({ type: 'divider' });
-    else if (b.type === 'actions') { if (!inModal) out.push(...buttonsBlock(b.actions)); }
-    else if (inModal || card.actions.some((a) => a.submitsInputs)) out.push(inputBlock(b.input));
+    else if (b.type === 'actions') {
+      if (!inModal) out.push(...buttonsBlock(b.actions));
+    } else if (inModal || card.actions.some((a) => a.submitsInputs)) out.push(inputBlock(b.input));
   }
   return out;
 }
@@ -179,13 +224,22 @@ function bodyBlocks(card: Card, inModal: boolean): Block[] {
 function fit(blocks: Block[], tail: Block[], max: number): Block[] {
   if (blocks.length + tail.length <= max) return [...blocks, ...tail];
   const room = Math.max(0, max - tail.length - 1);
-  return [...blocks.slice(0, room), { type: 'context', elements: [mrkdwn('Some details are not shown here.')] }, ...tail];
+  return [
+    ...blocks.slice(0, room),
+    { type: 'context', elements: [mrkdwn('Some details are not shown here.')] },
+    ...tail,
+  ];
 }
 
 /** A chat message: fallback text for notifications, and blocks. A threaded status reply is its sentence alone. */
 export function cardToMessage(card: Card): { text: string; blocks: Block[] } {
-  const header = card.kind === 'status_update' ? [] : [{ type: 'header', text: plain(card.title, BLOCK_KIT_LIMITS.headerText) }];
-  const blocks = fit([...header, ...bodyBlocks(card, false)], buttonsBlock(card.actions), BLOCK_KIT_LIMITS.blocksPerMessage);
+  const header =
+    card.kind === 'status_update' ? [] : [{ type: 'header', text: plain(card.title, BLOCK_KIT_LIMITS.headerText) }];
+  const blocks = fit(
+    [...header, ...bodyBlocks(card, false)],
+    buttonsBlock(card.actions),
+    BLOCK_KIT_LIMITS.blocksPerMessage,
+  );
   return { text: cut(card.summary || card.title, BLOCK_KIT_LIMITS.fallbackText), blocks };
 }
 
@@ -194,10 +248,21 @@ export function cardToMessage(card: Card): { text: string; blocks: Block[] } {
  * introductio…"). A kind not listed keeps its card title when it fits.
  */
 export const MODAL_TITLES: Partial<Record<CardKind, string>> = {
-  decline_form: 'Decline', pass_form: 'Pass to a colleague', snooze_form: 'Snooze until', note_form: 'Add a note',
-  introduce_form: 'Introduce a client', opportunity_form: 'Post an opportunity', opportunity: 'Opportunity posted',
-  introduction: 'Introduction', accepted: 'Introduction', nudge: 'Introduction', escalation: 'Introduction',
-  receipt: 'Your introduction', outcome: 'Your introduction', my_introductions: 'My introductions', welcome: 'Warm Handover',
+  decline_form: 'Decline',
+  pass_form: 'Pass to a colleague',
+  snooze_form: 'Snooze until',
+  note_form: 'Add a note',
+  introduce_form: 'Introduce a client',
+  opportunity_form: 'Post an opportunity',
+  opportunity: 'Opportunity posted',
+  introduction: 'Introduction',
+  accepted: 'Introduction',
+  nudge: 'Introduction',
+  escalation: 'Introduction',
+  receipt: 'Your introduction',
+  outcome: 'Your introduction',
+  my_introductions: 'My introductions',
+  welcome: 'Warm Handover',
   notes: 'All notes',
 };
 export const DEFAULT_MODAL_TITLE = 'Warm Handover';
@@ -209,7 +274,13 @@ export function modalTitle(card: Pick<Card, 'kind' | 'title'>): string {
 }
 
 /** What a modal submission must do: the action, its subject and version, and the message to update after. */
-export interface FormMetadata { a: string; s: string; v?: number; c?: string; t?: string }
+export interface FormMetadata {
+  a: string;
+  s: string;
+  v?: number;
+  c?: string;
+  t?: string;
+}
 
 export function encodeMetadata(meta: FormMetadata): string {
   const text = JSON.stringify(meta);
@@ -233,10 +304,16 @@ export function cardToModal(card: Card, message?: { channel: string; ts: string 
   const submit = card.actions.find((a) => a.submitsInputs) ?? card.actions[0];
   // A modal with nothing to send only shows something: "Done" closes it.
   close ??= submit ? 'Cancel' : 'Done';
-  const meta: FormMetadata = { a: submit?.id ?? 'close', s: submit?.subjectId ?? card.subjectId ?? '', v: submit?.version ?? card.version };
+  const meta: FormMetadata = {
+    a: submit?.id ?? 'close',
+    s: submit?.subjectId ?? card.subjectId ?? '',
+    v: submit?.version ?? card.version,
+  };
   if (message) Object.assign(meta, { c: message.channel, t: message.ts });
   return {
-    type: 'modal', callback_id: FORM_CALLBACK_ID, private_metadata: encodeMetadata(meta),
+    type: 'modal',
+    callback_id: FORM_CALLBACK_ID,
+    private_metadata: encodeMetadata(meta),
     title: plain(modalTitle(card), BLOCK_KIT_LIMITS.modalTitle),
     ...(submit ? { submit: plain(submit.label, BLOCK_KIT_LIMITS.modalButton) } : {}),
     close: plain(close, BLOCK_KIT_LIMITS.modalButton),
@@ -247,14 +324,22 @@ export function cardToModal(card: Card, message?: { channel: string; ts: string 
 /** A modal that only says something: "Done" closes it after a success, "Close" after something went wrong. */
 export function noticeModal(title: string, text: string, close: 'Done' | 'Close' = 'Close'): ModalView {
   return {
-    type: 'modal', callback_id: 'notice', private_metadata: '', title: plain(title, BLOCK_KIT_LIMITS.modalTitle),
-    close: plain(close, BLOCK_KIT_LIMITS.modalButton), blocks: [{ type: 'section', text: mrkdwn(escapeMrkdwn(text)) }],
+    type: 'modal',
+    callback_id: 'notice',
+    private_metadata: '',
+    title: plain(title, BLOCK_KIT_LIMITS.modalTitle),
+    close: plain(close, BLOCK_KIT_LIMITS.modalButton),
+    blocks: [{ type: 'section', text: mrkdwn(escapeMrkdwn(text)) }],
   };
 }
 
 type StateValue = {
-  type: string; value?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[];
-  selected_date?: string | null; selected_user?: string | null;
+  type: string;
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_options?: { value: string }[];
+  selected_date?: string | null;
+  selected_user?: string | null;
 };
 export type ViewStateValues = Record<string, Record<string, StateValue>>;
 
@@ -262,23 +347,34 @@ export type ViewStateValues = Record<string, Record<string, StateValue>>;
 export function togglesIn(blocks: readonly Block[]): Set<string> {
   const ids = blocks.flatMap((b) => {
     const el = b.element as { type?: string; action_id?: string; options?: unknown[] } | undefined;
-    return b.type === 'input' && el?.type === 'checkboxes' && el.options?.length === 1 && el.action_id ? [el.action_id] : [];
+    return b.type === 'input' && el?.type === 'checkboxes' && el.options?.length === 1 && el.action_id
+      ? [el.action_id]
+      : [];
   });
   return new Set(ids);
 }
 
 /** Reads a submitted modal's inputs by field name: text, a chosen value, a list, a date or a ticked box. */
-export function readViewInputs(values: ViewStateValues, toggles: ReadonlySet<string> = new Set()): Record<string, string | boolean | string[]> {
+export function readViewInputs(
+  values: ViewStateValues,
+  toggles: ReadonlySet<string> = new Set(),
+): Record<string, string | boolean | string[]> {
   const out: Record<string, string | boolean | string[]> = {};
   for (const [blockId, actions] of Object.entries(values)) {
     for (const [actionId, v] of Object.entries(actions)) {
       const key = actionId || blockId;
-      if (v.type === 'checkboxes') out[key] = toggles.has(key) ? (v.selected_options?.length ?? 0) > 0 : (v.selected_options ?? []).map((o) => o.value);
+      if (v.type === 'checkboxes')
+        out[key] = toggles.has(key)
+          ? (v.selected_options?.length ?? 0) > 0
+          : (v.selected_options ?? []).map((o) => o.value);
       else if (v.type.startsWith('multi_')) out[key] = (v.selected_options ?? []).map((o) => o.value);
-      else if (v.selected_option !== undefined) { if (v.selected_option) out[key] = v.selected_option.value; }
-      else if (v.selected_date !== undefined) { if (v.selected_date) out[key] = v.selected_date; }
-      else if (v.selected_user !== undefined) { if (v.selected_user) out[key] = v.selected_user; }
-      else if (typeof v.value === 'string' && v.value !== '') out[key] = v.value;
+      else if (v.selected_option !== undefined) {
+        if (v.selected_option) out[key] = v.selected_option.value;
+      } else if (v.selected_date !== undefined) {
+        if (v.selected_date) out[key] = v.selected_date;
+      } else if (v.selected_user !== undefined) {
+        if (v.selected_user) out[key] = v.selected_user;
+      } else if (typeof v.value === 'string' && v.value !== '') out[key] = v.value;
     }
   }
   return out;
@@ -290,7 +386,11 @@ export function toggleIds(card: Card): Set<string> {
 }
 
 /** Maps field errors onto the modal's blocks; a message without a matching block goes on the first input. */
-export function fieldErrors(view: { blocks?: Block[] }, fields: Record<string, string>, message: string): Record<string, string> {
+export function fieldErrors(
+  view: { blocks?: Block[] },
+  fields: Record<string, string>,
+  message: string,
+): Record<string, string> {
   const inputIds = (view.blocks ?? []).filter((b) => b.type === 'input').map((b) => String(b.block_id));
   const errors: Record<string, string> = {};
   for (const [field, text] of Object.entries(fields)) if (inputIds.includes(field)) errors[field] = cut(text, 150);

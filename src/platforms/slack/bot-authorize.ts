@@ -10,7 +10,9 @@ import type { Authorize, AuthorizeResult, webApi } from '@slack/bolt';
 export function singleWorkspaceAuthorize(client: webApi.WebClient, botToken: string): Authorize<boolean> {
   let known: Promise<AuthorizeResult> | undefined;
   return async ({ isEnterpriseInstall }) => {
-    known ??= client.auth.test({ token: botToken }).then((r) => ({ botToken, botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }));
+    known ??= client.auth
+      .test({ token: botToken })
+      .then((r) => ({ botToken, botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }));
     try {
       return { ...(await known), isEnterpriseInstall };
     } catch (err) {

@@ -50,15 +50,28 @@ export function firstDelivery(deps: SlackDeps, body: unknown): boolean {
 }
 
 /** The directory person acting in Slack (null if unknown); they were seen here, so their messages come here first. */
-export async function personFor(deps: SlackDeps, client: webApi.WebClient, teamId: string | undefined, userId: string): Promise<Person | null> {
+export async function personFor(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  teamId: string | undefined,
+  userId: string,
+): Promise<Person | null> {
   const person = await resolvePerson(client, deps.container.people, teamId ?? '', userId);
   if (person) deps.container.recordSeen(person.id, 'slack');
   return person;
 }
 
-export function makeDeps(container: PlatformContext, runAction: RunAction, prepareAction: PrepareAction, extra: Pick<SlackDeps, 'workspaces' | 'onQueued' | 'homes'> = {}): SlackDeps {
+export function makeDeps(
+  container: PlatformContext,
+  runAction: RunAction,
+  prepareAction: PrepareAction,
+  extra: Pick<SlackDeps, 'workspaces' | 'onQueued' | 'homes'> = {},
+): SlackDeps {
   return {
-    ...extra, container, runAction, prepareAction,
+    ...extra,
+    container,
+    runAction,
+    prepareAction,
     submittedViews: new BoundedMap<string>(MAX_REMEMBERED_DELIVERIES),
     seenEvents: new BoundedMap<true>(MAX_REMEMBERED_DELIVERIES),
   };
@@ -66,7 +79,11 @@ export function makeDeps(container: PlatformContext, runAction: RunAction, prepa
 
 /** Logs a failure after the ack: the person already got their answer, this is for the operator. */
 export function logAfterAck(deps: SlackDeps, what: string) {
-  return (err: unknown) => deps.container.log.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, what }, 'Slack follow-up failed');
+  return (err: unknown) =>
+    deps.container.log.warn(
+      { err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, what },
+      'Slack follow-up failed',
+    );
 }
 
 /**
@@ -75,6 +92,11 @@ export function logAfterAck(deps: SlackDeps, what: string) {
  * Bolt keeps every listener's middleware chain and the request until the slowest listener returns
  * (docs/performance.md).
  */
-export function followUp(deps: SlackDeps, what: string, work: () => Promise<unknown>, onError: (err: unknown) => unknown = logAfterAck(deps, what)): void {
+export function followUp(
+  deps: SlackDeps,
+  what: string,
+  work: () => Promise<unknown>,
+  onError: (err: unknown) => unknown = logAfterAck(deps, what),
+): void {
   void nextTurn().then(work).catch(onError);
 }

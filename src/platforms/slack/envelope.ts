@@ -16,36 +16,59 @@ const named = z.looseObject({ id });
 const record = z.looseObject({});
 
 /** Slack's envelope: what Bolt reads to decide the kind of request, the workspace, the user and the conversation. */
-const SlackEnvelope = z.looseObject({
-  type: z.string().max(MAX_ID).optional(),
-  token: z.string().optional(),
-  challenge: z.string().optional(),
-  event: z.looseObject({ type: z.string().max(MAX_ID), channel: id.optional(), user: z.union([id, named]).optional(), item: record.optional() }).optional(),
-  event_id: id.optional(),
-  authorizations: z.array(z.looseObject({
-    team_id: id.nullable().optional(), enterprise_id: id.nullable().optional(), user_id: id.optional(),
-    is_bot: z.boolean().optional(), is_enterprise_install: z.boolean().optional(),
-  })).optional(),
-  command: z.string().max(MAX_ID).optional(),
-  text: z.string().optional(),
-  name: z.string().optional(),
-  user_id: id.optional(),
-  team_id: id.nullable().optional(),
-  channel_id: id.optional(),
-  enterprise_id: id.nullable().optional(),
-  is_enterprise_install: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
-  user: named.optional(),
-  team: named.nullable().optional(),
-  enterprise: named.nullable().optional(),
-  channel: named.optional(),
-  actions: z.array(record).max(100).optional(),
-  view: z.looseObject({ id, callback_id: z.string().optional(), private_metadata: z.string().optional(), state: record.optional() }).optional(),
-  container: record.optional(),
-  message: record.optional(),
-  trigger_id: z.string().optional(),
-  response_url: z.string().optional(),
-  callback_id: z.string().optional(),
-}).refine((b) => b.type !== undefined || b.command !== undefined, 'It has neither a type nor a command.');
+const SlackEnvelope = z
+  .looseObject({
+    type: z.string().max(MAX_ID).optional(),
+    token: z.string().optional(),
+    challenge: z.string().optional(),
+    event: z
+      .looseObject({
+        type: z.string().max(MAX_ID),
+        channel: id.optional(),
+        user: z.union([id, named]).optional(),
+        item: record.optional(),
+      })
+      .optional(),
+    event_id: id.optional(),
+    authorizations: z
+      .array(
+        z.looseObject({
+          team_id: id.nullable().optional(),
+          enterprise_id: id.nullable().optional(),
+          user_id: id.optional(),
+          is_bot: z.boolean().optional(),
+          is_enterprise_install: z.boolean().optional(),
+        }),
+      )
+      .optional(),
+    command: z.string().max(MAX_ID).optional(),
+    text: z.string().optional(),
+    name: z.string().optional(),
+    user_id: id.optional(),
+    team_id: id.nullable().optional(),
+    channel_id: id.optional(),
+    enterprise_id: id.nullable().optional(),
+    is_enterprise_install: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+    user: named.optional(),
+    team: named.nullable().optional(),
+    enterprise: named.nullable().optional(),
+    channel: named.optional(),
+    actions: z.array(record).max(100).optional(),
+    view: z
+      .looseObject({
+        id,
+        callback_id: z.string().optional(),
+        private_metadata: z.string().optional(),
+        state: record.optional(),
+      })
+      .optional(),
+    container: record.optional(),
+    message: record.optional(),
+    trigger_id: z.string().optional(),
+    response_url: z.string().optional(),
+    callback_id: z.string().optional(),
+  })
+  .refine((b) => b.type !== undefined || b.command !== undefined, 'It has neither a type nor a command.');
 
 /** Slack's window for a request's timestamp, both ways: an older or a future-dated request is a replay or forged. */
 export const SLACK_TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
@@ -55,7 +78,12 @@ export const SLACK_TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
  * past, so a signed request dated an hour ahead would stay replayable for that hour. Unsigned requests are left
  * to Bolt (401, or 200 for Slack's ssl_check).
  */
-export function futureDatedSlackRequest(headers: IncomingHttpHeaders, raw: Buffer, signingSecret: string, nowMs: number): boolean {
+export function futureDatedSlackRequest(
+  headers: IncomingHttpHeaders,
+  raw: Buffer,
+  signingSecret: string,
+  nowMs: number,
+): boolean {
   const timestamp = Number(header(headers, 'x-slack-request-timestamp'));
   if (!Number.isFinite(timestamp) || timestamp - nowMs / 1000 <= SLACK_TIMESTAMP_TOLERANCE_SECONDS) return false;
   return signed(headers, raw.toString('utf8'), signingSecret);
@@ -70,7 +98,11 @@ function signed(headers: IncomingHttpHeaders, body: string, signingSecret: strin
   const signature = header(headers, 'x-slack-signature');
   const timestamp = Number(header(headers, 'x-slack-request-timestamp'));
   if (!signature || !Number.isFinite(timestamp)) return false;
-  return isValidSlackRequest({ signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
+  return isValidSlackRequest({
+    signingSecret,
+    body,
+    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+  });
 }
 
 /** The body as Bolt will read it (form with payload=JSON, plain form, or JSON); undefined when Bolt cannot parse it. */
@@ -100,7 +132,8 @@ export function malformedSlackRequest(headers: IncomingHttpHeaders, raw: Buffer,
 
 function shapeProblem(parsed: unknown): string | null {
   if (parsed === undefined) return null;
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'This is not a request Slack sends: the body is not an object.';
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return 'This is not a request Slack sends: the body is not an object.';
   const checked = SlackEnvelope.safeParse(parsed);
   if (checked.success) return null;
   const first = checked.error.issues[0];

@@ -21,7 +21,12 @@ interface KeyedMessage {
  * outages are thrown (the outbox retries later); any other refusal (an install from before im:history was asked
  * for answers missing_scope) returns null, so the message is sent: at least once beats never.
  */
-export async function findSentMessage(client: webApi.WebClient, channel: string, key: string, eventType: string): Promise<string | null> {
+export async function findSentMessage(
+  client: webApi.WebClient,
+  channel: string,
+  key: string,
+  eventType: string,
+): Promise<string | null> {
   let messages: KeyedMessage[];
   try {
     const res = await client.conversations.history({ channel, limit: HISTORY_LOOKBACK, include_all_metadata: true });
@@ -31,7 +36,8 @@ export async function findSentMessage(client: webApi.WebClient, channel: string,
     if (failure.kind === 'rate_limited' || failure.kind === 'transient') throw failure;
     return null;
   }
-  const found = messages.find((m) => m.metadata?.event_type === eventType && m.metadata.event_payload?.idempotency_key === key);
+  const found = messages.find(
+    (m) => m.metadata?.event_type === eventType && m.metadata.event_payload?.idempotency_key === key,
+  );
   return found?.ts ?? null;
 }
-

@@ -10,7 +10,10 @@ import type { SlackClients } from './workspaces.ts';
 /** People whose App Home is kept current (the rest get a fresh tab when they open it). */
 export const MAX_HOMES_KEPT = 10_000;
 
-interface HomePlace { teamId: string; userId: string }
+interface HomePlace {
+  teamId: string;
+  userId: string;
+}
 
 function involved(change: HandoverChange): string[] {
   const h = change.after;
@@ -21,8 +24,13 @@ export class HomeRefresher {
   private readonly homes = new BoundedMap<HomePlace>(MAX_HOMES_KEPT);
   private readonly due = new Set<string>();
 
-  constructor(private readonly container: PlatformContext, private readonly clients: SlackClients) {
-    container.onHandoverChange((change) => { for (const id of involved(change)) if (this.homes.has(id)) this.due.add(id); });
+  constructor(
+    private readonly container: PlatformContext,
+    private readonly clients: SlackClients,
+  ) {
+    container.onHandoverChange((change) => {
+      for (const id of involved(change)) if (this.homes.has(id)) this.due.add(id);
+    });
     container.onHandoverCommitted(() => this.publishDue());
   }
 
@@ -44,7 +52,10 @@ export class HomeRefresher {
       const client = await this.clients.forTeam(place.teamId);
       await publishHome(client, place.userId, homeView(this.container, personId, place.teamId));
     } catch (err) {
-      this.container.log.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, what: 'republish home' }, 'Slack follow-up failed');
+      this.container.log.warn(
+        { err: { message: (err as Error)?.message, code: (err as { code?: string })?.code }, what: 'republish home' },
+        'Slack follow-up failed',
+      );
     }
   }
 }

@@ -4,7 +4,13 @@
 import type { PlatformContext } from '../../app/platform-context.ts';
 import { myIntroductions } from '../../app/my-introductions.ts';
 import {
-  NOTHING_INTRODUCED, NOTHING_WAITING, introducedLine, openAction, waitingActions, waitingLine, type MyIntroductions,
+  NOTHING_INTRODUCED,
+  NOTHING_WAITING,
+  introducedLine,
+  openAction,
+  waitingActions,
+  waitingLine,
+  type MyIntroductions,
 } from '../../cards/my-introductions-card.ts';
 import type { CardAction } from '../../cards/model.ts';
 import { DIRECTORY_SUBJECT } from '../../cards/welcome-card.ts';
@@ -17,7 +23,10 @@ export const HOME_LIST_LIMIT = 20;
 /** The subject of "Introduce a client" when no service is chosen yet: the introduce modal opens on the search. */
 export { DIRECTORY_SUBJECT };
 
-const line = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text), verbatim: true } });
+const line = (text: string): Block => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: escapeMrkdwn(text), verbatim: true },
+});
 const note = (text: string): Block => ({ type: 'context', elements: [{ type: 'plain_text', text }] });
 const header = (text: string): Block => ({ type: 'header', text: plain(text, BLOCK_KIT_LIMITS.headerText) });
 
@@ -34,18 +43,32 @@ export function myIntroductionsBlocks(my: MyIntroductions, timeZone: string): Bl
   const more = (n: number) => (n > 0 ? [note(`And ${n} more.`)] : []);
   return [
     header('Waiting for you'),
-    ...(my.waiting.length ? my.waiting.flatMap((i) => [line(waitingLine(i, timeZone)), ...buttonsBlock(waitingActions(i))]) : [note(NOTHING_WAITING)]),
+    ...(my.waiting.length
+      ? my.waiting.flatMap((i) => [line(waitingLine(i, timeZone)), ...buttonsBlock(waitingActions(i))])
+      : [note(NOTHING_WAITING)]),
     ...more(my.moreWaiting),
     { type: 'divider' },
     header('Your introductions'),
-    ...(my.introduced.length ? my.introduced.flatMap((i) => [line(introducedLine(i, timeZone)), ...buttonsBlock([openAction(i)])]) : [note(NOTHING_INTRODUCED)]),
+    ...(my.introduced.length
+      ? my.introduced.flatMap((i) => [line(introducedLine(i, timeZone)), ...buttonsBlock([openAction(i)])])
+      : [note(NOTHING_INTRODUCED)]),
     ...more(my.moreIntroduced),
   ];
 }
 
 export function homeView(c: PlatformContext, personId: string | null, teamId = ''): { type: 'home'; blocks: Block[] } {
   if (!personId) {
-    return { type: 'home', blocks: [{ type: 'section', text: plain("We couldn't match your Slack account to the directory yet. Ask your coordinator to add your e-mail address.") }] };
+    return {
+      type: 'home',
+      blocks: [
+        {
+          type: 'section',
+          text: plain(
+            "We couldn't match your Slack account to the directory yet. Ask your coordinator to add your e-mail address.",
+          ),
+        },
+      ],
+    };
   }
   const timeZone = c.cards.timeZoneOf(personId);
   const my = myIntroductions(c, personId, HOME_LIST_LIMIT);
@@ -64,7 +87,11 @@ export function asksForStatus(text: string | undefined): boolean {
 export function statusModal(c: PlatformContext, personId: string | null, teamId: string): ModalView {
   const blocks = homeView(c, personId, teamId).blocks.slice(0, BLOCK_KIT_LIMITS.blocksPerModal);
   return {
-    type: 'modal', callback_id: 'my_introductions', private_metadata: '', title: plain('My introductions', BLOCK_KIT_LIMITS.modalTitle),
-    close: plain('Done', BLOCK_KIT_LIMITS.modalButton), blocks,
+    type: 'modal',
+    callback_id: 'my_introductions',
+    private_metadata: '',
+    title: plain('My introductions', BLOCK_KIT_LIMITS.modalTitle),
+    close: plain('Done', BLOCK_KIT_LIMITS.modalButton),
+    blocks,
   };
 }

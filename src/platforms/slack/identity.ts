@@ -10,7 +10,10 @@ export function slackIdentity(teamId: string, userId: string): Identity {
 
 /** The directory person behind a Slack user, linking them by e-mail the first time. Null when unknown. */
 export async function resolvePerson(
-  client: webApi.WebClient, people: PeopleStore, teamId: string, userId: string,
+  client: webApi.WebClient,
+  people: PeopleStore,
+  teamId: string,
+  userId: string,
 ): Promise<Person | null> {
   const known = people.findByIdentity('slack', teamId, userId);
   if (known) return known;
@@ -33,7 +36,10 @@ export async function resolvePerson(
  * and remembered. Null when they are not in this workspace, so the caller can route them elsewhere.
  */
 export async function findSlackIdentity(
-  client: webApi.WebClient, people: PeopleStore, teamId: string, person: Person,
+  client: webApi.WebClient,
+  people: PeopleStore,
+  teamId: string,
+  person: Person,
 ): Promise<Identity | null> {
   const stored = person.identities.find((i) => i.platform === 'slack' && i.tenant === teamId);
   if (stored) return stored;

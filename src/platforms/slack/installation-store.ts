@@ -16,8 +16,12 @@ export class InstallationNotFoundError extends Error {
 }
 
 interface Row {
-  install_key: string; team_id: string | null; enterprise_id: string | null; is_enterprise_install: number;
-  team_name: string; sealed: string;
+  install_key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  is_enterprise_install: number;
+  team_name: string;
+  sealed: string;
 }
 
 export interface InstalledWorkspace {
@@ -28,7 +32,11 @@ export interface InstalledWorkspace {
 }
 
 /** The row key for an installation or a query: the enterprise id for org-wide installs, else the team id. */
-export function installKeyOf(q: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): string | undefined {
+export function installKeyOf(q: {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}): string | undefined {
   return q.isEnterpriseInstall && q.enterpriseId ? q.enterpriseId : q.teamId;
 }
 
@@ -36,32 +44,48 @@ export class SlackInstallationStore implements InstallationStore {
   private readonly box: SecretBox;
   private readonly s;
 
-  constructor(db: Db, secretsKey: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    db: Db,
+    secretsKey: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.box = createSecretBox(secretsKey, SLACK_INSTALLATION_PURPOSE);
     this.s = {
-      upsert: db.prepare(`INSERT INTO slack_installations (install_key, team_id, enterprise_id, is_enterprise_install, team_name, sealed, installed_at, updated_at)
+      upsert:
+        db.prepare(`INSERT INTO slack_installations (install_key, team_id, enterprise_id, is_enterprise_install, team_name, sealed, installed_at, updated_at)
         VALUES (@key, @team, @enterprise, @org, @name, @sealed, @at, @at)
         ON CONFLICT(install_key) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id,
           is_enterprise_install = excluded.is_enterprise_install, team_name = excluded.team_name, sealed = excluded.sealed, updated_at = excluded.updated_at`),
       byKey: db.prepare<[string], Row>('SELECT * FROM slack_installations WHERE install_key = ?'),
-      orgWide: db.prepare<[string], Row>('SELECT * FROM slack_installations WHERE enterprise_id = ? AND is_enterprise_install = 1'),
+      orgWide: db.prepare<[string], Row>(
+        'SELECT * FROM slack_installations WHERE enterprise_id = ? AND is_enterprise_install = 1',
+      ),
       remove: db.prepare('DELETE FROM slack_installations WHERE install_key = ?'),
       all: db.prepare<[], Row>('SELECT * FROM slack_installations ORDER BY team_name, install_key'),
-      rememberConversation: db.prepare(`INSERT INTO slack_conversations (channel_id, team_id, updated_at) VALUES (?, ?, ?)
+      rememberConversation:
+        db.prepare(`INSERT INTO slack_conversations (channel_id, team_id, updated_at) VALUES (?, ?, ?)
         ON CONFLICT(channel_id) DO UPDATE SET team_id = excluded.team_id, updated_at = excluded.updated_at`),
-      conversation: db.prepare<[string], { team_id: string }>('SELECT team_id FROM slack_conversations WHERE channel_id = ?'),
+      conversation: db.prepare<[string], { team_id: string }>(
+        'SELECT team_id FROM slack_conversations WHERE channel_id = ?',
+      ),
     };
   }
 
   async storeInstallation<V extends 'v1' | 'v2'>(installation: Installation<V, boolean>): Promise<void> {
     const key = installKeyOf({
-      teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall,
+      teamId: installation.team?.id,
+      enterpriseId: installation.enterprise?.id,
+      isEnterpriseInstall: installation.isEnterpriseInstall,
     });
     if (!key) throw new Error('A Slack installation came without a team or enterprise id.');
     this.s.upsert.run({
-      key, team: installation.team?.id ?? null, enterprise: installation.enterprise?.id ?? null,
-      org: installation.isEnterpriseInstall ? 1 : 0, name: installation.team?.name ?? installation.enterprise?.name ?? '',
-      sealed: this.box.seal(JSON.stringify(installation), key), at: this.now().toISOString(),
+      key,
+      team: installation.team?.id ?? null,
+      enterprise: installation.enterprise?.id ?? null,
+      org: installation.isEnterpriseInstall ? 1 : 0,
+      name: installation.team?.name ?? installation.enterprise?.name ?? '',
+      sealed: this.box.seal(JSON.stringify(installation), key),
+      at: this.now().toISOString(),
     });
   }
 
@@ -78,13 +102,19 @@ export class SlackInstallationStore implements InstallationStore {
 
   /** The bot token for a workspace (a team id, or an enterprise id of an org-wide install); undefined when none. */
   async botToken(teamId: string): Promise<string | undefined> {
-    const row = this.find({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) ?? this.s.orgWide.get(teamId);
+    const row =
+      this.find({ teamId, enterpriseId: undefined, isEnterpriseInstall: false }) ?? this.s.orgWide.get(teamId);
     if (!row) return undefined;
     return (JSON.parse(this.box.open(row.sealed, row.install_key)) as Installation).bot?.token;
   }
 
   workspaces(): InstalledWorkspace[] {
-    return this.s.all.all().map((r) => ({ installKey: r.install_key, teamId: r.team_id, enterpriseId: r.enterprise_id, teamName: r.team_name }));
+    return this.s.all.all().map((r) => ({
+      installKey: r.install_key,
+      teamId: r.team_id,
+      enterpriseId: r.enterprise_id,
+      teamName: r.team_name,
+    }));
   }
 
   rememberConversation(channelId: string, teamId: string): void {

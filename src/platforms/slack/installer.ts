@@ -23,17 +23,35 @@ export function slackBotScopes(manifestPath: string = MANIFEST_PATH): string[] {
 /** How long the "Add to Slack" link stays valid (Bolt's state cookie). */
 export const INSTALL_STATE_SECONDS = 600;
 
-type InstallerOptions = Pick<HTTPReceiverOptions, 'clientId' | 'clientSecret' | 'stateSecret' | 'scopes' | 'installationStore' | 'redirectUri' | 'installerOptions'>;
+type InstallerOptions = Pick<
+  HTTPReceiverOptions,
+  'clientId' | 'clientSecret' | 'stateSecret' | 'scopes' | 'installationStore' | 'redirectUri' | 'installerOptions'
+>;
 
-export function installerOptions(oauth: SlackOAuthConfig, store: InstallationStore, clientOptions: webApi.WebClientOptions): InstallerOptions {
+export function installerOptions(
+  oauth: SlackOAuthConfig,
+  store: InstallationStore,
+  clientOptions: webApi.WebClientOptions,
+): InstallerOptions {
   return {
-    clientId: oauth.clientId, clientSecret: oauth.clientSecret, stateSecret: oauth.stateSecret,
-    scopes: slackBotScopes(), installationStore: store, redirectUri: oauth.redirectUri,
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: slackBotScopes(),
+    installationStore: store,
+    redirectUri: oauth.redirectUri,
     installerOptions: {
-      installPath: SLACK_INSTALL_PATH, redirectUriPath: SLACK_OAUTH_REDIRECT_PATH, directInstall: false,
-      stateCookieExpirationSeconds: INSTALL_STATE_SECONDS, renderHtmlForInstallPath: renderInstallPage,
+      installPath: SLACK_INSTALL_PATH,
+      redirectUriPath: SLACK_OAUTH_REDIRECT_PATH,
+      directInstall: false,
+      stateCookieExpirationSeconds: INSTALL_STATE_SECONDS,
+      renderHtmlForInstallPath: renderInstallPage,
       // The code exchange and auth.test go to SLACK_API_URL too (the tests' fake), without retries.
-      clientOptions: { slackApiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch, retryConfig: { retries: 0 } },
+      clientOptions: {
+        slackApiUrl: clientOptions.slackApiUrl,
+        fetch: clientOptions.fetch,
+        retryConfig: { retries: 0 },
+      },
       callbackOptions: { success: installSucceeded, failure: installFailed },
     },
   };

@@ -26,7 +26,19 @@ export function decodeSlackText(text: string, nameOf: NameOfSlackUser = () => un
 }
 
 /** The permalink Slack gives a message: https://<workspace>.slack.com/archives/<channel>/p<ts without the dot>. */
-export function messagePermalink(teamDomain: string | undefined, channelId: string | undefined, ts: string | undefined): string | undefined {
-  if (!teamDomain || !channelId || !ts || !/^[a-z0-9-]+$/i.test(teamDomain) || !/^[A-Z0-9]+$/.test(channelId) || !/^\d+\.\d+$/.test(ts)) return undefined;
+export function messagePermalink(
+  teamDomain: string | undefined,
+  channelId: string | undefined,
+  ts: string | undefined,
+): string | undefined {
+  if (
+    !teamDomain ||
+    !channelId ||
+    !ts ||
+    !/^[a-z0-9-]+$/i.test(teamDomain) ||
+    !/^[A-Z0-9]+$/.test(channelId) ||
+    !/^\d+\.\d+$/.test(ts)
+  )
+    return undefined;
   return `https://${teamDomain}.slack.com/archives/${channelId}/p${ts.replace('.', '')}`;
 }

@@ -32,34 +32,63 @@ function isPeerGroup(deps: SlackDeps, teamId: string, channelId: string): boolea
  * Registers the channel as a peer group if the bot is a member (conversations.info), named "#channel-name".
  * Returns true when it is (or already was) a peer group.
  */
-export async function registerIfMember(deps: SlackDeps, client: webApi.WebClient, teamId: string, channelId: string, by: string | null): Promise<boolean> {
+export async function registerIfMember(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  teamId: string,
+  channelId: string,
+  by: string | null,
+): Promise<boolean> {
   if (NOT_A_CHANNEL.test(channelId)) return false;
   if (isPeerGroup(deps, teamId, channelId)) return true;
   const info = await client.conversations.info({ channel: channelId }).catch(() => null);
   const ch = info?.channel as { is_member?: boolean; name?: string } | undefined;
   if (!ch?.is_member) return false;
-  deps.container.opportunities.registerPeerGroup({ platform: 'slack', tenant: teamId, channelId }, ch.name ? `#${ch.name}` : channelId, by);
+  deps.container.opportunities.registerPeerGroup(
+    { platform: 'slack', tenant: teamId, channelId },
+    ch.name ? `#${ch.name}` : channelId,
+    by,
+  );
   return true;
 }
 
 /** The bot was added to a channel: it becomes a peer group (named from conversations.info when Slack tells us). */
-export async function onBotJoined(deps: SlackDeps, client: webApi.WebClient, teamId: string, channelId: string): Promise<void> {
+export async function onBotJoined(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  teamId: string,
+  channelId: string,
+): Promise<void> {
   if (NOT_A_CHANNEL.test(channelId)) return;
   const info = await client.conversations.info({ channel: channelId }).catch(() => null);
   const name = (info?.channel as { name?: string } | undefined)?.name;
-  deps.container.opportunities.registerPeerGroup({ platform: 'slack', tenant: teamId, channelId }, name ? `#${name}` : channelId, null);
+  deps.container.opportunities.registerPeerGroup(
+    { platform: 'slack', tenant: teamId, channelId },
+    name ? `#${name}` : channelId,
+    null,
+  );
 }
 
 /** /opportunity: the form as a modal, with the channel it was typed in chosen when that is a peer group. */
-export async function openOpportunityModal(deps: SlackDeps, client: webApi.WebClient, place: CommandPlace): Promise<void> {
+export async function openOpportunityModal(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  place: CommandPlace,
+): Promise<void> {
   const person = await personFor(deps, client, place.teamId, place.userId);
   let view: ModalView;
   if (!person) {
     view = noticeModal(POST_OPPORTUNITY_TITLE, UNKNOWN_PERSON_MESSAGE);
   } else {
-    const here = place.channelId && (await registerIfMember(deps, client, place.teamId, place.channelId, person.id)) ? place.channelId : undefined;
+    const here =
+      place.channelId && (await registerIfMember(deps, client, place.teamId, place.channelId, person.id))
+        ? place.channelId
+        : undefined;
     const outcome = await deps.runAction({
-      actorId: person.id, actionId: 'opportunity_start', subjectId: slackScope(place.teamId), inputs: here ? { [CHANNELS_INPUT_ID]: [here] } : {},
+      actorId: person.id,
+      actionId: 'opportunity_start',
+      subjectId: slackScope(place.teamId),
+      inputs: here ? { [CHANNELS_INPUT_ID]: [here] } : {},
     });
     const noGroups = deps.container.opportunities.peerGroups('slack', place.teamId).length === 0;
     if (outcome.kind === 'error') view = noticeModal(POST_OPPORTUNITY_TITLE, outcome.message);
@@ -79,6 +108,11 @@ export const CREATING_SUBMITS: ReadonlySet<string> = new Set(['opportunity_submi
 /** The modal to show after a creating submit succeeded (never the clicked channel message: that stays as it was). */
 export function afterCreateModal(actionId: string, card: Card): ModalView | null {
   if (actionId === 'opportunity_submit') return postedModal(card);
-  if (actionId === 'introduce_submit') return noticeModal('Introduction sent', 'Your introduction has been sent. You will get a DM that updates as the named contact answers.', 'Done');
+  if (actionId === 'introduce_submit')
+    return noticeModal(
+      'Introduction sent',
+      'Your introduction has been sent. You will get a DM that updates as the named contact answers.',
+      'Done',
+    );
   return null;
 }

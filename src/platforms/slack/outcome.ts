@@ -21,8 +21,12 @@ export const DONE = 'Done';
 export function cardViewModal(card: Card): ModalView {
   const { blocks } = cardToMessage(card);
   return {
-    type: 'modal', callback_id: 'card_view', private_metadata: '', title: plain(modalTitle(card), BLOCK_KIT_LIMITS.modalTitle),
-    close: plain(DONE, BLOCK_KIT_LIMITS.modalButton), blocks: blocks.slice(0, BLOCK_KIT_LIMITS.blocksPerModal),
+    type: 'modal',
+    callback_id: 'card_view',
+    private_metadata: '',
+    title: plain(modalTitle(card), BLOCK_KIT_LIMITS.modalTitle),
+    close: plain(DONE, BLOCK_KIT_LIMITS.modalButton),
+    blocks: blocks.slice(0, BLOCK_KIT_LIMITS.blocksPerModal),
   };
 }
 
@@ -46,7 +50,8 @@ export async function showOutcome(client: webApi.WebClient, place: ClickPlace, o
     return;
   }
   // Clicked in the App Home: there is no message to update, so the result opens in a modal (the tab is republished).
-  if (outcome.kind === 'card' && !place.channelId && place.triggerId) return void (await openView(client, place.triggerId, cardViewModal(outcome.card)));
+  if (outcome.kind === 'card' && !place.channelId && place.triggerId)
+    return void (await openView(client, place.triggerId, cardViewModal(outcome.card)));
   if (outcome.kind === 'card') return updateClickedMessage(client, place, outcome.card);
   if (outcome.kind === 'error') return tellPrivately(client, place, outcome.message);
   if (!place.triggerId) return;

@@ -8,6 +8,12 @@ export const slackModule: PlatformModule = {
   enabled: (config) => Boolean(config.slack),
   create({ app, wake }) {
     const slack = createSlackPlatform(app, { onQueued: wake });
-    return { mounts: slack.mounts, messenger: slack.messenger, limits: DEFAULT_LIMITS.slack, start: () => slack.start(), stop: () => slack.stop() };
+    return {
+      mounts: slack.mounts,
+      messenger: slack.messenger,
+      limits: DEFAULT_LIMITS.slack,
+      start: () => slack.start(),
+      stop: () => slack.stop(),
+    };
   },
 };

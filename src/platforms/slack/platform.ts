@@ -1,5 +1,13 @@
 // The Slack platform: a Bolt App on our own HTTP server (POST /slack/events), or Socket Mode when an app token is set.
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import {
+  App,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+  webApi,
+  type Logger as BoltLogger,
+  type Receiver,
+} from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PlatformContext } from '../../app/platform-context.ts';
 import type { SlackConfig } from '../../config.ts';
@@ -33,7 +41,14 @@ export const SLACK_API_TIMEOUT_MS = 2000;
 /** Slack's own requests (events, commands, interactions with a modal's whole view) stay well under this. */
 export const SLACK_BODY_LIMIT = 1024 * 1024;
 
-const LISTENERS: Register[] = [registerCommands, registerShortcuts, registerActions, registerOptions, registerViews, registerEvents];
+const LISTENERS: Register[] = [
+  registerCommands,
+  registerShortcuts,
+  registerActions,
+  registerOptions,
+  registerViews,
+  registerEvents,
+];
 
 export interface SlackPlatform {
   mounts: Mount[];
@@ -66,7 +81,9 @@ function boltLogger(log: Logger): BoltLogger {
     info: (...m: unknown[]) => child.info(m.map(String).join(' ')),
     warn: (...m: unknown[]) => child.warn(m.map(String).join(' ')),
     error: (...m: unknown[]) => child.error(m.map(String).join(' ')),
-    setLevel: (l: LogLevel) => { level = l; },
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
     getLevel: () => level,
     setName: () => undefined,
   };
@@ -75,7 +92,11 @@ function boltLogger(log: Logger): BoltLogger {
 export function slackClientOptions(cfg: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
   return {
     // The time limit is in our fetch (web-api-fetch.ts, undici's pool), not the client's `timeout`, which holds every request for its full length.
-    slackApiUrl: cfg.apiUrl, logger, fetch: fetchWithTimeout(SLACK_API_TIMEOUT_MS), rejectRateLimitedCalls: true, retryConfig: { retries: 0 },
+    slackApiUrl: cfg.apiUrl,
+    logger,
+    fetch: fetchWithTimeout(SLACK_API_TIMEOUT_MS),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
   };
 }
 
@@ -84,7 +105,9 @@ type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
 
 function httpMount(receiver: HTTPReceiver, signingSecret: string, clock: Clock): Mount {
   return {
-    name: 'slack', path: SLACK_EVENTS_PATH, exact: true,
+    name: 'slack',
+    path: SLACK_EVENTS_PATH,
+    exact: true,
     handler: async (req: IncomingMessage, res: ServerResponse) => {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
@@ -94,7 +117,11 @@ function httpMount(receiver: HTTPReceiver, signingSecret: string, clock: Clock):
       // body over its limit is paused half-read, which wedges a keep-alive connection until it times out.
       const raw = await readRawBody(req, SLACK_BODY_LIMIT);
       if (futureDatedSlackRequest(req.headers, raw, signingSecret, clock.now().getTime())) {
-        throw new HttpError(401, 'This request is not signed by Slack within the last five minutes.', 'SLACK_SIGNATURE_STALE');
+        throw new HttpError(
+          401,
+          'This request is not signed by Slack within the last five minutes.',
+          'SLACK_SIGNATURE_STALE',
+        );
       }
       const malformed = malformedSlackRequest(req.headers, raw, signingSecret);
       if (malformed) throw new HttpError(400, malformed, 'SLACK_PAYLOAD_MALFORMED');
@@ -106,25 +133,41 @@ function httpMount(receiver: HTTPReceiver, signingSecret: string, clock: Clock):
 
 export function createSlackPlatform(container: PlatformContext, options: SlackPlatformOptions = {}): SlackPlatform {
   const cfg = container.config.slack;
-  if (!cfg) throw new Error('Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or the OAuth variables).');
+  if (!cfg)
+    throw new Error('Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or the OAuth variables).');
   const logger = boltLogger(container.log);
   const clientOptions = slackClientOptions(cfg, logger);
   // Many workspaces: each workspace's bot token from the encrypted store; one workspace: SLACK_BOT_TOKEN.
   const workspaces = cfg.oauth
-    ? new InstalledWorkspaces(new SlackInstallationStore(container.db, cfg.oauth.secretsKey, () => container.clock.now()), clientOptions)
+    ? new InstalledWorkspaces(
+        new SlackInstallationStore(container.db, cfg.oauth.secretsKey, () => container.clock.now()),
+        clientOptions,
+      )
     : undefined;
-  const installer = cfg.oauth && workspaces ? installerOptions(cfg.oauth, workspaces.installationStore(), clientOptions) : {};
+  const installer =
+    cfg.oauth && workspaces ? installerOptions(cfg.oauth, workspaces.installationStore(), clientOptions) : {};
   let receiver: Receiver;
   const mounts: Mount[] = [];
   if (cfg.appToken) {
     receiver = new SocketModeReceiver({ appToken: cfg.appToken, logger });
   } else {
-    const http = new HTTPReceiver({ signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, logger, bodyLimit: SLACK_BODY_LIMIT, ...installer });
-    mounts.push(httpMount(http, cfg.signingSecret, options.requestClock ?? WALL_CLOCK), ...(workspaces ? installMounts(http) : []));
+    const http = new HTTPReceiver({
+      signingSecret: cfg.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger,
+      bodyLimit: SLACK_BODY_LIMIT,
+      ...installer,
+    });
+    mounts.push(
+      httpMount(http, cfg.signingSecret, options.requestClock ?? WALL_CLOCK),
+      ...(workspaces ? installMounts(http) : []),
+    );
     receiver = http;
   }
   // One workspace: our authorize (bot-authorize.ts), not `token`, so Slack being unreachable at start cannot crash us.
-  const authorize = cfg.botToken ? { authorize: singleWorkspaceAuthorize(new webApi.WebClient(undefined, clientOptions), cfg.botToken) } : {};
+  const authorize = cfg.botToken
+    ? { authorize: singleWorkspaceAuthorize(new webApi.WebClient(undefined, clientOptions), cfg.botToken) }
+    : {};
   // convoStore off: what we remember lives in SQLite, and Bolt's default in-memory conversation store (unused here)
   // rejects with a new Error on every request that has a conversation.
   const app = new App({ ...authorize, receiver, logger, clientOptions, convoStore: false });
@@ -138,8 +181,14 @@ export function createSlackPlatform(container: PlatformContext, options: SlackPl
   for (const register of LISTENERS) register(app, deps);
   const messenger = new SlackMessenger(clients, options.sentKeys);
   return {
-    mounts, messenger, app,
-    async start() { if (cfg.appToken) await app.start(); },
-    async stop() { if (cfg.appToken) await app.stop(); },
+    mounts,
+    messenger,
+    app,
+    async start() {
+      if (cfg.appToken) await app.start();
+    },
+    async stop() {
+      if (cfg.appToken) await app.stop();
+    },
   };
 }

@@ -4,8 +4,14 @@
 // after an interrupted send (options.maybeSent, e.g. a restart after a crash) from the DM's recent history.
 import { webApi } from '@slack/bolt';
 import type { Card } from '../../cards/model.ts';
-import { type ChannelAddress, type Identity, type MessageRef } from '../../domain/ports.ts';
-import { DeliveryError, type Messenger, type PersonLookup, type PersonToFind, type SendOptions } from '../../app/ports.ts';
+import type { ChannelAddress, Identity, MessageRef } from '../../domain/ports.ts';
+import {
+  DeliveryError,
+  type Messenger,
+  type PersonLookup,
+  type PersonToFind,
+  type SendOptions,
+} from '../../app/ports.ts';
 import { cardToMessage } from './blocks.ts';
 import { postMessage, updateMessage } from './wire.ts';
 import { BoundedMap } from './bounded-map.ts';
@@ -70,7 +76,10 @@ export class SlackMessenger implements Messenger {
       try {
         const found = await client.users.lookupByEmail({ email: person.email });
         const user = found.user;
-        if (user?.id && user.deleted) { missing = 'account_inactive'; continue; }
+        if (user?.id && user.deleted) {
+          missing = 'account_inactive';
+          continue;
+        }
         if (user?.id) return { found: { platform: 'slack', tenant: user.team_id ?? teamId, userId: user.id } };
       } catch (err) {
         const code = slackErrorCode(err);
@@ -82,13 +91,22 @@ export class SlackMessenger implements Messenger {
   }
 
   async postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef> {
-    if (channel.platform !== 'slack') throw new DeliveryError('recipient_unknown', `Slack cannot post to a ${channel.platform} channel.`);
+    if (channel.platform !== 'slack')
+      throw new DeliveryError('recipient_unknown', `Slack cannot post to a ${channel.platform} channel.`);
     return this.once(options.idempotencyKey, async () =>
-      this.post(await this.clients.forTeam(channel.tenant), channel.tenant, channel.channelId, card, options.idempotencyKey));
+      this.post(
+        await this.clients.forTeam(channel.tenant),
+        channel.tenant,
+        channel.channelId,
+        card,
+        options.idempotencyKey,
+      ),
+    );
   }
 
   async updateMessage(ref: MessageRef, card: Card): Promise<void> {
-    if (ref.platform !== 'slack') throw new DeliveryError('permanent', `Slack cannot update a ${ref.platform} message.`);
+    if (ref.platform !== 'slack')
+      throw new DeliveryError('permanent', `Slack cannot update a ${ref.platform} message.`);
     const client = await this.clients.forConversation(ref.conversationId);
     const { text, blocks } = cardToMessage(card);
     try {
@@ -100,7 +118,8 @@ export class SlackMessenger implements Messenger {
 
   /** A reply in the thread of a card already sent (its reader is notified; the card itself changes in place). */
   async replyInThread(parent: MessageRef, card: Card, options: SendOptions): Promise<MessageRef> {
-    if (parent.platform !== 'slack') throw new DeliveryError('permanent', `Slack cannot reply under a ${parent.platform} message.`);
+    if (parent.platform !== 'slack')
+      throw new DeliveryError('permanent', `Slack cannot reply under a ${parent.platform} message.`);
     return this.once(options.idempotencyKey, async () => {
       const client = await this.clients.forConversation(parent.conversationId);
       return this.post(client, null, parent.conversationId, card, options.idempotencyKey, parent.messageId);
@@ -108,7 +127,13 @@ export class SlackMessenger implements Messenger {
   }
 
   /** The message sent with `key` before a crash, brought up to date with `card`; null if Slack has none. */
-  private async alreadySent(client: webApi.WebClient, teamId: string, channel: string, card: Card, key: string): Promise<MessageRef | null> {
+  private async alreadySent(
+    client: webApi.WebClient,
+    teamId: string,
+    channel: string,
+    card: Card,
+    key: string,
+  ): Promise<MessageRef | null> {
     const ts = await findSentMessage(client, channel, key, METADATA_EVENT_TYPE);
     if (!ts) return null;
     this.clients.remember(channel, teamId);
@@ -150,11 +175,23 @@ export class SlackMessenger implements Messenger {
   }
 
   /** teamId: the workspace to remember the conversation under; null when it is already known (a reply). */
-  private async post(client: webApi.WebClient, teamId: string | null, channel: string, card: Card, key: string, threadTs?: string): Promise<MessageRef> {
+  private async post(
+    client: webApi.WebClient,
+    teamId: string | null,
+    channel: string,
+    card: Card,
+    key: string,
+    threadTs?: string,
+  ): Promise<MessageRef> {
     const { text, blocks } = cardToMessage(card);
     try {
       const res = await postMessage(client, {
-        channel, text, blocks, unfurl_links: false, unfurl_media: false, ...(threadTs ? { thread_ts: threadTs } : {}),
+        channel,
+        text,
+        blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
         metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { idempotency_key: key, kind: card.kind } },
       });
       if (!res.ts) throw new DeliveryError('transient', 'Slack did not say where the message went.');

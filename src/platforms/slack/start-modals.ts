@@ -12,7 +12,12 @@ export function opensItsOwnModal(actionId: string, subjectId: string): boolean {
   return (actionId === 'introduce_start' && subjectId === DIRECTORY_SUBJECT) || actionId === 'opportunity_start';
 }
 
-export async function openStartModal(deps: SlackDeps, client: webApi.WebClient, place: CommandPlace, actionId: string): Promise<void> {
+export async function openStartModal(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  place: CommandPlace,
+  actionId: string,
+): Promise<void> {
   if (actionId === 'opportunity_start') return openOpportunityModal(deps, client, place);
   await openView(client, place.triggerId, introduceModalToOpen(undefined));
 }

@@ -39,11 +39,24 @@ export function publishHome(client: webApi.WebClient, userId: string, view: obje
   return client.views.publish({ user_id: userId, view: serialised(view) });
 }
 
-export function updateMessage(client: webApi.WebClient, channel: string, ts: string, message: { text: string; blocks: object[] }) {
+export function updateMessage(
+  client: webApi.WebClient,
+  channel: string,
+  ts: string,
+  message: { text: string; blocks: object[] },
+) {
   return client.chat.update({ channel, ts, text: message.text, blocks: serialised(message.blocks) });
 }
 
-type PostArgs = { channel: string; text: string; blocks: object[]; thread_ts?: string; unfurl_links?: boolean; unfurl_media?: boolean; metadata?: { event_type: string; event_payload: Record<string, string> } };
+type PostArgs = {
+  channel: string;
+  text: string;
+  blocks: object[];
+  thread_ts?: string;
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
+  metadata?: { event_type: string; event_payload: Record<string, string> };
+};
 
 export function postMessage(client: webApi.WebClient, args: PostArgs) {
   return client.chat.postMessage({ ...args, blocks: serialised(args.blocks) });

@@ -24,18 +24,29 @@ export interface SlackClients {
 
 /** One workspace: the same client whatever the team. */
 export function singleWorkspace(client: webApi.WebClient): SlackClients {
-  return { forTeam: async () => client, forConversation: async () => client, remember: () => undefined, searchOrder: () => [''] };
+  return {
+    forTeam: async () => client,
+    forConversation: async () => client,
+    remember: () => undefined,
+    searchOrder: () => [''],
+  };
 }
 
 function notInstalled(where: string): DeliveryError {
-  return new DeliveryError('recipient_unknown', `Warm Handover is not installed in the Slack workspace ${where}, so nobody there can be reached through Slack.`);
+  return new DeliveryError(
+    'recipient_unknown',
+    `Warm Handover is not installed in the Slack workspace ${where}, so nobody there can be reached through Slack.`,
+  );
 }
 
 export class InstalledWorkspaces implements SlackClients {
   private readonly clients = new Map<string, webApi.WebClient>();
   private readonly conversations = new BoundedMap<string>(MAX_REMEMBERED_CONVERSATIONS);
 
-  constructor(private readonly store: SlackInstallationStore, private readonly options: webApi.WebClientOptions) {}
+  constructor(
+    private readonly store: SlackInstallationStore,
+    private readonly options: webApi.WebClientOptions,
+  ) {}
 
   async forTeam(teamId: string): Promise<webApi.WebClient> {
     const known = this.clients.get(teamId);
@@ -56,7 +67,11 @@ export class InstalledWorkspaces implements SlackClients {
 
   async forConversation(conversationId: string): Promise<webApi.WebClient> {
     const teamId = this.conversations.get(conversationId) ?? this.store.teamOfConversation(conversationId);
-    if (!teamId) throw new DeliveryError('recipient_unknown', `We do not know which Slack workspace conversation ${conversationId} is in.`);
+    if (!teamId)
+      throw new DeliveryError(
+        'recipient_unknown',
+        `We do not know which Slack workspace conversation ${conversationId} is in.`,
+      );
     return this.forTeam(teamId);
   }
 
@@ -68,7 +83,8 @@ export class InstalledWorkspaces implements SlackClients {
 
   searchOrder(organisation: string): string[] {
     const own = (name: string) => (organisation && name.toLowerCase().includes(organisation.toLowerCase()) ? 0 : 1);
-    return this.store.workspaces()
+    return this.store
+      .workspaces()
       .filter((w) => w.teamId)
       .sort((a, b) => own(a.teamName) - own(b.teamName))
       .map((w) => w.installKey);

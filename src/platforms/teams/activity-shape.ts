@@ -13,41 +13,57 @@ const MAX_ID = 1024;
  * in teams-bot.ts must be added here too.
  */
 export const HANDLED_INVOKES = [
-  'adaptiveCard/action', 'task/fetch', 'task/submit', 'composeExtension/fetchTask', 'composeExtension/submitAction', 'healthCheck',
+  'adaptiveCard/action',
+  'task/fetch',
+  'task/submit',
+  'composeExtension/fetchTask',
+  'composeExtension/submitAction',
+  'healthCheck',
 ];
 const id = z.string().min(1).max(MAX_ID);
 const account = z.looseObject({ id, aadObjectId: z.string().max(MAX_ID).optional(), name: z.string().optional() });
 const record = z.looseObject({});
 
-const ActivityShape = z.looseObject({
-  type: z.string().min(1).max(100),
-  id: z.string().max(MAX_ID).optional(),
-  name: z.string().max(200).optional(),
-  channelId: z.string().min(1).max(100),
-  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-  from: account,
-  recipient: account,
-  conversation: z.looseObject({ id, conversationType: z.string().optional(), tenantId: z.string().max(MAX_ID).optional(), isGroup: z.boolean().optional() }),
-  text: z.string().optional(),
-  replyToId: z.string().optional(),
-  channelData: record.optional(),
-  entities: z.array(record).optional(),
-  membersAdded: z.array(account).optional(),
-  membersRemoved: z.array(account).optional(),
-  value: z.unknown().optional(),
-}).superRefine((a, ctx) => {
-  if (a.type !== 'invoke') return;
-  if (!a.name || !HANDLED_INVOKES.includes(a.name)) {
-    ctx.addIssue({ code: 'custom', path: ['name'], message: `This bot does not answer the invoke "${(a.name ?? '').slice(0, 100)}".` });
-  }
-  if (a.value !== undefined && (a.value === null || typeof a.value !== 'object' || Array.isArray(a.value))) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: "An invoke's value is an object." });
-  }
-  const action = (a.value as { action?: unknown } | undefined)?.action;
-  if (a.name === 'adaptiveCard/action' && (action === null || typeof action !== 'object' || Array.isArray(action))) {
-    ctx.addIssue({ code: 'custom', path: ['value', 'action'], message: 'A card button press says which action.' });
-  }
-});
+const ActivityShape = z
+  .looseObject({
+    type: z.string().min(1).max(100),
+    id: z.string().max(MAX_ID).optional(),
+    name: z.string().max(200).optional(),
+    channelId: z.string().min(1).max(100),
+    serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+    from: account,
+    recipient: account,
+    conversation: z.looseObject({
+      id,
+      conversationType: z.string().optional(),
+      tenantId: z.string().max(MAX_ID).optional(),
+      isGroup: z.boolean().optional(),
+    }),
+    text: z.string().optional(),
+    replyToId: z.string().optional(),
+    channelData: record.optional(),
+    entities: z.array(record).optional(),
+    membersAdded: z.array(account).optional(),
+    membersRemoved: z.array(account).optional(),
+    value: z.unknown().optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.type !== 'invoke') return;
+    if (!a.name || !HANDLED_INVOKES.includes(a.name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: `This bot does not answer the invoke "${(a.name ?? '').slice(0, 100)}".`,
+      });
+    }
+    if (a.value !== undefined && (a.value === null || typeof a.value !== 'object' || Array.isArray(a.value))) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: "An invoke's value is an object." });
+    }
+    const action = (a.value as { action?: unknown } | undefined)?.action;
+    if (a.name === 'adaptiveCard/action' && (action === null || typeof action !== 'object' || Array.isArray(action))) {
+      ctx.addIssue({ code: 'custom', path: ['value', 'action'], message: 'A card button press says which action.' });
+    }
+  });
 
 /** The activity when it has the shape Teams sends; otherwise a 400 naming the first field that is wrong. */
 export function checkActivity(body: unknown): Activity {

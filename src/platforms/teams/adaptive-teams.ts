@@ -33,7 +33,11 @@ function mapActions(node: Json, convert: (action: AdaptiveJson) => AdaptiveJson)
  * msteams task/fetch, which opens the dialog for the person who clicked only. Re-introduce opens its form there too,
  * so the decline notice it was pressed on stays as it is and the new receipt arrives once, as its own message.
  */
-export const DIALOG_ACTIONS: ReadonlySet<string> = new Set(['introduce_to_opportunity', 'opportunity_start', 'reintroduce']);
+export const DIALOG_ACTIONS: ReadonlySet<string> = new Set([
+  'introduce_to_opportunity',
+  'opportunity_start',
+  'reintroduce',
+]);
 
 function toExecute(action: AdaptiveJson): AdaptiveJson {
   const data = (action.data ?? {}) as Record<string, unknown>;
@@ -48,7 +52,12 @@ export function chatCard(card: Card, refreshUserIds: string[] = []): AdaptiveJso
   const json = mapActions(toAdaptiveCard(card), toExecute) as AdaptiveJson;
   if (card.subjectId && refreshUserIds.length > 0) {
     json.refresh = {
-      action: { type: 'Action.Execute', title: 'Refresh', verb: REFRESH_VERB, data: { subjectId: card.subjectId, kind: card.kind } },
+      action: {
+        type: 'Action.Execute',
+        title: 'Refresh',
+        verb: REFRESH_VERB,
+        data: { subjectId: card.subjectId, kind: card.kind },
+      },
       userIds: refreshUserIds.slice(0, MAX_REFRESH_USERS),
     };
   }
@@ -59,7 +68,10 @@ export function chatCard(card: Card, refreshUserIds: string[] = []): AdaptiveJso
  * button's data (typed inputs of the same name win), e.g. the message text the dialog was opened from. */
 export function dialogCard(card: Card, carry: Record<string, string> = {}): AdaptiveJson {
   if (Object.keys(carry).length === 0) return toAdaptiveCard(card);
-  return mapActions(toAdaptiveCard(card), (a) => ({ ...a, data: { ...carry, ...((a.data ?? {}) as object) } })) as AdaptiveJson;
+  return mapActions(toAdaptiveCard(card), (a) => ({
+    ...a,
+    data: { ...carry, ...((a.data ?? {}) as object) },
+  })) as AdaptiveJson;
 }
 
 export function cardAttachment(content: AdaptiveJson): { contentType: string; content: AdaptiveJson } {
@@ -75,7 +87,11 @@ export function messageInvokeResponse(text: string): { statusCode: number; type:
   return { statusCode: 200, type: MESSAGE_CONTENT_TYPE, value: text };
 }
 
-export function errorInvokeResponse(statusCode: number, code: string, message: string): { statusCode: number; type: string; value: { code: string; message: string } } {
+export function errorInvokeResponse(
+  statusCode: number,
+  code: string,
+  message: string,
+): { statusCode: number; type: string; value: { code: string; message: string } } {
   return { statusCode, type: ERROR_CONTENT_TYPE, value: { code, message } };
 }
 

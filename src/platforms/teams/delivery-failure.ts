@@ -29,13 +29,23 @@ export function toDeliveryError(err: unknown, what: string, now: number = Date.n
   const status = e.statusCode;
   if (status === HTTP_TOO_MANY) {
     const retryAfter = parseRetryAfter(e.response?.headers?.get?.('retry-after'), now) ?? DEFAULT_RETRY_AFTER_MS;
-    return new DeliveryError('rate_limited', `Teams asked us to slow down while sending ${what}; trying again shortly.`, retryAfter);
+    return new DeliveryError(
+      'rate_limited',
+      `Teams asked us to slow down while sending ${what}; trying again shortly.`,
+      retryAfter,
+    );
   }
   if (status === HTTP_FORBIDDEN || status === HTTP_NOT_FOUND) {
-    return new DeliveryError('recipient_unknown', `Teams would not deliver ${what}: the Warm Handover app is not installed for this person, or they have blocked it.`);
+    return new DeliveryError(
+      'recipient_unknown',
+      `Teams would not deliver ${what}: the Warm Handover app is not installed for this person, or they have blocked it.`,
+    );
   }
   if (status === undefined || status >= HTTP_SERVER_ERROR) {
-    return new DeliveryError('transient', `Teams could not be reached while sending ${what} (${status ?? e.code ?? 'no answer'}); it will be retried.`);
+    return new DeliveryError(
+      'transient',
+      `Teams could not be reached while sending ${what} (${status ?? e.code ?? 'no answer'}); it will be retried.`,
+    );
   }
   return new DeliveryError('permanent', `Teams refused ${what} (HTTP ${status}).`);
 }

@@ -15,7 +15,14 @@ export const PREFILL_FIELD = 'needs';
 /** A random id carried in every button's data of one dialog, so a repeated submit of it runs once (opportunity-dialog.ts). */
 export const DIALOG_KEY = 'dialogKey';
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&nbsp;': ' ',
+};
 
 /** A Teams message body is HTML: keep its words only. */
 export function messageText(html: string | undefined): string {
@@ -32,14 +39,19 @@ export function messageText(html: string | undefined): string {
 
 /** Fills empty inputs of a form with carried values (the prefilled message text). */
 function withValues(card: Card, carry: Record<string, string>): Card {
-  const blocks = card.blocks.map((b) => (b.type === 'input' && b.input.type === 'text' && !b.input.value && carry[b.input.id]
-    ? { ...b, input: { ...b.input, value: carry[b.input.id] } } : b));
+  const blocks = card.blocks.map((b) =>
+    b.type === 'input' && b.input.type === 'text' && !b.input.value && carry[b.input.id]
+      ? { ...b, input: { ...b.input, value: carry[b.input.id] } }
+      : b,
+  );
   return { ...card, blocks };
 }
 
 export function continueWith(card: Card, carry: Record<string, string> = {}): TaskModuleResponse {
   const content = dialogCard(withValues(card, carry), carry);
-  return { task: { type: 'continue', value: { title: DIALOG_TITLE, card: cardAttachment(content), ...DIALOG_SIZE } } } as TaskModuleResponse;
+  return {
+    task: { type: 'continue', value: { title: DIALOG_TITLE, card: cardAttachment(content), ...DIALOG_SIZE } },
+  } as TaskModuleResponse;
 }
 
 export function closeWith(text: string): TaskModuleResponse {
@@ -52,7 +64,12 @@ function doneText(card: Card): string {
 }
 
 /** Splits a submit payload into the action it names and the values typed into the form. */
-export function readSubmit(data: unknown): { actionId: string; subjectId: string; version?: number; inputs: Record<string, unknown> } {
+export function readSubmit(data: unknown): {
+  actionId: string;
+  subjectId: string;
+  version?: number;
+  inputs: Record<string, unknown>;
+} {
   const raw = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const { actionId, subjectId, version, msteams: _msteams, ...inputs } = raw;
   return {
@@ -81,7 +98,11 @@ export async function dialogStep(actions: TeamsActions, actorId: string, data: u
 }
 
 /** Opens on the directory search step; `prefill` (the message text) is carried to the form. */
-export async function openDialog(actions: TeamsActions, actorId: string, prefill: Record<string, string>): Promise<TaskModuleResponse> {
+export async function openDialog(
+  actions: TeamsActions,
+  actorId: string,
+  prefill: Record<string, string>,
+): Promise<TaskModuleResponse> {
   const result = await actions.run({ actorId, actionId: 'introduce_search', subjectId: 'directory', inputs: {} });
   if (result.kind === 'error') return closeWith(result.message);
   return continueWith(result.card, { ...prefill, [DIALOG_KEY]: randomUUID() });

@@ -33,7 +33,12 @@ export function teamsScope(tenantId: string): string {
 
 function formResponse(card: Card, key: string): TaskModuleResponse {
   const content = dialogCard(card, { [DIALOG_KEY]: key });
-  return { task: { type: 'continue', value: { title: OPPORTUNITY_DIALOG_TITLE, card: cardAttachment(content), ...DIALOG_SIZE } } } as TaskModuleResponse;
+  return {
+    task: {
+      type: 'continue',
+      value: { title: OPPORTUNITY_DIALOG_TITLE, card: cardAttachment(content), ...DIALOG_SIZE },
+    },
+  } as TaskModuleResponse;
 }
 
 function doneText(card: Card): string {
@@ -42,16 +47,30 @@ function doneText(card: Card): string {
 }
 
 /** Opens "Post an opportunity" on the shared form, with the current channel chosen when it is a peer group. */
-export async function openOpportunityDialog(actions: TeamsActions, actorId: string, place: OpportunityPlace): Promise<TaskModuleResponse> {
+export async function openOpportunityDialog(
+  actions: TeamsActions,
+  actorId: string,
+  place: OpportunityPlace,
+): Promise<TaskModuleResponse> {
   if (place.groupCount === 0) return closeWith(NO_GROUP_HINT.teams);
   const inputs = place.channelId ? { [CHANNELS_INPUT_ID]: place.channelId } : {};
-  const result = await actions.run({ actorId, actionId: 'opportunity_start', subjectId: teamsScope(place.tenantId), inputs });
+  const result = await actions.run({
+    actorId,
+    actionId: 'opportunity_start',
+    subjectId: teamsScope(place.tenantId),
+    inputs,
+  });
   if (result.kind === 'error') return closeWith(result.message);
   return formResponse(result.card, randomUUID());
 }
 
 /** One submit of the opportunity dialog: posted (closes with a sentence) or the form again with what to fix. */
-export async function opportunityStep(actions: TeamsActions, actorId: string, tenantId: string, data: unknown): Promise<TaskModuleResponse> {
+export async function opportunityStep(
+  actions: TeamsActions,
+  actorId: string,
+  tenantId: string,
+  data: unknown,
+): Promise<TaskModuleResponse> {
   const { actionId, inputs } = readSubmit(data);
   const { [DIALOG_KEY]: key, ...typed } = inputs;
   const dialogKey = typeof key === 'string' && key ? key : randomUUID();
@@ -63,8 +82,17 @@ export async function opportunityStep(actions: TeamsActions, actorId: string, te
 }
 
 /** "Introduce a client to this" (subject: the opportunity): the introduce form addressed to its named contact. */
-export async function openOpportunityIntroduction(actions: TeamsActions, actorId: string, opportunityId: string): Promise<TaskModuleResponse> {
-  const result = await actions.run({ actorId, actionId: 'introduce_to_opportunity', subjectId: opportunityId, inputs: {} });
+export async function openOpportunityIntroduction(
+  actions: TeamsActions,
+  actorId: string,
+  opportunityId: string,
+): Promise<TaskModuleResponse> {
+  const result = await actions.run({
+    actorId,
+    actionId: 'introduce_to_opportunity',
+    subjectId: opportunityId,
+    inputs: {},
+  });
   if (result.kind === 'error') return closeWith(result.message);
   return continueWith(result.card, { [DIALOG_KEY]: randomUUID() });
 }
@@ -91,7 +119,12 @@ export class SubmitOnce {
     if (known) return known;
     const answer = step();
     this.remember(id, answer);
-    answer.then((r) => { if (r.task?.type !== 'message') this.answers.delete(id); }, () => this.answers.delete(id));
+    answer.then(
+      (r) => {
+        if (r.task?.type !== 'message') this.answers.delete(id);
+      },
+      () => this.answers.delete(id),
+    );
     return answer;
   }
 

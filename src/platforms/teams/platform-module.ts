@@ -8,6 +8,12 @@ export const teamsModule: PlatformModule = {
   enabled: (config) => Boolean(config.teams),
   create({ app }) {
     const teams = createTeamsPlatform(app);
-    return { mounts: teams.mounts, messenger: teams.messenger, limits: DEFAULT_LIMITS.teams, start: async () => {}, stop: async () => {} };
+    return {
+      mounts: teams.mounts,
+      messenger: teams.messenger,
+      limits: DEFAULT_LIMITS.teams,
+      start: async () => {},
+      stop: async () => {},
+    };
   },
 };

@@ -12,7 +12,10 @@ type Json = Record<string, unknown>;
 
 /** Actions that open a dialog rather than act: "Introduce a client" (before a service is chosen) and "Post an opportunity". */
 function opensDialog(data: Json): boolean {
-  return (data.actionId === 'introduce_start' && data.subjectId === DIRECTORY_SUBJECT) || data.actionId === 'opportunity_start';
+  return (
+    (data.actionId === 'introduce_start' && data.subjectId === DIRECTORY_SUBJECT) ||
+    data.actionId === 'opportunity_start'
+  );
 }
 
 function dialogButtons(node: unknown): unknown {
@@ -43,5 +46,10 @@ export function cardActivity(card: Card, dialogs = true): Partial<Activity> {
 
 /** A message carrying an Adaptive Card built by hand: its fallbackText doubles as the summary. */
 export function jsonCardActivity(content: AdaptiveCardJson, text?: string): Partial<Activity> {
-  return { type: 'message', summary: String(content.fallbackText ?? text ?? ''), ...(text ? { text } : {}), attachments: [cardAttachment(content)] };
+  return {
+    type: 'message',
+    summary: String(content.fallbackText ?? text ?? ''),
+    ...(text ? { text } : {}),
+    attachments: [cardAttachment(content)],
+  };
 }

@@ -22,7 +22,9 @@ export interface TeamsActions {
 /** The shared handler and composer over this container's stores. */
 export function sharedActions(c: PlatformContext): TeamsActions {
   return {
-    run: (request) => c.runAction(request), compose: c.cards.compose, seen: (personId) => c.recordSeen(personId, 'teams'),
+    run: (request) => c.runAction(request),
+    compose: c.cards.compose,
+    seen: (personId) => c.recordSeen(personId, 'teams'),
     myIntroductions: (personId) => ({ my: myIntroductions(c, personId), timeZone: c.cards.timeZoneOf(personId) }),
   };
 }

@@ -1,20 +1,38 @@
 // The Teams bot: remembers where each person can be reached, answers "introduce" and "help" in a 1:1 chat,
 // runs card buttons (Universal Actions) for the person who pressed them, and drives the introduce dialog.
 import {
-  TeamsActivityHandler, TeamsInfo, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
-  type MessagingExtensionAction, type MessagingExtensionActionResponse, type TaskModuleRequest,
-  type TaskModuleResponse, type TurnContext,
+  TeamsActivityHandler,
+  TeamsInfo,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
+  type TurnContext,
 } from 'botbuilder';
 import type { Person } from '../../domain/directory/types.ts';
 import type { ChannelRef } from '../../domain/opportunities/types.ts';
 import type { Logger } from '../../log.ts';
 import {
-  DIALOG_ACTIONS, REFRESH_VERB, cardInvokeResponse, chatCard, errorInvokeResponse, messageInvokeResponse,
+  DIALOG_ACTIONS,
+  REFRESH_VERB,
+  cardInvokeResponse,
+  chatCard,
+  errorInvokeResponse,
+  messageInvokeResponse,
 } from './adaptive-teams.ts';
 import { dialogStep, messageText, openDialog, readSubmit } from './introduce-dialog.ts';
 import {
-  isOpportunityStep, openOpportunityDialog, openOpportunityIntroduction, opportunityStep, POST_OPPORTUNITY_COMMAND,
-  SubmitOnce, teamsScope, type OpportunityPlace,
+  isOpportunityStep,
+  openOpportunityDialog,
+  openOpportunityIntroduction,
+  opportunityStep,
+  POST_OPPORTUNITY_COMMAND,
+  SubmitOnce,
+  teamsScope,
+  type OpportunityPlace,
 } from './opportunity-dialog.ts';
 import { NOT_UNDERSTOOD, sayReply } from '../../app/chat-commands.ts';
 import type { TeamsActions } from './teams-actions.ts';
@@ -37,7 +55,7 @@ const STATUS_WORDS = new Set(['status', 'my introductions', 'mine', 'list']);
 /** The answer in a channel or group chat to an @mention: the rest goes to the person's 1:1 chat. */
 export const SENT_PRIVATELY = "I've sent you a private message.";
 export const COULD_NOT_SEND_PRIVATELY =
-  "I couldn't message you privately yet. Open Warm Handover from Apps in Teams, say \"hi\" in the chat, then mention me here again.";
+  'I couldn\'t message you privately yet. Open Warm Handover from Apps in Teams, say "hi" in the chat, then mention me here again.';
 const INTRODUCE_WORDS = new Set(['introduce', 'introduce a client', 'new introduction']);
 const OPPORTUNITY_WORDS = new Set(['opportunity', 'post an opportunity', 'post opportunity', 'new opportunity']);
 /** Said to someone who presses a dialog button in a way that cannot open one (e.g. an old card): never a form in a channel. */
@@ -76,11 +94,15 @@ export function installedTeamChannel(ctx: TurnContext): { channelId: string; nam
   const botAdded = a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
   const installed = a.type === 'installationUpdate' && (a.action === 'add' || a.action === 'add-upgrade');
   if (!botAdded && !installed) return undefined;
-  const channelId = data.settings?.selectedChannel?.id ?? data.channel?.id ?? (a.conversation.id.split(';')[0] || data.team?.id);
+  const channelId =
+    data.settings?.selectedChannel?.id ?? data.channel?.id ?? (a.conversation.id.split(';')[0] || data.team?.id);
   if (!channelId) return undefined;
   const team = data.team?.name?.trim() || UNNAMED_TEAM;
   const channel = data.channel?.name?.trim();
-  return { channelId, name: (channel && channel !== 'General' ? `${team} › ${channel}` : team).slice(0, MAX_GROUP_NAME) };
+  return {
+    channelId,
+    name: (channel && channel !== 'General' ? `${team} › ${channel}` : team).slice(0, MAX_GROUP_NAME),
+  };
 }
 
 /** The app was just installed for one person, or added to a 1:1 chat. */
@@ -97,7 +119,11 @@ function tenantOf(ctx: TurnContext): string {
 }
 
 function userOf(ctx: TurnContext): TeamsUser {
-  return { tenantId: tenantOf(ctx), aadObjectId: ctx.activity.from?.aadObjectId ?? '', teamsUserId: ctx.activity.from?.id };
+  return {
+    tenantId: tenantOf(ctx),
+    aadObjectId: ctx.activity.from?.aadObjectId ?? '',
+    teamsUserId: ctx.activity.from?.id,
+  };
 }
 
 function isPersonal(ctx: TurnContext): boolean {
@@ -108,15 +134,21 @@ function isPersonal(ctx: TurnContext): boolean {
 function referenceOf(ctx: TurnContext): StoredReference {
   const a = ctx.activity;
   return {
-    channelId: a.channelId ?? TEAMS_CHANNEL_ID, serviceUrl: a.serviceUrl,
+    channelId: a.channelId ?? TEAMS_CHANNEL_ID,
+    serviceUrl: a.serviceUrl,
     conversation: { id: a.conversation.id, conversationType: a.conversation.conversationType, tenantId: tenantOf(ctx) },
-    bot: { id: a.recipient.id }, user: { id: a.from.id, aadObjectId: a.from.aadObjectId },
+    bot: { id: a.recipient.id },
+    user: { id: a.from.id, aadObjectId: a.from.aadObjectId },
   };
 }
 
 /** Strips the bot's @mention and spacing from a typed command. */
 export function commandText(text: string | undefined): string {
-  return (text ?? '').replace(/<at>[^<]*<\/at>/gi, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return (text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** The channel a channel activity happened in (Teams puts it in channelData; the General channel's id is the team's). */
@@ -130,7 +162,9 @@ function channelOf(ctx: TurnContext): string | undefined {
 function clickedCard(ctx: TurnContext): ShownIn | undefined {
   const messageId = ctx.activity.replyToId;
   const conversationId = ctx.activity.conversation?.id;
-  return messageId && conversationId ? { conversationId: encodeConversation(tenantOf(ctx), conversationId), messageId } : undefined;
+  return messageId && conversationId
+    ? { conversationId: encodeConversation(tenantOf(ctx), conversationId), messageId }
+    : undefined;
 }
 
 /** The app was just added here: the bot joined the conversation, or the app was installed (not upgraded). */
@@ -146,13 +180,24 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
   private readonly welcomed = new OncePerKey(MAX_WELCOMED_CONVERSATIONS);
 
   constructor(
-    private readonly actions: TeamsActions, private readonly directory: TeamsDirectory, private readonly log: Logger,
+    private readonly actions: TeamsActions,
+    private readonly directory: TeamsDirectory,
+    private readonly log: Logger,
     private readonly hooks: TeamsBotHooks = {},
   ) {
     super();
-    this.onMessage(async (ctx, next) => { await this.answerMessage(ctx); await next(); });
-    this.onConversationUpdate(async (ctx, next) => { await this.installed(ctx); await next(); });
-    this.onInstallationUpdate(async (ctx, next) => { await this.installed(ctx); await next(); });
+    this.onMessage(async (ctx, next) => {
+      await this.answerMessage(ctx);
+      await next();
+    });
+    this.onConversationUpdate(async (ctx, next) => {
+      await this.installed(ctx);
+      await next();
+    });
+    this.onInstallationUpdate(async (ctx, next) => {
+      await this.installed(ctx);
+      await next();
+    });
   }
 
   /**
@@ -163,8 +208,15 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     const person = await this.identify(ctx, true);
     const channel = installedTeamChannel(ctx);
     if (channel && this.hooks.registerPeerGroup) {
-      this.hooks.registerPeerGroup({ platform: 'teams', tenant: tenantOf(ctx), channelId: channel.channelId }, channel.name, person?.id ?? null);
-      this.log.info({ tenant: tenantOf(ctx), channelId: channel.channelId }, 'Teams channel registered as a peer group');
+      this.hooks.registerPeerGroup(
+        { platform: 'teams', tenant: tenantOf(ctx), channelId: channel.channelId },
+        channel.name,
+        person?.id ?? null,
+      );
+      this.log.info(
+        { tenant: tenantOf(ctx), channelId: channel.channelId },
+        'Teams channel registered as a peer group',
+      );
     }
     await this.welcome(ctx, person, Boolean(channel && this.hooks.registerPeerGroup));
   }
@@ -174,11 +226,18 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     if (!justInstalled(ctx) || !this.welcomed.first(ctx.activity.conversation.id)) return;
     const scope = teamsScope(tenantOf(ctx));
     if (!isPersonal(ctx)) {
-      await ctx.sendActivity(cardActivity(buildChannelWelcomeCard({ peerGroup, opportunityScope: scope }), this.dialogsIn(ctx)));
+      await ctx.sendActivity(
+        cardActivity(buildChannelWelcomeCard({ peerGroup, opportunityScope: scope }), this.dialogsIn(ctx)),
+      );
       return;
     }
     const mine = person ? this.actions.myIntroductions?.(person.id) : undefined;
-    const card = buildPersonalWelcomeCard({ name: person?.name, my: mine?.my, timeZone: mine?.timeZone ?? 'Europe/London', opportunityScope: scope });
+    const card = buildPersonalWelcomeCard({
+      name: person?.name,
+      my: mine?.my,
+      timeZone: mine?.timeZone ?? 'Europe/London',
+      opportunityScope: scope,
+    });
     await ctx.sendActivity(cardActivity(card, this.dialogsIn(ctx)));
   }
 
@@ -190,7 +249,12 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     if (!person && lookUp) person = await this.findByEmail(ctx);
     if (!person) return undefined;
     const personal = isPersonal(ctx) && ctx.activity.from.id !== ctx.activity.recipient?.id;
-    this.directory.remember(person.id, user, { serviceUrl: ctx.activity.serviceUrl, ...(personal ? { reference: referenceOf(ctx) } : {}) }, person);
+    this.directory.remember(
+      person.id,
+      user,
+      { serviceUrl: ctx.activity.serviceUrl, ...(personal ? { reference: referenceOf(ctx) } : {}) },
+      person,
+    );
     this.actions.seen?.(person.id);
     return person;
   }
@@ -214,9 +278,15 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
       await ctx.sendActivity(person ? jsonCardActivity(opportunityStartCard(place)) : UNKNOWN_PERSON);
       return;
     }
-    if (!person) { await ctx.sendActivity(UNKNOWN_PERSON); return; }
+    if (!person) {
+      await ctx.sendActivity(UNKNOWN_PERSON);
+      return;
+    }
     const answer = await this.answerFor(ctx, person, said);
-    if (isPersonal(ctx)) { await ctx.sendActivity(answer); return; }
+    if (isPersonal(ctx)) {
+      await ctx.sendActivity(answer);
+      return;
+    }
     await this.answerPrivately(ctx, person, answer);
   }
 
@@ -233,8 +303,16 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
       return cardActivity(buildMyIntroductionsCard(my, timeZone), this.dialogsIn(ctx));
     }
     if (HELP_WORDS.has(said) || said === '') return jsonCardActivity(start, HELP_TEXT);
-    const typed = (ctx.activity.text ?? '').replace(/<at>[^<]*<\/at>/gi, '').replace(/\s+/g, ' ').trim();
-    const answer = await this.actions.run({ actorId: person.id, actionId: 'say', subjectId: 'chat', inputs: { text: typed } });
+    const typed = (ctx.activity.text ?? '')
+      .replace(/<at>[^<]*<\/at>/gi, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const answer = await this.actions.run({
+      actorId: person.id,
+      actionId: 'say',
+      subjectId: 'chat',
+      inputs: { text: typed },
+    });
     if (answer.kind !== 'error') return { type: 'message', text: sayReply(answer.card) };
     if (answer.message !== NOT_UNDERSTOOD) return { type: 'message', text: answer.message };
     return jsonCardActivity(start, `Sorry, I didn't understand that. ${HELP_TEXT}`);
@@ -254,37 +332,65 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     await ctx.sendActivity(SENT_PRIVATELY);
   }
 
-  protected async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected async onAdaptiveCardInvoke(
+    ctx: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return messageInvokeResponse(UNKNOWN_PERSON) as unknown as AdaptiveCardInvokeResponse;
     const verb = value.action?.verb ?? '';
     const { subjectId, version, kind, ...inputs } = (value.action?.data ?? {}) as Record<string, unknown>;
-    if (typeof subjectId !== 'string' || !verb) return errorInvokeResponse(400, 'BadRequest', 'This button is missing what it is about.') as unknown as AdaptiveCardInvokeResponse;
+    if (typeof subjectId !== 'string' || !verb)
+      return errorInvokeResponse(
+        400,
+        'BadRequest',
+        'This button is missing what it is about.',
+      ) as unknown as AdaptiveCardInvokeResponse;
     const refreshFor = [ctx.activity.from.id];
     if (verb === REFRESH_VERB) {
-      const card = this.actions.compose({ kind: (typeof kind === 'string' ? kind : 'introduction') as never, subjectId, viewerId: person.id });
-      return (card ? cardInvokeResponse(chatCard(card, refreshFor)) : messageInvokeResponse('This card has nothing new.')) as unknown as AdaptiveCardInvokeResponse;
+      const card = this.actions.compose({
+        kind: (typeof kind === 'string' ? kind : 'introduction') as never,
+        subjectId,
+        viewerId: person.id,
+      });
+      return (card
+        ? cardInvokeResponse(chatCard(card, refreshFor))
+        : messageInvokeResponse('This card has nothing new.')) as unknown as AdaptiveCardInvokeResponse;
     }
-    if (DIALOG_ACTIONS.has(verb)) return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
+    if (DIALOG_ACTIONS.has(verb))
+      return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
     const result = await this.actions.run({
-      actorId: person.id, actionId: verb, subjectId, version: typeof version === 'number' ? version : undefined, inputs, shownIn: clickedCard(ctx),
+      actorId: person.id,
+      actionId: verb,
+      subjectId,
+      version: typeof version === 'number' ? version : undefined,
+      inputs,
+      shownIn: clickedCard(ctx),
     });
     if (result.kind === 'error') return messageInvokeResponse(result.message) as unknown as AdaptiveCardInvokeResponse;
-    if (result.kind === 'form' && !isPersonal(ctx)) return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
+    if (result.kind === 'form' && !isPersonal(ctx))
+      return messageInvokeResponse(OPENS_PRIVATELY) as unknown as AdaptiveCardInvokeResponse;
     return cardInvokeResponse(chatCard(result.card, refreshFor)) as unknown as AdaptiveCardInvokeResponse;
   }
 
-  protected async handleTeamsTaskModuleFetch(ctx: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+  protected async handleTeamsTaskModuleFetch(
+    ctx: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return { task: { type: 'message', value: UNKNOWN_PERSON } };
     const { actionId, subjectId } = readSubmit(request.data);
-    if (actionId === 'opportunity_start') return openOpportunityDialog(this.actions, person.id, this.placeOf(ctx, request.data));
+    if (actionId === 'opportunity_start')
+      return openOpportunityDialog(this.actions, person.id, this.placeOf(ctx, request.data));
     if (actionId === 'introduce_to_opportunity') return openOpportunityIntroduction(this.actions, person.id, subjectId);
     if (actionId === 'reintroduce') return dialogStep(this.actions, person.id, request.data);
     return openDialog(this.actions, person.id, {});
   }
 
-  protected async handleTeamsTaskModuleSubmit(ctx: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+  protected async handleTeamsTaskModuleSubmit(
+    ctx: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return { task: { type: 'message', value: UNKNOWN_PERSON } };
     return this.submitStep(ctx, person.id, request.data);
@@ -292,9 +398,11 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
 
   /** One dialog submit: an opportunity step in this tenant's scope, else an introduce step; a repeat runs once. */
   private submitStep(ctx: TurnContext, actorId: string, data: unknown): Promise<TaskModuleResponse> {
-    return this.submitOnce.run(actorId, data, () => (isOpportunityStep(data)
-      ? opportunityStep(this.actions, actorId, tenantOf(ctx), data)
-      : dialogStep(this.actions, actorId, data)));
+    return this.submitOnce.run(actorId, data, () =>
+      isOpportunityStep(data)
+        ? opportunityStep(this.actions, actorId, tenantOf(ctx), data)
+        : dialogStep(this.actions, actorId, data),
+    );
   }
 
   /** The poster's tenant, how many peer groups it has, and the channel they are in when it is one of them. */
@@ -306,18 +414,32 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
     return { tenantId, groupCount: groups.length, ...(here && groups.includes(here) ? { channelId: here } : {}) };
   }
 
-  protected async handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected async handleTeamsMessagingExtensionFetchTask(
+    ctx: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return { task: { type: 'message', value: UNKNOWN_PERSON } };
-    if (action.commandId === POST_OPPORTUNITY_COMMAND) return openOpportunityDialog(this.actions, person.id, this.placeOf(ctx)) as Promise<MessagingExtensionActionResponse>;
+    if (action.commandId === POST_OPPORTUNITY_COMMAND)
+      return openOpportunityDialog(
+        this.actions,
+        person.id,
+        this.placeOf(ctx),
+      ) as Promise<MessagingExtensionActionResponse>;
     const needs = messageText(action.messagePayload?.body?.content);
     return openDialog(this.actions, person.id, needs ? { needs } : {}) as Promise<MessagingExtensionActionResponse>;
   }
 
-  protected async handleTeamsMessagingExtensionSubmitAction(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected async handleTeamsMessagingExtensionSubmitAction(
+    ctx: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     const person = await this.identify(ctx, true);
     if (!person) return { task: { type: 'message', value: UNKNOWN_PERSON } };
-    const data = action.commandId === POST_OPPORTUNITY_COMMAND && !isOpportunityStep(action.data) ? { ...(action.data ?? {}), actionId: 'opportunity_submit' } : action.data;
+    const data =
+      action.commandId === POST_OPPORTUNITY_COMMAND && !isOpportunityStep(action.data)
+        ? { ...(action.data ?? {}), actionId: 'opportunity_submit' }
+        : action.data;
     return this.submitStep(ctx, person.id, data) as Promise<MessagingExtensionActionResponse>;
   }
 }
@@ -325,10 +447,21 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
 /** The card the bot answers "introduce" with: one button that opens the introduce dialog (or, without dialogs, the form in the card). */
 export function startCard(dialogs = true): Record<string, unknown> {
   const introduce = dialogs
-    ? { type: 'Action.Submit', title: 'Introduce a client', data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' } }
-    : { type: 'Action.Execute', title: 'Introduce a client', verb: 'introduce_start', data: { subjectId: DIRECTORY_SUBJECT } };
+    ? {
+        type: 'Action.Submit',
+        title: 'Introduce a client',
+        data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' },
+      }
+    : {
+        type: 'Action.Execute',
+        title: 'Introduce a client',
+        verb: 'introduce_start',
+        data: { subjectId: DIRECTORY_SUBJECT },
+      };
   return {
-    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
     fallbackText: 'Introduce a client to a named contact at another service.',
     body: [{ type: 'TextBlock', text: 'Introduce a client to a named contact at another service.', wrap: true }],
     actions: [introduce],
@@ -337,11 +470,24 @@ export function startCard(dialogs = true): Record<string, unknown> {
 
 /** The card the bot answers "opportunity" with (in a 1:1 chat or a channel): one button that opens the dialog privately. */
 export function opportunityStartCard(place: OpportunityPlace): Record<string, unknown> {
-  const data = { msteams: { type: 'task/fetch' }, actionId: 'opportunity_start', subjectId: teamsScope(place.tenantId), ...(place.channelId ? { channels: place.channelId } : {}) };
+  const data = {
+    msteams: { type: 'task/fetch' },
+    actionId: 'opportunity_start',
+    subjectId: teamsScope(place.tenantId),
+    ...(place.channelId ? { channels: place.channelId } : {}),
+  };
   return {
-    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
     fallbackText: 'Post an opportunity to your peer group.',
-    body: [{ type: 'TextBlock', text: 'Post an opportunity to your peer group: describe the offer only, never a client.', wrap: true }],
+    body: [
+      {
+        type: 'TextBlock',
+        text: 'Post an opportunity to your peer group: describe the offer only, never a client.',
+        wrap: true,
+      },
+    ],
     actions: [{ type: 'Action.Submit', title: 'Post an opportunity', data }],
   };
 }

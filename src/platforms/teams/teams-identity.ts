@@ -42,7 +42,10 @@ export class TeamsDirectory {
   private readonly serviceUrlStmt;
   private readonly byConversationStmt;
 
-  constructor(private readonly db: Db, private readonly people: PeopleStore) {
+  constructor(
+    private readonly db: Db,
+    private readonly people: PeopleStore,
+  ) {
     this.serviceUrlStmt = db.prepare<[string], { url: string }>(
       `SELECT json_extract(details, '$.serviceUrl') AS url FROM identities
        WHERE platform = 'teams' AND tenant = ? AND json_extract(details, '$.serviceUrl') IS NOT NULL LIMIT 1`,
@@ -65,7 +68,9 @@ export class TeamsDirectory {
   /** Links (or refreshes) the person's Teams identity, keeping what was known and adding what is new. */
   remember(personId: string, user: TeamsUser, extra: TeamsIdentityDetails, known?: Person): void {
     const person = known?.id === personId ? known : this.people.get(personId);
-    const existing = person?.identities.find((i) => i.platform === 'teams' && i.tenant === user.tenantId && i.userId === user.aadObjectId);
+    const existing = person?.identities.find(
+      (i) => i.platform === 'teams' && i.tenant === user.tenantId && i.userId === user.aadObjectId,
+    );
     const before = existing ? teamsDetails(existing) : {};
     const details: TeamsIdentityDetails = {
       ...before,
@@ -74,19 +79,31 @@ export class TeamsDirectory {
       ...(extra.reference ? { reference: extra.reference } : {}),
     };
     if (existing && JSON.stringify(before) === JSON.stringify(details)) return;
-    this.people.link(personId, { platform: 'teams', tenant: user.tenantId, userId: user.aadObjectId, details: { ...details } });
+    this.people.link(personId, {
+      platform: 'teams',
+      tenant: user.tenantId,
+      userId: user.aadObjectId,
+      details: { ...details },
+    });
   }
 
   /** Stores the 1:1 conversation the bot created for a person it had never spoken with. */
   rememberReference(identity: Identity, reference: StoredReference): void {
     const person = this.people.findByIdentity('teams', identity.tenant, identity.userId);
     if (!person) return;
-    const user: TeamsUser = { tenantId: identity.tenant, aadObjectId: identity.userId, teamsUserId: teamsDetails(identity).teamsUserId };
+    const user: TeamsUser = {
+      tenantId: identity.tenant,
+      aadObjectId: identity.userId,
+      teamsUserId: teamsDetails(identity).teamsUserId,
+    };
     this.remember(person.id, user, { serviceUrl: reference.serviceUrl, reference });
   }
 
   /** Whose 1:1 chat with the bot this is. */
-  personForConversation(tenantId: string, conversationId: string): { aadObjectId: string; teamsUserId?: string } | undefined {
+  personForConversation(
+    tenantId: string,
+    conversationId: string,
+  ): { aadObjectId: string; teamsUserId?: string } | undefined {
     const row = this.byConversationStmt.get(tenantId, conversationId);
     return row ? { aadObjectId: row.user_id, teamsUserId: row.teams_user_id ?? undefined } : undefined;
   }

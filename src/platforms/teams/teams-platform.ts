@@ -21,7 +21,10 @@ export const TEAMS_PATH = '/api/messages';
 /** Teams activities are small; a card submit with a long note stays well under this. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 const HTTP_UNAUTHORIZED = 401;
-const UNAUTHORIZED_BODY = { error: 'UNAUTHORIZED', message: 'This request is not signed by the Bot Framework for this service.' };
+const UNAUTHORIZED_BODY = {
+  error: 'UNAUTHORIZED',
+  message: 'This request is not signed by the Bot Framework for this service.',
+};
 
 export interface TeamsPlatformOptions {
   /** The shared action handler and card composer (defaults to the shared ones over the container). */
@@ -49,7 +52,14 @@ export function createTeamsPlatform(container: PlatformContext, options: TeamsPl
   if (!config) throw new Error('Teams is switched off in the configuration; createTeamsPlatform needs config.teams.');
   const { log } = container;
   const onTurnError = async (ctx: TurnContext, err: Error) => {
-    log.error({ err: { message: err.message, code: (err as { code?: string }).code }, activityType: ctx.activity.type, name: ctx.activity.name }, 'Teams turn failed');
+    log.error(
+      {
+        err: { message: err.message, code: (err as { code?: string }).code },
+        activityType: ctx.activity.type,
+        name: ctx.activity.name,
+      },
+      'Teams turn failed',
+    );
   };
   const registry = new TenantRegistry(config, new TeamsTenantStore(container.db), options.env ?? process.env, log);
   const adapters = new TenantAdapters(registry, onTurnError, options.credentialsFor);
@@ -59,7 +69,8 @@ export function createTeamsPlatform(container: PlatformContext, options: TeamsPl
   const peerGroups = new OpportunityStore(container.db);
   const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
   const bot = new HandoverTeamsBot(actions, directory, log, {
-    registerPeerGroup: (channel, name, by) => peerGroups.registerPeerGroup(channel, name, by, container.clock.now().toISOString()),
+    registerPeerGroup: (channel, name, by) =>
+      peerGroups.registerPeerGroup(channel, name, by, container.clock.now().toISOString()),
     peerGroupIds: (tenantId) => container.opportunities.peerGroups('teams', tenantId).map((g) => g.channelId),
     // The Agents Playground (local mode only) opens no dialogs.
     noDialogTenants: new Set(config.unauthenticated ? [AGENTS_PLAYGROUND_TENANT] : []),
@@ -94,7 +105,10 @@ export function createTeamsPlatform(container: PlatformContext, options: TeamsPl
     if (served.adapter !== checker.adapter) return unauthorized(res, 'tenant_not_of_token_app');
     const result = await served.adapter.handleAuthenticated(auth, activity, (ctx) => bot.run(ctx));
     if (result?.body !== undefined) sendJson(res, result.status, result.body);
-    else { res.writeHead(result?.status ?? 200); res.end(); }
+    else {
+      res.writeHead(result?.status ?? 200);
+      res.end();
+    }
   };
 
   return { mounts: [{ name: 'teams', path: TEAMS_PATH, exact: true, handler }], messenger };

@@ -9,7 +9,9 @@ type AuthOptions = ConstructorParameters<typeof ConfigurationBotFrameworkAuthent
 export type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 export type CredentialsFor = (registration: TeamsRegistration) => CredentialsFactory;
 /** What botbuilder's token check returns (its type lives in botframework-connector, not a direct dependency). */
-export type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+export type AuthenticateRequestResult = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+>;
 
 /** CloudAdapter with its activity pipeline reachable from our own node:http handler (no express shim). */
 export class HandoverCloudAdapter extends CloudAdapter {
@@ -40,10 +42,18 @@ export type AdapterLookup =
   | { ok: true; adapter: HandoverCloudAdapter; appId: string; tenantId: string }
   | Extract<TenantLookup, { ok: false }>;
 
-function authentication(r: TeamsRegistration, credentialsFor?: CredentialsFor): ConfigurationBotFrameworkAuthentication {
+function authentication(
+  r: TeamsRegistration,
+  credentialsFor?: CredentialsFor,
+): ConfigurationBotFrameworkAuthentication {
   // Local development only (config.ts refuses it in production): an empty app id makes botbuilder skip JWT checks.
   const options = r.appId
-    ? { MicrosoftAppId: r.appId, MicrosoftAppPassword: r.password, MicrosoftAppTenantId: r.tenantId, MicrosoftAppType: r.appType }
+    ? {
+        MicrosoftAppId: r.appId,
+        MicrosoftAppPassword: r.password,
+        MicrosoftAppTenantId: r.tenantId,
+        MicrosoftAppType: r.appType,
+      }
     : { MicrosoftAppId: '', MicrosoftAppPassword: '' };
   return new ConfigurationBotFrameworkAuthentication(options as AuthOptions, credentialsFor?.(r));
 }

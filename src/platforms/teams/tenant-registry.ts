@@ -50,8 +50,11 @@ export class TenantRegistry {
   ) {
     if (!config.unauthenticated && config.appId) {
       this.fromEnv = {
-        tenantId: config.tenantId?.trim().toLowerCase() ?? '', appId: config.appId, password: config.appPassword,
-        appType: config.appType, secretRef: 'MICROSOFT_APP_PASSWORD',
+        tenantId: config.tenantId?.trim().toLowerCase() ?? '',
+        appId: config.appId,
+        password: config.appPassword,
+        appType: config.appType,
+        secretRef: 'MICROSOFT_APP_PASSWORD',
       };
     }
   }
@@ -65,7 +68,8 @@ export class TenantRegistry {
   forActivity(activity: ActivityTenant): TenantLookup {
     const { tenantId, mismatch } = activityTenant(activity);
     if (mismatch) return refuse('tenant_mismatch', 'This activity names two different Teams tenants.');
-    if (!tenantId && !this.open) return refuse('no_tenant', 'This activity does not say which Teams tenant it comes from.');
+    if (!tenantId && !this.open)
+      return refuse('no_tenant', 'This activity does not say which Teams tenant it comes from.');
     return this.forTenant(tenantId);
   }
 
@@ -76,15 +80,29 @@ export class TenantRegistry {
     if (row) {
       const password = this.env[row.secretEnv];
       if (!password) {
-        this.warnOnce(row.secretEnv, { tenantId, secretEnv: row.secretEnv }, 'Teams tenant refused: its secret environment variable is not set');
-        return refuse('secret_missing', `Teams tenant ${tenantId} is registered, but the environment variable ${row.secretEnv} holding its app password is not set.`);
+        this.warnOnce(
+          row.secretEnv,
+          { tenantId, secretEnv: row.secretEnv },
+          'Teams tenant refused: its secret environment variable is not set',
+        );
+        return refuse(
+          'secret_missing',
+          `Teams tenant ${tenantId} is registered, but the environment variable ${row.secretEnv} holding its app password is not set.`,
+        );
       }
-      return { ok: true, registration: { tenantId, appId: row.appId, password, appType: 'SingleTenant', secretRef: row.secretEnv } };
+      return {
+        ok: true,
+        registration: { tenantId, appId: row.appId, password, appType: 'SingleTenant', secretRef: row.secretEnv },
+      };
     }
     const env = this.fromEnv;
-    if (env && (env.tenantId === tenantId || (env.appType === 'MultiTenant' && !env.tenantId))) return { ok: true, registration: env };
+    if (env && (env.tenantId === tenantId || (env.appType === 'MultiTenant' && !env.tenantId)))
+      return { ok: true, registration: env };
     if (this.open) return { ok: true, registration: LOCAL };
-    return refuse('unknown_tenant', `Warm Handover is not registered for Teams tenant ${tenantId || '(none)'}; ask the administrator to run "handover teams add-tenant".`);
+    return refuse(
+      'unknown_tenant',
+      `Warm Handover is not registered for Teams tenant ${tenantId || '(none)'}; ask the administrator to run "handover teams add-tenant".`,
+    );
   }
 
   /**
@@ -101,8 +119,23 @@ export class TenantRegistry {
 
   /** One line per registration, for the start-up log (no secrets). */
   describe(): { tenantId: string; appId: string; secretEnv: string; secretSet: boolean }[] {
-    const rows = this.store.list().map((t) => ({ tenantId: t.tenantId, appId: t.appId, secretEnv: t.secretEnv, secretSet: Boolean(this.env[t.secretEnv]) }));
-    return this.fromEnv ? [{ tenantId: this.fromEnv.tenantId, appId: this.fromEnv.appId, secretEnv: this.fromEnv.secretRef, secretSet: true }, ...rows] : rows;
+    const rows = this.store.list().map((t) => ({
+      tenantId: t.tenantId,
+      appId: t.appId,
+      secretEnv: t.secretEnv,
+      secretSet: Boolean(this.env[t.secretEnv]),
+    }));
+    return this.fromEnv
+      ? [
+          {
+            tenantId: this.fromEnv.tenantId,
+            appId: this.fromEnv.appId,
+            secretEnv: this.fromEnv.secretRef,
+            secretSet: true,
+          },
+          ...rows,
+        ]
+      : rows;
   }
 
   private warnOnce(key: string, fields: Record<string, unknown>, message: string): void {

@@ -6,8 +6,14 @@ import type { HandoverState } from '../../domain/handover/types.ts';
 import type { WebMessage } from './message-store.ts';
 
 const STATE_WORDS: Record<HandoverState, string> = {
-  sent: 'waiting for an answer', accepted: 'accepted', contact_made: 'contact made', closed: 'closed',
-  declined: 'declined', withdrawn: 'withdrawn', expired: 'expired', unreachable: 'could not reach the client',
+  sent: 'waiting for an answer',
+  accepted: 'accepted',
+  contact_made: 'contact made',
+  closed: 'closed',
+  declined: 'declined',
+  withdrawn: 'withdrawn',
+  expired: 'expired',
+  unreachable: 'could not reach the client',
   not_reached: 'nobody at the service could be reached',
 };
 

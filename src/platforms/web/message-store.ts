@@ -13,15 +13,26 @@ export interface WebMessage {
 }
 
 interface Row {
-  id: string; conversation: string; idempotency_key: string; subject_id: string | null; card: string;
-  created_at: string; updated_at: string; seq: number;
+  id: string;
+  conversation: string;
+  idempotency_key: string;
+  subject_id: string | null;
+  card: string;
+  created_at: string;
+  updated_at: string;
+  seq: number;
 }
 
 export const INBOX_LIMIT = 100;
 
 const fromRow = (r: Row): WebMessage => ({
-  id: r.id, conversation: r.conversation, subjectId: r.subject_id, card: JSON.parse(r.card) as Card,
-  createdAt: r.created_at, updatedAt: r.updated_at, seq: r.seq,
+  id: r.id,
+  conversation: r.conversation,
+  subjectId: r.subject_id,
+  card: JSON.parse(r.card) as Card,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  seq: r.seq,
 });
 
 export const personConversation = (personId: string): string => `person:${personId}`;
@@ -65,7 +76,15 @@ export class WebMessageStore {
 
   insert(m: { id: string; conversation: string; key: string; card: Card; at: string }): WebMessage {
     const seq = this.nextSeqStmt.get()!.seq;
-    this.insertStmt.run({ id: m.id, conversation: m.conversation, key: m.key, subject: m.card.subjectId ?? null, card: JSON.stringify(m.card), at: m.at, seq });
+    this.insertStmt.run({
+      id: m.id,
+      conversation: m.conversation,
+      key: m.key,
+      subject: m.card.subjectId ?? null,
+      card: JSON.stringify(m.card),
+      at: m.at,
+      seq,
+    });
     return this.get(m.id)!;
   }
 

@@ -18,10 +18,27 @@ export const webModule: PlatformModule = {
   create({ app, sweepNow, hasMount, shiftableClock }) {
     const { db, clock, calendar, handovers, people, services, config, cards, actionDeps } = app;
     const playground = createWebPlayground({
-      db, clock, handovers, people, services, app: actionDeps.app, timeZone: config.timeZone, staleAfterMonths: config.staleAfterMonths, cards, actionDeps,
+      db,
+      clock,
+      handovers,
+      people,
+      services,
+      app: actionDeps.app,
+      timeZone: config.timeZone,
+      staleAfterMonths: config.staleAfterMonths,
+      cards,
+      actionDeps,
       coordinatorLinks: () => coordinatorLinks(hasMount),
       timeTravel: shiftableClock && { clock: shiftableClock, calendar, timeZone: config.timeZone, afterMove: sweepNow },
     });
-    return { mounts: playground.mounts, messenger: playground.messenger, limits: DEFAULT_LIMITS.web, start: async () => {}, stop: async () => { playground.close(); } };
+    return {
+      mounts: playground.mounts,
+      messenger: playground.messenger,
+      limits: DEFAULT_LIMITS.web,
+      start: async () => {},
+      stop: async () => {
+        playground.close();
+      },
+    };
   },
 };

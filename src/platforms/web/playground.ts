@@ -45,7 +45,10 @@ const STATIC_DIR = projectPath('src', 'platforms', 'web', 'static');
 const require = createRequire(import.meta.url);
 const ADAPTIVE_CARDS_JS = join(dirname(require.resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js');
 
-interface StaticFile { body: Buffer; type: string }
+interface StaticFile {
+  body: Buffer;
+  type: string;
+}
 
 function loadStatic(): Record<string, StaticFile> {
   const file = (path: string, type: string): StaticFile => ({ body: readFileSync(path), type });
@@ -61,20 +64,34 @@ function loadStatic(): Record<string, StaticFile> {
 }
 
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
 
 function serveStatic(res: ServerResponse, f: StaticFile): void {
-  res.writeHead(200, { 'content-type': f.type, 'content-length': f.body.length, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+  res.writeHead(200, {
+    'content-type': f.type,
+    'content-length': f.body.length,
+    'cache-control': 'no-cache',
+    ...SECURITY_HEADERS,
+  });
   res.end(f.body);
 }
 
 export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
   const cards = deps.cards ?? createCardComposerParts(deps);
   const messenger = new WebMessenger(new WebMessageStore(deps.db), deps.people, deps.clock);
-  const actionDeps: ActionDeps = deps.actionDeps ?? { db: deps.db, clock: deps.clock, app: deps.app, cards, people: deps.people, services: deps.services, staleAfterMonths: deps.staleAfterMonths };
+  const actionDeps: ActionDeps = deps.actionDeps ?? {
+    db: deps.db,
+    clock: deps.clock,
+    app: deps.app,
+    cards,
+    people: deps.people,
+    services: deps.services,
+    staleAfterMonths: deps.staleAfterMonths,
+  };
   const presence = new PresenceStore(deps.db);
   const seen = (personId: string) => presence.recordSeen(personId, 'web', deps.clock.now());
   const routeDeps: RouteDeps = { ...actionDeps, messenger, timeZoneOf: cards.timeZoneOf, seen };
@@ -83,7 +100,10 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
   const progress = new TourProgressStore(deps.db);
 
   const api: Record<string, { method: 'GET' | 'POST'; run: RequestHandler }> = {
-    '/playground/api/people': { method: 'GET', run: (_req, res) => listPeople(routeDeps, res, deps.coordinatorLinks?.() ?? DEFAULT_COORDINATOR_LINKS) },
+    '/playground/api/people': {
+      method: 'GET',
+      run: (_req, res) => listPeople(routeDeps, res, deps.coordinatorLinks?.() ?? DEFAULT_COORDINATOR_LINKS),
+    },
     '/playground/api/inbox': { method: 'GET', run: (_req, res, url) => inbox(routeDeps, res, url) },
     '/playground/api/events': { method: 'GET', run: (req, res, url) => events(routeDeps, req, res, url, streams) },
     '/playground/api/actions': { method: 'POST', run: (req, res) => action(routeDeps, req, res) },
@@ -91,17 +111,21 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
     '/playground/api/channel': { method: 'GET', run: (_req, res, url) => channel(routeDeps, res, url) },
     '/playground/api/tour': { method: 'GET', run: (_req, res) => sendTour(res, progress.progress()) },
     '/playground/api/time': { method: 'GET', run: (_req, res) => getTime(deps.timeTravel, res) },
-    '/playground/api/time/move': { method: 'POST', run: async (req, res) => {
-      const moved = await moveTime(deps.timeTravel, req, res);
-      // Every open page shows the new time in its banner.
-      for (const stream of streams) stream.write(`event: time\ndata: ${JSON.stringify(moved)}\n\n`);
-    } },
+    '/playground/api/time/move': {
+      method: 'POST',
+      run: async (req, res) => {
+        const moved = await moveTime(deps.timeTravel, req, res);
+        // Every open page shows the new time in its banner.
+        for (const stream of streams) stream.write(`event: time\ndata: ${JSON.stringify(moved)}\n\n`);
+      },
+    },
   };
 
   const handler: RequestHandler = async (req, res, url) => {
     const file = files[url.pathname];
     if (file) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Only GET works here.', 'METHOD_NOT_ALLOWED');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        throw new HttpError(405, 'Only GET works here.', 'METHOD_NOT_ALLOWED');
       serveStatic(res, file);
       return;
     }
@@ -110,13 +134,19 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
       sendJson(res, 404, { error: 'NOT_FOUND', message: 'There is nothing at this address in the playground.' });
       return;
     }
-    if (req.method !== route.method) throw new HttpError(405, `Use ${route.method} for ${url.pathname}.`, 'METHOD_NOT_ALLOWED');
+    if (req.method !== route.method)
+      throw new HttpError(405, `Use ${route.method} for ${url.pathname}.`, 'METHOD_NOT_ALLOWED');
     await route.run(req, res, url);
   };
 
   return {
-    mounts: [{ name: 'playground-page', path: '/', exact: true, handler }, { name: 'playground', path: '/playground', handler }],
-    messenger, compose: cards.compose, cards,
+    mounts: [
+      { name: 'playground-page', path: '/', exact: true, handler },
+      { name: 'playground', path: '/playground', handler },
+    ],
+    messenger,
+    compose: cards.compose,
+    cards,
     close() {
       for (const res of streams) res.end();
       streams.clear();

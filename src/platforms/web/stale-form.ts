@@ -20,16 +20,30 @@ export function staleMessage(v: HandoverView): string {
   if (h.contactId === v.viewerId && (h.state === 'accepted' || h.state === 'declined')) {
     return `You already ${h.state} this introduction${at(h.answeredAt)}. ${NOW_HERE}`;
   }
-  if (h.introducerId === v.viewerId && h.state === 'withdrawn') return `You already withdrew this introduction${at(h.closedAt)}. ${NOW_HERE}`;
+  if (h.introducerId === v.viewerId && h.state === 'withdrawn')
+    return `You already withdrew this introduction${at(h.closedAt)}. ${NOW_HERE}`;
   return `This introduction changed while you had it open. ${stateHeadline(v).text} ${NOW_HERE}`;
 }
 
 /** The current card when a refused press came from a card older than the introduction; null otherwise. */
-export function staleAnswer(deps: ActionDeps, actorId: string, req: { subjectId: string; version?: number }, result: ActionResult): StaleAnswer | null {
+export function staleAnswer(
+  deps: ActionDeps,
+  actorId: string,
+  req: { subjectId: string; version?: number },
+  result: ActionResult,
+): StaleAnswer | null {
   if (result.kind !== 'error' || req.version === undefined) return null;
   const v = deps.cards.view(req.subjectId, actorId);
   if (!v || v.role === 'other' || v.handover.version <= req.version) return null;
-  const current = handleAction(deps, { actorId, actionId: 'open_handover', subjectId: req.subjectId, version: v.handover.version });
+  const current = handleAction(deps, {
+    actorId,
+    actionId: 'open_handover',
+    subjectId: req.subjectId,
+    version: v.handover.version,
+  });
   if (current.kind !== 'card') return null;
-  return { status: 409, body: { kind: 'stale', message: staleMessage(v), card: toAdaptiveCard(current.card), subjectId: req.subjectId } };
+  return {
+    status: 409,
+    body: { kind: 'stale', message: staleMessage(v), card: toAdaptiveCard(current.card), subjectId: req.subjectId },
+  };
 }

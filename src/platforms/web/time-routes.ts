@@ -33,7 +33,12 @@ const TimeBody = z.object({
 export function timeJson(travel: TimeTravel | undefined): TimeJson {
   if (!travel) return { enabled: false };
   const now = travel.clock.now();
-  return { enabled: true, now: now.toISOString(), label: formatWhen(now.toISOString(), travel.timeZone), moved: travel.clock.offsetMs() > 0 };
+  return {
+    enabled: true,
+    now: now.toISOString(),
+    label: formatWhen(now.toISOString(), travel.timeZone),
+    moved: travel.clock.offsetMs() > 0,
+  };
 }
 
 function refuse(): never {
@@ -44,7 +49,11 @@ export function getTime(travel: TimeTravel | undefined, res: ServerResponse): vo
   sendJson(res, 200, timeJson(travel));
 }
 
-export async function moveTime(travel: TimeTravel | undefined, req: IncomingMessage, res: ServerResponse): Promise<TimeJson> {
+export async function moveTime(
+  travel: TimeTravel | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<TimeJson> {
   if (!travel) refuse();
   const parsed = TimeBody.safeParse(await readJsonBody(req, TIME_BODY_LIMIT));
   if (!parsed.success) throw new HttpError(400, parsed.error.issues[0].message, 'BAD_TIME_MOVE');

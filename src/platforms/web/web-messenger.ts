@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { newId } from '../../app/ids.ts';
 import type { Card } from '../../cards/model.ts';
-import { type ChannelAddress, type Clock, type Identity, type MessageRef } from '../../domain/ports.ts';
+import type { ChannelAddress, Clock, Identity, MessageRef } from '../../domain/ports.ts';
 import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
 import type { PeopleStore } from '../../storage/people-store.ts';
 import { channelConversation, personConversation, type WebMessage, type WebMessageStore } from './message-store.ts';
@@ -19,19 +19,26 @@ export class WebMessenger implements Messenger {
   readonly platform = 'web' as const;
   private readonly events = new EventEmitter();
 
-  constructor(private readonly store: WebMessageStore, private readonly people: PeopleStore, private readonly clock: Clock) {
+  constructor(
+    private readonly store: WebMessageStore,
+    private readonly people: PeopleStore,
+    private readonly clock: Clock,
+  ) {
     this.events.setMaxListeners(0);
   }
 
   async sendToPerson(to: Identity, card: Card, options: SendOptions): Promise<MessageRef> {
-    if (to.platform !== 'web') throw new DeliveryError('recipient_unknown', `The web playground cannot reach a ${to.platform} identity.`);
+    if (to.platform !== 'web')
+      throw new DeliveryError('recipient_unknown', `The web playground cannot reach a ${to.platform} identity.`);
     const person = this.people.findByIdentity('web', to.tenant ?? '', to.userId);
-    if (!person) throw new DeliveryError('recipient_unknown', `Nobody with the web id ${to.userId} is in the directory.`);
+    if (!person)
+      throw new DeliveryError('recipient_unknown', `Nobody with the web id ${to.userId} is in the directory.`);
     return this.deliver(personConversation(person.id), card, options.idempotencyKey);
   }
 
   async postToChannel(channel: ChannelAddress, card: Card, options: SendOptions): Promise<MessageRef> {
-    if (channel.platform !== 'web' || !channel.channelId) throw new DeliveryError('recipient_unknown', 'That is not a web playground channel.');
+    if (channel.platform !== 'web' || !channel.channelId)
+      throw new DeliveryError('recipient_unknown', 'That is not a web playground channel.');
     return this.deliver(channelConversation(channel.channelId), card, options.idempotencyKey);
   }
 

@@ -5,23 +5,35 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export interface Child<T> { proc: ChildProcess; info: T; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; stderr(): string }
+export interface Child<T> {
+  proc: ChildProcess;
+  info: T;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stderr(): string;
+}
 
 const MAX_STDERR_CHARS = 200_000;
 
 /** Spawns `node --import tsx <script>` and resolves with the first stdout line that is {"ready":true,…}. */
 export async function startChild<T>(script: string, env: Record<string, string> = {}): Promise<Child<T>> {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], {
-    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
-  proc.stderr!.on('data', (d) => { if (err.length < MAX_STDERR_CHARS) err += d; });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
+  proc.stderr!.on('data', (d) => {
+    if (err.length < MAX_STDERR_CHARS) err += d;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    proc.once('exit', (code, signal) => r({ code, signal })),
+  );
   const info = await new Promise<T>((resolve, reject) => {
     createInterface({ input: proc.stdout! }).on('line', (line) => {
       if (line.startsWith('{"ready":true')) resolve(JSON.parse(line) as T);
     });
-    void exited.then(({ code, signal }) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready:\n${err.slice(-4000)}`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`${script} exited (${code ?? signal}) before it was ready:\n${err.slice(-4000)}`)),
+    );
   });
   return { proc, info, exited, stderr: () => err };
 }
@@ -44,7 +56,9 @@ export async function freePort(): Promise<number> {
 
 export function rssMb(pid: number): number {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 102.4) / 10;
   } catch {
     return 0;
@@ -55,8 +69,20 @@ export function rssMb(pid: number): number {
 export function sampleRss(pid: number, everyMs = 500): { stop(): { peakMb: number; lastMb: number } } {
   let peakMb = 0;
   let lastMb = 0;
-  const take = () => { const v = rssMb(pid); if (v > 0) { lastMb = v; peakMb = Math.max(peakMb, v); } };
+  const take = () => {
+    const v = rssMb(pid);
+    if (v > 0) {
+      lastMb = v;
+      peakMb = Math.max(peakMb, v);
+    }
+  };
   take();
   const timer = setInterval(take, everyMs);
-  return { stop: () => { take(); clearInterval(timer); return { peakMb, lastMb }; } };
+  return {
+    stop: () => {
+      take();
+      clearInterval(timer);
+      return { peakMb, lastMb };
+    },
+  };
 }

@@ -24,9 +24,15 @@ function slackStats(): FakeStats['slack'] {
   let failures = 0;
   for (const c of slack.calls) {
     if (c.method !== 'chat.postMessage') continue;
-    if (c.response?.ok !== true) { failures++; continue; }
+    if (c.response?.ok !== true) {
+      failures++;
+      continue;
+    }
     posts++;
-    const key = String((c.body.metadata as { event_payload?: { idempotency_key?: string } } | undefined)?.event_payload?.idempotency_key ?? '(none)');
+    const key = String(
+      (c.body.metadata as { event_payload?: { idempotency_key?: string } } | undefined)?.event_payload
+        ?.idempotency_key ?? '(none)',
+    );
     postsByKey[key] = (postsByKey[key] ?? 0) + 1;
   }
   return { postsByKey, posts, failures, updates: slack.callsTo('chat.update').length };
@@ -34,7 +40,9 @@ function slackStats(): FakeStats['slack'] {
 
 /** The Teams messenger sends no idempotency key, so a card is known by conversation + subject + kind (its refresh data). */
 function teamsCard(c: ConnectorCall): string {
-  const content = ((c.body.attachments as { content?: { refresh?: { action?: { data?: Record<string, unknown> } } } }[] | undefined)?.[0]?.content);
+  const content = (
+    c.body.attachments as { content?: { refresh?: { action?: { data?: Record<string, unknown> } } } }[] | undefined
+  )?.[0]?.content;
   const data = content?.refresh?.action?.data ?? {};
   return `${c.conversationId}|${String(data.subjectId ?? '')}|${String(data.kind ?? c.body.summary ?? '')}`;
 }
@@ -50,7 +58,8 @@ const control = createServer(async (req, res) => {
   if (req.method === 'POST' && req.url === '/users') {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    for (const id of JSON.parse(Buffer.concat(chunks).toString()) as string[]) slack.addUser({ id, email: `${id.toLowerCase()}@load.example.org`, teamId: SLACK_TEAM });
+    for (const id of JSON.parse(Buffer.concat(chunks).toString()) as string[])
+      slack.addUser({ id, email: `${id.toLowerCase()}@load.example.org`, teamId: SLACK_TEAM });
     res.writeHead(204).end();
     return;
   }

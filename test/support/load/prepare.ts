@@ -14,11 +14,20 @@ import { everyDayCalendar, introduceInput } from '../make.ts';
 export const SLACK_TEAM = 'T0FAKE001';
 export const TEAMS_TENANT = '72f988bf-0000-4000-8000-00000000cafe';
 /** The named contact who clicks in every channel during the load. */
-export const CONTACT = { personId: DEMO_PEOPLE.contact, slackUserId: 'U0SAM0001', aadObjectId: 'aad-0002-sam', teamsUserId: '29:1sam-teams-id' };
+export const CONTACT = {
+  personId: DEMO_PEOPLE.contact,
+  slackUserId: 'U0SAM0001',
+  aadObjectId: 'aad-0002-sam',
+  teamsUserId: '29:1sam-teams-id',
+};
 export const ACTIONS = ['accept', 'confirm_contact'] as const;
 
 export type ActionId = (typeof ACTIONS)[number];
-export interface Target { handoverId: string; version: number; actionId: ActionId }
+export interface Target {
+  handoverId: string;
+  version: number;
+  actionId: ActionId;
+}
 export interface Plan {
   targets: { slack: Target[]; teams: Target[]; web: Target[] };
   /** Slack user ids the fake Slack API must know (conversations.open answers user_not_found otherwise). */
@@ -41,16 +50,19 @@ function linkEveryone(people: PeopleStore, connectorUrl: string): string[] {
   const slackUsers = [CONTACT.slackUserId];
   people.link(CONTACT.personId, { platform: 'slack', tenant: SLACK_TEAM, userId: CONTACT.slackUserId });
   people.link(CONTACT.personId, teamsIdentity(CONTACT.aadObjectId, CONTACT.teamsUserId, connectorUrl));
-  people.all().filter((p) => p.id !== CONTACT.personId).forEach((p, i) => {
-    // Half the directory is on Slack, half on Teams; everyone keeps their web identity.
-    if (i % 2 === 0) {
-      const userId = `U0LOAD${String(i).padStart(3, '0')}`;
-      slackUsers.push(userId);
-      people.link(p.id, { platform: 'slack', tenant: SLACK_TEAM, userId });
-    } else {
-      people.link(p.id, teamsIdentity(`aad-load-${i}`, `29:load-${i}`, connectorUrl));
-    }
-  });
+  people
+    .all()
+    .filter((p) => p.id !== CONTACT.personId)
+    .forEach((p, i) => {
+      // Half the directory is on Slack, half on Teams; everyone keeps their web identity.
+      if (i % 2 === 0) {
+        const userId = `U0LOAD${String(i).padStart(3, '0')}`;
+        slackUsers.push(userId);
+        people.link(p.id, { platform: 'slack', tenant: SLACK_TEAM, userId });
+      } else {
+        people.link(p.id, teamsIdentity(`aad-load-${i}`, `29:load-${i}`, connectorUrl));
+      }
+    });
   return slackUsers;
 }
 
@@ -61,21 +73,39 @@ function teamsIdentity(aadObjectId: string, teamsUserId: string, serviceUrl: str
 function targets(app: HandoverService, n: number): Target[] {
   const out: Target[] = [];
   for (let i = 0; i < n; i++) {
-    const h = app.introduce(DEMO_PEOPLE.introducer, introduceInput({ serviceId: DEMO_SERVICE_ID, clientName: `L.${i}` }));
-    if (i % 2 === 0) { out.push({ handoverId: h.id, version: h.version, actionId: 'accept' }); continue; }
+    const h = app.introduce(
+      DEMO_PEOPLE.introducer,
+      introduceInput({ serviceId: DEMO_SERVICE_ID, clientName: `L.${i}` }),
+    );
+    if (i % 2 === 0) {
+      out.push({ handoverId: h.id, version: h.version, actionId: 'accept' });
+      continue;
+    }
     const accepted = app.act(h.id, { type: 'accept', actorId: CONTACT.personId });
     out.push({ handoverId: h.id, version: accepted.handover.version, actionId: 'confirm_contact' });
   }
   return out;
 }
 
-function dueNudges(app: HandoverService, services: ServiceStore, schedule: ScheduleStore, perContact: number): { nudges: number; serviceIds: string[] } {
+function dueNudges(
+  app: HandoverService,
+  services: ServiceStore,
+  schedule: ScheduleStore,
+  perContact: number,
+): { nudges: number; serviceIds: string[] } {
   let nudges = 0;
-  const serviceIds = services.all().map((s) => s.id).filter((id) => id !== DEMO_SERVICE_ID);
+  const serviceIds = services
+    .all()
+    .map((s) => s.id)
+    .filter((id) => id !== DEMO_SERVICE_ID);
   for (const serviceId of serviceIds) {
     for (let i = 0; i < perContact; i++) {
       let h;
-      try { h = app.introduce(DEMO_PEOPLE.coordinator, introduceInput({ serviceId, clientName: `N.${i}` })); } catch { break; }
+      try {
+        h = app.introduce(DEMO_PEOPLE.coordinator, introduceInput({ serviceId, clientName: `N.${i}` }));
+      } catch {
+        break;
+      }
       schedule.add(h.id, { kind: 'reply_nudge', dueAt: clock.now(), recipientId: h.contactId }, clock.now());
       nudges++;
     }
@@ -90,10 +120,22 @@ export function prepareDatabase(path: string, o: PrepareOptions): Plan {
     loadDemoDirectory(db, clock.now());
     const people = new PeopleStore(db, () => clock.now());
     const services = new ServiceStore(db);
-    const app = new HandoverService({ db, clock, calendar: everyDayCalendar, timeZone: 'Europe/London', handovers: new HandoverStore(db), people, services });
+    const app = new HandoverService({
+      db,
+      clock,
+      calendar: everyDayCalendar,
+      timeZone: 'Europe/London',
+      handovers: new HandoverStore(db),
+      people,
+      services,
+    });
     return inTransaction(db, () => {
       const slackUsers = linkEveryone(people, o.connectorUrl);
-      const plan = { slack: targets(app, o.perChannel), teams: targets(app, o.perChannel), web: targets(app, o.perChannel) };
+      const plan = {
+        slack: targets(app, o.perChannel),
+        teams: targets(app, o.perChannel),
+        web: targets(app, o.perChannel),
+      };
       const due = dueNudges(app, services, new ScheduleStore(db), o.nudgesPerContact);
       return { targets: plan, slackUsers, ...due };
     });

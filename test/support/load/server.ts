@@ -15,16 +15,28 @@ const config = readConfig(process.env);
 // Logs go to stderr so that stdout carries only the ready line.
 running = await startApp(config, createLogger(config.logLevel, process.stderr), {
   dispatchIntervalMs: DISPATCH_INTERVAL_MS,
-  mounts: [{
-    name: 'load-probe', path: '/__load/lease', exact: true,
-    handler: (_req, res) => {
-      const row = running!.container.db.prepare('SELECT owner, expires_at AS expiresAt FROM leases WHERE name = ?').get('dispatcher') as { owner: string; expiresAt: string } | undefined;
-      const owner = leaseOf()?.owner ?? '';
-      sendJson(res, 200, { owner, holding: Boolean(row && row.owner === owner && row.expiresAt > new Date().toISOString()) });
+  mounts: [
+    {
+      name: 'load-probe',
+      path: '/__load/lease',
+      exact: true,
+      handler: (_req, res) => {
+        const row = running!.container.db
+          .prepare('SELECT owner, expires_at AS expiresAt FROM leases WHERE name = ?')
+          .get('dispatcher') as { owner: string; expiresAt: string } | undefined;
+        const owner = leaseOf()?.owner ?? '';
+        sendJson(res, 200, {
+          owner,
+          holding: Boolean(row && row.owner === owner && row.expiresAt > new Date().toISOString()),
+        });
+      },
     },
-  }],
+  ],
 });
 process.stdout.write(`${JSON.stringify({ ready: true, url: running.url, owner: leaseOf()?.owner ?? '' })}\n`);
-const stop = async () => { await running?.stop(); process.exit(0); };
+const stop = async () => {
+  await running?.stop();
+  process.exit(0);
+};
 process.once('SIGTERM', () => void stop());
 process.once('SIGINT', () => void stop());

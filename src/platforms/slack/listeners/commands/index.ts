@@ -27,17 +27,35 @@ export function register(app: App, deps: SlackDeps): void {
     if (body.command === HANDOVER_COMMAND && isSaying(body.text ?? '')) {
       followUp(deps, 'answer /handover text', async () => {
         const person = await personFor(deps, client, context.teamId ?? body.team_id, body.user_id);
-        const answer = person ? await deps.runAction({ actorId: person.id, actionId: 'say', subjectId: 'chat', inputs: { text: body.text } }) : null;
-        const text = !answer ? UNKNOWN_PERSON_MESSAGE : answer.kind === 'error' ? answer.message : sayReply(answer.card);
+        const answer = person
+          ? await deps.runAction({
+              actorId: person.id,
+              actionId: 'say',
+              subjectId: 'chat',
+              inputs: { text: body.text },
+            })
+          : null;
+        const text = !answer
+          ? UNKNOWN_PERSON_MESSAGE
+          : answer.kind === 'error'
+            ? answer.message
+            : sayReply(answer.card);
         return tellPrivately(client, { userId: body.user_id, channelId: body.channel_id }, text);
       });
       return;
     }
     if (body.command === HANDOVER_COMMAND) {
-      followUp(deps, 'open introduce modal', () => openView(client, body.trigger_id, introduceModalToOpen(body.text || undefined)));
+      followUp(deps, 'open introduce modal', () =>
+        openView(client, body.trigger_id, introduceModalToOpen(body.text || undefined)),
+      );
       return;
     }
-    const place = { teamId: context.teamId ?? body.team_id, userId: body.user_id, channelId: body.channel_id, triggerId: body.trigger_id };
+    const place = {
+      teamId: context.teamId ?? body.team_id,
+      userId: body.user_id,
+      channelId: body.channel_id,
+      triggerId: body.trigger_id,
+    };
     followUp(deps, 'open opportunity modal', () => openOpportunityModal(deps, client, place));
   });
 }

@@ -8,19 +8,25 @@ import { publishHome } from '../../wire.ts';
 import { onMemberJoined, type MemberJoinedArgs } from './peer-groups.ts';
 import { REMOVAL_EVENTS, onRemoved } from './uninstall.ts';
 
-type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & { client: webApi.WebClient; context: { teamId?: string } };
+type HomeArgs = SlackEventMiddlewareArgs<'app_home_opened'> & {
+  client: webApi.WebClient;
+  context: { teamId?: string };
+};
 
 async function onHomeOpened(deps: SlackDeps, { event, body, client, context }: HomeArgs): Promise<void> {
   if (event.tab !== 'home' || !firstDelivery(deps, body)) return;
   const person = await personFor(deps, client, context.teamId, event.user);
   if (person) deps.homes?.opened(person.id, context.teamId ?? '', event.user);
-  await publishHome(client, event.user, homeView(deps.container, person?.id ?? null, context.teamId ?? '')).catch(logAfterAck(deps, 'publish home'));
+  await publishHome(client, event.user, homeView(deps.container, person?.id ?? null, context.teamId ?? '')).catch(
+    logAfterAck(deps, 'publish home'),
+  );
 }
 
 export function register(app: App, deps: SlackDeps): void {
   app.event(oneOf(['app_home_opened', 'member_joined_channel', ...REMOVAL_EVENTS]), async (args) => {
     if (args.event.type === 'app_home_opened') await onHomeOpened(deps, args as unknown as HomeArgs);
-    else if (args.event.type === 'member_joined_channel') await onMemberJoined(deps, args as unknown as MemberJoinedArgs);
+    else if (args.event.type === 'member_joined_channel')
+      await onMemberJoined(deps, args as unknown as MemberJoinedArgs);
     else await onRemoved(deps, args);
   });
 }

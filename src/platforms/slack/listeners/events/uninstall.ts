@@ -16,12 +16,22 @@ export interface UninstallDeps {
   onQueued?: () => void;
 }
 
-interface Source { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean; eventId: string; why: string }
+interface Source {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall: boolean;
+  eventId: string;
+  why: string;
+}
 
 function noticeText(workspace: string, why: string, installUrl: string | undefined): string {
-  const again = installUrl ? ` To put it back, someone with permission adds it again at ${installUrl}.` : ' To put it back, someone with permission installs it again.';
-  return `Warm Handover ${why} in the Slack workspace ${workspace}. People there no longer get introductions, nudges or receipts in Slack: `
-    + `messages go to their other platforms or e-mail, and introducers are told when someone cannot be reached.${again}`;
+  const again = installUrl
+    ? ` To put it back, someone with permission adds it again at ${installUrl}.`
+    : ' To put it back, someone with permission installs it again.';
+  return (
+    `Warm Handover ${why} in the Slack workspace ${workspace}. People there no longer get introductions, nudges or receipts in Slack: ` +
+    `messages go to their other platforms or e-mail, and introducers are told when someone cannot be reached.${again}`
+  );
 }
 
 /** Deletes the workspace's tokens and queues one notice per coordinator. Returns how many were told. */
@@ -30,7 +40,9 @@ export async function handleRemoval(deps: UninstallDeps, source: Source): Promis
   const key = installKeyOf(source) ?? 'unknown';
   const name = deps.workspaces?.workspaceName(key) || key;
   await deps.workspaces?.installationStore().deleteInstallation?.({
-    teamId: source.teamId, enterpriseId: source.enterpriseId, isEnterpriseInstall: source.isEnterpriseInstall,
+    teamId: source.teamId,
+    enterpriseId: source.enterpriseId,
+    isEnterpriseInstall: source.isEnterpriseInstall,
   });
   const coordinators = container.people.all().filter((p) => p.isCoordinator);
   const outbox = new OutboxStore(container.db);
@@ -38,12 +50,30 @@ export async function handleRemoval(deps: UninstallDeps, source: Source): Promis
   const publicUrl = container.config.publicUrl?.replace(/\/+$/, '');
   const installUrl = deps.workspaces && publicUrl ? `${publicUrl}/slack/install` : undefined;
   const text = noticeText(name, source.why, installUrl);
-  const queued = inTransaction(container.db, () => coordinators.filter((c) => outbox.enqueue({
-    idempotencyKey: `slack-removed:${key}:${source.eventId}:${c.id}`,
-    recipient: { personId: c.id }, mode: 'new',
-    card: { kind: 'notice', subjectId: `slack-workspace:${key}`, viewerId: c.id, params: { title: 'Warm Handover was removed from Slack', text } },
-  }, now)).length);
-  container.log.warn({ workspace: key, why: source.why, coordinatorsTold: queued }, 'Slack workspace removed Warm Handover');
+  const queued = inTransaction(
+    container.db,
+    () =>
+      coordinators.filter((c) =>
+        outbox.enqueue(
+          {
+            idempotencyKey: `slack-removed:${key}:${source.eventId}:${c.id}`,
+            recipient: { personId: c.id },
+            mode: 'new',
+            card: {
+              kind: 'notice',
+              subjectId: `slack-workspace:${key}`,
+              viewerId: c.id,
+              params: { title: 'Warm Handover was removed from Slack', text },
+            },
+          },
+          now,
+        ),
+      ).length,
+  );
+  container.log.warn(
+    { workspace: key, why: source.why, coordinatorsTold: queued },
+    'Slack workspace removed Warm Handover',
+  );
   if (queued) deps.onQueued?.();
   return queued;
 }
@@ -53,14 +83,21 @@ type EventBody = { event_id?: string; team_id?: string; enterprise_id?: string; 
 function sourceOf(body: unknown, context: { teamId?: string; enterpriseId?: string }, why: string): Source {
   const b = body as EventBody;
   return {
-    teamId: context.teamId ?? b.team_id, enterpriseId: context.enterpriseId ?? b.enterprise_id,
-    isEnterpriseInstall: b.is_enterprise_install === true, eventId: b.event_id ?? 'no-event-id', why,
+    teamId: context.teamId ?? b.team_id,
+    enterpriseId: context.enterpriseId ?? b.enterprise_id,
+    isEnterpriseInstall: b.is_enterprise_install === true,
+    eventId: b.event_id ?? 'no-event-id',
+    why,
   };
 }
 
 export const REMOVAL_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
 
-type RemovalArgs = { event: { type: string; tokens?: { bot?: string[] } }; body: unknown; context: { teamId?: string; enterpriseId?: string } };
+type RemovalArgs = {
+  event: { type: string; tokens?: { bot?: string[] } };
+  body: unknown;
+  context: { teamId?: string; enterpriseId?: string };
+};
 
 /** app_uninstalled or tokens_revoked (one of REMOVAL_EVENTS), from the one events listener (index.ts). */
 export async function onRemoved(deps: UninstallDeps, { event, body, context }: RemovalArgs): Promise<void> {

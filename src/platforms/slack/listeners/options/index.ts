@@ -3,7 +3,13 @@ import type { App, BlockSuggestion } from '@slack/bolt';
 import { searchDirectory } from '../../../../storage/directory-search.ts';
 import type { ViewStateValues } from '../../blocks.ts';
 import { oneOf, type SlackDeps } from '../../deps.ts';
-import { CONTACT_SEARCH_ACTION, MAX_SERVICE_OPTIONS, SERVICE_SEARCH_ACTION, contactOptions, serviceOption } from '../../introduce-modal.ts';
+import {
+  CONTACT_SEARCH_ACTION,
+  MAX_SERVICE_OPTIONS,
+  SERVICE_SEARCH_ACTION,
+  contactOptions,
+  serviceOption,
+} from '../../introduce-modal.ts';
 
 function chosenService(body: BlockSuggestion): string | undefined {
   const values = (body.view?.state?.values ?? {}) as ViewStateValues;
@@ -12,15 +18,23 @@ function chosenService(body: BlockSuggestion): string | undefined {
 
 export function register(app: App, deps: SlackDeps): void {
   const c = deps.container;
-  app.options<'block_suggestion'>({ type: 'block_suggestion', action_id: oneOf([SERVICE_SEARCH_ACTION, CONTACT_SEARCH_ACTION]) }, async ({ ack, body }) => {
-    if (body.action_id === SERVICE_SEARCH_ACTION) {
-      const results = searchDirectory(c.db, { text: body.value, limit: MAX_SERVICE_OPTIONS }, c.clock.now(), c.config.staleAfterMonths);
-      await ack({ options: results.filter((s) => s.contacts.length > 0).map(serviceOption) });
-      return;
-    }
-    const serviceId = chosenService(body as BlockSuggestion);
-    const options = contactOptions(serviceId ? c.services.get(serviceId) : undefined, (id) => c.people.nameOf(id));
-    const typed = (body.value ?? '').toLowerCase();
-    await ack({ options: options.filter((o) => o.text.text.toLowerCase().includes(typed)) });
-  });
+  app.options<'block_suggestion'>(
+    { type: 'block_suggestion', action_id: oneOf([SERVICE_SEARCH_ACTION, CONTACT_SEARCH_ACTION]) },
+    async ({ ack, body }) => {
+      if (body.action_id === SERVICE_SEARCH_ACTION) {
+        const results = searchDirectory(
+          c.db,
+          { text: body.value, limit: MAX_SERVICE_OPTIONS },
+          c.clock.now(),
+          c.config.staleAfterMonths,
+        );
+        await ack({ options: results.filter((s) => s.contacts.length > 0).map(serviceOption) });
+        return;
+      }
+      const serviceId = chosenService(body as BlockSuggestion);
+      const options = contactOptions(serviceId ? c.services.get(serviceId) : undefined, (id) => c.people.nameOf(id));
+      const typed = (body.value ?? '').toLowerCase();
+      await ack({ options: options.filter((o) => o.text.text.toLowerCase().includes(typed)) });
+    },
+  );
 }
