@@ -180,7 +180,9 @@ describe('the playground is usable by everyone (issue 24)', function () {
     const measured = [];
     for (const target of targets) {
       await target.focus();
-      measured.push((await page.evaluate(`(${MEASURE_RING.trim()})(document.activeElement)`)) as RingMeasure);
+      measured.push(
+        (await page.evaluate(`(${MEASURE_RING.trim().replace(/;$/, '')})(document.activeElement)`)) as RingMeasure,
+      );
     }
     for (const m of measured) {
       expect(m.focusVisible, m.name).to.equal(true);

@@ -19,16 +19,22 @@ describe('the example cards under cards/', () => {
       'escalation',
       'introduce_form',
       'introduction',
+      'my_introductions',
       'note_form',
+      'notes',
       'notice',
       'nudge',
       'opportunity',
       'opportunity_form',
       'outcome',
+      'outcome_question',
       'pass_form',
       'receipt',
       'review_request',
       'snooze_form',
+      'status_update',
+      'welcome',
+      'withdraw_form',
     ]);
   });
 
