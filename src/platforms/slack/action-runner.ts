@@ -1,5 +1,5 @@
 // The seam between Slack listeners and the one shared action handler (src/app/handle-action.ts).
-// Listeners only call a RunAction, so tests or the lead can pass another one to createSlackPlatform.
+// Listeners only call a RunAction, so tests or a benchmark can pass another one to createSlackPlatform.
 import type { PlatformContext } from '../../app/platform-context.ts';
 import {
   handleAction,

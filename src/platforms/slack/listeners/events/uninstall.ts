@@ -12,7 +12,7 @@ export interface UninstallDeps {
   container: PlatformContext;
   /** Absent in one-workspace mode: the token lives in SLACK_BOT_TOKEN and is not ours to delete. */
   workspaces?: InstalledWorkspaces;
-  /** Called after notices are queued (the lead wires it to the dispatcher's kick). */
+  /** Called after notices are queued (the composition root wires it to the dispatcher's kick). */
   onQueued?: () => void;
 }
 
