@@ -32,21 +32,21 @@ function introduceAction(o: Opportunity): CardAction {
   return { id: 'introduce_to_opportunity', label: INTRODUCE_TO_OPPORTUNITY_LABEL, style: 'positive', subjectId: o.id };
 }
 
-function closedLine(v: OpportunityCardView, timeZone: string): string {
+function closedLine(v: OpportunityCardView, timeZone: string, now: Date): string {
   const o = v.opportunity;
   if (o.status === 'closed' && o.closeReason === 'manual' && o.closedAt) {
-    return `Closed by ${v.closedByName ?? 'the poster'} (${describeDeadline(o.closedAt, timeZone)}). You can no longer introduce a client to it.`;
+    return `Closed by ${v.closedByName ?? 'the poster'} (${describeDeadline(o.closedAt, timeZone, now)}). You can no longer introduce a client to it.`;
   }
-  return `Closed: the deadline passed (${describeDeadline(o.deadline, timeZone)}). You can no longer introduce a client to it.`;
+  return `Closed: the deadline passed (${describeDeadline(o.deadline, timeZone, now)}). You can no longer introduce a client to it.`;
 }
 
-function facts(v: OpportunityCardView, timeZone: string): { label: string; value: string }[] {
+function facts(v: OpportunityCardView, timeZone: string, now: Date): { label: string; value: string }[] {
   const o = v.opportunity;
   const list = [
     { label: 'Type', value: OPPORTUNITY_TYPE_LABELS[o.type] },
     { label: 'Run by', value: o.provider },
     { label: 'When', value: o.dates ?? 'Ask the named contact' },
-    { label: 'Apply by', value: describeDeadline(o.deadline, timeZone) },
+    { label: 'Apply by', value: describeDeadline(o.deadline, timeZone, now) },
     { label: 'Who it is for', value: o.whoFor },
     { label: 'How to join', value: o.howToJoin },
   ];
@@ -67,10 +67,10 @@ export function buildOpportunityCard(v: OpportunityCardView, ctx: OpportunityCar
   const open = isOpen(o, ctx.now);
   const type = OPPORTUNITY_TYPE_LABELS[o.type];
   const blocks: CardBlock[] = [];
-  if (!open) blocks.push({ type: 'text', text: closedLine(v, ctx.timeZone), style: 'attention' });
+  if (!open) blocks.push({ type: 'text', text: closedLine(v, ctx.timeZone, ctx.now), style: 'attention' });
   blocks.push({ type: 'text', text: `${type} run by ${o.provider}`, style: 'subtle' });
   if (o.summary) blocks.push({ type: 'text', text: o.summary });
-  blocks.push({ type: 'facts', facts: facts(v, ctx.timeZone) });
+  blocks.push({ type: 'facts', facts: facts(v, ctx.timeZone, ctx.now) });
   if (open && !o.serviceId) {
     const text =
       o.contactId === o.postedBy
@@ -82,7 +82,7 @@ export function buildOpportunityCard(v: OpportunityCardView, ctx: OpportunityCar
     kind: 'opportunity',
     title: open ? o.title : `Closed: ${o.title}`,
     summary: open
-      ? `${type}: ${o.title}, apply by ${describeDeadline(o.deadline, ctx.timeZone)}`
+      ? `${type}: ${o.title}, apply by ${describeDeadline(o.deadline, ctx.timeZone, ctx.now)}`
       : `Closed: ${o.title}`,
     subjectId: o.id,
     blocks,
@@ -90,7 +90,7 @@ export function buildOpportunityCard(v: OpportunityCardView, ctx: OpportunityCar
   };
 }
 
-function digestItem(v: OpportunityCardView, timeZone: string): CardBlock[] {
+function digestItem(v: OpportunityCardView, timeZone: string, now: Date): CardBlock[] {
   const o = v.opportunity;
   const blocks: CardBlock[] = [
     { type: 'text', text: o.title, style: 'heading' },
@@ -98,7 +98,7 @@ function digestItem(v: OpportunityCardView, timeZone: string): CardBlock[] {
       type: 'facts',
       facts: [
         { label: 'Type', value: `${OPPORTUNITY_TYPE_LABELS[o.type]}, run by ${o.provider}` },
-        { label: 'Apply by', value: describeDeadline(o.deadline, timeZone) },
+        { label: 'Apply by', value: describeDeadline(o.deadline, timeZone, now) },
         { label: 'Who it is for', value: cut(o.whoFor, DIGEST_TEXT_CHARS) },
         { label: 'How to join', value: cut(o.howToJoin, DIGEST_TEXT_CHARS) },
       ],
@@ -124,7 +124,7 @@ export function buildChannelDigestCard(items: OpportunityCardView[], ctx: Channe
   ];
   shown.forEach((v, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
-    blocks.push(...digestItem(v, ctx.timeZone));
+    blocks.push(...digestItem(v, ctx.timeZone, ctx.now));
   });
   if (items.length > shown.length) {
     blocks.push({

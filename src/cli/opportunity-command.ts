@@ -41,9 +41,9 @@ function withService<T>(deps: OpportunityCliDeps, fn: (service: OpportunityServi
   }
 }
 
-function line(o: Opportunity, channels: number, timeZone: string): string {
+function line(o: Opportunity, channels: number, timeZone: string, now: Date): string {
   const where = channels === 1 ? '1 channel' : `${channels} channels`;
-  return `${o.id}  ${o.status.padEnd(6)}  ${OPPORTUNITY_TYPE_LABELS[o.type].padEnd(12)}  apply by ${describeDeadline(o.deadline, timeZone)}  ${o.title} (${o.provider}), ${where}`;
+  return `${o.id}  ${o.status.padEnd(6)}  ${OPPORTUNITY_TYPE_LABELS[o.type].padEnd(12)}  apply by ${describeDeadline(o.deadline, timeZone, now)}  ${o.title} (${o.provider}), ${where}`;
 }
 
 export function registerOpportunityCommands(program: Command, deps: OpportunityCliDeps): void {
@@ -59,7 +59,7 @@ export function registerOpportunityCommands(program: Command, deps: OpportunityC
         const list = service.list({ open: Boolean(opts.open) });
         if (list.length === 0)
           deps.out(opts.open ? 'No opportunities are open.' : 'No opportunities have been posted yet.');
-        for (const o of list) deps.out(line(o, store.posts(o.id).length, zone));
+        for (const o of list) deps.out(line(o, store.posts(o.id).length, zone, deps.now()));
       }),
     );
 
@@ -71,7 +71,7 @@ export function registerOpportunityCommands(program: Command, deps: OpportunityC
         const { opportunity: o, noop } = service.close(id, 'system');
         if (noop) {
           deps.out(
-            `${o.id} (${o.title}) was already closed${o.closedAt ? ` (${describeDeadline(o.closedAt, zone)})` : ''}.`,
+            `${o.id} (${o.title}) was already closed${o.closedAt ? ` (${describeDeadline(o.closedAt, zone, deps.now())})` : ''}.`,
           );
           return;
         }

@@ -46,7 +46,7 @@ describe("handover opportunity … (the coordinator's command line)", () => {
     w.opportunities.postOpportunity('sam', opportunityInput({ deadline: '2026-11-24' }), [PEER_GROUP]);
     w.clock.set('2026-11-25T10:00:00Z');
     expect(await run('opportunity', 'list', '--open')).to.deep.equal([
-      `${open.id}  open    Volunteering  apply by Sunday 20 December 2026  Gardening volunteers (Mind in Lambeth), 2 channels`,
+      `${open.id}  open    Volunteering  apply by Sun 20 Dec  Gardening volunteers (Mind in Lambeth), 2 channels`,
     ]);
     expect(await run('opportunity', 'list')).to.have.length(2);
   });
@@ -61,7 +61,7 @@ describe("handover opportunity … (the coordinator's command line)", () => {
       2,
     );
     expect(await run('opportunity', 'close', o.id)).to.deep.equal([
-      `${o.id} (Confidence and wellbeing group) was already closed (10:00 on Monday 23 November 2026).`,
+      `${o.id} (Confidence and wellbeing group) was already closed (Mon 23 Nov, 10:00).`,
     ]);
   });
 

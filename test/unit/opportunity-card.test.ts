@@ -58,7 +58,7 @@ describe('the opportunity card in a channel', () => {
     expect(card.title).to.equal('Barista skills course');
     expect(facts(card)).to.include({
       Type: 'Course',
-      'Apply by': 'Tuesday 1 December 2026',
+      'Apply by': 'Tue 1 Dec',
       'Who it is for': 'Adults 19+ out of work',
       'Named contact': 'Sam Patel, Lambeth College',
     });
@@ -77,9 +77,17 @@ describe('the opportunity card in a channel', () => {
     const card = buildOpportunityCard(view(), { now: new Date('2026-12-02T00:00:00Z'), timeZone: LONDON });
     expect(card.title).to.equal('Closed: Barista skills course');
     expect(texts(card)[0]).to.equal(
-      'Closed: the deadline passed (Tuesday 1 December 2026). You can no longer introduce a client to it.',
+      'Closed: the deadline passed (Tue 1 Dec). You can no longer introduce a client to it.',
     );
     expect(card.actions).to.deep.equal([]);
+  });
+
+  it('given a deadline this year, then "Apply by" reads "Tue 1 Dec"; seen from another year, "Tue 1 Dec 2026"', () => {
+    expect(facts(buildOpportunityCard(view(), { now: NOW, timeZone: LONDON }))['Apply by']).to.equal('Tue 1 Dec');
+    const lastYear = new Date('2025-12-30T10:00:00Z');
+    const card = buildOpportunityCard(view(), { now: lastYear, timeZone: LONDON });
+    expect(facts(card)['Apply by']).to.equal('Tue 1 Dec 2026');
+    expect(card.summary).to.equal('Course: Barista skills course, apply by Tue 1 Dec 2026');
   });
 
   it('given no directory service, then there is no introduce button and it says to use "How to join"', () => {

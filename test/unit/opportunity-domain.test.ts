@@ -117,8 +117,13 @@ describe('posting an opportunity: what is accepted', () => {
 
 describe('deadlines and weeks as people read them', () => {
   it('a midnight deadline reads as the last day, a timed one with its time', () => {
-    expect(describeDeadline('2026-12-02T00:00:00.000Z', LONDON)).to.equal('Tuesday 1 December 2026');
-    expect(describeDeadline('2026-12-01T17:00:00.000Z', LONDON)).to.equal('17:00 on Tuesday 1 December 2026');
+    expect(describeDeadline('2026-12-02T00:00:00.000Z', LONDON, NOW)).to.equal('Tue 1 Dec');
+    expect(describeDeadline('2026-12-01T17:00:00.000Z', LONDON, NOW)).to.equal('Tue 1 Dec, 17:00');
+  });
+
+  it('given a deadline in another year than now, then it reads with the year ("Fri 1 Jan 2027"), never "Friday 1 January 2027"', () => {
+    expect(describeDeadline('2027-01-02T00:00:00.000Z', LONDON, NOW)).to.equal('Fri 1 Jan 2027');
+    expect(describeDeadline('2027-01-01T17:00:00.000Z', LONDON, NOW)).to.equal('Fri 1 Jan 2027, 17:00');
   });
 
   it('the ISO week is counted in London: late Sunday night is still the old week', () => {

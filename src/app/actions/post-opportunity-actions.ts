@@ -119,7 +119,7 @@ function confirmation(deps: PostOpportunityDeps, o: Opportunity, groups: PeerGro
       { type: 'text', text: `"${o.title}" is posted to ${where}.`, style: 'good' },
       {
         type: 'text',
-        text: `It closes itself after ${describeDeadline(o.deadline, zone)}; the card in the channel will then say Closed.`,
+        text: `It closes itself after ${describeDeadline(o.deadline, zone, deps.clock.now())}; the card in the channel will then say Closed.`,
       },
       {
         type: 'text',

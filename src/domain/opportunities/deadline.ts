@@ -4,6 +4,7 @@ import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { setHours } from 'date-fns/setHours';
 import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { formatDate, formatWhen } from '../calendar/date-words.ts';
 
 /** The weekly digest goes out on Monday from this hour (local time). */
 export const WEEKLY_DIGEST_HOUR = 9;
@@ -50,29 +51,15 @@ export function parseDeadline(value: string, timeZone: string): Date | null {
   return null;
 }
 
-/** "Tuesday 1 December 2026" when it closes at midnight, else "17:00 on Tuesday 1 December 2026". */
-export function describeDeadline(deadlineIso: string, timeZone: string): string {
+/** "Tue 1 Dec" when it closes at midnight (the day before it closes), else "Tue 1 Dec, 17:00"; the year is added
+ * when it is not `now`'s year (see date-words.ts, the one date style). */
+export function describeDeadline(deadlineIso: string, timeZone: string, now?: Date): string {
   const at = new TZDate(new Date(deadlineIso).getTime(), timeZone);
   if (Number.isNaN(at.getTime())) return deadlineIso;
   const midnight = at.getHours() === 0 && at.getMinutes() === 0;
-  const day = midnight ? new TZDate(at.getTime() - 1, timeZone) : at;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).formatToParts(day);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-  if (midnight) return date;
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  return `${time} on ${date}`;
+  return midnight
+    ? formatDate(new Date(at.getTime() - 1), timeZone, now)
+    : formatWhen(new Date(at.getTime()), timeZone, now);
 }
 
 /** The ISO week of an instant in a time zone, e.g. "2026-W48". */

@@ -60,7 +60,7 @@ function deadlineProblem(value: string | undefined, now: Date, timeZone: string)
   if (at.getTime() <= now.getTime()) return { problem: 'The deadline must be in the future.' };
   if (at.getTime() > now.getTime() + MAX_DEADLINE_DAYS * DAY_MS) {
     return {
-      problem: `Choose a deadline within ${MAX_DEADLINE_DAYS} days (by ${describeDeadline(new Date(now.getTime() + MAX_DEADLINE_DAYS * DAY_MS).toISOString(), timeZone)}).`,
+      problem: `Choose a deadline within ${MAX_DEADLINE_DAYS} days (by ${describeDeadline(new Date(now.getTime() + MAX_DEADLINE_DAYS * DAY_MS).toISOString(), timeZone, now)}).`,
     };
   }
   return { at };
