@@ -40,7 +40,7 @@ export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): v
       try {
         const lines = previewTimeline(db, from, to, calendar, timeZone);
         deps.out(
-          `What would be sent from ${formatLocal(from, timeZone)} to ${formatLocal(to, timeZone)} (${timeZone}).`,
+          `What would be sent from ${formatLocal(from, timeZone, deps.now())} to ${formatLocal(to, timeZone, deps.now())} (${timeZone}).`,
         );
         const shown = relative(process.cwd(), holidaysPath).startsWith('..')
           ? holidaysPath
@@ -52,7 +52,7 @@ export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): v
           deps.out('Nothing would be sent in this window.');
           return;
         }
-        for (const line of lines) for (const text of formatTimelineLine(line, timeZone)) deps.out(text);
+        for (const line of lines) for (const text of formatTimelineLine(line, timeZone, deps.now())) deps.out(text);
         deps.out(`${lines.length} message${lines.length === 1 ? '' : 's'} in this window. Nothing was sent.`);
       } finally {
         db.close();

@@ -103,10 +103,10 @@ export function describeMessage(row: OutboxRow, r: Readers): Omit<TimelineLine, 
 }
 
 /** One line: the time in the recipient's zone, who, what, the client's first name and the service. */
-export function formatTimelineLine(line: TimelineLine, defaultZone: string): string[] {
+export function formatTimelineLine(line: TimelineLine, defaultZone: string, now: Date): string[] {
   const zone = line.timeZone === defaultZone ? '' : ` ${line.timeZone}`;
   const parts = [
-    `${formatLocal(line.at, line.timeZone)}${zone}`,
+    `${formatLocal(line.at, line.timeZone, now)}${zone}`,
     line.recipient,
     line.what,
     line.client,

@@ -128,10 +128,10 @@ export function previewTimeline(
 
 /** The coordinator pages' timeline: what will be sent in a window as printed lines, or why it cannot be shown. */
 export function printedTimeline(db: Db, calendar: WorkingCalendar, timeZone: string) {
-  return (from: Date, to: Date): { lines: string[] } | { error: string } => {
+  return (from: Date, to: Date, now: Date): { lines: string[] } | { error: string } => {
     try {
       return {
-        lines: previewTimeline(db, from, to, calendar, timeZone).flatMap((l) => formatTimelineLine(l, timeZone)),
+        lines: previewTimeline(db, from, to, calendar, timeZone).flatMap((l) => formatTimelineLine(l, timeZone, now)),
       };
     } catch (err) {
       if (err instanceof PreviewWindowError) return { error: err.message };

@@ -47,19 +47,20 @@ describe('the nudges, outbox and purge commands', () => {
     await w.nudges.dispatcher.runOnce();
     const before = w.nudges.outbox.counts();
     await run('nudges', 'preview', '--from', '2026-12-22 09:00', '--to', '2026-12-31 18:00');
+    expect(lines[0]).to.equal('What would be sent from Tue 22 Dec, 09:00 to Thu 31 Dec, 18:00 (Europe/London).');
     expect(lines.slice(2)).to.deep.equal([
-      'Thu, 24 Dec 2026, 09:00 · Sam Patel · daily digest of 2 introductions',
+      'Thu 24 Dec, 09:00 · Sam Patel · daily digest of 2 introductions',
       '    - reminder: please answer the introduction · Ada · Wellbeing Hub',
       '    - reminder: please answer the introduction · Ben · Wellbeing Hub',
       // Christmas Day and the Boxing Day holiday (Monday 28) are skipped: a working day after the digest is Tuesday.
-      'Tue, 29 Dec 2026, 10:00 Europe/Paris · Alex Morgan · asked to pick up an introduction nobody answered · Ada · Wellbeing Hub',
-      'Tue, 29 Dec 2026, 09:00 · Kim Lee · asked to pick up an introduction nobody answered · Ada · Wellbeing Hub',
-      'Tue, 29 Dec 2026, 09:00 · Jo Rivers · update: no answer, the backup contacts were asked · Ada · Wellbeing Hub',
-      'Tue, 29 Dec 2026, 09:00 · Sam Patel · reply in the thread: no answer, the backup contacts were asked too · Ada · Wellbeing Hub',
-      'Tue, 29 Dec 2026, 10:00 Europe/Paris · Alex Morgan · asked to pick up an introduction nobody answered · Ben · Wellbeing Hub',
-      'Tue, 29 Dec 2026, 09:00 · Kim Lee · asked to pick up an introduction nobody answered · Ben · Wellbeing Hub',
-      'Tue, 29 Dec 2026, 09:00 · Pat Quinn · update: no answer, the backup contacts were asked · Ben · Wellbeing Hub',
-      'Tue, 29 Dec 2026, 09:00 · Sam Patel · reply in the thread: no answer, the backup contacts were asked too · Ben · Wellbeing Hub',
+      'Tue 29 Dec, 10:00 Europe/Paris · Alex Morgan · asked to pick up an introduction nobody answered · Ada · Wellbeing Hub',
+      'Tue 29 Dec, 09:00 · Kim Lee · asked to pick up an introduction nobody answered · Ada · Wellbeing Hub',
+      'Tue 29 Dec, 09:00 · Jo Rivers · update: no answer, the backup contacts were asked · Ada · Wellbeing Hub',
+      'Tue 29 Dec, 09:00 · Sam Patel · reply in the thread: no answer, the backup contacts were asked too · Ada · Wellbeing Hub',
+      'Tue 29 Dec, 10:00 Europe/Paris · Alex Morgan · asked to pick up an introduction nobody answered · Ben · Wellbeing Hub',
+      'Tue 29 Dec, 09:00 · Kim Lee · asked to pick up an introduction nobody answered · Ben · Wellbeing Hub',
+      'Tue 29 Dec, 09:00 · Pat Quinn · update: no answer, the backup contacts were asked · Ben · Wellbeing Hub',
+      'Tue 29 Dec, 09:00 · Sam Patel · reply in the thread: no answer, the backup contacts were asked too · Ben · Wellbeing Hub',
       '9 messages in this window. Nothing was sent.',
     ]);
     expect(w.nudges.outbox.counts()).to.deep.equal(before);
@@ -81,9 +82,9 @@ describe('the nudges, outbox and purge commands', () => {
       bankHolidaysPath: holidays,
     });
     expect(lines.slice(2)).to.deep.equal([
-      'Thu, 24 Dec 2026, 09:00 · Sam Patel · directory review: is this entry still right? · Wellbeing Hub',
-      'Thu, 24 Dec 2026, 09:00 · Alex Morgan · directory review: is this entry still right? · Wellbeing Hub',
-      'Thu, 24 Dec 2026, 09:00 · Kim Lee · directory review: is this entry still right? · Wellbeing Hub',
+      'Thu 24 Dec, 09:00 · Sam Patel · directory review: is this entry still right? · Wellbeing Hub',
+      'Thu 24 Dec, 09:00 · Alex Morgan · directory review: is this entry still right? · Wellbeing Hub',
+      'Thu 24 Dec, 09:00 · Kim Lee · directory review: is this entry still right? · Wellbeing Hub',
       '3 messages in this window. Nothing was sent.',
     ]);
   });

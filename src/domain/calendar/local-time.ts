@@ -1,5 +1,6 @@
 // Reading and printing local times ("2026-12-24 10:00") in a time zone, for the command line and the coordinator pages.
 import { TZDate } from '@date-fns/tz';
+import { formatWhen } from './date-words.ts';
 
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
 
@@ -24,14 +25,8 @@ export function parseLocalTime(text: string, timeZone: string): Date {
   );
 }
 
-export function formatLocal(iso: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: '2-digit',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+/** A time printed for a person: "Tue 29 Dec, 09:00" in `timeZone`, with the year when it is not `now`'s year
+ * (the one date style, date-words.ts). */
+export function formatLocal(iso: string | Date, timeZone: string, now: Date): string {
+  return formatWhen(iso, timeZone, now);
 }

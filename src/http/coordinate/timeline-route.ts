@@ -9,10 +9,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const WINDOW_DAYS = 7;
 
 /**
- * What will be sent between two instants, one printed line each, or why that window cannot be shown. The scheduler
+ * What will be sent between two instants (times written as seen at `now`), one printed line each, or why that window cannot be shown. The scheduler
  * builds it; the composition root hands it to these pages (http does not import the scheduler).
  */
-export type TimelineSource = (from: Date, to: Date) => { lines: string[] } | { error: string };
+export type TimelineSource = (from: Date, to: Date, now: Date) => { lines: string[] } | { error: string };
 
 export function showTimeline(c: PlatformContext, timeline: TimelineSource, url: URL, res: ServerResponse): void {
   const zone = c.config.timeZone;
@@ -29,7 +29,7 @@ export function showTimeline(c: PlatformContext, timeline: TimelineSource, url: 
     sendText(res, 400, html([], err.message), 'text/html; charset=utf-8');
     return;
   }
-  const answer = timeline(from, to);
+  const answer = timeline(from, to, c.clock.now());
   if ('error' in answer) sendText(res, 400, html([], answer.error), 'text/html; charset=utf-8');
   else sendText(res, 200, html(answer.lines), 'text/html; charset=utf-8');
 }
