@@ -35,7 +35,9 @@ describe('coordinator pages over HTTP', function () {
     expect(page.status).to.equal(200);
     expect(await page.text())
       .to.contain('Wellbeing support')
-      .and.contain('Money advice');
+      .and.contain('Money advice')
+      .and.contain('Reviewed Tue 1 Sep') // the one date style, not "2026-09-01"
+      .and.not.contain('Reviewed 2026-09-01');
   });
 
   it('given production without an admin token, then there are no coordinator pages', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatDate, formatWhen } from '../../src/domain/calendar/date-words.ts';
+import { formatCalendarDate, formatDate, formatWhen } from '../../src/domain/calendar/date-words.ts';
 import { formatDay, formatWhen as cardWhen } from '../../src/cards/format.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -18,5 +18,12 @@ describe('one date style', () => {
   it('given a day, then cards write it in the same style ("Mon 14 Dec"), never "Monday 14 December" or "2026-12-14"', () => {
     expect(formatDay('2026-12-14T09:00:00Z', 'Europe/London', NOW)).to.equal('Mon 14 Dec');
     expect(cardWhen('2026-12-14T09:00:00Z', 'Not/AZone', NOW)).to.equal('Mon 14 Dec, 09:00');
+  });
+
+  it('given a calendar date kept as "2026-12-14", then pages write it "Mon 14 Dec" in any zone, with the year when it is not this year', () => {
+    expect(formatCalendarDate('2026-12-14', 'Pacific/Kiritimati', NOW)).to.equal('Mon 14 Dec');
+    expect(formatCalendarDate('2026-12-14', 'America/New_York', NOW)).to.equal('Mon 14 Dec');
+    expect(formatCalendarDate('2027-01-12', 'Europe/London', NOW)).to.equal('Tue 12 Jan 2027');
+    expect(formatCalendarDate('not a date', 'Europe/London', NOW)).to.equal('not a date');
   });
 });

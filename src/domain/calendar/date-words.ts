@@ -70,3 +70,16 @@ export function formatDate(iso: string | Date, timeZone: string, now?: Date): st
   const w = dayWords(typeof iso === 'string' ? new Date(iso) : iso, timeZone, now);
   return w ? w.day : String(iso);
 }
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "Wed 9 Dec" for a calendar date kept as "2026-12-09" (a day, not an instant: no zone moves it); the year is
+ * added when it is not the year of `now` in `timeZone`. Anything else is read as an instant, as formatDate does. */
+export function formatCalendarDate(value: string, timeZone: string, now?: Date): string {
+  if (!CALENDAR_DATE.test(value)) return formatDate(value, timeZone, now);
+  const d = new Date(`${value}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return value;
+  const p = partsOf(d, 'UTC');
+  const sameYear = now === undefined || Number.isNaN(now.getTime()) || partsOf(now, timeZone).year === p.year;
+  return `${p.weekday} ${p.day} ${p.month}${sameYear ? '' : ` ${p.year}`}`;
+}

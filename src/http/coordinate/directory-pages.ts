@@ -2,6 +2,7 @@
 // or edit a service with its named contacts and backups (the import's rules, a message beside each field).
 import { formValuesOf } from '../../app/directory-edits.ts';
 import type { CsvColumn } from '../../directory-io/csv-columns.ts';
+import { formatCalendarDate } from '../../domain/calendar/date-words.ts';
 import { isStale } from '../../domain/directory/staleness.ts';
 import {
   CAPACITIES,
@@ -18,6 +19,8 @@ export interface DirectoryView {
   services: Service[];
   people: PeopleStore;
   now: Date;
+  /** Dates are written in this zone (the one date style). */
+  timeZone: string;
   staleAfterMonths: number;
 }
 
@@ -32,8 +35,10 @@ function matches(s: Service, q: string): boolean {
     .every((w) => text.includes(w));
 }
 
-function capacityText(s: Service): string {
-  return s.capacityUntil ? `${CAPACITY_LABELS[s.capacity]} until ${s.capacityUntil}` : CAPACITY_LABELS[s.capacity];
+function capacityText(s: Service, v: DirectoryView): string {
+  return s.capacityUntil
+    ? `${CAPACITY_LABELS[s.capacity]} until ${formatCalendarDate(s.capacityUntil, v.timeZone, v.now)}`
+    : CAPACITY_LABELS[s.capacity];
 }
 
 export function directoryPage(v: DirectoryView, q: string, banner?: string): string {
@@ -44,8 +49,8 @@ export function directoryPage(v: DirectoryView, q: string, banner?: string): str
       const contact = s.contacts.find((c) => c.role === 'primary');
       const backups = s.contacts.filter((c) => c.role === 'backup').length;
       return `<tr><td><a href="/coordinate/services/${encodeURIComponent(s.id)}">${e(s.name)}</a><br>${e(s.organisation)}</td>
-<td>${tag(capacityText(s), s.capacity)}</td>
-<td>${stale ? tag('Stale', 'stale') : 'Reviewed'} ${e(s.lastReviewed ?? 'never')}</td>
+<td>${tag(capacityText(s, v), s.capacity)}</td>
+<td>${stale ? tag('Stale', 'stale') : 'Reviewed'} ${e(s.lastReviewed ? formatCalendarDate(s.lastReviewed, v.timeZone, v.now) : 'never')}</td>
 <td>${e(contact ? v.people.nameOf(contact.personId) : 'none')}${backups ? `, ${backups} backup${backups === 1 ? '' : 's'}` : ', no backup'}</td></tr>`;
     })
     .join('');

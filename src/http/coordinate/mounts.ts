@@ -91,7 +91,13 @@ async function get(
     case '':
       return page(
         directoryPage(
-          { services: c.services.all(), people: c.people, now: c.clock.now(), staleAfterMonths: months },
+          {
+            services: c.services.all(),
+            people: c.people,
+            now: c.clock.now(),
+            timeZone: c.config.timeZone,
+            staleAfterMonths: months,
+          },
           url.searchParams.get('q') ?? '',
           banner(url, c),
         ),
@@ -130,7 +136,12 @@ async function get(
       );
     }
     case 'reviews':
-      return page(reviewsPage(new ReviewStore(c.db).statuses(), (p) => c.people.nameOf(p)));
+      return page(
+        reviewsPage(new ReviewStore(c.db).statuses(), (p) => c.people.nameOf(p), {
+          timeZone: c.config.timeZone,
+          now: c.clock.now(),
+        }),
+      );
     case 'messages': {
       const name = url.searchParams.has('coordinator') ? whoFrom(url.searchParams, res, c.config.production) : who;
       return page(messagesPage(new OutboxStore(c.db).failed(), (row) => describeMessage(c, row), name, banner(url, c)));
@@ -138,7 +149,9 @@ async function get(
     case 'timeline':
       return showTimeline(c, timeline, url, res);
     case 'audit':
-      return page(auditPage(new DirectoryAuditStore(c.db).recent()));
+      return page(
+        auditPage(new DirectoryAuditStore(c.db).recent(), { timeZone: c.config.timeZone, now: c.clock.now() }),
+      );
     default:
       throw new HttpError(404, 'There is no coordinator page at this address.', 'NOT_FOUND');
   }

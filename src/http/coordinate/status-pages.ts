@@ -1,5 +1,6 @@
 // Read-mostly coordinator pages: where each service is in the review cycle, messages that could not be delivered
 // (with retry), what will be sent in a window of time, and the audit of directory changes.
+import { formatCalendarDate, formatWhen } from '../../domain/calendar/date-words.ts';
 import { CAPACITY_LABELS, type Capacity } from '../../domain/directory/types.ts';
 import type { DirectoryAuditEntry } from '../../storage/directory-audit-store.ts';
 import type { OutboxRow } from '../../storage/outbox-store.ts';
@@ -20,20 +21,27 @@ function reviewState(r: ReviewStatus): { text: string; kind: string } {
   return { text: 'Not due', kind: 'open' };
 }
 
-export function reviewsPage(rows: ReviewStatus[], nameOf: (id: string) => string): string {
+/** Where and when a page is read: dates are written in this zone, with the year only when it is not `now`'s. */
+export interface PageDates {
+  timeZone: string;
+  now: Date;
+}
+
+export function reviewsPage(rows: ReviewStatus[], nameOf: (id: string) => string, dates: PageDates): string {
+  const day = (value: string) => formatCalendarDate(value, dates.timeZone, dates.now);
   const body = `<table><caption>Review status of ${rows.length} services</caption>
 <thead><tr><th scope="col">Service</th><th scope="col">Last reviewed</th><th scope="col">Review request</th><th scope="col">Capacity</th></tr></thead><tbody>
 ${rows
   .map((r) => {
     const s = reviewState(r);
     const by = r.answeredBy
-      ? ` by ${nameOf(r.answeredBy)} on ${r.answeredAt?.slice(0, 10)}`
+      ? ` by ${nameOf(r.answeredBy)}${r.answeredAt ? ` on ${day(r.answeredAt)}` : ''}`
       : r.requestedAt
-        ? ` on ${r.requestedAt.slice(0, 10)}`
+        ? ` on ${day(r.requestedAt)}`
         : '';
     const capacity = CAPACITY_LABELS[r.capacity as Capacity] ?? r.capacity;
     return `<tr><td><a href="/coordinate/services/${encodeURIComponent(r.serviceId)}">${e(r.name)}</a><br>${e(r.organisation)}</td>
-<td>${e(r.lastReviewed ?? 'never')}</td><td>${tag(s.text, s.kind)}${e(by)}</td><td>${e(capacity)}${r.capacityUntil ? ` until ${e(r.capacityUntil)}` : ''}</td></tr>`;
+<td>${e(r.lastReviewed ? day(r.lastReviewed) : 'never')}</td><td>${tag(s.text, s.kind)}${e(by)}</td><td>${e(capacity)}${r.capacityUntil ? ` until ${e(day(r.capacityUntil))}` : ''}</td></tr>`;
   })
   .join('')}</tbody></table>`;
   return coordinatorPage({ title: 'Reviews', current: '/coordinate/reviews', body });
@@ -75,10 +83,10 @@ ${lines.length ? `<pre class="timeline">${e(lines.join('\n'))}</pre>` : '<p>Noth
   });
 }
 
-export function auditPage(entries: DirectoryAuditEntry[]): string {
+export function auditPage(entries: DirectoryAuditEntry[], dates: PageDates): string {
   const body = `<table><caption>The latest ${entries.length} changes</caption>
 <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">About</th></tr></thead><tbody>
-${entries.map((a) => `<tr><td>${e(a.at.slice(0, 16).replace('T', ' '))} UTC</td><td>${e(a.actor)}</td><td>${e(a.action.replaceAll('_', ' '))}</td><td>${e(a.subject)}</td></tr>`).join('')}
+${entries.map((a) => `<tr><td>${e(formatWhen(a.at, dates.timeZone, dates.now))}</td><td>${e(a.actor)}</td><td>${e(a.action.replaceAll('_', ' '))}</td><td>${e(a.subject)}</td></tr>`).join('')}
 </tbody></table>`;
   return coordinatorPage({ title: 'Changes', current: '/coordinate/audit', body });
 }
