@@ -61,6 +61,11 @@ describe('reports access', () => {
       const page = await fetch(`${s.url}/reports`, { headers: { cookie: cookie.split(';')[0] } });
       expect(page.status).to.equal(200);
       expect(await page.text()).to.contain('Introductions sent');
+      const chosen = await fetch(`${s.url}/reports?from=2025-12-01&to=2026-11-30`, {
+        headers: { cookie: cookie.split(';')[0] },
+      });
+      // The one date style: the year only for the day that is not in this year.
+      expect(await chosen.text()).to.contain('Figures for introductions made from Mon 1 Dec 2025 to Mon 30 Nov (');
     });
 
     it('given the right bearer token, the JSON export answers 200', async () => {

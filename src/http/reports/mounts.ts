@@ -93,6 +93,7 @@ function page(c: PlatformContext, url: URL, res: ServerResponse, signedIn: boole
     choices: listFilterOptions(c.db),
     tables: reportTables(report(c, filter), EXACT),
     timeZone: c.config.timeZone,
+    now: c.clock.now(),
     signedIn,
     error,
   });

@@ -1,5 +1,6 @@
 // The reports page: a filter form, and for each figure a chart drawn from the table beside it, with a CSV link.
 // Plain HTML that works without the script; the script only draws charts from the tables.
+import { formatCalendarDate } from '../../domain/calendar/date-words.ts';
 import { CATEGORIES } from '../../domain/directory/types.ts';
 import type { ReportFilter } from '../../domain/insight/report.ts';
 import type { ReportTable, TableName } from '../../domain/insight/tables.ts';
@@ -141,6 +142,8 @@ export interface PageModel {
   choices: FilterOptions;
   tables: ReportTable[];
   timeZone: string;
+  /** When the page is read: its dates carry the year only when it is not this one. */
+  now: Date;
   signedIn: boolean;
   error?: string;
 }
@@ -154,7 +157,7 @@ export function reportsPage(m: PageModel): string {
     'Reports',
     `<header class="top"><h1>Introductions: reports</h1>${signOut}</header>
 <main>
-<p class="lead">Figures for introductions made from ${escapeHtml(m.filter.from)} to ${escapeHtml(m.filter.to)} (${escapeHtml(m.timeZone)} dates). No client details are used.</p>
+<p class="lead">Figures for introductions made from ${escapeHtml(formatCalendarDate(m.filter.from, m.timeZone, m.now))} to ${escapeHtml(formatCalendarDate(m.filter.to, m.timeZone, m.now))} (${escapeHtml(m.timeZone)} dates). No client details are used.</p>
 ${filterForm(m.filter, m.choices, m.error)}
 <ul class="notes">
 <li>${escapeHtml(TIME_UNIT_NOTE)}</li>
