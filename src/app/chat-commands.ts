@@ -5,6 +5,7 @@
 // Changes are applied at once and audited with the person.
 import { localDate } from '../cards/format.ts';
 import { buildNoticeCard } from '../cards/other-cards.ts';
+import { formatCalendarDate } from '../domain/calendar/date-words.ts';
 import { readCapacityWords } from '../domain/directory/capacity-words.ts';
 import { describeSettings, readPersonSettings } from '../domain/directory/person-settings.ts';
 import { CAPACITY_LABELS, type Service } from '../domain/directory/types.ts';
@@ -58,7 +59,8 @@ function servicesOf(deps: ActionDeps, personId: string): Service[] {
 
 function capacity(deps: ActionDeps, personId: string, text: string): ActionResult | null {
   const now = deps.clock.now();
-  const today = localDate(now, deps.people.get(personId)?.timeZone ?? DEFAULT_ZONE);
+  const zone = deps.people.get(personId)?.timeZone ?? DEFAULT_ZONE;
+  const today = localDate(now, zone);
   const words = readCapacityWords(text, today);
   if (!words) return null;
   const mine = servicesOf(deps, personId);
@@ -90,7 +92,7 @@ function capacity(deps: ActionDeps, personId: string, text: string): ActionResul
       now,
     );
   });
-  const until = words.until ? ` until ${words.until}, then open again` : '';
+  const until = words.until ? ` until ${formatCalendarDate(words.until, zone, now)}, then open again` : '';
   return notice(
     'Capacity updated',
     `${service.name} now shows "${CAPACITY_LABELS[words.capacity]}"${until}. People searching the directory see it at once.`,

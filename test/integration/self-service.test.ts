@@ -110,7 +110,9 @@ describe('self-service from chat', () => {
       t.linkTeams('sam');
       await t.post({ ...activity('message', TEAMS_USERS.sam, t.connector.url), text: "We're full until 12 Jan" });
       const [reply] = t.connector.sent();
-      expect(String(reply.body.text)).to.match(/^Capacity updated: Wellbeing Hub now shows "Closed" until 2027-01-12/);
+      expect(String(reply.body.text)).to.match(
+        /^Capacity updated: Wellbeing Hub now shows "Closed" until Tue 12 Jan 2027/,
+      );
       expect(t.container.services.get('svc-mind-lambeth')).to.deep.include({
         capacity: 'closed',
         capacityUntil: '2027-01-12',

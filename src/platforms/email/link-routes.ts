@@ -219,7 +219,7 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
     const fresh = deps.links.renewLink(v.link, deps.clock.now(), deps.linkTtlMs ?? LINK_TTL_MS);
     if (!fresh) return stop(res, 'too_many_codes');
     const person = deps.people.get(v.link.personId);
-    const until = formatWhen(fresh.link.expiresAt, person?.timeZone ?? DEFAULT_TIME_ZONE);
+    const until = formatWhen(fresh.link.expiresAt, person?.timeZone ?? DEFAULT_TIME_ZONE, deps.clock.now());
     const url = `${(deps.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`).replace(/\/+$/, '')}/e/${fresh.token}`;
     try {
       await deps.sender.send({
