@@ -269,7 +269,11 @@ function introduceForm(deps: CardComposerDeps, x: Helpers, r: CardRequest): Card
   if (service) return buildIntroduceForm({ service });
   const q = { q: r.params?.q, area: r.params?.area, age: r.params?.age };
   const searched = Boolean(q.q || q.area || q.age);
-  return buildIntroduceForm({ query: q, results: searched ? searchResults(deps, q) : undefined });
+  return buildIntroduceForm({
+    query: q,
+    results: searched ? searchResults(deps, q) : undefined,
+    now: deps.clock.now(),
+  });
 }
 
 export function searchResults(

@@ -32,6 +32,8 @@ export interface IntroduceFormInput {
   key?: string;
   /** A re-introduction: the submit's subject names the first introduction too, and a line says so. */
   follows?: { subjectId: string; text: string };
+  /** When the form is built: a result's "until" date carries the year only when it is not this one. */
+  now?: Date;
 }
 
 const DESCRIPTION_PREVIEW = 200;
@@ -63,7 +65,9 @@ function searchBlocks(input: IntroduceFormInput): CardBlock[] {
       { type: 'text', text: 'No services matched. Try other words or leave the area empty.', style: 'subtle' },
     ];
   for (const r of input.results.slice(0, MAX_RESULTS_ON_CARD)) {
-    const until = r.capacityUntil ? ` until ${formatDay(`${r.capacityUntil}T12:00:00Z`, DEFAULT_TIME_ZONE)}` : '';
+    const until = r.capacityUntil
+      ? ` until ${formatDay(`${r.capacityUntil}T12:00:00Z`, DEFAULT_TIME_ZONE, input.now)}`
+      : '';
     const marks = [
       `${CAPACITY_LABELS[r.capacity]}${until}`,
       r.stale ? 'not reviewed for a year: check before introducing' : '',

@@ -185,7 +185,11 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
     const searched = Boolean(query.q || query.area || query.age);
     return {
       kind: 'form',
-      card: buildIntroduceForm({ query, results: searched ? searchResults({ ...deps }, query) : undefined }),
+      card: buildIntroduceForm({
+        query,
+        results: searched ? searchResults({ ...deps }, query) : undefined,
+        now: deps.clock.now(),
+      }),
     };
   }
   // "Introduce a client" before a service is chosen: the form opens on the directory search.
