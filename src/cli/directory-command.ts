@@ -1,4 +1,5 @@
 // `handover directory import|export|search|stale`: the coordinator's tools for the service directory.
+import { DEFAULT_TIME_ZONE, formatCalendarDate } from '../domain/calendar/date-words.ts';
 import { Option, type Command } from 'commander';
 import { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { describeSummary, type ImportSummary } from '../directory-io/apply-directory.ts';
@@ -176,8 +177,9 @@ export function registerDirectoryCommands(program: Command, deps: DirectoryCliDe
         if (stale.length === 0) deps.out(`Every service has been reviewed in the last ${months} months.`);
         for (const s of stale) {
           const contact = people.get(primaryContactId(s) ?? '');
-          const reviewed = s.lastReviewed ? `last reviewed ${s.lastReviewed}` : 'never reviewed';
-          const flagged = s.staleSince ? `, review request unanswered since ${s.staleSince.slice(0, 10)}` : '';
+          const day = (value: string) => formatCalendarDate(value, deps.timeZone ?? DEFAULT_TIME_ZONE, deps.now());
+          const reviewed = s.lastReviewed ? `last reviewed ${day(s.lastReviewed)}` : 'never reviewed';
+          const flagged = s.staleSince ? `, review request unanswered since ${day(s.staleSince)}` : '';
           deps.out(
             `${s.name} (${s.organisation}) [${s.id}]: ${reviewed}${flagged}; ask ${contact ? `${contact.name} <${contact.email ?? ''}>` : 'no named contact'}`,
           );

@@ -1,4 +1,5 @@
 // `handover purge [--dry-run] [--days N]`: remove client details from introductions closed long enough ago.
+import { DEFAULT_TIME_ZONE, formatCalendarDate } from '../domain/calendar/date-words.ts';
 import type { Command } from 'commander';
 import { MAX_DAYS_AFTER_SENT } from '../domain/handover/endings.ts';
 import { DEFAULT_RETENTION_DAYS, purgeCandidates, purgeClosed } from '../scheduler/purge.ts';
@@ -29,7 +30,7 @@ export function registerPurgeCommands(program: Command, deps: PurgeCliDeps): voi
         if (!opts.dryRun && list.length) reclaimFreedSpace(db);
         for (const c of list)
           deps.out(
-            `${c.id}  ${c.state.padEnd(10)} ${c.closedAt ? `closed ${c.closedAt.slice(0, 10)}` : 'sent over the limit'}`,
+            `${c.id}  ${c.state.padEnd(10)} ${c.closedAt ? `closed ${formatCalendarDate(c.closedAt, deps.timeZone ?? DEFAULT_TIME_ZONE, deps.now())}` : 'sent over the limit'}`,
           );
         const verb = opts.dryRun ? 'would be purged (dry run: nothing changed)' : 'purged';
         deps.out(

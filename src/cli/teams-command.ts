@@ -3,6 +3,7 @@
 //   handover teams list-tenants
 //   handover teams remove-tenant --tenant ID
 // The password is never given here: --secret-env names the environment variable the server reads it from.
+import { DEFAULT_TIME_ZONE, formatCalendarDate } from '../domain/calendar/date-words.ts';
 import type { Command } from 'commander';
 import { TeamsTenantStore } from '../storage/teams-tenant-store.ts';
 import type { CliDeps } from './deps.ts';
@@ -65,7 +66,7 @@ export function registerTeamsCommands(program: Command, deps: TeamsCliDeps): voi
           );
         for (const t of all) {
           deps.out(
-            `${t.tenantId}  app ${t.appId}  secret ${t.secretEnv}${env[t.secretEnv] ? '' : ' (not set here)'}  added ${t.createdAt.slice(0, 10)}`,
+            `${t.tenantId}  app ${t.appId}  secret ${t.secretEnv}${env[t.secretEnv] ? '' : ' (not set here)'}  added ${formatCalendarDate(t.createdAt, deps.timeZone ?? DEFAULT_TIME_ZONE, deps.now())}`,
           );
         }
       }),

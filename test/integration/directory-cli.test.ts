@@ -113,7 +113,7 @@ describe('directory and people commands', () => {
     db.close();
     expect(await run('directory', 'stale')).to.equal(0);
     expect(output()).to.match(
-      /Interfaith Community Kitchen .*last reviewed 2025-06-10; ask Imran Qureshi <imran\.qureshi@example\.org>/,
+      /Interfaith Community Kitchen .*last reviewed Tue 10 Jun 2025; ask Imran Qureshi <imran\.qureshi@example\.org>/,
     );
     expect(lines.length).to.equal(2);
   });

@@ -124,7 +124,7 @@ describe('the nudges, outbox and purge commands', () => {
     w.app.act(h.id, { type: 'withdraw', actorId: 'jo' });
     w.clock.set('2027-04-01T10:00:00Z');
     await run('purge', '--dry-run');
-    expect(lines[0]).to.match(new RegExp(`^${h.id}\\s+withdrawn`));
+    expect(lines[0]).to.match(new RegExp(`^${h.id}\\s+withdrawn\\s+closed Mon 21 Dec 2026$`));
     expect(w.handovers.find(h.id)!.client).to.not.equal(null);
     await run('purge');
     expect(w.handovers.find(h.id)!.client).to.equal(null);

@@ -75,7 +75,7 @@ describe('handover teams … (tenants served by one deployment)', () => {
     );
     expect(said.join('\n')).to.match(/TEAMS_SECRET_CAMDEN is not set here/);
     expect(await run('teams', 'list-tenants')).to.deep.equal([
-      `${TENANT}  app ${APP}  secret TEAMS_SECRET_CAMDEN (not set here)  added 2026-11-23`,
+      `${TENANT}  app ${APP}  secret TEAMS_SECRET_CAMDEN (not set here)  added Mon 23 Nov`,
     ]);
     const db = openDatabase(dbPath);
     expect(db.prepare('SELECT tenant_id, app_id, secret_env FROM teams_tenants').all()).to.deep.equal([
