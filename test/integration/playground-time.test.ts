@@ -78,7 +78,7 @@ describe('moving the playground clock through the real server (issue 24)', () =>
     );
     // The reports read the same clock: their default range ends at the simulated day.
     const reports = await (await fetch(`${running.url}/reports`)).text();
-    expect(reports).to.include('2026-12-09');
+    expect(reports).to.include('value="2026-12-09"').and.include(' to Wed 9 Dec (');
     // The coordinator's links name only pages this server has.
     const people = (await (await fetch(`${running.url}/playground/api/people`)).json()) as {
       coordinatorLinks: { href: string }[];
