@@ -1,4 +1,5 @@
-// Reading and printing local times ("2026-12-24 10:00") in a time zone, for the command line and the coordinator pages.
+// Reading local times people type ("2026-12-24 10:00") in a time zone, and printing them in the one date style
+// ("Thu 24 Dec, 10:00"), for the command line and the coordinator pages.
 import { TZDate } from '@date-fns/tz';
 import { formatWhen } from './date-words.ts';
 
