@@ -219,6 +219,7 @@
     $('intro-card').textContent = '';
     $('results').textContent = '';
     $('post-card').textContent = '';
+    $('my-card').textContent = '';
     await loadInbox();
     listen();
     if (state.view === 'channel') loadChannel();
@@ -335,6 +336,17 @@
     });
   }
 
+  // "My introductions": what is waiting for you and what you introduced. Only in your own view (like your inbox),
+  // never in the channel. Its buttons answer in the same place, like any card.
+  async function loadMine() {
+    var host = $('my-card');
+    host.textContent = '';
+    var r = await api('/playground/api/my-introductions?as=' + encodeURIComponent(state.me));
+    if (!r.ok) { say(r.body.message, true); return; }
+    render(host, r.body.card);
+    say(r.body.summary);
+  }
+
   function startPost() {
     $('post-card').hidden = false;
     act($('post-card'), { data: { actionId: 'opportunity_start', subjectId: 'web', version: 0 } });
@@ -343,8 +355,9 @@
   function showView(name, moveFocus) {
     state.view = name;
     document.querySelectorAll('[data-view]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.view === name)); });
-    ['inbox', 'introduce', 'channel'].forEach(function (v) { $('view-' + v).hidden = v !== name; });
+    ['inbox', 'mine', 'introduce', 'channel'].forEach(function (v) { $('view-' + v).hidden = v !== name; });
     if (name === 'channel') loadChannel();
+    if (name === 'mine') loadMine();
     if (name === 'introduce' && document.activeElement && document.activeElement.dataset.view) $('q').focus();
     if (moveFocus) $('main').focus();
   }
