@@ -55,7 +55,7 @@ describe('my introductions in the browser playground', function () {
     });
   }
 
-  it('given Jo introduced Robin, when Sam presses "My introductions" and Accept there, then the introduction is accepted and Jo sees it with Open', async () => {
+  it('given Jo introduced Robin, when Sam presses "My introductions" and Accept there, then the introduction is accepted, the list follows a new one, and Jo sees hers with Open', async () => {
     const h = introduce('Robin');
     await p.settle();
     const sam = await open(p.people.contact);
@@ -75,13 +75,17 @@ describe('my introductions in the browser playground', function () {
     await sam.getByRole('button', { name: 'My introductions', exact: true }).click();
     await mine.getByText('make contact by', { exact: false }).waitFor();
     expect(await mine.getByRole('button', { name: 'Accept' }).count()).to.equal(0);
+    introduce('Kim');
+    await mine.getByText('Kim from Jo Rivers', { exact: false }).waitFor();
+    expect(await mine.getByRole('button', { name: 'Accept' }).count(), 'the list follows what arrives').to.equal(1);
 
     const jo = await open(p.people.introducer);
     await jo.getByRole('button', { name: 'My introductions', exact: true }).click();
     const joMine = jo.locator('#my-card');
     await joMine.getByText('Robin to Sam Patel at', { exact: false }).waitFor();
+    await joMine.getByText('Kim to Sam Patel at', { exact: false }).waitFor();
     await joMine.getByText('Nothing is waiting for you.').waitFor();
-    await joMine.getByRole('button', { name: 'Open' }).click();
+    await joMine.getByRole('button', { name: 'Open' }).last().click();
     await joMine
       .getByText(/Sam Patel/)
       .first()
