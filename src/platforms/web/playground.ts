@@ -12,7 +12,17 @@ import { HttpError, sendJson } from '../../http/body.ts';
 import type { Mount, RequestHandler } from '../../http/server.ts';
 import { PresenceStore } from '../../storage/presence-store.ts';
 import { WebMessageStore } from './message-store.ts';
-import { action, channel, events, inbox, listPeople, search, type CoordinatorLink, type RouteDeps } from './routes.ts';
+import {
+  action,
+  channel,
+  events,
+  inbox,
+  listPeople,
+  mine,
+  search,
+  type CoordinatorLink,
+  type RouteDeps,
+} from './routes.ts';
 import { WebMessenger } from './web-messenger.ts';
 import { getTime, moveTime, type TimeTravel } from './time-routes.ts';
 import { sendTour } from './tour.ts';
@@ -105,6 +115,10 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
       run: (_req, res) => listPeople(routeDeps, res, deps.coordinatorLinks?.() ?? DEFAULT_COORDINATOR_LINKS),
     },
     '/playground/api/inbox': { method: 'GET', run: (_req, res, url) => inbox(routeDeps, res, url) },
+    '/playground/api/my-introductions': {
+      method: 'GET',
+      run: (_req, res, url) => mine({ ...routeDeps, handovers: deps.handovers }, res, url),
+    },
     '/playground/api/events': { method: 'GET', run: (req, res, url) => events(routeDeps, req, res, url, streams) },
     '/playground/api/actions': { method: 'POST', run: (req, res) => action(routeDeps, req, res) },
     '/playground/api/directory/search': { method: 'GET', run: (_req, res, url) => search(routeDeps, res, url) },

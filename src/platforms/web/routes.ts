@@ -14,6 +14,8 @@ import { channelConversation, personConversation, type WebMessage } from './mess
 import type { WebMessenger } from './web-messenger.ts';
 import { inboxMessageLabel } from './message-label.ts';
 import { staleAnswer } from './stale-form.ts';
+import { myIntroductions, type MyIntroductionsDeps } from '../../app/my-introductions.ts';
+import { buildMyIntroductionsCard } from '../../cards/my-introductions-card.ts';
 
 export const ACTION_BODY_LIMIT = 64 * 1024;
 export const SSE_HEARTBEAT_MS = 20_000;
@@ -119,6 +121,13 @@ export function listPeople(deps: RouteDeps, res: ServerResponse, coordinatorLink
       isCoordinator: p.isCoordinator,
     }));
   sendJson(res, 200, { people, coordinatorLinks });
+}
+
+/** "My introductions" for the person themselves (their inbox is their direct messages): client names appear here. */
+export function mine(deps: RouteDeps & MyIntroductionsDeps, res: ServerResponse, url: URL): void {
+  const as = who(deps, url);
+  const card = buildMyIntroductionsCard(myIntroductions(deps, as), deps.timeZoneOf(as));
+  sendJson(res, 200, { summary: card.summary, card: toAdaptiveCard(card) });
 }
 
 export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {

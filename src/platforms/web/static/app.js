@@ -192,6 +192,7 @@
       var isNew = !state.messages.has(m.id);
       showMessage(m, isNew);
       say((isNew ? 'New: ' : 'Updated: ') + (m.label || m.summary));
+      followMine();
       WH.refreshTour();
     });
     state.source.addEventListener('time', function (e) { WH.showTime(JSON.parse(e.data)); });
@@ -219,6 +220,7 @@
     $('intro-card').textContent = '';
     $('results').textContent = '';
     $('post-card').textContent = '';
+    $('my-card').textContent = '';
     await loadInbox();
     listen();
     if (state.view === 'channel') loadChannel();
@@ -335,6 +337,23 @@
     });
   }
 
+  // "My introductions": what is waiting for you and what you introduced. Only in your own view (like your inbox),
+  // never in the channel. Its buttons answer in the same place, like any card.
+  // A list on screen follows what arrives (quietly: the new message is announced already), unless it is in use.
+  async function loadMine(quiet) {
+    var host = $('my-card');
+    var r = await api('/playground/api/my-introductions?as=' + encodeURIComponent(state.me));
+    if (!r.ok) { say(r.body.message, true); return; }
+    render(host, r.body.card, '', function (a) { state.mineShowsList = false; defaultAction(host)(a); });
+    state.mineShowsList = true;
+    if (!quiet) say(r.body.summary);
+  }
+
+  function followMine() {
+    var host = $('my-card');
+    if (state.view === 'mine' && state.mineShowsList && !host.contains(document.activeElement)) loadMine(true);
+  }
+
   function startPost() {
     $('post-card').hidden = false;
     act($('post-card'), { data: { actionId: 'opportunity_start', subjectId: 'web', version: 0 } });
@@ -343,8 +362,9 @@
   function showView(name, moveFocus) {
     state.view = name;
     document.querySelectorAll('[data-view]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.view === name)); });
-    ['inbox', 'introduce', 'channel'].forEach(function (v) { $('view-' + v).hidden = v !== name; });
+    ['inbox', 'mine', 'introduce', 'channel'].forEach(function (v) { $('view-' + v).hidden = v !== name; });
     if (name === 'channel') loadChannel();
+    if (name === 'mine') { $('my-card').textContent = ''; loadMine(); }
     if (name === 'introduce' && document.activeElement && document.activeElement.dataset.view) $('q').focus();
     if (moveFocus) $('main').focus();
   }
