@@ -8,7 +8,7 @@ import type { SweepDeps } from './sweep-types.ts';
 export function planMissingEndings(deps: SweepDeps, now: Date): number {
   const ids = deps.db
     .prepare<[], { id: string }>(
-      `SELECT id FROM handovers h WHERE purged_at IS NULL AND state IN ('accepted', 'contact_made', 'unreachable')
+      `SELECT id FROM handovers h WHERE state IN ('accepted', 'contact_made', 'unreachable')
        AND NOT EXISTS (SELECT 1 FROM schedule s WHERE s.subject_id = h.id AND s.kind = 'auto_close' AND s.status = 'pending')`,
     )
     .all()

@@ -4,7 +4,9 @@ import { expect } from 'chai';
 import { Command } from 'commander';
 import { registerPurgeCommands } from '../../src/cli/purge-command.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { DAY_MS, introduceInput, makeWorld, type World } from '../support/make.ts';
+import { createNudgeSystem } from '../../src/scheduler/wiring.ts';
+import { stubCompose } from '../support/fake-messenger.ts';
+import { DAY_MS, everyDayCalendar, introduceInput, makeWorld, type World } from '../support/make.ts';
 
 describe('handover purge: the 180-day limit', () => {
   let w: World;
@@ -46,5 +48,34 @@ describe('handover purge: the 180-day limit', () => {
     expect(w.handovers.find(h.id)!.client).to.equal(null);
     expect(w.handovers.notes(h.id)).to.deep.equal([]);
     expect(w.handovers.audit(h.id).slice(-1)[0].details).to.include({ open: true });
+  });
+
+  it('given an open introduction purged by the limit, when the reminder service next starts, then it closes as unknown', async () => {
+    const sentAt = w.clock.now().getTime();
+    const h = w.app.introduce('jo', introduceInput());
+    w.app.act(h.id, { type: 'accept', actorId: 'sam' });
+    w.clock.set(new Date(sentAt + 181 * DAY_MS));
+    await run('purge');
+    w.cleanup = ((cleanup) => () => {
+      void nudges.stop();
+      cleanup();
+    })(w.cleanup);
+    const nudges = createNudgeSystem({
+      db: w.db,
+      clock: w.clock,
+      calendar: everyDayCalendar,
+      timeZone: 'Europe/London',
+      app: w.app,
+      handovers: w.handovers,
+      people: w.people,
+      services: w.services,
+      compose: stubCompose,
+      messengers: [],
+      sweepIntervalMs: 3_600_000,
+      dispatchIntervalMs: 3_600_000,
+    });
+    nudges.start();
+    nudges.sweep();
+    expect(w.handovers.find(h.id)).to.deep.include({ state: 'closed', outcome: 'unknown', client: null });
   });
 });

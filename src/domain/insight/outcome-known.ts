@@ -58,15 +58,62 @@ const MONTH_NAMES = [
   'December',
 ];
 
-function monthOf(iso: string, timeZone: string): { month: string; label: string } {
-  const local = new TZDate(Date.parse(iso), timeZone);
-  return {
-    month: `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}`,
-    label: `${MONTH_NAMES[local.getMonth()]} ${local.getFullYear()}`,
+/** The local calendar day of an instant, YYYY-MM-DD (one formatter per report: much cheaper than a TZDate per row). */
+function localDayOf(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (iso) => {
+    const [day, month, year] = format.format(new Date(iso)).split('/');
+    return `${year}-${month}-${day}`;
   };
 }
 
+function monthOf(day: string): { month: string; label: string } {
+  const [year, month] = day.split('-');
+  return { month: `${year}-${month}`, label: `${MONTH_NAMES[Number(month) - 1]} ${year}` };
+}
+
 const empty = (): KnownShare => ({ due: 0, known: 0, unknown: 0 });
+
+/** Calendar days (YYYY-MM-DD) are walked in UTC arithmetic: only the working-day test needs the time zone. */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+function endOfLocalDay(day: string, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new TZDate(y, m - 1, d + 1, timeZone).getTime() - 1;
+}
+
+/**
+ * The end of the window for introductions sent on each local day: the end of the 20th working day after the first
+ * working day on or after it. One pass over the calendar days of the report (a report covers up to two years), not
+ * one calendar walk per introduction.
+ */
+function windowEnds(days: readonly string[], calendar: WorkingCalendar, timeZone: string): Map<string, number> {
+  const ends = new Map<string, number>();
+  if (days.length === 0) return ends;
+  const sorted = [...days].sort();
+  const last = sorted[sorted.length - 1];
+  const working: string[] = [];
+  const firstWorkingIndex = new Map<string, number>();
+  const pending: string[] = [];
+  for (
+    let day = sorted[0];
+    day <= last || working.length <= (firstWorkingIndex.get(last) ?? Infinity) + OUTCOME_KNOWN_WITHIN_WORKING_DAYS;
+    day = nextDay(day)
+  ) {
+    const [y, m, d] = day.split('-').map(Number);
+    if (day <= last) pending.push(day);
+    if (!calendar.isWorkingDay(new Date(new TZDate(y, m - 1, d, 12, timeZone).getTime()), timeZone)) continue;
+    for (const waiting of pending) firstWorkingIndex.set(waiting, working.length);
+    pending.length = 0;
+    working.push(day);
+  }
+  for (const day of days)
+    ends.set(day, endOfLocalDay(working[firstWorkingIndex.get(day)! + OUTCOME_KNOWN_WITHIN_WORKING_DAYS], timeZone));
+  return ends;
+}
 
 function add(into: KnownShare, knownInTime: boolean, unknown: boolean): void {
   into.due++;
@@ -74,7 +121,8 @@ function add(into: KnownShare, knownInTime: boolean, unknown: boolean): void {
   if (unknown) into.unknown++;
 }
 
-/** Counts rows at `now`: a row still inside its window with no outcome yet is left out (too early to say). */
+/** Counts rows at `now`: a row still inside its window (to the end of the 20th working day after the day it was sent)
+ * with no outcome yet is left out (too early to say). */
 export function outcomeKnown(
   rows: readonly OutcomeRow[],
   now: Date,
@@ -84,10 +132,14 @@ export function outcomeKnown(
   const overall = empty();
   const services = new Map<string, ServiceKnownShare>();
   const months = new Map<string, MonthKnownShare>();
-  for (const r of rows) {
-    const deadline = calendar.addWorkingDays(new Date(r.createdAt), OUTCOME_KNOWN_WITHIN_WORKING_DAYS, timeZone);
-    const knownInTime = r.knownAt !== null && !r.unknown && Date.parse(r.knownAt) <= deadline.getTime();
-    if (!knownInTime && now.getTime() < deadline.getTime()) continue;
+  const dayOf = localDayOf(timeZone);
+  const sentOn = rows.map((r) => dayOf(r.createdAt));
+  const windowEnd = windowEnds([...new Set(sentOn)], calendar, timeZone);
+  rows.forEach((r, i) => {
+    const day = sentOn[i];
+    const deadline = windowEnd.get(day)!;
+    const knownInTime = r.knownAt !== null && !r.unknown && Date.parse(r.knownAt) <= deadline;
+    if (!knownInTime && now.getTime() <= deadline) return;
     add(overall, knownInTime, r.unknown);
     const s = services.get(r.serviceId) ?? {
       serviceId: r.serviceId,
@@ -97,11 +149,11 @@ export function outcomeKnown(
     };
     add(s, knownInTime, r.unknown);
     services.set(r.serviceId, s);
-    const m = monthOf(r.createdAt, timeZone);
+    const m = monthOf(day);
     const entry = months.get(m.month) ?? { ...m, ...empty() };
     add(entry, knownInTime, r.unknown);
     months.set(m.month, entry);
-  }
+  });
   return {
     overall,
     byService: [...services.values()].sort((a, b) => a.serviceName.localeCompare(b.serviceName)),

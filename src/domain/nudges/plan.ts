@@ -7,6 +7,7 @@ import {
   ASK_AGAIN_AFTER_WORKING_DAYS,
   ASK_OUTCOME_AFTER_WORKING_DAYS,
   DEFAULT_OUTCOME_WAIT_WORKING_DAYS,
+  AUTO_CLOSE_OUTCOME,
   SETTLED_CLOSES_AFTER_WORKING_DAYS,
   hardLimit,
   mayAskOutcome,
@@ -152,7 +153,11 @@ function planSettled(h: Handover, ctx: PlanContext): PlannedItem[] {
 
 /** Everything still to come for this handover; empty once it needs nothing more from anyone. */
 export function planHandover(h: Handover, ctx: PlanContext): PlannedItem[] {
-  if (h.purgedAt) return [];
+  // Purged while still open (only by the 180-day limit): no more messages, just the close.
+  if (h.purgedAt)
+    return AUTO_CLOSE_OUTCOME[h.state]
+      ? [{ kind: 'auto_close', dueAt: hardLimit(h), recipientId: SYSTEM_RECIPIENT }]
+      : [];
   if (h.state === 'sent') return planWaitingForAnswer(h, ctx);
   if (h.state === 'accepted' && !h.contactMadeAt) return planWaitingForContact(h, ctx);
   if (h.state === 'contact_made' || h.state === 'unreachable') return planSettled(h, ctx);
