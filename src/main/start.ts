@@ -78,10 +78,10 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     ...createCoordinatorMounts(container, printedTimeline(db, calendar, config.timeZone)),
     ...faviconMounts(),
   ];
-  // The nudge system is built below; a move of the playground's clock sweeps through this closure.
-  let sweepNow = (): void => undefined;
-  // The nudge system is built below; messages queued by a platform wake its dispatcher through this closure.
+  // The nudge system is built below: a platform's queued messages wake its dispatcher, and a move of the
+  // playground's clock runs its sweep, through these two closures.
   let wake = (): void => undefined;
+  let sweepNow = (): void => undefined;
   // Static imports (through the registry) on purpose: a lazy import() would load a second copy of shared modules
   // under the test runner's CommonJS loader (tsx), so `instanceof HttpError`/`HandoverError` checks would fail.
   const platforms = PLATFORM_REGISTRY.filter((p) => p.enabled(config)).map((p) =>

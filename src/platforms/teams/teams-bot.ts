@@ -105,14 +105,6 @@ export function installedTeamChannel(ctx: TurnContext): { channelId: string; nam
   };
 }
 
-/** The app was just installed for one person, or added to a 1:1 chat. */
-function isPersonalInstall(ctx: TurnContext): boolean {
-  const a = ctx.activity;
-  if (!isPersonal(ctx) || !a.conversation?.id) return false;
-  if (a.type === 'installationUpdate') return a.action === 'add' || a.action === 'add-upgrade';
-  return a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
-}
-
 function tenantOf(ctx: TurnContext): string {
   const channelData = (ctx.activity.channelData ?? {}) as { tenant?: { id?: string } };
   return ctx.activity.conversation?.tenantId ?? channelData.tenant?.id ?? '';
