@@ -42,6 +42,10 @@ const READ_ONLY = new Set([
   'add_note',
   'opportunity_start',
   'introduce_to_opportunity',
+  'withdraw',
+  'reintroduce',
+  'all_notes',
+  'review_open',
 ]);
 /**
  * A 200 is right for an action that only shows something, and for the named contact who declined pressing Decline
