@@ -23,7 +23,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const clock = new FixedClock();
     seedWorld(db, clock);
     const c = buildContainer(config, createLogger('silent'), db, clock, everyDayCalendar);
-    const ids = Array.from({ length: ACCEPTS }, () => c.app.introduce('jo', introduceInput()).id);
+    const ids = Array.from({ length: ACCEPTS }, () => c.handoverService.introduce('jo', introduceInput()).id);
     const cards: Card[] = [];
     const act = timeEach(ACCEPTS, (i) => {
       const r = c.runAction({ actorId: 'sam', actionId: 'accept', subjectId: ids[i] });

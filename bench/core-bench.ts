@@ -75,9 +75,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const worst = searchTimes(tmp.dir, true).search;
 
   const w = makeWorld({ path: join(tmp.dir, 'transitions.db') });
-  const ids = Array.from({ length: TRANSITIONS }, () => w.app.introduce('jo', introduceInput()).id);
+  const ids = Array.from({ length: TRANSITIONS }, () => w.handoverService.introduce('jo', introduceInput()).id);
   const t0 = process.hrtime.bigint();
-  for (const id of ids) w.app.act(id, { type: 'accept', actorId: 'sam' });
+  for (const id of ids) w.handoverService.act(id, { type: 'accept', actorId: 'sam' });
   const acceptSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const bare = w.db.prepare('UPDATE handovers SET version = version + 1 WHERE id = ?');
   const t1 = process.hrtime.bigint();

@@ -38,14 +38,14 @@ async function serverSide(p: RunningPlayground): Promise<number[]> {
   const deps = {
     db: p.db,
     clock: { now: () => new Date() },
-    app: p.app,
+    handoverService: p.handoverService,
     cards: p.playground.cards,
     people: new PeopleStore(p.db),
     services: new ServiceStore(p.db),
   };
   const times: number[] = [];
   for (let i = 0; i < SERVER_ROUNDS; i++) {
-    const h = p.app.introduce(p.people.introducer, INPUTS);
+    const h = p.handoverService.introduce(p.people.introducer, INPUTS);
     const t0 = performance.now();
     const r = handleAction(deps, { actorId: p.people.contact, actionId: 'accept', subjectId: h.id, version: 1 });
     if (r.kind === 'card') toAdaptiveCard(r.card);
@@ -57,7 +57,7 @@ async function serverSide(p: RunningPlayground): Promise<number[]> {
 async function inBrowser(p: RunningPlayground): Promise<number[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    for (let i = 0; i < BROWSER_ROUNDS; i++) p.app.introduce(p.people.introducer, INPUTS);
+    for (let i = 0; i < BROWSER_ROUNDS; i++) p.handoverService.introduce(p.people.introducer, INPUTS);
     await p.settle();
     const page = await browser.newPage();
     await page.goto(`${p.url}/?as=${p.people.contact}`);

@@ -31,7 +31,10 @@ async function seed(): Promise<{ handoverIds: string[] }> {
   seedWorld(db, clock);
   const c = buildContainer(config, createLogger('silent'), db, clock, everyDayCalendar);
   for (const id of ['jo', 'sam']) c.people.link(id, { platform: 'slack', tenant: FAKE_TEAM_ID, userId: USERS[id] });
-  const handoverIds = Array.from({ length: Number(count) }, () => c.app.introduce('jo', introduceInput()).id);
+  const handoverIds = Array.from(
+    { length: Number(count) },
+    () => c.handoverService.introduce('jo', introduceInput()).id,
+  );
   db.close();
   return { handoverIds };
 }
@@ -67,7 +70,7 @@ async function ours(): Promise<{ port: number; handoverIds: string[] }> {
     clock,
     calendar: everyDayCalendar,
     timeZone: config.timeZone,
-    app: c.app,
+    handoverService: c.handoverService,
     handovers: c.handovers,
     people: c.people,
     services: c.services,

@@ -40,7 +40,7 @@ export async function run(): Promise<Record<string, unknown>> {
       db: w.db,
       calendar,
       timeZone: 'Europe/London',
-      app: w.app,
+      handoverService: w.handoverService,
       handovers: w.handovers,
       services: w.services,
     });

@@ -72,7 +72,7 @@ async function seed(): Promise<void> {
   const w = await startTeamsWorld({ databasePath: dbPath });
   for (const who of ['jo', 'sam', 'alex', 'kim'] as const) w.linkTeams(who);
   const ids: string[] = [];
-  for (let i = 0; i < Number(count); i++) ids.push(w.container.app.introduce('jo', introduceInput()).id);
+  for (let i = 0; i < Number(count); i++) ids.push(w.container.handoverService.introduce('jo', introduceInput()).id);
   await w.stop();
   process.stdout.write(`${JSON.stringify({ port: 0, handoverIds: ids })}\n`);
 }

@@ -49,15 +49,15 @@ const FORM_KINDS = new Set([
 function examples(): Example[] {
   const w = makeCardWorld();
   try {
-    const sent = w.app.introduce('jo', introduceInput());
-    const accepted = w.app.introduce('jo', introduceInput({ clientName: 'A.B.' }));
-    w.app.act(accepted.id, { type: 'accept', actorId: 'sam' });
-    const declined = w.app.introduce('jo', introduceInput({ clientName: 'C.D.' }));
-    w.app.act(declined.id, { type: 'decline', actorId: 'sam', reason: 'no_capacity' });
-    const asked = w.app.introduce('jo', introduceInput({ clientName: 'E.F.' }));
-    w.app.act(asked.id, { type: 'accept', actorId: 'sam' });
-    w.app.act(asked.id, { type: 'add_note', actorId: 'sam', text: 'First session booked for Thursday.' });
-    w.app.act(asked.id, { type: 'ask_outcome', actorId: 'system' });
+    const sent = w.handoverService.introduce('jo', introduceInput());
+    const accepted = w.handoverService.introduce('jo', introduceInput({ clientName: 'A.B.' }));
+    w.handoverService.act(accepted.id, { type: 'accept', actorId: 'sam' });
+    const declined = w.handoverService.introduce('jo', introduceInput({ clientName: 'C.D.' }));
+    w.handoverService.act(declined.id, { type: 'decline', actorId: 'sam', reason: 'no_capacity' });
+    const asked = w.handoverService.introduce('jo', introduceInput({ clientName: 'E.F.' }));
+    w.handoverService.act(asked.id, { type: 'accept', actorId: 'sam' });
+    w.handoverService.act(asked.id, { type: 'add_note', actorId: 'sam', text: 'First session booked for Thursday.' });
+    w.handoverService.act(asked.id, { type: 'ask_outcome', actorId: 'system' });
     const compose = (r: CardRequest) => {
       const card = w.cards.compose(r);
       if (!card) throw new Error(`No card for ${JSON.stringify(r)}`);

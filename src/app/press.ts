@@ -69,13 +69,13 @@ export function withChangedNotice(card: Card): Card {
  * sentence says more); a version the introduction never had is refused.
  */
 export function beforeActing(
-  deps: Pick<ActionDeps, 'app' | 'cards'>,
+  deps: Pick<ActionDeps, 'handoverService' | 'cards'>,
   req: ActionRequest,
   command: Command,
   known?: HandoverView,
 ): ActionResult | null {
   const press = pressOf(req);
-  const repeated = press ? deps.app.answered(req.actorId, press.key) : undefined;
+  const repeated = press ? deps.handoverService.answered(req.actorId, press.key) : undefined;
   if (repeated) {
     const rv = deps.cards.view(repeated.id, req.actorId);
     return rv ? { kind: 'card', card: liveCard(rv) } : null;
@@ -83,7 +83,7 @@ export function beforeActing(
   if (req.version === undefined || req.version === 0) return null;
   let current = known?.handover;
   try {
-    current ??= deps.app.get(req.subjectId);
+    current ??= deps.handoverService.get(req.subjectId);
   } catch (err) {
     if (err instanceof HandoverError) return null;
     throw err;
@@ -95,7 +95,7 @@ export function beforeActing(
   if (check === 'never_existed') return { kind: 'error', message: VERSION_NEVER_EXISTED, fields: {} };
   if (check !== 'changed') return null;
   try {
-    if (decide(v.handover, command, deps.app.context(v.handover)).noop) return null;
+    if (decide(v.handover, command, deps.handoverService.context(v.handover)).noop) return null;
   } catch (err) {
     if (err instanceof HandoverError) return null;
     throw err;

@@ -15,20 +15,20 @@ import type { ActResult, HandoverService } from './handover-service.ts';
 import { canCover } from './notifications.ts';
 
 /** Offers a silent introduction to the service's backup contacts (none: the channel or the introducer is told). */
-export function escalateHandover(app: HandoverService, handoverId: string): ActResult | null {
+export function escalateHandover(handoverService: HandoverService, handoverId: string): ActResult | null {
   try {
-    const h = app.get(handoverId);
-    const backupIds = backupContactIds(app.service(h.serviceId)).filter((id) => id !== h.contactId);
-    return app.act(handoverId, { type: 'escalate', actorId: SYSTEM_ACTOR, backupIds });
+    const h = handoverService.get(handoverId);
+    const backupIds = backupContactIds(handoverService.service(h.serviceId)).filter((id) => id !== h.contactId);
+    return handoverService.act(handoverId, { type: 'escalate', actorId: SYSTEM_ACTOR, backupIds });
   } catch (err) {
     if (err instanceof HandoverError) return null; // moved on meanwhile (answered, withdrawn): nothing to do
     throw err;
   }
 }
 
-export function expireHandover(app: HandoverService, handoverId: string): ActResult | null {
+export function expireHandover(handoverService: HandoverService, handoverId: string): ActResult | null {
   try {
-    return app.act(handoverId, { type: 'expire', actorId: SYSTEM_ACTOR });
+    return handoverService.act(handoverId, { type: 'expire', actorId: SYSTEM_ACTOR });
   } catch (err) {
     if (err instanceof HandoverError) return null;
     throw err;
@@ -36,9 +36,9 @@ export function expireHandover(app: HandoverService, handoverId: string): ActRes
 }
 
 /** Asks the introducer whether the client and the service got in touch (on their receipt and in a message). */
-export function askOutcome(app: HandoverService, handoverId: string): ActResult | null {
+export function askOutcome(handoverService: HandoverService, handoverId: string): ActResult | null {
   try {
-    return app.act(handoverId, { type: 'ask_outcome', actorId: SYSTEM_ACTOR });
+    return handoverService.act(handoverId, { type: 'ask_outcome', actorId: SYSTEM_ACTOR });
   } catch (err) {
     if (err instanceof HandoverError) return null;
     throw err;
@@ -46,9 +46,9 @@ export function askOutcome(app: HandoverService, handoverId: string): ActResult 
 }
 
 /** Closes an introduction nobody finished: outcome unknown when accepted, else the outcome it already has. */
-export function autoCloseHandover(app: HandoverService, handoverId: string): ActResult | null {
+export function autoCloseHandover(handoverService: HandoverService, handoverId: string): ActResult | null {
   try {
-    return app.act(handoverId, { type: 'auto_close', actorId: SYSTEM_ACTOR });
+    return handoverService.act(handoverId, { type: 'auto_close', actorId: SYSTEM_ACTOR });
   } catch (err) {
     if (err instanceof HandoverError) return null;
     throw err;
@@ -57,7 +57,7 @@ export function autoCloseHandover(app: HandoverService, handoverId: string): Act
 
 export interface UndeliverableDeps {
   db: Db;
-  app: HandoverService;
+  handoverService: HandoverService;
   handovers: HandoverStore;
   outbox: OutboxStore;
   clock: Clock;
@@ -67,13 +67,13 @@ export interface UndeliverableDeps {
 
 /** Nobody could be reached: the introduction ends as not_reached and the introducer is told at once. */
 export function markNotReached(
-  app: HandoverService,
+  handoverService: HandoverService,
   handoverId: string,
   personIds: string[],
   platforms: string[],
 ): ActResult | null {
   try {
-    return app.act(handoverId, { type: 'mark_not_reached', actorId: SYSTEM_ACTOR, personIds, platforms });
+    return handoverService.act(handoverId, { type: 'mark_not_reached', actorId: SYSTEM_ACTOR, personIds, platforms });
   } catch (err) {
     if (err instanceof HandoverError) return null;
     throw err;
@@ -145,7 +145,9 @@ export function createUndeliverableHandler(deps: UndeliverableDeps): (row: Outbo
         if (!unreached.has(personId)) record({ personId });
         unreached.add(personId);
       }
-      step = nextReachStep(reachFacts(h, steps, deps.app.serviceOrUndefined(h.serviceId), unreached, channelFailed));
+      step = nextReachStep(
+        reachFacts(h, steps, deps.handoverService.serviceOrUndefined(h.serviceId), unreached, channelFailed),
+      );
       const personId = 'personId' in row.recipient ? row.recipient.personId : null;
       // The introducer hears once per person; when nobody can be reached, the not_reached message says it all.
       if (personId && personId !== h.introducerId && !isTerminal(h) && step !== 'give_up' && step !== 'wait') {
@@ -170,8 +172,8 @@ export function createUndeliverableHandler(deps: UndeliverableDeps): (row: Outbo
         );
       }
     });
-    if (step === 'escalate') escalateHandover(deps.app, h.id);
+    if (step === 'escalate') escalateHandover(deps.handoverService, h.id);
     if (step === 'give_up')
-      markNotReached(deps.app, h.id, [h.contactId, ...h.escalatedTo], [...(deps.platforms?.() ?? [])]);
+      markNotReached(deps.handoverService, h.id, [h.contactId, ...h.escalatedTo], [...(deps.platforms?.() ?? [])]);
   };
 }

@@ -22,7 +22,7 @@ import type { PlatformContext } from '../app/platform-context.ts';
 /** The platform context plus what only the composition root and the scheduler use. */
 export interface Container extends PlatformContext {
   calendar: WorkingCalendar;
-  app: HandoverService;
+  handoverService: HandoverService;
 }
 
 /** Opportunity cards and channel digests come from the opportunity service; everything else from the card composer. */
@@ -43,7 +43,15 @@ export function buildContainer(
   const people = new PeopleStore(db, () => clock.now());
   const services = new ServiceStore(db);
   const handovers = new HandoverStore(db);
-  const app = new HandoverService({ db, clock, calendar, timeZone: config.timeZone, handovers, people, services });
+  const handoverService = new HandoverService({
+    db,
+    clock,
+    calendar,
+    timeZone: config.timeZone,
+    handovers,
+    people,
+    services,
+  });
   const opportunities = new OpportunityService({
     db,
     clock,
@@ -67,7 +75,7 @@ export function buildContainer(
   const actionDeps: ActionDeps = {
     db,
     clock,
-    app,
+    handoverService,
     cards,
     people,
     services,
@@ -83,13 +91,13 @@ export function buildContainer(
     people,
     services,
     handovers,
-    app,
+    handoverService,
     opportunities,
     cards,
     actionDeps,
     runAction: (request) => handleAction(actionDeps, request),
-    onHandoverChange: (listener) => app.onChange(listener),
-    onHandoverCommitted: (fn) => app.onCommitted(fn),
+    onHandoverChange: (listener) => handoverService.onChange(listener),
+    onHandoverCommitted: (fn) => handoverService.onCommitted(fn),
     recordSeen: (personId, platform) => presence.recordSeen(personId, platform, clock.now()),
   };
 }

@@ -64,7 +64,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     holidays: loadBankHolidays(config.bankHolidaysPath),
   });
   const container = buildContainer(config, log, db, clock, calendar);
-  const { app, people, services, handovers, opportunities } = container;
+  const { handoverService, people, services, handovers, opportunities } = container;
   if (config.demoDirectory) {
     const loaded = loadDemoDirectory(db, clock.now());
     if (loaded) log.info({ services: loaded.created.length }, 'loaded the demo directory into an empty database');
@@ -104,7 +104,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     clock,
     calendar,
     timeZone: config.timeZone,
-    app,
+    handoverService,
     handovers,
     people,
     services,

@@ -104,8 +104,8 @@ export function previewTimeline(
   const handovers = new HandoverStore(db);
   const people = new PeopleStore(db, clock.now);
   const services = new ServiceStore(db);
-  const app = new HandoverService({ db, clock, calendar, timeZone, handovers, people, services });
-  const deps = createSweepDeps({ db, calendar, timeZone, app, handovers, services });
+  const handoverService = new HandoverService({ db, clock, calendar, timeZone, handovers, people, services });
+  const deps = createSweepDeps({ db, calendar, timeZone, handoverService, handovers, services });
   const readers: Readers = { db, outbox: deps.outbox, people, presence: deps.presence, handovers, services, timeZone };
   const lines: TimelineLine[] = [];
   try {

@@ -12,7 +12,7 @@ import type { Db } from '../storage/sqlite.ts';
 
 export interface SweepDeps {
   db: Db;
-  app: HandoverService;
+  handoverService: HandoverService;
   handovers: HandoverStore;
   services: ServiceStore;
   schedule: ScheduleStore;

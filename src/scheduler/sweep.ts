@@ -25,19 +25,19 @@ export interface SweepResult extends SweepTally {
 function handleRow(deps: SweepDeps, row: ScheduleRow, prefs: PrefsCache, now: Date, tally: SweepTally): void {
   switch (row.kind) {
     case 'escalate':
-      if (escalateHandover(deps.app, row.subjectId)?.noop === false) tally.escalated++;
+      if (escalateHandover(deps.handoverService, row.subjectId)?.noop === false) tally.escalated++;
       deps.schedule.markDone(row.id, now);
       return;
     case 'expire':
-      if (expireHandover(deps.app, row.subjectId)?.noop === false) tally.expired++;
+      if (expireHandover(deps.handoverService, row.subjectId)?.noop === false) tally.expired++;
       deps.schedule.markDone(row.id, now);
       return;
     case 'ask_outcome':
-      if (askOutcome(deps.app, row.subjectId)?.noop === false) tally.asked++;
+      if (askOutcome(deps.handoverService, row.subjectId)?.noop === false) tally.asked++;
       deps.schedule.markDone(row.id, now);
       return;
     case 'auto_close':
-      if (autoCloseHandover(deps.app, row.subjectId)?.noop === false) tally.closed++;
+      if (autoCloseHandover(deps.handoverService, row.subjectId)?.noop === false) tally.closed++;
       deps.schedule.markDone(row.id, now);
       return;
     case DIGEST_KIND:

@@ -1,5 +1,5 @@
 // One call that wires nudges, the outbox and the dispatcher onto a HandoverService:
-//   const nudges = createNudgeSystem({ ...stores, app, compose, messengers, ... }); nudges.start();
+//   const nudges = createNudgeSystem({ ...stores, handoverService, compose, messengers, ... }); nudges.start();
 import type { ComposeCard } from '../app/ports.ts';
 import type { HandoverService } from '../app/handover-service.ts';
 import { queueWaitingForArrivals, refreshReceiptOnNewRoute } from '../app/deliver-waiting.ts';
@@ -31,7 +31,7 @@ export interface NudgeSystemOptions {
   clock: Clock;
   calendar: WorkingCalendar;
   timeZone: string;
-  app: HandoverService;
+  handoverService: HandoverService;
   handovers: HandoverStore;
   people: PeopleStore;
   services: ServiceStore;
@@ -67,7 +67,7 @@ export type SweepWiring = Pick<
   | 'db'
   | 'calendar'
   | 'timeZone'
-  | 'app'
+  | 'handoverService'
   | 'handovers'
   | 'services'
   | 'log'
@@ -76,12 +76,12 @@ export type SweepWiring = Pick<
   | 'extraJobs'
 >;
 
-/** The stores and the notification listener on `app`, without a dispatcher (enough to sweep, e.g. for a preview). */
+/** The stores and the notification listener on the HandoverService, without a dispatcher (enough to sweep, e.g. for a preview). */
 export function createSweepDeps(o: SweepWiring): SweepDeps {
   const outbox = new OutboxStore(o.db);
   const schedule = new ScheduleStore(o.db);
   const presence = new PresenceStore(o.db);
-  o.app.onChange(
+  o.handoverService.onChange(
     createNotificationListener({
       outbox,
       schedule,
@@ -93,7 +93,7 @@ export function createSweepDeps(o: SweepWiring): SweepDeps {
   );
   return {
     db: o.db,
-    app: o.app,
+    handoverService: o.handoverService,
     handovers: o.handovers,
     services: o.services,
     schedule,
@@ -109,7 +109,7 @@ export function createSweepDeps(o: SweepWiring): SweepDeps {
   };
 }
 
-/** Registers the notification listener and the after-commit kick on `app`, and builds sweep + dispatcher. */
+/** Registers the notification listener and the after-commit kick on the HandoverService, and builds sweep + dispatcher. */
 export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
   const sweepDeps = createSweepDeps(o);
   const { outbox, schedule, presence } = sweepDeps;
@@ -129,7 +129,7 @@ export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
     },
     onUndeliverable: createUndeliverableHandler({
       db: o.db,
-      app: o.app,
+      handoverService: o.handoverService,
       handovers: o.handovers,
       outbox,
       clock: o.clock,
@@ -137,7 +137,7 @@ export function createNudgeSystem(o: NudgeSystemOptions): NudgeSystem {
     }),
   });
   // Wake the dispatcher after a commit only when the change queued messages (many do not: a note, a snooze).
-  o.app.onCommitted(() => {
+  o.handoverService.onCommitted(() => {
     if (outbox.takeQueued()) dispatcher.kick();
   });
   const runSweep = (now?: Date) => sweep(sweepDeps, now ?? o.clock.now());

@@ -27,7 +27,7 @@ export type Answer =
 
 export interface PressWorld {
   db: Db;
-  app: HandoverService;
+  handoverService: HandoverService;
   handovers: HandoverStore;
   /** The people and services of this world. `alternative` is another service in the same category and area. */
   ids: { introducer: string; contact: string; service: string; alternative: string };
@@ -58,13 +58,18 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
     let first: Handover;
     beforeEach(async () => {
       w = await setup();
-      first = w.app.introduce(w.ids.introducer, { serviceId: w.ids.service, ...FIRST_INTRODUCTION, consent: true });
+      first = w.handoverService.introduce(w.ids.introducer, {
+        serviceId: w.ids.service,
+        ...FIRST_INTRODUCTION,
+        consent: true,
+      });
     });
     afterEach(async () => {
       await w.stop();
     });
 
-    const decline = () => w.app.act(first.id, { type: 'decline', actorId: w.ids.contact, reason: 'no_capacity' });
+    const decline = () =>
+      w.handoverService.act(first.id, { type: 'decline', actorId: w.ids.contact, reason: 'no_capacity' });
     const reintroduce = () =>
       w.press(w.ids.introducer, { actionId: 'reintroduce', subjectId: `${first.id}~${w.ids.alternative}` });
 
@@ -122,7 +127,7 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
     });
 
     it('given the contact accepted after the receipt was shown, when the introducer confirms Withdraw on the old receipt, then nothing is withdrawn and they see the current card, told it changed', async () => {
-      w.app.act(first.id, { type: 'accept', actorId: w.ids.contact });
+      w.handoverService.act(first.id, { type: 'accept', actorId: w.ids.contact });
       const answer = await w.press(w.ids.introducer, {
         actionId: 'withdraw_confirmed',
         subjectId: first.id,
@@ -144,7 +149,7 @@ export function pressContract(name: string, setup: () => Promise<PressWorld>): v
     });
 
     it('given an accepted introduction, when the contact presses "We\'ve made contact" once, then it is closed with contact made', async () => {
-      const accepted = w.app.act(first.id, { type: 'accept', actorId: w.ids.contact }).handover;
+      const accepted = w.handoverService.act(first.id, { type: 'accept', actorId: w.ids.contact }).handover;
       const answer = await w.press(w.ids.contact, {
         actionId: 'confirm_contact',
         subjectId: first.id,

@@ -86,7 +86,7 @@ pressContract('slack', async () => {
 
   return {
     db: h.container.db,
-    app: h.container.app,
+    handoverService: h.container.handoverService,
     handovers: h.container.handovers,
     ids: { introducer: 'jo', contact: 'sam', service: 'svc-mind-lambeth', alternative: 'svc-talk' },
     async press(personId, p) {

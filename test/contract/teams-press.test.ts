@@ -54,7 +54,7 @@ pressContract('teams', async () => {
   };
   return {
     db: w.container.db,
-    app: w.container.app,
+    handoverService: w.container.handoverService,
     handovers: w.container.handovers,
     ids: { introducer: 'jo', contact: 'sam', service: 'svc-mind-lambeth', alternative: 'svc-talk' },
     async press(personId, p) {

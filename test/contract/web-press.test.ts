@@ -43,7 +43,7 @@ pressContract('web playground', async () => {
   };
   return {
     db: p.db,
-    app: p.app,
+    handoverService: p.handoverService,
     handovers: p.handovers,
     ids: {
       introducer: p.people.introducer,

@@ -96,12 +96,12 @@ describe('one answer per press, in a browser', function () {
   });
 
   it('given a decline, when the introducer presses "Introduce to Talking therapies", then the form opens pre-filled beside the notice, consent unticked', async () => {
-    const first = p.app.introduce(p.people.introducer, {
+    const first = p.handoverService.introduce(p.people.introducer, {
       serviceId: 'mind-lambeth-wellbeing',
       ...FIRST_INTRODUCTION,
       consent: true,
     });
-    p.app.act(first.id, { type: 'decline', actorId: p.people.contact, reason: 'no_capacity' });
+    p.handoverService.act(first.id, { type: 'decline', actorId: p.people.contact, reason: 'no_capacity' });
     await p.settle();
     const page = await openAs(browser, p, p.people.introducer);
     const notice = page.locator('.message').filter({ hasText: 'Other services you could try' }).first();

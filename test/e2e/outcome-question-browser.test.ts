@@ -46,7 +46,7 @@ describe('playground in a browser: the outcome question', function () {
   });
 
   it('given Sam accepted and Jo was asked, when Jo presses "Couldn\'t reach" on her receipt, then it shows closed with "Client could not be reached"', async () => {
-    const h = p.app.introduce(p.people.introducer, {
+    const h = p.handoverService.introduce(p.people.introducer, {
       serviceId: 'mind-lambeth-wellbeing',
       clientName: 'R.T.',
       needs: 'Feeling anxious.',
@@ -54,8 +54,8 @@ describe('playground in a browser: the outcome question', function () {
       contactMethod: 'Phone',
       consent: true,
     });
-    p.app.act(h.id, { type: 'accept', actorId: p.people.contact });
-    p.app.act(h.id, { type: 'ask_outcome', actorId: 'system' });
+    p.handoverService.act(h.id, { type: 'accept', actorId: p.people.contact });
+    p.handoverService.act(h.id, { type: 'ask_outcome', actorId: 'system' });
     await p.settle();
     const page = await openAs(browser, p, p.people.introducer);
     const receipt = await messageWith(page, 'Your introduction of R.T.');

@@ -35,7 +35,7 @@ interface RingMeasure {
 }
 
 function introduce(app: RunningApp, clientName: string): string {
-  return app.container.app.introduce(DEMO_PEOPLE.introducer, {
+  return app.container.handoverService.introduce(DEMO_PEOPLE.introducer, {
     serviceId: DEMO_SERVICE_ID,
     clientName,
     needs: 'Feeling anxious about going back to work.',

@@ -68,7 +68,7 @@ describe('playground API', () => {
   });
 
   it('a refused action is a 422 with the sentence to show', async () => {
-    const h = p.app.introduce(p.people.introducer, {
+    const h = p.handoverService.introduce(p.people.introducer, {
       serviceId: 'mind-lambeth-wellbeing',
       clientName: 'R.T.',
       needs: 'x',

@@ -58,7 +58,7 @@ describe('the playground teaches and forgives (issue 24)', function () {
   }
 
   function introduce(clientName = 'R.T.') {
-    return p.app.introduce(p.people.introducer, {
+    return p.handoverService.introduce(p.people.introducer, {
       serviceId: SERVICE,
       clientName,
       needs: 'Feeling anxious about work.',
@@ -223,7 +223,7 @@ describe('the playground teaches and forgives (issue 24)', function () {
     const jo = await open(p.people.introducer);
     const receipt = jo.locator('.message').filter({ hasText: 'Your introduction of R.T.' });
     await receipt.waitFor();
-    p.app.act(h.id, { type: 'accept', actorId: p.people.contact });
+    p.handoverService.act(h.id, { type: 'accept', actorId: p.people.contact });
     await p.settle();
     await jo
       .getByRole('status')

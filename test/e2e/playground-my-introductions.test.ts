@@ -45,7 +45,7 @@ describe('my introductions in the browser playground', function () {
   }
 
   function introduce(clientName: string) {
-    return p.app.introduce(p.people.introducer, {
+    return p.handoverService.introduce(p.people.introducer, {
       serviceId: 'mind-lambeth-wellbeing',
       clientName,
       needs: 'Feeling anxious about work.',

@@ -61,7 +61,7 @@ describe('the playground moves time forward (issue 24)', function () {
   });
 
   it('given an introduction nobody answers, when time moves forward, then Sam is reminded, Alex gets the escalation card, Jo gets alternatives, and it expires', async () => {
-    const h = p.app.introduce(p.people.introducer, {
+    const h = p.handoverService.introduce(p.people.introducer, {
       serviceId: SERVICE,
       clientName: 'R.T.',
       needs: 'Feeling anxious about work.',

@@ -120,7 +120,7 @@ describe('playground in a browser', function () {
   });
 
   it('when the contact declines with "no capacity", the introducer sees the reason and alternative services', async () => {
-    p.app.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
+    p.handoverService.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
     await p.settle();
     const page = await openAs(browser, p, p.people.contact);
     const card = await messageWith(page, 'Introduction from Jo Rivers');
@@ -162,14 +162,18 @@ describe('playground in a browser', function () {
   });
 
   it('a second person who is not the named contact cannot accept, and is told who has it', async () => {
-    const h = p.app.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
-    p.app.act(h.id, { type: 'escalate', actorId: 'system', backupIds: [p.people.backup] });
+    const h = p.handoverService.introduce(p.people.introducer, {
+      serviceId: SERVICE,
+      ...introduceInputs(),
+      consent: true,
+    });
+    p.handoverService.act(h.id, { type: 'escalate', actorId: 'system', backupIds: [p.people.backup] });
     await p.settle();
     // Alex's browser has lost its live connection, so the card still offers Accept after Sam answers first.
     const page = await openAs(browser, p, p.people.backup, { offline: true });
     const card = await messageWith(page, "Sam Patel hasn't answered yet");
     await card.getByRole('button', { name: 'Accept' }).waitFor();
-    p.app.act(h.id, { type: 'accept', actorId: p.people.contact });
+    p.handoverService.act(h.id, { type: 'accept', actorId: p.people.contact });
     await card.getByRole('button', { name: 'Accept' }).click();
     await card
       .getByRole('alert')
@@ -180,7 +184,7 @@ describe('playground in a browser', function () {
   });
 
   it('is readable at 320 px wide and can be used with the keyboard', async () => {
-    p.app.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
+    p.handoverService.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
     await p.settle();
     const page = await openAs(browser, p, p.people.contact, { width: 320 });
     const card = await messageWith(page, 'Introduction from Jo Rivers');

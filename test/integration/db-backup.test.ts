@@ -21,7 +21,7 @@ describe('handover db backup FILE', () => {
   afterEach(() => w.cleanup());
 
   it('given the server is running and has introductions, when a backup is taken, then the copy is complete and passes the integrity check', async () => {
-    for (let i = 0; i < 3; i++) w.app.introduce('jo', introduceInput());
+    for (let i = 0; i < 3; i++) w.handoverService.introduce('jo', introduceInput());
     const file = join(w.path, '..', 'backup.db');
     const code = await runCli(['db', 'backup', file], deps);
     expect(code, lines.join('\n')).to.equal(0);

@@ -15,7 +15,7 @@ describe('dispatching the outbox', () => {
   it('given the platform answers 429 with Retry-After, the message waits that long and is then delivered once', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     w.web.failures.push(new DeliveryError('rate_limited', 'slow down', 2000));
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(w.inbox('sam')).to.deep.equal([]); // the first call was refused
     w.clock.advance(1999);
@@ -30,7 +30,7 @@ describe('dispatching the outbox', () => {
   it('given transient failures, it retries with growing delays and dead-letters after the last attempt', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     w.web.failAlways = new DeliveryError('transient', 'bad gateway');
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     const delays: number[] = [];
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await w.nudges.dispatcher.runOnce();
@@ -52,7 +52,7 @@ describe('dispatching the outbox', () => {
   it('given a messenger that fails permanently, the message is dead-lettered at once and can be retried later', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     w.web.failAlways = new DeliveryError('permanent', 'invalid blocks');
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     const failed = w.nudges.outbox.failed();
     expect(failed.slice(0, 2).map((r) => r.card.kind)).to.deep.equal(['introduction', 'receipt']);
@@ -69,7 +69,7 @@ describe('dispatching the outbox', () => {
     w.nudges.router.register(teams);
     w.people.link('sam', { platform: 'teams', tenant: 't1', userId: 'sam-aad' });
     teams.unknownUsers.add('sam-aad');
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(teams.calls).to.deep.equal(['send:sam-aad:introduction']);
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
@@ -81,7 +81,7 @@ describe('dispatching the outbox', () => {
     w.nudges.router.register(teams);
     w.people.link('sam', { platform: 'teams', tenant: 't1', userId: 'sam-aad' });
     w.nudges.presence.recordSeen('sam', 'web', w.clock.now());
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(teams.sent).to.have.length(0);
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
@@ -90,7 +90,7 @@ describe('dispatching the outbox', () => {
   it('given the named contact cannot be reached anywhere, Jo gets a notice, it is audited and the backups are asked', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     w.web.unknownUsers.add('sam');
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     await w.nudges.dispatcher.runOnce();
     expect(w.inbox('jo').filter((t) => t === 'notice:recipient_unreachable')).to.have.length(1);
@@ -103,9 +103,9 @@ describe('dispatching the outbox', () => {
 
   it('updates a live card in place instead of sending a second message', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
-    w.app.act(h.id, { type: 'accept', actorId: 'sam' });
+    w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' });
     await w.nudges.dispatcher.runOnce();
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
     expect(w.web.updates.map((u) => `${u.ref.conversationId}:${u.card.kind}`).sort()).to.deep.equal([
@@ -127,7 +127,7 @@ describe('dispatching the outbox', () => {
       lease,
     });
     await w.nudges.dispatcher.runOnce(); // instance A takes the lease
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     w.nudges.router.register(other);
     const summary = await second.runOnce();
     expect(summary.sent).to.equal(0);
@@ -138,7 +138,7 @@ describe('dispatching the outbox', () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     const dead = new Lease(w.db, 'dispatcher', 'instance-dead', LEASE_TTL_MS);
     expect(dead.acquire(w.clock.now())).to.equal('new');
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     expect((await w.nudges.dispatcher.runOnce()).sent).to.equal(0);
     w.clock.advance(LEASE_TTL_MS);
     expect((await w.nudges.dispatcher.runOnce()).sent).to.equal(2);

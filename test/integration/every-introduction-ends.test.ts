@@ -13,9 +13,9 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
   /** Introduced Monday 17 Aug 10:00, accepted by Sam at 11:00: follow-up Monday 24 Aug 11:00. */
   async function acceptedOnMonday17(): Promise<string> {
     w = makeNudgeWorld({ start: '2026-08-17T09:00:00Z', extra: { retentionDays: RETENTION_DAYS } });
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.at('2026-08-17T10:00:00Z');
-    w.app.act(h.id, { type: 'accept', actorId: 'sam' });
+    w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' });
     return h.id;
   }
 
@@ -68,7 +68,7 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
   it('given contact is made with a follow-up still owed and nobody closes it, then it closes itself with outcome contact made five working days later (Fri 4 Sep, after the bank holiday)', async () => {
     const id = await acceptedOnMonday17();
     w.clock.set('2026-08-27T14:00:00Z'); // Thursday 15:00
-    w.app.act(id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
+    w.handoverService.act(id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
     await w.at('2026-09-04T13:59:00Z');
     expect(stateOf(id).state).to.equal('contact_made');
     await w.at('2026-09-04T14:00:00Z'); // 28 Aug, (31 Aug bank holiday), 1, 2, 3, 4 Sep
@@ -85,9 +85,9 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
   it('given contact is made with a follow-up owed and Sam adds a note, then the close waits five working days from the note', async () => {
     const id = await acceptedOnMonday17();
     w.clock.set('2026-08-27T14:00:00Z');
-    w.app.act(id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
+    w.handoverService.act(id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
     w.clock.set('2026-09-03T10:00:00Z'); // Thursday 3 Sep 11:00
-    w.app.act(id, { type: 'add_note', actorId: 'sam', text: 'Second session booked for next week.' });
+    w.handoverService.act(id, { type: 'add_note', actorId: 'sam', text: 'Second session booked for next week.' });
     await w.at('2026-09-04T14:00:00Z');
     expect(stateOf(id).state).to.equal('contact_made');
     await w.at('2026-09-10T10:00:00Z'); // Thursday 10 Sep 11:00
@@ -98,14 +98,14 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     const id = await acceptedOnMonday17();
     await w.at('2026-08-26T10:00:00Z'); // first question
     w.clock.set('2026-08-27T08:30:00Z'); // Thursday 09:30
-    w.app.act(id, { type: 'not_yet', actorId: 'jo' });
+    w.handoverService.act(id, { type: 'not_yet', actorId: 'jo' });
     await w.at('2026-09-04T08:29:00Z');
     expect(w.inbox('jo')).to.deep.equal(['receipt', 'outcome:outcome_question']);
     await w.at('2026-09-04T08:30:00Z'); // 28 Aug, (31 Aug bank holiday), 1, 2, 3, 4 Sep: asked again
     expect(w.inbox('jo')).to.deep.equal(['receipt', 'outcome:outcome_question', 'outcome:outcome_question']);
 
     w.clock.set('2026-09-04T09:00:00Z');
-    w.app.act(id, { type: 'not_yet', actorId: 'jo' });
+    w.handoverService.act(id, { type: 'not_yet', actorId: 'jo' });
     // Without the second "Not yet" it would have closed on Tue 8 Sep; now 5 + 2 working days after it.
     await w.at('2026-09-15T08:59:00Z');
     expect(stateOf(id).state).to.equal('accepted');
@@ -131,7 +131,7 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
   it('given Sam could not reach the client and nobody closes it, then it closes with outcome "could not be reached" five working days later', async () => {
     const id = await acceptedOnMonday17();
     w.clock.set('2026-08-27T14:00:00Z');
-    w.app.act(id, { type: 'report_unreachable', actorId: 'sam' });
+    w.handoverService.act(id, { type: 'report_unreachable', actorId: 'sam' });
     await w.at('2026-09-04T13:59:00Z');
     expect(stateOf(id).state).to.equal('unreachable');
     await w.at('2026-09-04T14:00:00Z');
@@ -142,9 +142,9 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
   it('given a service that waits 6 working days instead of 10, then an unconfirmed introduction closes as unknown 6 working days after its follow-up date', async () => {
     w = makeNudgeWorld({ start: '2026-08-17T09:00:00Z' });
     w.services.upsert(makeService({ outcomeWaitDays: 6 }), w.clock.now().toISOString());
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     w.clock.set('2026-08-17T10:00:00Z');
-    w.app.act(h.id, { type: 'accept', actorId: 'sam' });
+    w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' });
     await w.at('2026-09-02T09:59:00Z');
     expect(stateOf(h.id).state).to.equal('accepted');
     await w.at('2026-09-02T10:00:00Z'); // follow-up Mon 24 Aug + 6 working days (31 Aug skipped) = Wed 2 Sep
@@ -155,7 +155,7 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
     const id = await acceptedOnMonday17();
     await w.at('2026-08-26T10:00:00Z');
     w.clock.set('2026-08-26T11:00:00Z');
-    w.app.act(id, { type: 'report_outcome', actorId: 'jo', outcome: 'contact_made' });
+    w.handoverService.act(id, { type: 'report_outcome', actorId: 'jo', outcome: 'contact_made' });
     expect(stateOf(id)).to.deep.include({ state: 'closed', outcome: 'contact_made' });
     expect(w.handovers.audit(id).find((a) => a.event === 'closed')!.details).to.deep.equal({
       outcome: 'contact_made',
@@ -168,15 +168,15 @@ describe('every introduction ends, with a known outcome or an honest "unknown"',
 
   it('given an open introduction sent 180 days ago, then the sweep closes it and its client details are gone, whatever RETENTION_DAYS says', async () => {
     w = makeNudgeWorld({ start: '2026-08-17T09:00:00Z', extra: { retentionDays: 365 } });
-    const h = w.app.introduce('jo', introduceInput());
-    w.app.act(h.id, { type: 'accept', actorId: 'sam' });
+    const h = w.handoverService.introduce('jo', introduceInput());
+    w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' });
     w.clock.set('2026-09-01T09:00:00Z');
-    w.app.act(h.id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
+    w.handoverService.act(h.id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
     // Notes keep pushing the close of a "contact made" introduction; the limit does not move.
     for (let day = 2; day < 180; day += 4) {
       w.clock.set(new Date(Date.parse('2026-08-17T09:00:00Z') + day * DAY_MS));
       if (stateOf(h.id).state !== 'contact_made') break;
-      w.app.act(h.id, { type: 'add_note', actorId: 'sam', text: `Still meeting, week ${day}.` });
+      w.handoverService.act(h.id, { type: 'add_note', actorId: 'sam', text: `Still meeting, week ${day}.` });
     }
     await w.at(new Date(Date.parse('2026-08-17T09:00:00Z') + 180 * DAY_MS - 60_000).toISOString());
     expect(stateOf(h.id).state).to.equal('contact_made');

@@ -26,12 +26,19 @@ describe('the shared action handler', () => {
 
   beforeEach(() => {
     w = makeCardWorld();
-    deps = { db: w.db, clock: w.clock, app: w.app, cards: w.cards, people: w.people, services: w.services };
+    deps = {
+      db: w.db,
+      clock: w.clock,
+      handoverService: w.handoverService,
+      cards: w.cards,
+      people: w.people,
+      services: w.services,
+    };
   });
   afterEach(() => w.cleanup());
 
   it('Accept by the named contact returns the accepted card with the client contact details', () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     const r = act('sam', 'accept', h.id);
     expect(r.kind).to.equal('card');
     expect(text((r as { card: Card }).card)).to.contain('07700 900123');
@@ -39,7 +46,7 @@ describe('the shared action handler', () => {
   });
 
   it('someone who is not the named contact is told whose introduction it is', () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     const r = act('pat', 'accept', h.id);
     expect(r).to.deep.include({ kind: 'error', message: 'This introduction is for Sam Patel at Wellbeing Hub.' });
     expect(act('pat', 'decline', h.id)).to.deep.include({
@@ -49,7 +56,7 @@ describe('the shared action handler', () => {
   });
 
   it('Decline opens the form; submitting without a reason gives the form back with the message beside the reason', () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     expect(act('sam', 'decline', h.id).kind).to.equal('form');
     const r = act('sam', 'decline_submit', h.id, { note: 'typed note' });
     expect(r.kind).to.equal('error');
@@ -63,7 +70,7 @@ describe('the shared action handler', () => {
   });
 
   it('Decline with "no capacity" closes the introduction with that reason', () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     const r = act('sam', 'decline_submit', h.id, { reason: 'no_capacity' });
     expect(r.kind).to.equal('card');
     expect(w.handovers.find(h.id)!).to.deep.include({ state: 'declined', declineReason: 'no_capacity' });
@@ -93,7 +100,7 @@ describe('the shared action handler', () => {
   });
 
   it('snooze takes a date and waits until the morning of that day in the contact’s time zone', () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     expect(act('sam', 'snooze', h.id).kind).to.equal('form');
     expect(act('sam', 'snooze_submit', h.id, { until: '2026-11-30' }).kind).to.equal('card');
     expect(w.handovers.find(h.id)!.snoozedUntil).to.equal('2026-11-30T09:00:00.000Z');
@@ -104,7 +111,7 @@ describe('the shared action handler', () => {
     expect(search.kind).to.equal('form');
     expect(text((search as { card: Card }).card)).to.contain('Wellbeing Hub');
     expect(act('jo', 'introduce_start', 'svc-mind-lambeth').kind).to.equal('form');
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     for (const a of ['accept', 'report_unreachable', 'confirm_contact'])
       expect(act('sam', a, h.id).kind, a).to.equal('card');
     expect(w.handovers.find(h.id)!).to.deep.include({ state: 'closed', outcome: 'contact_made' });

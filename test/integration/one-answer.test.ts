@@ -20,7 +20,14 @@ describe('one answer per press (shared handler)', () => {
 
   beforeEach(() => {
     w = makeCardWorld();
-    deps = { db: w.db, clock: w.clock, app: w.app, cards: w.cards, people: w.people, services: w.services };
+    deps = {
+      db: w.db,
+      clock: w.clock,
+      handoverService: w.handoverService,
+      cards: w.cards,
+      people: w.people,
+      services: w.services,
+    };
   });
   afterEach(() => w.cleanup());
 
@@ -44,7 +51,7 @@ describe('one answer per press (shared handler)', () => {
   });
 
   it('given a note added from a card, when the same press arrives again (a retry of the same version), then there is one note', () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     act('jo', 'add_note_submit', h.id, { version: 1, inputs: { text: 'New phone number: ask me.' } });
     const again = act('jo', 'add_note_submit', h.id, { version: 1, inputs: { text: 'New phone number: ask me.' } });
     expect(again.kind).to.equal('card');
@@ -58,7 +65,7 @@ describe('one answer per press (shared handler)', () => {
 
   it('given keys of presses from eight days and one hour ago, when old keys are forgotten, then only the recent one is kept', () => {
     const keys = new ActionKeyStore(w.db);
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     keys.claim({
       key: 'old',
       actorId: 'jo',
@@ -86,13 +93,13 @@ describe('one answer per press (shared handler)', () => {
   };
 
   it('given an expiry, a client nobody could reach, or a contact who never answered, then the introducer is offered "Introduce to" other services', () => {
-    const expired = w.app.introduce('jo', introduceInput()).id;
-    w.app.act(expired, { type: 'expire', actorId: 'system' });
-    const unreachable = w.app.introduce('jo', introduceInput()).id;
-    w.app.act(unreachable, { type: 'accept', actorId: 'sam' });
-    w.app.act(unreachable, { type: 'report_unreachable', actorId: 'sam' });
-    const silent = w.app.introduce('jo', introduceInput()).id;
-    w.app.act(silent, { type: 'escalate', actorId: 'system', backupIds: ['alex'] });
+    const expired = w.handoverService.introduce('jo', introduceInput()).id;
+    w.handoverService.act(expired, { type: 'expire', actorId: 'system' });
+    const unreachable = w.handoverService.introduce('jo', introduceInput()).id;
+    w.handoverService.act(unreachable, { type: 'accept', actorId: 'sam' });
+    w.handoverService.act(unreachable, { type: 'report_unreachable', actorId: 'sam' });
+    const silent = w.handoverService.introduce('jo', introduceInput()).id;
+    w.handoverService.act(silent, { type: 'escalate', actorId: 'system', backupIds: ['alex'] });
     for (const [id, reason] of [
       [expired, 'expired'],
       [unreachable, 'unreachable'],
@@ -108,9 +115,9 @@ describe('one answer per press (shared handler)', () => {
   });
 
   it('given an introduction still going ahead, when someone presses re-introduce on it, then it is refused; only the introducer may', () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     expect(act('jo', 'reintroduce', `${h.id}~svc-talk`)).to.deep.include({ kind: 'error' });
-    w.app.act(h.id, { type: 'decline', actorId: 'sam', reason: 'no_capacity' });
+    w.handoverService.act(h.id, { type: 'decline', actorId: 'sam', reason: 'no_capacity' });
     expect((act('sam', 'reintroduce', `${h.id}~svc-talk`) as { message: string }).message).to.contain('Only Jo Rivers');
     expect(rows('handovers')).to.equal(1);
   });

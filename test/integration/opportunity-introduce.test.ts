@@ -62,7 +62,7 @@ describe('introducing a client from an opportunity card', () => {
       contactMethod: 'Phone',
       consent: true,
     };
-    const h = w.app.introduce(
+    const h = w.handoverService.introduce(
       'pat',
       withOpportunity(deps, 'pat', { ...inputs, serviceId: 'svc-mind-lambeth' }, inputs),
     );

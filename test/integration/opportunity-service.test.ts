@@ -224,7 +224,7 @@ describe('opportunities in peer-group channels (real SQLite, real outbox)', () =
         contactId: 'alex',
         contactName: 'Alex Morgan',
       });
-      const h = w.app.introduce(
+      const h = w.handoverService.introduce(
         'pat',
         w.opportunities.introductionInput(o.id, 'pat', {
           clientName: 'R.T.',
@@ -254,7 +254,7 @@ describe('opportunities in peer-group channels (real SQLite, real outbox)', () =
 
     it('given an introduction made through an opportunity, then no client detail ever reaches its channel card or digest', () => {
       const o = w.opportunities.postOpportunity('sam', opportunityInput(), [PEER_GROUP]);
-      w.app.introduce(
+      w.handoverService.introduce(
         'jo',
         w.opportunities.introductionInput(o.id, 'jo', {
           clientName: 'Zed Q.',

@@ -41,9 +41,9 @@ describe('the nudges, outbox and purge commands', () => {
   it("given two introductions to Sam on a digest and Alex in Paris, when previewing Christmas week, then each new message is one line in its recipient's time", async () => {
     w.people.setDigest('sam', true);
     w.people.changeSettings('alex', { timeZone: 'Europe/Paris' });
-    const a = w.app.introduce('jo', introduceInput({ clientName: 'Ada Lovelace' })); // Monday 21 Dec 10:00: reply by Wed 10:00
+    const a = w.handoverService.introduce('jo', introduceInput({ clientName: 'Ada Lovelace' })); // Monday 21 Dec 10:00: reply by Wed 10:00
     w.clock.set('2026-12-21T14:00:00Z');
-    w.app.introduce('pat', introduceInput({ clientName: 'Ben' })); // reply by Wed 14:00
+    w.handoverService.introduce('pat', introduceInput({ clientName: 'Ben' })); // reply by Wed 14:00
     await w.nudges.dispatcher.runOnce();
     const before = w.nudges.outbox.counts();
     await run('nudges', 'preview', '--from', '2026-12-22 09:00', '--to', '2026-12-31 18:00');
@@ -90,7 +90,7 @@ describe('the nudges, outbox and purge commands', () => {
   });
 
   it('given a window before anything is due, when previewing, then it says nothing would be sent', async () => {
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await run('nudges', 'preview', '--from', '2026-12-21 11:00', '--to', '2026-12-22 18:00');
     expect(lines.slice(-1)).to.deep.equal(['Nothing would be sent in this window.']);
   });
@@ -106,7 +106,7 @@ describe('the nudges, outbox and purge commands', () => {
 
   it('outbox failed lists dead letters and outbox retry queues one again', async () => {
     w.web.failAlways = new DeliveryError('permanent', 'invalid blocks');
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     await run('outbox', 'failed');
     // The introduction and the receipt, then what the refused introduction led to (the backups asked, Jo told).
@@ -120,8 +120,8 @@ describe('the nudges, outbox and purge commands', () => {
   });
 
   it('purge --dry-run lists what would go and changes nothing', async () => {
-    const h = w.app.introduce('jo', introduceInput());
-    w.app.act(h.id, { type: 'withdraw', actorId: 'jo' });
+    const h = w.handoverService.introduce('jo', introduceInput());
+    w.handoverService.act(h.id, { type: 'withdraw', actorId: 'jo' });
     w.clock.set('2027-04-01T10:00:00Z');
     await run('purge', '--dry-run');
     expect(lines[0]).to.match(new RegExp(`^${h.id}\\s+withdrawn\\s+closed Mon 21 Dec 2026$`));

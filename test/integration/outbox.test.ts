@@ -25,7 +25,7 @@ describe('the outbox', () => {
   it("given an introduction, the contact's card and the introducer's receipt are queued in the same transaction", () => {
     const nw = makeNudgeWorld();
     w = nw;
-    const h = nw.app.introduce('jo', introduceInput());
+    const h = nw.handoverService.introduce('jo', introduceInput());
     const rows = nw.nudges.outbox.bySubject(h.id);
     expect(rows.map((r) => [r.card.kind, 'personId' in r.recipient ? r.recipient.personId : '', r.mode])).to.deep.equal(
       [
@@ -39,16 +39,16 @@ describe('the outbox', () => {
   it('given an introduction that fails validation, nothing is queued', () => {
     const nw = makeNudgeWorld();
     w = nw;
-    expect(() => nw.app.introduce('jo', introduceInput({ consent: false }))).to.throw();
+    expect(() => nw.handoverService.introduce('jo', introduceInput({ consent: false }))).to.throw();
     expect(nw.nudges.outbox.counts().pending).to.equal(0);
   });
 
   it('given a pass to a colleague, the new contact gets their own introduction card and the old one is updated', async () => {
     const nw = makeNudgeWorld();
     w = nw;
-    const h = nw.app.introduce('jo', introduceInput());
+    const h = nw.handoverService.introduce('jo', introduceInput());
     await nw.nudges.dispatcher.runOnce();
-    nw.app.act(h.id, { type: 'pass', actorId: 'sam', toPersonId: 'alex' });
+    nw.handoverService.act(h.id, { type: 'pass', actorId: 'sam', toPersonId: 'alex' });
     await nw.nudges.dispatcher.runOnce();
     expect(nw.inbox('alex')).to.deep.equal(['introduction']);
     expect(nw.web.updates.map((u) => u.ref.conversationId).sort()).to.deep.equal(['dm-jo', 'dm-sam']);

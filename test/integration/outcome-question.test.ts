@@ -37,9 +37,16 @@ describe('the outcome question on the receipt', () => {
 
   beforeEach(() => {
     w = makeCardWorld();
-    deps = { db: w.db, clock: w.clock, app: w.app, cards: w.cards, people: w.people, services: w.services };
-    id = w.app.introduce('jo', introduceInput()).id;
-    w.app.act(id, { type: 'accept', actorId: 'sam' });
+    deps = {
+      db: w.db,
+      clock: w.clock,
+      handoverService: w.handoverService,
+      cards: w.cards,
+      people: w.people,
+      services: w.services,
+    };
+    id = w.handoverService.introduce('jo', introduceInput()).id;
+    w.handoverService.act(id, { type: 'accept', actorId: 'sam' });
   });
   afterEach(() => w.cleanup());
 
@@ -50,7 +57,7 @@ describe('the outcome question on the receipt', () => {
   });
 
   it("given Jo was asked, then the receipt and the message ask the question with Yes / Couldn't reach / Not yet, each carrying only its action, the id and the version", () => {
-    w.app.act(id, { type: 'ask_outcome', actorId: 'system' });
+    w.handoverService.act(id, { type: 'ask_outcome', actorId: 'system' });
     const card = receipt();
     expect(text(card)).to.contain(QUESTION);
     expect(card.actions.map((a) => [a.id, a.label])).to.deep.equal([
@@ -87,7 +94,7 @@ describe('the outcome question on the receipt', () => {
   });
 
   it('when Jo presses "Yes", then it closes with outcome contact made, and a second press changes nothing', () => {
-    w.app.act(id, { type: 'ask_outcome', actorId: 'system' });
+    w.handoverService.act(id, { type: 'ask_outcome', actorId: 'system' });
     const card = cardOf(press('jo', 'outcome_yes'));
     expect(w.handovers.find(id)).to.deep.include({ state: 'closed', outcome: 'contact_made' });
     expect(text(card)).to.contain('Jo Rivers said: Contact made');
@@ -98,25 +105,25 @@ describe('the outcome question on the receipt', () => {
   });
 
   it('when Jo presses "Couldn\'t reach", then it closes with outcome "client could not be reached", never "unknown"', () => {
-    w.app.act(id, { type: 'ask_outcome', actorId: 'system' });
+    w.handoverService.act(id, { type: 'ask_outcome', actorId: 'system' });
     cardOf(press('jo', 'outcome_unreachable'));
     expect(w.handovers.find(id)).to.deep.include({ state: 'closed', outcome: 'unreachable' });
     expect(text(receipt())).to.contain('Client could not be reached');
   });
 
   it('when Jo presses "Not yet" (twice, as a retry), then the question goes away until asked again and is counted once', () => {
-    w.app.act(id, { type: 'ask_outcome', actorId: 'system' });
+    w.handoverService.act(id, { type: 'ask_outcome', actorId: 'system' });
     const card = cardOf(press('jo', 'outcome_not_yet'));
     expect(card.actions.map((a) => a.id)).to.deep.equal(['withdraw', 'add_note']);
     expect(text(card)).to.contain('Jo Rivers answered "Not yet"');
     press('jo', 'outcome_not_yet');
     expect(w.handovers.find(id)!.notYetCount).to.equal(1);
-    w.app.act(id, { type: 'ask_outcome', actorId: 'system' });
+    w.handoverService.act(id, { type: 'ask_outcome', actorId: 'system' });
     expect(text(receipt())).to.contain('We will not ask again');
   });
 
   it("when Sam or anyone else presses Jo's buttons, then they are told only Jo can answer", () => {
-    w.app.act(id, { type: 'ask_outcome', actorId: 'system' });
+    w.handoverService.act(id, { type: 'ask_outcome', actorId: 'system' });
     expect(press('sam', 'outcome_yes')).to.deep.include({
       kind: 'error',
       message: 'Only Jo Rivers, who made this introduction, can do that.',
@@ -126,7 +133,7 @@ describe('the outcome question on the receipt', () => {
   });
 
   it('given it closed as unknown, then Jo and Sam each get a message saying so, and the receipt says "outcome unknown", not expired or unreachable', () => {
-    w.app.act(id, { type: 'auto_close', actorId: 'system' });
+    w.handoverService.act(id, { type: 'auto_close', actorId: 'system' });
     const forJo = w.cards.compose({
       kind: 'outcome',
       subjectId: id,

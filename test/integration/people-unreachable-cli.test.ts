@@ -30,7 +30,7 @@ describe('the people unreachable command', () => {
 
   it('given nobody at the service could be reached, then the coordinator sees the named contact and the backups, and not the introducer', async () => {
     for (const id of ['sam', 'alex', 'kim']) w.web.unknownUsers.add(id);
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     await w.nudges.dispatcher.runOnce();
     expect(w.handovers.find(h.id)?.state).to.equal('not_reached');
@@ -42,12 +42,12 @@ describe('the people unreachable command', () => {
 
   it('given Sam could not be reached once but a later introduction reached him, then he is no longer listed', async () => {
     w.web.unknownUsers.add('sam');
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(await run('people', 'unreachable')).to.contain('Sam Patel');
     w.clock.advance(60_000);
     w.web.unknownUsers.delete('sam');
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(await run('people', 'unreachable')).to.equal('No named contact is unreachable right now.');
   });
@@ -56,7 +56,7 @@ describe('the people unreachable command', () => {
     const slack = new FakeMessenger('slack');
     w.nudges.router.register(slack);
     w.web.unknownUsers.add('sam');
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(slack.sent).to.have.length(0);
     await run(

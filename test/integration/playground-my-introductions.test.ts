@@ -32,7 +32,7 @@ describe('my introductions in the playground', () => {
   }
 
   function introduce() {
-    return p.app.introduce(p.people.introducer, {
+    return p.handoverService.introduce(p.people.introducer, {
       serviceId: 'mind-lambeth-wellbeing',
       clientName: 'Robin',
       needs: 'Feeling anxious about work.',

@@ -58,7 +58,7 @@ describe('moving the playground clock through the real server (issue 24)', () =>
     const config = readConfig({ PORT: '0', DATABASE_PATH: join(tmp.dir, 'h.db') });
     app = await startApp(config, createLogger('silent'), { clock: { now: () => MONDAY_10AM }, dispatchIntervalMs: 50 });
     const running = app;
-    running.container.app.introduce(DEMO_PEOPLE.introducer, {
+    running.container.handoverService.introduce(DEMO_PEOPLE.introducer, {
       serviceId: DEMO_SERVICE_ID,
       clientName: 'R.T.',
       needs: 'Anxious about work.',
@@ -93,7 +93,7 @@ describe('moving the playground clock through the real server (issue 24)', () =>
     app = await startApp(config, createLogger('silent'), { clock: { now: () => MONDAY_10AM }, dispatchIntervalMs: 50 });
     const running = app;
     running.container.db.prepare('UPDATE people SET digest = 1 WHERE id = ?').run(DEMO_PEOPLE.contact);
-    running.container.app.introduce(DEMO_PEOPLE.introducer, {
+    running.container.handoverService.introduce(DEMO_PEOPLE.introducer, {
       serviceId: DEMO_SERVICE_ID,
       clientName: 'R.T.',
       needs: 'Anxious about work.',

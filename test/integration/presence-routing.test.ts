@@ -55,7 +55,7 @@ describe('presence: the next card goes where the person was last seen', () => {
   /** Jo introduces another client to Sam; returns the platform Sam's introduction card went to. */
   async function nextIntroduction(): Promise<{ id: string; platform: string | null }> {
     clock.advance(MINUTE_MS);
-    const h = app.container.app.introduce('jo', introduceInput());
+    const h = app.container.handoverService.introduce('jo', introduceInput());
     await app.nudges.dispatcher.runOnce();
     const row = app.nudges.outbox.bySubject(h.id).find((r) => r.card.kind === 'introduction');
     return { id: h.id, platform: row?.platform ?? null };

@@ -32,9 +32,9 @@ describe('handover purge: the 180-day limit', () => {
 
   it('given an accepted introduction sent 180 days ago and never closed, when purge runs, then its client details and notes are gone and the listing says it was over the limit', async () => {
     const sentAt = w.clock.now().getTime();
-    const h = w.app.introduce('jo', introduceInput());
-    w.app.act(h.id, { type: 'accept', actorId: 'sam' });
-    w.app.act(h.id, { type: 'add_note', actorId: 'jo', text: 'R.T. moved flat.' });
+    const h = w.handoverService.introduce('jo', introduceInput());
+    w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' });
+    w.handoverService.act(h.id, { type: 'add_note', actorId: 'jo', text: 'R.T. moved flat.' });
     w.clock.set(new Date(sentAt + 180 * DAY_MS - 60_000));
     await run('purge', '--dry-run');
     expect(lines[0]).to.match(/^0 introduction\(s\)/);
@@ -52,8 +52,8 @@ describe('handover purge: the 180-day limit', () => {
 
   it('given an open introduction purged by the limit, when the reminder service next starts, then it closes as unknown', async () => {
     const sentAt = w.clock.now().getTime();
-    const h = w.app.introduce('jo', introduceInput());
-    w.app.act(h.id, { type: 'accept', actorId: 'sam' });
+    const h = w.handoverService.introduce('jo', introduceInput());
+    w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' });
     w.clock.set(new Date(sentAt + 181 * DAY_MS));
     await run('purge');
     w.cleanup = ((cleanup) => () => {
@@ -65,7 +65,7 @@ describe('handover purge: the 180-day limit', () => {
       clock: w.clock,
       calendar: everyDayCalendar,
       timeZone: 'Europe/London',
-      app: w.app,
+      handoverService: w.handoverService,
       handovers: w.handovers,
       people: w.people,
       services: w.services,

@@ -25,9 +25,9 @@ describe('retention: purging an introduction updates its cards in Slack DMs', ()
     h = await startSlackHarness({ delivery: false }); // no timer: each test says when the outbox is sent
     for (const id of ['jo', 'sam'] as const)
       h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
-    handoverId = h.container.app.introduce('jo', INPUT).id;
+    handoverId = h.container.handoverService.introduce('jo', INPUT).id;
     for (const command of [{ type: 'accept' }, { type: 'confirm_contact' }] as const) {
-      h.container.app.act(handoverId, { ...command, actorId: 'sam' });
+      h.container.handoverService.act(handoverId, { ...command, actorId: 'sam' });
     }
     await h.nudges.dispatcher.runOnce();
   });

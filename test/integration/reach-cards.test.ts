@@ -16,7 +16,7 @@ describe('cards about a named contact nobody could reach', () => {
 
   it('given Sam and both backups could not be reached, then Jo reads who was tried, where, and other services to try, and the receipt says so', async () => {
     for (const id of ['sam', 'alex', 'kim']) w.web.unknownUsers.add(id);
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     await w.nudges.dispatcher.runOnce();
     const compose = createCardComposer({

@@ -33,14 +33,18 @@ describe('re-introduce after a decline (demo directory)', function () {
 
   beforeEach(async () => {
     p = await startPlayground();
-    firstId = p.app.introduce(p.people.introducer, { serviceId: MIND, ...FIRST_INTRODUCTION, consent: true }).id;
+    firstId = p.handoverService.introduce(p.people.introducer, {
+      serviceId: MIND,
+      ...FIRST_INTRODUCTION,
+      consent: true,
+    }).id;
   });
   afterEach(async () => {
     await p.stop();
   });
 
   const decline = async (reason: string) => {
-    p.app.act(firstId, {
+    p.handoverService.act(firstId, {
       type: 'decline',
       actorId: p.people.contact,
       reason,

@@ -103,7 +103,7 @@ function seedSpring(s: ReportsServer): void {
   );
   for (const f of FIXTURE) {
     s.clock.set(f.sent);
-    const h = c.app.introduce(
+    const h = c.handoverService.introduce(
       'jo',
       introduceInput({ serviceId: f.service === 'debt' ? 'svc-debt' : 'svc-mind-lambeth' }),
     );
@@ -120,7 +120,7 @@ function seedSpring(s: ReportsServer): void {
     };
     for (const [at, step] of f.steps) {
       s.clock.set(at);
-      c.app.act(h.id, commands[step]);
+      c.handoverService.act(h.id, commands[step]);
     }
   }
   s.clock.set(NOW);

@@ -27,7 +27,7 @@ describe('self-service from chat', () => {
         services: w.services,
       });
       return handleAction(
-        { db: w.db, clock: w.clock, app: w.app, cards, people: w.people, services: w.services },
+        { db: w.db, clock: w.clock, handoverService: w.handoverService, cards, people: w.people, services: w.services },
         { actorId, actionId: 'say', subjectId: 'chat', inputs: { text } },
       );
     };

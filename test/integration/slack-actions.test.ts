@@ -34,7 +34,7 @@ describe('Slack: answering an introduction', () => {
     h = await startSlackHarness();
     for (const id of ['jo', 'sam', 'pat'] as const)
       h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
-    handoverId = h.container.app.introduce('jo', introduceInput()).id;
+    handoverId = h.container.handoverService.introduce('jo', introduceInput()).id;
     const posts = await h.api.waitFor('chat.postMessage', 2);
     samCard = posts.find((p) => p.body.channel === SAM_DM)!;
   });

@@ -75,7 +75,7 @@ describe('Slack after a crash in the middle of a send', () => {
   }
 
   it('given Sam’s introduction reached Slack just before the crash, then after the restart it is found in his DM, not posted again', async () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     expect(api.conversation(SAM_DM)).to.have.length(1);
     const firstTs = api.conversation(SAM_DM)[0].ts;
@@ -98,7 +98,7 @@ describe('Slack after a crash in the middle of a send', () => {
 
   it('given the crash came before Slack got anything, then after the restart the introduction is posted once', async () => {
     api.failNext('chat.postMessage', { status: 503 });
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     w.db
       .prepare(`UPDATE outbox SET status = 'sending', not_before = ? WHERE id = ?`)
@@ -113,7 +113,7 @@ describe('Slack after a crash in the middle of a send', () => {
   });
 
   it('given a message left half-sent, then the restarted outbox records the cut-short send as an attempt', async () => {
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     crashAfterSlackGotIt(h.id);
     expect(w.nudges.outbox.releaseSending()).to.equal(1);

@@ -32,7 +32,7 @@ describe('Slack in use: people notice what changed', () => {
     h = await startSlackHarness();
     for (const id of ['jo', 'sam', 'alex'] as const)
       h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
-    handoverId = h.container.app.introduce('jo', introduceInput()).id;
+    handoverId = h.container.handoverService.introduce('jo', introduceInput()).id;
     const posts = await h.api.waitFor('chat.postMessage', 2);
     samCard = posts.find((p) => p.body.channel === SAM_DM)!;
     joReceipt = posts.find((p) => p.body.channel === JO_DM)!;
@@ -113,7 +113,7 @@ describe('Slack in use: people notice what changed', () => {
   });
 
   it('given Sam never answered, when the introduction is escalated to his backup, then Sam is told in the thread of his card', async () => {
-    h.container.app.act(handoverId, { type: 'escalate', actorId: 'system', backupIds: ['alex'] });
+    h.container.handoverService.act(handoverId, { type: 'escalate', actorId: 'system', backupIds: ['alex'] });
     const reply = await eventually(() => threadReplies(SAM_DM, samCard)[0], 'a reply in the thread of Sam’s card');
     expect(String(reply.body.text)).to.match(/backup contacts/);
   });
@@ -137,7 +137,7 @@ describe('Slack in use: the App Home and "/handover status" work', () => {
     h = await startSlackHarness();
     for (const id of ['jo', 'sam', 'alex'] as const)
       h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
-    handoverId = h.container.app.introduce('jo', introduceInput()).id;
+    handoverId = h.container.handoverService.introduce('jo', introduceInput()).id;
     await h.api.waitFor('chat.postMessage', 2);
   });
   afterEach(async () => {
@@ -232,11 +232,15 @@ describe('Slack in use: a card with many notes', () => {
     h = await startSlackHarness();
     for (const id of ['jo', 'sam'] as const)
       h.container.people.link(id, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[id] });
-    handoverId = h.container.app.introduce('jo', introduceInput()).id;
+    handoverId = h.container.handoverService.introduce('jo', introduceInput()).id;
     await h.api.waitFor('chat.postMessage', 2);
-    h.container.app.act(handoverId, { type: 'accept', actorId: 'sam' });
+    h.container.handoverService.act(handoverId, { type: 'accept', actorId: 'sam' });
     for (let i = 1; i <= 60; i++)
-      h.container.app.act(handoverId, { type: 'add_note', actorId: i % 2 ? 'jo' : 'sam', text: `Note number ${i}` });
+      h.container.handoverService.act(handoverId, {
+        type: 'add_note',
+        actorId: i % 2 ? 'jo' : 'sam',
+        text: `Note number ${i}`,
+      });
   });
   afterEach(async () => {
     await h.close();

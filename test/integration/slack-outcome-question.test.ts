@@ -29,9 +29,9 @@ describe('Slack: the outcome question', () => {
     h = await startSlackHarness();
     for (const p of ['jo', 'sam'] as const)
       h.container.people.link(p, { platform: 'slack', tenant: TEAM, userId: SLACK_USERS[p] });
-    id = h.container.app.introduce('jo', introduceInput()).id;
-    h.container.app.act(id, { type: 'accept', actorId: 'sam' });
-    h.container.app.act(id, { type: 'ask_outcome', actorId: 'system' });
+    id = h.container.handoverService.introduce('jo', introduceInput()).id;
+    h.container.handoverService.act(id, { type: 'accept', actorId: 'sam' });
+    h.container.handoverService.act(id, { type: 'ask_outcome', actorId: 'system' });
   });
   afterEach(async () => {
     await h.close();

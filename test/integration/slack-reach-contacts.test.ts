@@ -24,14 +24,14 @@ describe('Slack: reaching a named contact who has never used the app', () => {
   const dmsTo = (channel: string) => h.api.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
 
   it('given Sam has never used the app, when Jo introduces a client to him, then Sam is found by e-mail, gets the DM, and is remembered', async () => {
-    h.container.app.introduce('jo', introduceInput());
+    h.container.handoverService.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(h.api.callsTo('users.lookupByEmail').map((c) => c.body.email)).to.include('sam@example.org');
     expect(dmsTo('D0SAM0001')).to.have.length(1);
     expect(email.sent).to.have.length(0);
     expect(h.container.people.findByIdentity('slack', 'T0FAKE001', SLACK_USERS.sam)?.id).to.equal('sam');
     expect(JSON.stringify(h.api.conversation('D0JO00001'))).to.contain('Sent to Sam Patel in Slack');
-    h.container.app.introduce('jo', introduceInput());
+    h.container.handoverService.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(1);
     expect(dmsTo('D0SAM0001')).to.have.length(2);
@@ -39,25 +39,25 @@ describe('Slack: reaching a named contact who has never used the app', () => {
 
   it('given Sam is not in the workspace (users_not_found), then he gets the introduction by e-mail, and Slack is not asked again for a day', async () => {
     h.api.users.delete(SLACK_USERS.sam);
-    h.container.app.introduce('jo', introduceInput());
+    h.container.handoverService.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(email.sent.map((d) => `${d.to}:${d.card.kind}`)).to.deep.equal(['sam@example.org:introduction']);
     expect(JSON.stringify(h.api.conversation('D0JO00001'))).to.contain(
       "Sent to Sam Patel by e-mail: Sam hasn't used Warm Handover yet",
     );
-    h.container.app.introduce('jo', introduceInput());
+    h.container.handoverService.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(1);
     expect(email.sent).to.have.length(2);
     h.clock.advance(DAY_AND_A_MINUTE_MS);
-    h.container.app.introduce('jo', introduceInput());
+    h.container.handoverService.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(h.api.callsTo('users.lookupByEmail').filter((c) => c.body.email === 'sam@example.org')).to.have.length(2);
   });
 
   it("given Sam's Slack account was deactivated (account_inactive), then the introduction goes by e-mail", async () => {
     h.api.addUser({ id: SLACK_USERS.sam, email: 'sam@example.org', teamId: 'T0FAKE001', deleted: true });
-    h.container.app.introduce('jo', introduceInput());
+    h.container.handoverService.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(dmsTo('D0SAM0001')).to.have.length(0);
     expect(email.sent.map((d) => d.to)).to.deep.equal(['sam@example.org']);
@@ -65,7 +65,7 @@ describe('Slack: reaching a named contact who has never used the app', () => {
 
   it('given Slack answers the look-up with ratelimited, then the introduction waits for Retry-After and then reaches Sam in Slack', async () => {
     h.api.failNext('users.lookupByEmail', { status: 429, retryAfter: 30 });
-    h.container.app.introduce('jo', introduceInput());
+    h.container.handoverService.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(dmsTo('D0SAM0001')).to.have.length(0);
     expect(email.sent).to.have.length(0);
@@ -78,7 +78,7 @@ describe('Slack: reaching a named contact who has never used the app', () => {
   it('given Sam was in no workspace and got nothing (e-mail off), when he first opens the app in Slack, then the waiting introduction reaches him there once', async () => {
     h.api.users.delete(SLACK_USERS.sam);
     email.unknownUsers.add('sam@example.org');
-    const intro = h.container.app.introduce('jo', introduceInput());
+    const intro = h.container.handoverService.introduce('jo', introduceInput());
     await h.nudges.dispatcher.runOnce();
     expect(dmsTo('D0SAM0001')).to.have.length(0);
     expect(h.container.handovers.find(intro.id)?.state).to.equal('sent');

@@ -69,7 +69,7 @@ describe('Slack: introduce from a message, and withdraw with a confirm', () => {
   });
 
   it("given Jo's receipt, then Withdraw carries Slack's confirm dialog, and confirming it withdraws the introduction", async () => {
-    const id = h.container.app.introduce('jo', introduceInput()).id;
+    const id = h.container.handoverService.introduce('jo', introduceInput()).id;
     const receipt = await eventually(
       () => h.api.callsTo('chat.postMessage').find((p) => p.body.channel === 'D0JO00001'),
       'Jo’s receipt',
@@ -101,7 +101,7 @@ describe('Slack: introduce from a message, and withdraw with a confirm', () => {
   });
 
   it('given Sam accepted, when he types a note and presses "We\'ve made contact" once, then the introduction is closed and the note kept', async () => {
-    const id = h.container.app.introduce('jo', introduceInput()).id;
+    const id = h.container.handoverService.introduce('jo', introduceInput()).id;
     const card = await eventually(
       () => h.api.callsTo('chat.postMessage').find((p) => p.body.channel === 'D0SAM0001'),
       'Sam’s card',

@@ -55,9 +55,9 @@ describe('the sweep', () => {
   describe('retention', () => {
     it('purges client details and notes 90 days after closure, keeps the handover and audits it', async () => {
       w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z', extra: { retentionDays: 90 } });
-      const h = w.app.introduce('jo', introduceInput());
-      w.app.act(h.id, { type: 'add_note', actorId: 'jo', text: 'R.T. prefers mornings' });
-      w.app.act(h.id, { type: 'withdraw', actorId: 'jo' });
+      const h = w.handoverService.introduce('jo', introduceInput());
+      w.handoverService.act(h.id, { type: 'add_note', actorId: 'jo', text: 'R.T. prefers mornings' });
+      w.handoverService.act(h.id, { type: 'withdraw', actorId: 'jo' });
       const closedAt = Date.parse(w.handovers.find(h.id)!.closedAt!);
       await w.at(new Date(closedAt + 89 * DAY_MS).toISOString());
       expect(w.handovers.find(h.id)!.client).to.not.equal(null);
@@ -74,8 +74,8 @@ describe('the sweep', () => {
 
     it('never purges an introduction while it is open and younger than the retention maximum', async () => {
       w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z', extra: { retentionDays: 1 } });
-      const h = w.app.introduce('jo', introduceInput());
-      w.app.act(h.id, { type: 'accept', actorId: 'sam' });
+      const h = w.handoverService.introduce('jo', introduceInput());
+      w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' });
       await w.at('2026-09-21T09:00:00Z'); // follow-up passed, Jo asked, still open
       expect(w.handovers.find(h.id)!.state).to.equal('accepted');
       expect(w.handovers.find(h.id)!.client).to.not.equal(null);
@@ -84,7 +84,7 @@ describe('the sweep', () => {
 
   it('given the sweep fails half-way, nothing it did is kept', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.nudges.dispatcher.runOnce();
     const before = w.nudges.outbox.counts();
     w.clock.set('2026-09-09T10:00:00Z');

@@ -151,7 +151,7 @@ describe('Teams: the bot on a real server with a fake Bot Connector', () => {
       w.linkTeams('sam');
       w.linkTeams('alex');
       w.linkTeams('jo');
-      handoverId = w.container.app.introduce('jo', introduceInput()).id;
+      handoverId = w.container.handoverService.introduce('jo', introduceInput()).id;
     });
 
     function press(who: 'sam' | 'alex' | 'jo', verb: string) {

@@ -48,7 +48,7 @@ describe('Teams in use: welcome, mentions and status', () => {
 
   it('given an introduction is waiting for Sam, when he installs the app, then one welcome arrives in his 1:1 chat with what it does, "Introduce a client" and the waiting introduction', async () => {
     w.linkTeams('jo');
-    w.container.app.introduce('jo', introduceInput());
+    w.container.handoverService.introduce('jo', introduceInput());
     member('sam');
     await w.post(activity('installation-update-add', TEAMS_USERS.sam, w.connector.url));
     await w.post(activity('conversation-update-install', TEAMS_USERS.sam, w.connector.url));
@@ -119,7 +119,7 @@ describe('Teams in use: welcome, mentions and status', () => {
 
   it('given Jo introduced R.T., when she says "status" in her 1:1 chat, then she sees her introduction with its state and an Open button', async () => {
     w.linkTeams('jo');
-    w.container.app.introduce('jo', introduceInput());
+    w.container.handoverService.introduce('jo', introduceInput());
     await w.post(saying('status'));
     const [reply] = w.connector.sent();
     const card = firstCard(reply);
@@ -153,7 +153,7 @@ describe('Teams in use: one update per click', () => {
       clock: c.clock,
       calendar: c.calendar,
       timeZone: 'Europe/London',
-      app: c.app,
+      handoverService: c.handoverService,
       handovers: c.handovers,
       people: c.people,
       services: c.services,
@@ -178,7 +178,7 @@ describe('Teams in use: one update per click', () => {
   it('given Sam presses Accept on his card, then only the invoke answer updates his card (no extra PUT) and Jo’s receipt is updated once', async () => {
     w.linkTeams('sam', true);
     w.linkTeams('jo', true);
-    const id = w.container.app.introduce('jo', introduceInput()).id;
+    const id = w.container.handoverService.introduce('jo', introduceInput()).id;
     await nudges.dispatcher.runOnce();
     const samCard = w.connector.conversation(TEAMS_USERS.sam.conversationId)[0]!;
     const outbox = new OutboxStore(w.container.db);

@@ -57,7 +57,7 @@ describe('Teams: opportunities in peer-group channels', () => {
       clock: c.clock,
       calendar: c.calendar,
       timeZone: 'Europe/London',
-      app: c.app,
+      handoverService: c.handoverService,
       handovers: c.handovers,
       people: c.people,
       services: c.services,
@@ -163,7 +163,7 @@ describe('Teams: opportunities in peer-group channels', () => {
   });
 
   it('when Jo posts through the dialog, then one card goes to the channel conversation, with the offer, an introduce button and no client details', async () => {
-    w.container.app.introduce('jo', introduceInput()); // a client exists elsewhere in the system
+    w.container.handoverService.introduce('jo', introduceInput()); // a client exists elsewhere in the system
     const posted = await postOffer();
     const call = w.connector.sent().find((c) => c.conversationId === CHANNEL)!;
     expect(call.method).to.equal('POST');

@@ -13,9 +13,9 @@ describe('Teams: the outcome question on the receipt', () => {
     w = await startTeamsWorld();
     w.linkTeams('sam');
     w.linkTeams('jo');
-    id = w.container.app.introduce('jo', introduceInput()).id;
-    w.container.app.act(id, { type: 'accept', actorId: 'sam' });
-    w.container.app.act(id, { type: 'ask_outcome', actorId: 'system' });
+    id = w.container.handoverService.introduce('jo', introduceInput()).id;
+    w.container.handoverService.act(id, { type: 'accept', actorId: 'sam' });
+    w.container.handoverService.act(id, { type: 'ask_outcome', actorId: 'system' });
   });
   afterEach(async () => w.stop());
 

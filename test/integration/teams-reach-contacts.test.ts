@@ -19,7 +19,7 @@ describe('Teams: reaching a named contact who has not installed the app', () => 
       clock: w.clock,
       calendar: everyDayCalendar,
       timeZone: 'Europe/London',
-      app: c.app,
+      handoverService: c.handoverService,
       handovers: c.handovers,
       people: c.people,
       services: c.services,
@@ -45,7 +45,7 @@ describe('Teams: reaching a named contact who has not installed the app', () => 
   it('given the app is not installed for Sam (createConversation answers 403), then the introduction reaches him by e-mail', async () => {
     w.linkTeams('sam');
     w.connector.notInstalledFor.add(TEAMS_USERS.sam.teamsUserId);
-    w.container.app.introduce('jo', introduceInput());
+    w.container.handoverService.introduce('jo', introduceInput());
     await nudges.dispatcher.runOnce();
     expect(w.connector.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations')).to.have.length(1);
     expect(email.sent.map((d) => `${d.to}:${d.card.kind}`)).to.include('sam@example.org:introduction');
@@ -53,7 +53,7 @@ describe('Teams: reaching a named contact who has not installed the app', () => 
 
   it('given Sam got nothing yet, when the app is installed for him (installationUpdate), then he is linked by e-mail, welcomed, and the waiting introduction arrives in his chat once', async () => {
     email.unknownUsers.add('sam@example.org');
-    const intro = w.container.app.introduce('jo', introduceInput());
+    const intro = w.container.handoverService.introduce('jo', introduceInput());
     await nudges.dispatcher.runOnce();
     expect(cardsIn(TEAMS_USERS.sam.conversationId)).to.have.length(0);
     samIsAMember();

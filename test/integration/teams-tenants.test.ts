@@ -72,7 +72,7 @@ function dispatcherFor(w: TeamsWorld): NudgeSystem {
     clock: c.clock,
     calendar: c.calendar,
     timeZone: 'Europe/London',
-    app: c.app,
+    handoverService: c.handoverService,
     handovers: c.handovers,
     people: c.people,
     services: c.services,
@@ -124,7 +124,7 @@ describe('Teams across organisations: one deployment, a bot registration per ten
   it("when Sam (tenant Y) presses Accept on his card, then the handover moves and a message he sends is answered with Y's credentials", async () => {
     w.linkTeams('jo');
     linkSamInY(w);
-    const id = w.container.app.introduce('jo', introduceInput()).id;
+    const id = w.container.handoverService.introduce('jo', introduceInput()).id;
     const pressed = await w.post(
       inTenant('invoke-adaptive-card-action', TEAMS_USERS.sam, w.connector.url, TENANT_Y, APP_Y, {
         verb: 'accept',

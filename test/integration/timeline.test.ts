@@ -13,7 +13,7 @@ describe('nudge timelines with the real working-day calendar', () => {
     });
 
     it('then Sam is nudged on Wednesday 16:55, backups get it Thursday, and Jo is told', async () => {
-      const h = w.app.introduce('jo', introduceInput());
+      const h = w.handoverService.introduce('jo', introduceInput());
       await w.at('2026-08-28T15:56:00Z');
       expect(w.inbox('sam')).to.deep.equal(['introduction']);
       expect(w.inbox('jo')).to.deep.equal(['receipt']);
@@ -37,10 +37,10 @@ describe('nudge timelines with the real working-day calendar', () => {
     });
 
     it("when a backup accepts after escalation, everyone's card is updated and nothing more is sent", async () => {
-      const h = w.app.introduce('jo', introduceInput());
+      const h = w.handoverService.introduce('jo', introduceInput());
       await w.at('2026-09-03T16:00:00Z');
       const before = w.web.updates.length;
-      w.app.act(h.id, { type: 'accept', actorId: 'alex' });
+      w.handoverService.act(h.id, { type: 'accept', actorId: 'alex' });
       await w.nudges.dispatcher.runOnce();
       const updated = w.web.updates
         .slice(before)
@@ -58,7 +58,7 @@ describe('nudge timelines with the real working-day calendar', () => {
 
   it('across the October clock change, the reply-by keeps its local time (Tuesday 16:30 GMT)', async () => {
     w = makeNudgeWorld({ start: '2026-10-23T15:30:00Z' }); // Friday 16:30 BST
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.at('2026-10-27T15:30:00Z'); // 15:30 GMT: 48 working hours in UTC, but not yet 16:30 local
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
     await w.at('2026-10-27T16:30:00Z');
@@ -72,7 +72,7 @@ describe('nudge timelines with the real working-day calendar', () => {
       timeZone: 'America/New_York',
       identities: [{ platform: 'web', tenant: '', userId: 'sam' }],
     });
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.at('2026-09-09T09:00:00Z'); // reply-by: 10:00 London = 05:00 New York
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
     await w.at('2026-09-09T13:00:00Z'); // 09:00 New York
@@ -82,8 +82,8 @@ describe('nudge timelines with the real working-day calendar', () => {
   describe('snooze', () => {
     it('given backups, nudges wait until Sam is back but the escalation still happens on time', async () => {
       w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
-      const h = w.app.introduce('jo', introduceInput());
-      w.app.act(h.id, { type: 'snooze', actorId: 'sam', until: '2026-09-14T08:00:00Z' }); // back Monday 09:00
+      const h = w.handoverService.introduce('jo', introduceInput());
+      w.handoverService.act(h.id, { type: 'snooze', actorId: 'sam', until: '2026-09-14T08:00:00Z' }); // back Monday 09:00
       await w.at('2026-09-09T09:30:00Z');
       expect(w.inbox('sam')).to.deep.equal(['introduction']);
       await w.at('2026-09-10T09:00:00Z');
@@ -96,8 +96,8 @@ describe('nudge timelines with the real working-day calendar', () => {
     it('given no backups, Jo is told one working day after Sam is back, not while Sam is away', async () => {
       w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
       w.services.upsert(makeService({ contacts: [{ personId: 'sam', role: 'primary' }] }), w.clock.now().toISOString());
-      const h = w.app.introduce('jo', introduceInput());
-      w.app.act(h.id, { type: 'snooze', actorId: 'sam', until: '2026-09-14T08:00:00Z' });
+      const h = w.handoverService.introduce('jo', introduceInput());
+      w.handoverService.act(h.id, { type: 'snooze', actorId: 'sam', until: '2026-09-14T08:00:00Z' });
       await w.at('2026-09-10T09:00:00Z');
       expect(w.inbox('jo')).to.deep.equal(['receipt']);
       await w.at('2026-09-14T08:00:00Z');
@@ -115,7 +115,7 @@ describe('nudge timelines with the real working-day calendar', () => {
         makeService({ contacts: [{ personId: 'sam', role: 'primary' }], channel }),
         w.clock.now().toISOString(),
       );
-      const h = w.app.introduce('jo', introduceInput());
+      const h = w.handoverService.introduce('jo', introduceInput());
       await w.at('2026-09-10T09:00:00Z');
       const post = w.web.sent.find((d) => d.to === 'mind-lambeth-team')!;
       expect(post.card.kind).to.equal('escalation');
@@ -126,7 +126,7 @@ describe('nudge timelines with the real working-day calendar', () => {
     it('given no backups and no channel, Jo is told and the introduction expires after ten working days', async () => {
       w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
       w.services.upsert(makeService({ contacts: [{ personId: 'sam', role: 'primary' }] }), w.clock.now().toISOString());
-      const h = w.app.introduce('jo', introduceInput());
+      const h = w.handoverService.introduce('jo', introduceInput());
       await w.at('2026-09-10T09:00:00Z');
       expect(w.inbox('jo')).to.deep.equal(['receipt', 'outcome:escalated']);
       await w.at('2026-09-21T08:59:00Z');
@@ -142,9 +142,9 @@ describe('nudge timelines with the real working-day calendar', () => {
   it('a person who chose a digest gets one message the next working morning listing both introductions', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
     w.people.setDigest('sam', true);
-    const a = w.app.introduce('jo', introduceInput());
+    const a = w.handoverService.introduce('jo', introduceInput());
     w.clock.set('2026-09-07T13:00:00Z');
-    const b = w.app.introduce('pat', introduceInput());
+    const b = w.handoverService.introduce('pat', introduceInput());
     await w.at('2026-09-09T13:30:00Z'); // both reply-by times (Wed 10:00 and 14:00) have passed
     expect(w.inbox('sam')).to.deep.equal(['introduction', 'introduction']);
     await w.at('2026-09-10T08:00:00Z'); // Thursday 09:00
@@ -158,7 +158,7 @@ describe('nudge timelines with the real working-day calendar', () => {
   it("given Sam chose a digest, when his nudge waits for Thursday's digest, then the backups are asked only a working day after it", async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
     w.people.setDigest('sam', true);
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.at('2026-09-09T09:00:00Z'); // Wednesday 10:00: the nudge is folded into Thursday's digest
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
     await w.at('2026-09-10T08:00:00Z'); // Thursday 09:00
@@ -173,7 +173,7 @@ describe('nudge timelines with the real working-day calendar', () => {
   it('given Sam works 11:00 to 19:00, when his reply-by passes at 10:00, then he is nudged when his day starts at 11:00', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
     w.people.changeSettings('sam', { workingHours: { start: 11, end: 19 } });
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     await w.at('2026-09-09T09:59:00Z'); // Wednesday 10:59
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
     await w.at('2026-09-09T10:00:00Z'); // Wednesday 11:00
@@ -182,7 +182,7 @@ describe('nudge timelines with the real working-day calendar', () => {
 
   it('given Sam changes his hours to 11:00-19:00 after being introduced, when his reply-by passes at 10:00, then the nudge waits for 11:00', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' }); // Monday 10:00: reply by Wednesday 10:00
-    w.app.introduce('jo', introduceInput());
+    w.handoverService.introduce('jo', introduceInput());
     w.people.changeSettings('sam', { workingHours: { start: 11, end: 19 } }); // e.g. "settings hours 11:00-19:00" in chat
     await w.at('2026-09-09T09:00:00Z'); // Wednesday 10:00
     await w.at('2026-09-09T09:59:00Z');
@@ -193,9 +193,9 @@ describe('nudge timelines with the real working-day calendar', () => {
 
   it('accepted but contact never made: Sam is nudged at the follow-up date and Jo is asked two working days later', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
-    const h = w.app.introduce('jo', introduceInput());
+    const h = w.handoverService.introduce('jo', introduceInput());
     w.clock.set('2026-09-07T10:00:00Z');
-    w.app.act(h.id, { type: 'accept', actorId: 'sam' }); // follow-up: Monday 14 Sep 11:00
+    w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' }); // follow-up: Monday 14 Sep 11:00
     await w.at('2026-09-14T09:59:00Z');
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
     await w.at('2026-09-14T10:00:00Z');
@@ -208,9 +208,9 @@ describe('nudge timelines with the real working-day calendar', () => {
 
   it('once contact is made with a follow-up owed, only its own close is scheduled and no reminder is sent', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
-    const h = w.app.introduce('jo', introduceInput());
-    w.app.act(h.id, { type: 'accept', actorId: 'sam' });
-    w.app.act(h.id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
+    const h = w.handoverService.introduce('jo', introduceInput());
+    w.handoverService.act(h.id, { type: 'accept', actorId: 'sam' });
+    w.handoverService.act(h.id, { type: 'confirm_contact', actorId: 'sam', followUpOwed: true });
     expect(w.nudges.schedule.pendingFor(h.id).map((r) => r.kind)).to.deep.equal(['auto_close']);
     await w.at('2026-10-30T10:00:00Z');
     expect(w.inbox('sam')).to.deep.equal(['introduction']);
@@ -218,8 +218,8 @@ describe('nudge timelines with the real working-day calendar', () => {
 
   it('a decline tells Jo with an outcome card, and sweeping twice never sends anything twice', async () => {
     w = makeNudgeWorld({ start: '2026-09-07T09:00:00Z' });
-    const h = w.app.introduce('jo', introduceInput());
-    w.app.act(h.id, { type: 'decline', actorId: 'sam', reason: 'no_capacity' });
+    const h = w.handoverService.introduce('jo', introduceInput());
+    w.handoverService.act(h.id, { type: 'decline', actorId: 'sam', reason: 'no_capacity' });
     await w.at('2026-09-07T09:01:00Z');
     await w.at('2026-09-07T09:02:00Z');
     expect(w.inbox('jo')).to.deep.equal(['receipt', 'outcome:declined']);

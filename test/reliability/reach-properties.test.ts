@@ -144,7 +144,7 @@ async function runWorld(spec: WorldSpec): Promise<void> {
     clock: w.clock,
     calendar,
     timeZone: 'Europe/London',
-    app: w.app,
+    handoverService: w.handoverService,
     handovers: w.handovers,
     people: w.people,
     services: w.services,
@@ -154,7 +154,10 @@ async function runWorld(spec: WorldSpec): Promise<void> {
   });
   const meter = stallMeter();
   try {
-    const ids = Array.from({ length: spec.introductions }, () => w.app.introduce('jo', introduceInput()).id);
+    const ids = Array.from(
+      { length: spec.introductions },
+      () => w.handoverService.introduce('jo', introduceInput()).id,
+    );
     for (let round = 0; round < MAX_ROUNDS && nudges.outbox.counts().pending > 0; round++) {
       await nudges.dispatcher.runOnce();
       const next = w.db.prepare(`SELECT min(not_before) AS at FROM outbox WHERE status = 'pending'`).get() as {

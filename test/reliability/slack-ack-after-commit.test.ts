@@ -59,7 +59,7 @@ describe('Slack: a click is acknowledged after it is saved', function () {
   });
 
   it('given Sam clicks Accept, when Slack gets the 200, then the introduction is already accepted in the database', async () => {
-    const h = c.app.introduce('jo', introduceInput());
+    const h = c.handoverService.introduce('jo', introduceInput());
     const res = await postSigned(
       url,
       interactionBody(blockAction(SLACK_USERS.sam, 'accept', { s: h.id, v: h.version })),

@@ -59,11 +59,11 @@ describe('cards with hostile text typed by people', () => {
 
   for (const text of HOSTILE) {
     it(`shows ${JSON.stringify(text.slice(0, 30))}… exactly as typed, in a valid card`, () => {
-      const h = w.app.introduce(
+      const h = w.handoverService.introduce(
         'jo',
         introduceInput({ clientName: 'A.B.', needs: text, reasonForService: text, disability: text }),
       );
-      w.app.act(h.id, { type: 'add_note', actorId: 'jo', text });
+      w.handoverService.act(h.id, { type: 'add_note', actorId: 'jo', text });
       for (const [kind, viewer] of [
         ['introduction', 'sam'],
         ['receipt', 'jo'],

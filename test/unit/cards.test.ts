@@ -42,10 +42,10 @@ const HANDOVER_KINDS: CardKind[] = [
 const VIEWERS = ['jo', 'sam', 'alex', 'kim', 'pat', undefined];
 
 function handoverIn(w: CardWorld, state: string): string {
-  const h = w.app.introduce('jo', introduceInput());
+  const h = w.handoverService.introduce('jo', introduceInput());
   for (const step of STATES[state]) {
     w.clock.advance(60_000);
-    w.app.act(h.id, step(h.id));
+    w.handoverService.act(h.id, step(h.id));
   }
   return h.id;
 }
@@ -112,7 +112,7 @@ describe('cards', () => {
     expect(texts(before)).to.contain('Feeling anxious').and.not.contain('07700 900123');
     expect(texts(before)).to.contain('Please reply by Wed 25 Nov, 10:00');
     expect(before.actions.map((a) => a.id)).to.deep.equal(['accept', 'decline', 'pass']);
-    w.app.act(id, { type: 'accept', actorId: 'sam' });
+    w.handoverService.act(id, { type: 'accept', actorId: 'sam' });
     const after = w.cards.compose({ kind: 'introduction', subjectId: id, viewerId: 'sam' })!;
     expect(texts(after)).to.contain('07700 900123').and.contain('make contact by');
     expect(after.actions.map((a) => a.id)).to.deep.equal([

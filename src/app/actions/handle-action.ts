@@ -139,7 +139,7 @@ function onHandover(deps: ActionDeps, req: ActionRequest): ActionResult {
   if (early) return early;
   let after;
   try {
-    after = deps.app.act(v.handover.id, command, { press: pressOf(req), shownIn: req.shownIn }).handover;
+    after = deps.handoverService.act(v.handover.id, command, { press: pressOf(req), shownIn: req.shownIn }).handover;
   } catch (err) {
     if (err instanceof HandoverError) return withForm(error(err.message, err.fields), v, req);
     throw err;
@@ -211,7 +211,10 @@ function onIntroduce(deps: ActionDeps, req: ActionRequest): ActionResult {
     const input = deps.opportunities
       ? withOpportunity({ opportunities: deps.opportunities, cards: deps.cards }, req.actorId, typed, req.inputs ?? {})
       : typed;
-    const h = deps.app.introduce(req.actorId, input, { press: pressOf(req), followsId: follow?.handoverId });
+    const h = deps.handoverService.introduce(req.actorId, input, {
+      press: pressOf(req),
+      followsId: follow?.handoverId,
+    });
     const v = deps.cards.view(h.id, req.actorId);
     return {
       kind: 'card',
@@ -265,7 +268,7 @@ function prepareOneClick(deps: ActionDeps, req: ActionRequest, command: Command)
   if (early) return ready(early);
   let result;
   try {
-    result = deps.app.act(req.subjectId, command, { press: pressOf(req), shownIn: req.shownIn });
+    result = deps.handoverService.act(req.subjectId, command, { press: pressOf(req), shownIn: req.shownIn });
   } catch (err) {
     if (err instanceof HandoverError) return ready(error(err.message, err.fields));
     throw err;

@@ -30,7 +30,7 @@ export type ActionResult =
 export interface ActionDeps {
   db: Db;
   clock: Clock;
-  app: HandoverService;
+  handoverService: HandoverService;
   cards: CardComposer;
   people: PeopleStore;
   services: ServiceStore;

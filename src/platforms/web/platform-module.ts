@@ -23,7 +23,7 @@ export const webModule: PlatformModule = {
       handovers,
       people,
       services,
-      app: actionDeps.app,
+      handoverService: actionDeps.handoverService,
       timeZone: config.timeZone,
       staleAfterMonths: config.staleAfterMonths,
       cards,

@@ -30,7 +30,7 @@ import { TourProgressStore } from '../../storage/tour-progress-store.ts';
 import { projectPath } from '../../paths.ts';
 
 export interface WebPlaygroundDeps extends CardComposerDeps {
-  app: HandoverService;
+  handoverService: HandoverService;
   /** The shared composer and action deps (from the container); built from the deps when absent (tests). */
   cards?: CardComposer;
   actionDeps?: ActionDeps;
@@ -96,7 +96,7 @@ export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
   const actionDeps: ActionDeps = deps.actionDeps ?? {
     db: deps.db,
     clock: deps.clock,
-    app: deps.app,
+    handoverService: deps.handoverService,
     cards,
     people: deps.people,
     services: deps.services,

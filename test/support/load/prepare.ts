@@ -70,10 +70,10 @@ function teamsIdentity(aadObjectId: string, teamsUserId: string, serviceUrl: str
   return { platform: 'teams', tenant: TEAMS_TENANT, userId: aadObjectId, details: { teamsUserId, serviceUrl } };
 }
 
-function targets(app: HandoverService, n: number): Target[] {
+function targets(handoverService: HandoverService, n: number): Target[] {
   const out: Target[] = [];
   for (let i = 0; i < n; i++) {
-    const h = app.introduce(
+    const h = handoverService.introduce(
       DEMO_PEOPLE.introducer,
       introduceInput({ serviceId: DEMO_SERVICE_ID, clientName: `L.${i}` }),
     );
@@ -81,14 +81,14 @@ function targets(app: HandoverService, n: number): Target[] {
       out.push({ handoverId: h.id, version: h.version, actionId: 'accept' });
       continue;
     }
-    const accepted = app.act(h.id, { type: 'accept', actorId: CONTACT.personId });
+    const accepted = handoverService.act(h.id, { type: 'accept', actorId: CONTACT.personId });
     out.push({ handoverId: h.id, version: accepted.handover.version, actionId: 'confirm_contact' });
   }
   return out;
 }
 
 function dueNudges(
-  app: HandoverService,
+  handoverService: HandoverService,
   services: ServiceStore,
   schedule: ScheduleStore,
   perContact: number,
@@ -102,7 +102,7 @@ function dueNudges(
     for (let i = 0; i < perContact; i++) {
       let h;
       try {
-        h = app.introduce(DEMO_PEOPLE.coordinator, introduceInput({ serviceId, clientName: `N.${i}` }));
+        h = handoverService.introduce(DEMO_PEOPLE.coordinator, introduceInput({ serviceId, clientName: `N.${i}` }));
       } catch {
         break;
       }
@@ -120,7 +120,7 @@ export function prepareDatabase(path: string, o: PrepareOptions): Plan {
     loadDemoDirectory(db, clock.now());
     const people = new PeopleStore(db, () => clock.now());
     const services = new ServiceStore(db);
-    const app = new HandoverService({
+    const handoverService = new HandoverService({
       db,
       clock,
       calendar: everyDayCalendar,
@@ -132,11 +132,11 @@ export function prepareDatabase(path: string, o: PrepareOptions): Plan {
     return inTransaction(db, () => {
       const slackUsers = linkEveryone(people, o.connectorUrl);
       const plan = {
-        slack: targets(app, o.perChannel),
-        teams: targets(app, o.perChannel),
-        web: targets(app, o.perChannel),
+        slack: targets(handoverService, o.perChannel),
+        teams: targets(handoverService, o.perChannel),
+        web: targets(handoverService, o.perChannel),
       };
-      const due = dueNudges(app, services, new ScheduleStore(db), o.nudgesPerContact);
+      const due = dueNudges(handoverService, services, new ScheduleStore(db), o.nudgesPerContact);
       return { targets: plan, slackUsers, ...due };
     });
   } finally {
