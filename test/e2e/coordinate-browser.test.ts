@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DirectoryAuditStore } from '../../src/storage/directory-audit-store.ts';
-import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../support/chromium.ts';
+import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { GOOD_CSV, startCoordinateServer, type CoordinateServer } from '../support/coordinate-server.ts';
 
 const TOKEN = 'coordinate-browser-admin-token-0123456789abcdefghij';
@@ -77,7 +77,7 @@ describe('coordinator pages in a real browser', function () {
     await page.getByLabel('Search the directory').fill('walk');
     await page.getByRole('button', { name: 'Search' }).click();
     expect(await page.$$eval('tbody tr', (trs) => trs.length)).to.equal(1);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'coordinate-1-directory.png'), fullPage: true });
+    await keepScreenshot(page, 'coordinate-1-directory.png');
     expect(await checkAccessibility('/coordinate')).to.deep.equal([]);
   });
 
@@ -90,7 +90,7 @@ describe('coordinator pages in a real browser', function () {
     expect(await page.locator('.error-summary').textContent()).to.contain(
       'Reply-by days must be between 1 and 60 working days.',
     );
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'coordinate-2-field-error.png'), fullPage: true });
+    await keepScreenshot(page, 'coordinate-2-field-error.png');
     expect(await checkAccessibility('/coordinate/services/money-advice')).to.deep.equal([]);
     await page.getByRole('link', { name: 'Reply-by days must be between 1 and 60 working days.' }).click();
     await page.getByLabel('Working days to reply to an introduction').fill('3');
@@ -112,7 +112,7 @@ describe('coordinator pages in a real browser', function () {
     const main = await page.textContent('main');
     expect(main).to.contain('Dry run: nothing has been written yet').and.contain('Changed services: 2');
     expect(s.container.services.get('walk-talk')!.capacity).to.equal('limited');
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'coordinate-3-dry-run.png'), fullPage: true });
+    await keepScreenshot(page, 'coordinate-3-dry-run.png');
     await page.getByRole('button', { name: 'Apply this import' }).click();
     expect(await page.getByRole('status').textContent()).to.contain('Imported');
     expect(s.container.services.get('walk-talk')!.capacity).to.equal('closed');
@@ -142,7 +142,7 @@ describe('coordinator pages in a real browser', function () {
       actor: 'Dee Okafor',
       action: 'message_retried',
     });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'coordinate-4-messages.png'), fullPage: true });
+    await keepScreenshot(page, 'coordinate-4-messages.png');
   });
 
   it('the people, reviews, timeline and changes pages have no accessibility violations', async () => {

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../support/chromium.ts';
+import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { SAM_ADDRESS, codeIn, linksIn, makeEmailWorld, type EmailWorld } from '../support/email-world.ts';
 
 describe('e-mail link page in a real browser', function () {
@@ -36,7 +36,7 @@ describe('e-mail link page in a real browser', function () {
     await page.goto(link);
     await expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal('Check it’s you');
     expect(await page.content()).not.to.contain('R.T.');
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-1-check-its-you.png'), fullPage: true });
+    await keepScreenshot(page, 'email-1-check-its-you.png');
 
     await page.getByRole('button', { name: 'Send me a code' }).click();
     const codeBox = page.getByLabel(/Code from the e-mail we sent to s\*\*\*@example\.org/);
@@ -47,18 +47,18 @@ describe('e-mail link page in a real browser', function () {
     const title = await page.getByRole('heading', { level: 1 }).textContent();
     expect(title).to.equal('Introduction from Jo Rivers: R.T.');
     expect(await page.textContent('main')).to.contain('Feeling anxious about starting work again.');
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-2-introduction.png'), fullPage: true });
+    await keepScreenshot(page, 'email-2-introduction.png');
 
     await page.getByRole('button', { name: 'Decline' }).click();
     await page.getByRole('group', { name: 'Reason' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-3-decline-form.png'), fullPage: true });
+    await keepScreenshot(page, 'email-3-decline-form.png');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: "We've made contact" }).waitFor();
     expect(w.handovers.find(handoverId)!.state).to.equal('accepted');
     expect(await page.textContent('main')).to.contain('07700 900123');
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-4-accepted.png'), fullPage: true });
+    await keepScreenshot(page, 'email-4-accepted.png');
     expect(problems).to.deep.equal([]);
   });
 
@@ -68,7 +68,7 @@ describe('e-mail link page in a real browser', function () {
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'email-5-narrow.png'), fullPage: true });
+    await keepScreenshot(page, 'email-5-narrow.png');
     expect(overflow).to.equal(0);
   });
 
@@ -79,6 +79,6 @@ describe('e-mail link page in a real browser', function () {
     expect(res!.status()).to.equal(200);
     expect(await other.getByRole('heading', { level: 1 }).textContent()).to.equal('Check it’s you');
     expect(await other.content()).not.to.contain('R.T.');
-    await other.screenshot({ path: join(SCREENSHOT_DIR, 'email-6-used.png'), fullPage: true });
+    await keepScreenshot(other, 'email-6-used.png');
   });
 });

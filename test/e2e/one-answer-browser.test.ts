@@ -1,9 +1,8 @@
 // One answer per press in headless Chromium: double- and triple-clicking "Send introduction" makes one introduction
 // and one card for the named contact; "Introduce to" after a decline opens the form pre-filled beside the notice.
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromiumOrSkip } from '../support/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 import { personConversation } from '../../src/platforms/web/message-store.ts';
 import { FIRST_INTRODUCTION } from '../contract/press-contract.ts';
@@ -20,7 +19,6 @@ async function openAs(browser: Browser, p: RunningPlayground, personId: string):
 }
 
 const SERVICE_NAME = 'Wellbeing support for anxiety and low mood';
-const runE2e = existsSync(CHROMIUM) || Boolean(process.env.CI);
 
 async function openForm(page: Page): Promise<void> {
   await page.click('button[data-view="introduce"]');
@@ -46,8 +44,7 @@ describe('one answer per press, in a browser', function () {
     p.playground.messenger.list(personConversation(p.people.contact)).filter((m) => m.card.kind === 'introduction');
 
   before(async function () {
-    if (!runE2e) this.skip();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromiumOrSkip(this);
   });
   after(async () => {
     await browser?.close();

@@ -8,7 +8,7 @@ import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
-import { launchChromiumOrSkip, SCREENSHOT_DIR } from '../support/chromium.ts';
+import { launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { DAY_MS, FixedClock, tempDir } from '../support/make.ts';
 
 const WAIT_MS = 10_000;
@@ -60,7 +60,7 @@ describe('peer-group opportunities in the playground, in a browser', function ()
     await form.getByLabel('Who it is for').fill('Adults looking for work');
     await form.getByLabel('How to join').fill('Introduce them here, or call 020 7946 0000');
     await form.getByLabel(/^Directory service/).selectOption(DEMO_SERVICE_ID);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/opportunity-post-form.png`, fullPage: true });
+    await keepScreenshot(page, 'opportunity-post-form.png');
     await form.getByRole('button', { name: 'Post opportunity' }).click();
     await form.getByText('Opportunity posted').waitFor();
   }
@@ -71,14 +71,14 @@ describe('peer-group opportunities in the playground, in a browser', function ()
     const channel = page.locator(`#channel-${DEMO_PEER_GROUP.channelId}`);
     await channel.getByText('Confidence and CV course').first().waitFor();
     await channel.getByRole('button', { name: 'Introduce a client to this' }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/opportunity-posted.png`, fullPage: true });
+    await keepScreenshot(page, 'opportunity-posted.png');
 
     clock.advance(8 * DAY_MS);
     app.nudges.sweep();
     await channel.getByText('Closed: Confidence and CV course').waitFor();
     expect(await channel.getByRole('button', { name: 'Introduce a client to this' }).count()).to.equal(0);
     expect(await channel.locator('.message').count(), 'the same card, updated in place').to.equal(1);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/opportunity-closed.png`, fullPage: true });
+    await keepScreenshot(page, 'opportunity-closed.png');
   });
 
   it('Jo clicks "Introduce a client to this" in the channel: the introduce form opens in Jo’s own pane, and the channel shows no form', async () => {
@@ -90,7 +90,7 @@ describe('peer-group opportunities in the playground, in a browser', function ()
     await pane.getByLabel('Client first name or initials').waitFor();
     const [o] = app.opportunities.list();
     expect(await pane.locator(`option[value="${o.id}"]`).textContent()).to.equal('Confidence and CV course');
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/opportunity-introduce-form-320.png`, fullPage: true });
+    await keepScreenshot(page, 'opportunity-introduce-form-320.png');
     expect(await page.locator('#view-channel').isHidden()).to.equal(true);
     expect(await channel.locator('input, textarea').count()).to.equal(0);
     await pane.getByLabel('Client first name or initials').fill('R.T.');
@@ -100,7 +100,7 @@ describe('peer-group opportunities in the playground, in a browser', function ()
     await pane.getByRole('checkbox', { name: /client agreed/ }).check();
     await pane.getByRole('button', { name: 'Send introduction' }).click();
     await pane.getByText('Your introduction of R.T.').waitFor();
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/opportunity-introduce-sent-320.png`, fullPage: true });
+    await keepScreenshot(page, 'opportunity-introduce-sent-320.png');
     await page.click('button[data-view="channel"]');
     await channel.getByText('Confidence and CV course').first().waitFor();
     expect(await channel.innerText()).not.to.contain('R.T.');

@@ -1,14 +1,11 @@
 // The outcome question in the playground, in headless Debian Chromium: the real Adaptive Cards renderer shows
 // Yes / Couldn't reach / Not yet on Jo's receipt, and pressing one closes the introduction in place.
 import { expect } from 'chai';
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { keepScreenshot, launchChromiumOrSkip } from '../support/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 
-const SCREENSHOTS = 'test-output/screenshots';
 const WAIT_MS = 10_000;
-const runE2e = existsSync(CHROMIUM) || Boolean(process.env.CI);
 
 async function openAs(browser: Browser, p: RunningPlayground, personId: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
@@ -31,9 +28,7 @@ describe('playground in a browser: the outcome question', function () {
   let p: RunningPlayground;
 
   before(async function () {
-    if (!runE2e) this.skip();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromiumOrSkip(this);
   });
   after(async () => {
     await browser?.close();
@@ -62,7 +57,7 @@ describe('playground in a browser: the outcome question', function () {
     await receipt.getByText('Did R.T. get in touch with Mind in Lambeth?').waitFor();
     for (const name of ['Yes', "Couldn't reach", 'Not yet'])
       await receipt.getByRole('button', { name, exact: true }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/outcome-question.png`, fullPage: true });
+    await keepScreenshot(page, 'outcome-question.png');
     await receipt.getByRole('button', { name: "Couldn't reach", exact: true }).click();
     await receipt.getByText(/Closed on .*: Client could not be reached\./).waitFor();
     expect(await receipt.getByRole('button', { name: 'Not yet', exact: true }).count()).to.equal(0);

@@ -9,7 +9,7 @@ import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
 import { axeViolations, type AxeFinding } from '../support/axe.ts';
-import { collectPageProblems, launchChromiumOrSkip, SCREENSHOT_DIR } from '../support/chromium.ts';
+import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { FixedClock, tempDir } from '../support/make.ts';
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
@@ -117,7 +117,7 @@ describe('the playground is usable by everyone (issue 24)', function () {
         .getByText(/Simulated/)
         .waitFor();
       await check(sam, 'time banner after moving time');
-      await sam.screenshot({ path: `${SCREENSHOT_DIR}/24-inbox-${viewport.width}.png`, fullPage: true });
+      await keepScreenshot(sam, `24-inbox-${viewport.width}.png`);
 
       const jo = await open(DEMO_PEOPLE.introducer, viewport);
       await jo.getByRole('button', { name: 'Introduce a client', exact: true }).click();
@@ -132,7 +132,7 @@ describe('the playground is usable by everyone (issue 24)', function () {
       await form.getByRole('button', { name: 'Send introduction' }).click();
       await form.locator('.error-summary').waitFor();
       await check(jo, 'introduce form with errors');
-      await jo.screenshot({ path: `${SCREENSHOT_DIR}/24-introduce-errors-${viewport.width}.png`, fullPage: true });
+      await keepScreenshot(jo, `24-introduce-errors-${viewport.width}.png`);
 
       const priya = await open(DEMO_PEOPLE.peer, viewport);
       await priya.getByRole('button', { name: 'Channel', exact: true }).click();

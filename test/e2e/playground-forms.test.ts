@@ -3,7 +3,7 @@
 // and live updates announced as updates.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { collectPageProblems, launchChromiumOrSkip, SCREENSHOT_DIR } from '../support/chromium.ts';
+import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
@@ -102,7 +102,7 @@ describe('the playground teaches and forgives (issue 24)', function () {
     await jo.locator('#coordinator-links').getByRole('link', { name: 'Reports' }).waitFor();
     await jo.getByText('No messages: introductions go to named contacts. As coordinator, open the reports').waitFor();
     expect(await jo.locator('#coordinator-links a').first().getAttribute('href')).to.equal('/reports');
-    await jo.screenshot({ path: `${SCREENSHOT_DIR}/24-coordinator-tour.png`, fullPage: true });
+    await keepScreenshot(jo, '24-coordinator-tour.png');
     const icon = await fetch(`${p.url}/favicon.ico`);
     expect(icon.status).to.equal(200);
     expect(icon.headers.get('content-type')).to.equal('image/svg+xml');

@@ -2,7 +2,7 @@
 // Introduce on Monday 7 Dec 2026 10:00 (London), answer nothing, and move time forward with the banner's buttons.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromiumOrSkip, collectPageProblems, SCREENSHOT_DIR } from '../support/chromium.ts';
+import { launchChromiumOrSkip, collectPageProblems, keepScreenshot } from '../support/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 import { eventually } from '../support/eventually.ts';
 
@@ -104,7 +104,7 @@ describe('the playground moves time forward (issue 24)', function () {
     await escalation.getByRole('button', { name: 'Accept' }).waitFor();
     const told = jo.locator('.message').filter({ hasText: 'backup contacts' });
     await told.getByText('Other services you could try').waitFor();
-    await alex.screenshot({ path: `${SCREENSHOT_DIR}/24-escalation-to-alex.png`, fullPage: true });
+    await keepScreenshot(alex, '24-escalation-to-alex.png');
 
     // Ten working days after it was sent (Monday 21 Dec), it expires and Jo's receipt says so.
     const days = ['Fri 11 Dec', 'Mon 14 Dec', 'Tue 15 Dec', 'Wed 16 Dec', 'Thu 17 Dec', 'Fri 18 Dec', 'Mon 21 Dec'];
@@ -117,7 +117,7 @@ describe('the playground moves time forward (issue 24)', function () {
     expect((p.db.prepare('SELECT state FROM handovers WHERE id = ?').get(h.id) as { state: string }).state).to.equal(
       'expired',
     );
-    await jo.screenshot({ path: `${SCREENSHOT_DIR}/24-expired-receipt.png`, fullPage: true });
+    await keepScreenshot(jo, '24-expired-receipt.png');
 
     // Reset goes back to the real (here: fixed) time.
     await moveTime(jo, 'Reset to now', 'Mon 7 Dec, 10:00');

@@ -1,11 +1,9 @@
 // The four journeys from issue 4, in headless Debian Chromium through playwright-core.
 import { expect } from 'chai';
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { keepScreenshot, launchChromiumOrSkip } from '../support/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 
-const SCREENSHOTS = 'test-output/screenshots';
 const WAIT_MS = 10_000;
 const SERVICE = 'mind-lambeth-wellbeing';
 const SERVICE_NAME = 'Wellbeing support for anxiety and low mood';
@@ -64,22 +62,13 @@ async function fillIntroduceForm(page: Page): Promise<void> {
   await form.getByLabel(/^Contact details/).fill('07700 900123');
 }
 
-const runE2e = existsSync(CHROMIUM) || Boolean(process.env.CI);
-
 describe('playground in a browser', function () {
   this.timeout(60_000);
   let browser: Browser;
   let p: RunningPlayground;
 
   before(async function () {
-    if (!runE2e) {
-      console.log(
-        `    (skipped: ${CHROMIUM} is not installed; run "apt-get install -y chromium" to run the browser tests)`,
-      );
-      this.skip();
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromiumOrSkip(this);
   });
   after(async () => {
     await browser?.close();
@@ -115,7 +104,7 @@ describe('playground in a browser', function () {
     await receipt.getByText(/Contact made on \w{3} \d+ \w{3}, \d\d:\d\d/).waitFor();
     await receipt.getByText('✓ Contact made').waitFor();
     await receipt.getByText('✓ Accepted by Sam Patel').waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/1-receipt-contact-made.png`, fullPage: true });
+    await keepScreenshot(page, '1-receipt-contact-made.png');
     await page.close();
   });
 
@@ -134,7 +123,7 @@ describe('playground in a browser', function () {
     await outcome.getByText('No capacity right now').first().waitFor();
     await outcome.getByText('Other services you could try').waitFor();
     expect(await outcome.getByRole('button', { name: /^Introduce to / }).count()).to.be.within(1, 3);
-    await page.screenshot({ path: `${SCREENSHOTS}/2-declined-with-alternatives.png`, fullPage: true });
+    await keepScreenshot(page, '2-declined-with-alternatives.png');
     await page.close();
   });
 
@@ -157,7 +146,7 @@ describe('playground in a browser', function () {
       .waitFor();
     const count = p.db.prepare('SELECT count(*) AS n FROM handovers').get() as { n: number };
     expect(count.n).to.equal(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/3-no-consent.png`, fullPage: true });
+    await keepScreenshot(page, '3-no-consent.png');
     await page.close();
   });
 
@@ -179,7 +168,7 @@ describe('playground in a browser', function () {
       .getByRole('alert')
       .getByText(/Sam Patel already accepted this introduction/)
       .waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/4-not-yours.png`, fullPage: true });
+    await keepScreenshot(page, '4-not-yours.png');
     await page.close();
   });
 
@@ -196,7 +185,7 @@ describe('playground in a browser', function () {
     await card.getByRole('button', { name: 'Accept' }).focus();
     await page.keyboard.press('Enter');
     await card.getByText('07700 900123').waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/5-narrow-accepted.png`, fullPage: true });
+    await keepScreenshot(page, '5-narrow-accepted.png');
     await page.close();
   });
 });

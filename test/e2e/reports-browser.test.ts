@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, collectPageProblems, launchChromiumOrSkip } from '../support/chromium.ts';
+import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { startReportsServer, type ReportsServer } from '../support/reports-server.ts';
 
 const TOKEN = 'browser-test-admin-token-0123456789abcdefghijklmnop';
@@ -110,7 +110,7 @@ describe('reports page in a real browser', function () {
         OCTOBER_END,
       ),
     );
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reports-debt-line.png'), fullPage: true });
+    await keepScreenshot(page, 'reports-debt-line.png');
   });
 
   it('the CSV download has the same figures, with small counts as "<5"', async () => {
@@ -152,8 +152,8 @@ describe('reports page in a real browser', function () {
     expect(stops).to.deep.equal(['Sign out', 'from', 'to', 'service', 'organisation', 'category', 'Show figures']);
   });
 
-  it('at 320 px wide nothing spills sideways, and screenshots are kept to look at', async () => {
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reports-1280.png'), fullPage: true });
+  it('at 320 px wide nothing spills sideways (SCREENSHOTS=on keeps pictures of it)', async () => {
+    await keepScreenshot(page, 'reports-1280.png');
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`${s.url}/reports?from=2026-10-01&to=2026-10-31`);
     await page.waitForSelector('html[data-charts-ready="true"]');
@@ -161,9 +161,9 @@ describe('reports page in a real browser', function () {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).to.be.at.most(0);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reports-320.png'), fullPage: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'reports-320-top.png') });
-    await page.locator('#declines_by_service').screenshot({ path: join(SCREENSHOT_DIR, 'reports-320-declines.png') });
+    await keepScreenshot(page, 'reports-320.png');
+    await keepScreenshot(page, 'reports-320-top.png', { fullPage: false });
+    await keepScreenshot(page.locator('#declines_by_service'), 'reports-320-declines.png', { fullPage: false });
   });
 
   it('nothing on the page was blocked or failed (no console errors, no CSP violations)', () => {

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
-import { collectPageProblems, launchChromiumOrSkip, SCREENSHOT_DIR } from '../support/chromium.ts';
+import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { startReportsServer, type ReportsServer } from '../support/reports-server.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -78,7 +78,7 @@ describe('reports on a phone (issue 24)', function () {
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(sideways).to.be.at.most(0);
     expect(await axeViolations(page)).to.deep.equal([]);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/24-reports-390.png`, fullPage: true });
+    await keepScreenshot(page, '24-reports-390.png');
     expect(problems).to.deep.equal([]);
   });
 });

@@ -326,9 +326,9 @@ const FRESH_FUZZ_SEED = Math.floor(Math.random() * 2 ** 31);
 let seedsPrinted = false;
 
 /**
- * Runs a fuzz property with FUZZ_RUNS requests (no per-run time limit: send has one), first from FIXED_FUZZ_SEED and
- * then from one fresh seed, so new inputs are tried without making the fixed run unrepeatable. FUZZ_SEED=<seed> runs
- * that seed alone; a failure names the seed that replays it.
+ * Runs a fuzz property with `numRuns` requests in all (no per-run time limit: send has one): half from
+ * FIXED_FUZZ_SEED, then half from one fresh seed, so new inputs are tried without making the fixed run
+ * unrepeatable. FUZZ_SEED=<seed> runs all of them from that seed; a failure names the seed that replays it.
  */
 export async function assertFuzz<T>(property: fc.IAsyncPropertyWithHooks<T>, numRuns = FUZZ_RUNS): Promise<void> {
   const replay = process.env.FUZZ_SEED;
@@ -337,13 +337,19 @@ export async function assertFuzz<T>(property: fc.IAsyncPropertyWithHooks<T>, num
     seedsPrinted = true;
     console.log(`      fuzz seeds: ${seeds.join(', ')} (FUZZ_SEED=<seed> replays one)`);
   }
+  const perSeed = Math.ceil(numRuns / seeds.length);
   for (const seed of seeds) {
     try {
-      await fc.assert(property, { numRuns, endOnFailure: true, seed });
+      await fc.assert(property, { numRuns: perSeed, endOnFailure: true, seed });
     } catch (error) {
       throw new Error(`Fuzzing failed from seed ${seed}; FUZZ_SEED=${seed} replays it.\n${(error as Error).message}`, {
         cause: error,
       });
     }
   }
+}
+
+/** `count` generated values from FIXED_FUZZ_SEED (or FUZZ_SEED when set), so a sample is the same on every run. */
+export function fuzzSample<T>(arbitrary: fc.Arbitrary<T>, count: number): T[] {
+  return fc.sample(arbitrary, { numRuns: count, seed: Number(process.env.FUZZ_SEED ?? FIXED_FUZZ_SEED) });
 }

@@ -36,7 +36,7 @@ function stallMeter(): { stop(): number } {
     },
   };
 }
-const RUNS = 60;
+const RUNS = 120;
 /** Enough dispatcher rounds to exhaust every retry (8 attempts) of every message in a run. */
 const MAX_ROUNDS = 200;
 

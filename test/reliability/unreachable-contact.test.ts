@@ -12,7 +12,7 @@ import { FixedClock, tempDir } from '../support/make.ts';
 import { eventually } from '../support/eventually.ts';
 
 const HEALTH_POLL_MS = 100;
-const HEALTH_WINDOW_MS = 10_000;
+const HEALTH_WINDOW_MS = 4_000;
 const HEALTH_LIMIT_MS = 200;
 /** introduction + receipt, then the not_reached step: the contact's card again, the receipt update, one message to the introducer. */
 const MAX_OUTBOX_ROWS = 6;
