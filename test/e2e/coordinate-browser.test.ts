@@ -2,7 +2,6 @@
 // edit a service, dry-run and apply an import, retry an undelivered message; axe-core finds no violations.
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DirectoryAuditStore } from '../../src/storage/directory-audit-store.ts';
 import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';

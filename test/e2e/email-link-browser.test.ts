@@ -2,7 +2,6 @@
 // ask for a code, type the code from the second mail, open the decline form and cancel, accept, all by keyboard
 // and mouse as a person would. Screenshots go to test-output/screenshots/ to look at.
 import { expect } from 'chai';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { SAM_ADDRESS, codeIn, linksIn, makeEmailWorld, type EmailWorld } from '../support/email-world.ts';

@@ -2,7 +2,6 @@
 // compare the numbers on the page with the same query in SQL, download a CSV, keep screenshots to look at.
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { startReportsServer, type ReportsServer } from '../support/reports-server.ts';

@@ -20,12 +20,6 @@ const TEAM = '19:team-general@thread.tacv2';
 const NO_LIMITS = { slack: {}, teams: {}, web: {}, email: {} };
 const attachments = (call: ConnectorCall) => (call.body.attachments ?? []) as Attachment[];
 const firstCard = (call: ConnectorCall) => attachments(call)[0]!.content;
-const allActions = (
-  card: CardJson,
-): { type: string; title: string; verb?: string; data?: Record<string, unknown> }[] => {
-  const nested = JSON.stringify(card.body ?? []).match(/"type":"Action\.[A-Za-z]+"/g) ?? [];
-  return [...(card.actions ?? []), ...nested.map((t) => ({ type: t.slice(8, -1), title: '' }))];
-};
 
 describe('Teams in use: welcome, mentions and status', () => {
   let w: TeamsWorld;
