@@ -12,6 +12,9 @@ import { decide, type Command } from '../domain/handover/commands.ts';
 import { HandoverError } from '../domain/handover/errors.ts';
 import type { ActionDeps, ActionRequest, ActionResult } from './actions/handle-action.ts';
 
+/** The longest key a press may carry; a platform refuses a longer one before acting. */
+export { MAX_ACTION_KEY_LENGTH };
+
 export const CHANGED_SINCE_OPENED = 'This introduction has changed since you opened it.';
 export const VERSION_NEVER_EXISTED =
   'That button does not match any version of this introduction, so nothing was changed. Please open the latest card.';

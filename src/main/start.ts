@@ -16,10 +16,10 @@ import { printedTimeline } from '../scheduler/preview.ts';
 import { createNudgeSystem, type NudgeSystem } from '../scheduler/wiring.ts';
 import { loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { loadDemoDirectory } from '../directory-io/demo-directory.ts';
-import { addAgentsPlaygroundPeople } from '../storage/agents-playground-people.ts';
+import { addAgentsPlaygroundPeople } from '../directory-io/agents-playground-people.ts';
 import { startCheckpointer } from '../storage/checkpointer.ts';
 import { openDatabase, schemaVersion } from '../storage/sqlite.ts';
-import { buildContainer, type Container } from './container.ts';
+import { buildContainer, platformContextOf, type Container } from './container.ts';
 import { createShiftableClock } from '../app/shiftable-clock.ts';
 import type { OpportunityService } from '../app/opportunity-service.ts';
 
@@ -86,7 +86,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   // under the test runner's CommonJS loader (tsx), so `instanceof HttpError`/`HandoverError` checks would fail.
   const platforms = PLATFORM_REGISTRY.filter((p) => p.enabled(config)).map((p) =>
     p.create({
-      app: container,
+      ...platformContextOf(container),
       wake: () => wake(),
       sweepNow: () => sweepNow(),
       hasMount: (path) => hasMount(mounts, path),

@@ -9,9 +9,8 @@ import type { Platform } from '../domain/ports.ts';
 import type { Mount } from '../http/server.ts';
 import type { PlatformLimits } from '../scheduler/rate-limits.ts';
 
-export interface PlatformCreateContext {
-  /** What the application offers: run an action, identify people, search, compose cards, record presence. */
-  app: PlatformContext;
+/** What the application offers a platform (PlatformContext), and the hooks into the running server. */
+export interface PlatformCreateContext extends PlatformContext {
   /** Wakes the dispatcher when the platform queued messages outside a handover change. */
   wake(): void;
   /** Runs the reminder sweep now and wakes the dispatcher (after the playground moved time forward). */

@@ -111,3 +111,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/** Rows written so far on this connection (compare two readings to tell whether something in between wrote). */
+export function totalChanges(db: Db): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}

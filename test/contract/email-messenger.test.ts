@@ -18,7 +18,7 @@ messengerContract('e-mail (SMTP)', async () => {
     sender,
     links: new EmailLinkStore(w.db),
     people: w.people,
-    handovers: w.handovers,
+    introduction: (id) => w.handovers.find(id),
     clock: w.clock,
     publicUrl: 'http://127.0.0.1:9',
     timeZone: 'Europe/London',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/main/start.ts';
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { AGENTS_PLAYGROUND_TENANT } from '../../src/storage/agents-playground-people.ts';
+import { AGENTS_PLAYGROUND_TENANT } from '../../src/directory-io/agents-playground-people.ts';
 import { DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
 import { FakeBotConnector } from '../support/fake-bot-connector.ts';
 import { FixedClock, tempDir } from '../support/make.ts';

@@ -35,6 +35,18 @@ const PLATFORM_PACKAGES: ReadonlyArray<{ pattern: RegExp; home: string }> = [
   { pattern: /^(nodemailer|notifications-node-client)$/, home: 'platforms/email/' },
 ];
 
+/**
+ * What a platform may import from src/storage/: the Db type and transactions, the secret box, and the stores of the
+ * tables that platform owns. Everything else of the application reaches it through PlatformContext.
+ */
+const STORAGE_FOR_EVERY_PLATFORM = ['storage/sqlite.ts', 'storage/secret-box.ts'];
+const STORAGE_A_PLATFORM_OWNS: Readonly<Record<string, readonly string[]>> = {
+  teams: ['storage/teams-tenant-store.ts'],
+  slack: [],
+  email: [],
+  web: [],
+};
+
 function layerOf(path: string) {
   const layer = LAYERS.find((l) => l.holds(path));
   if (!layer)
@@ -60,6 +72,19 @@ function wrongWay(from: string, to: string): string | undefined {
   if (b.rank >= a.rank)
     return `${a.name} may not import ${b.name}: imports run main → platforms, cli → http, scheduler → app → storage → cards → domain`;
   return undefined;
+}
+
+/** Why a platform file may not import this storage file, or undefined when it may. */
+function notItsStorage(from: string, to: string): string | undefined {
+  const platform = platformOf(from);
+  if (!from.startsWith('platforms/') || !to.startsWith('storage/')) return undefined;
+  if (STORAGE_FOR_EVERY_PLATFORM.includes(to)) return undefined;
+  if (platform && STORAGE_A_PLATFORM_OWNS[platform]?.includes(to)) return undefined;
+  return (
+    `a platform imports from src/storage/ only ${STORAGE_FOR_EVERY_PLATFORM.join(', ')} and the stores of its own ` +
+    'tables: use PlatformContext (people, directory, introduction, runAction …), or list the store in ' +
+    'STORAGE_A_PLATFORM_OWNS in test/unit/import-layers.test.ts if this platform alone keeps its table'
+  );
 }
 
 function filesUnder(dir: string): string[] {
@@ -93,12 +118,20 @@ describe('imports run one way between the layers of src/', () => {
     expect(wrongWay('platforms/registry.ts', 'platforms/slack/platform.ts')).to.equal(undefined);
   });
 
+  it('given a platform importing an application store, then the rule names it; its own stores and sqlite.ts pass', () => {
+    expect(notItsStorage('platforms/slack/deps.ts', 'storage/people-store.ts')).to.match(/use PlatformContext/);
+    expect(notItsStorage('platforms/web/routes.ts', 'storage/teams-tenant-store.ts')).to.match(/its own tables/);
+    expect(notItsStorage('platforms/teams/teams-platform.ts', 'storage/teams-tenant-store.ts')).to.equal(undefined);
+    expect(notItsStorage('platforms/email/link-store.ts', 'storage/sqlite.ts')).to.equal(undefined);
+    expect(notItsStorage('app/router.ts', 'storage/people-store.ts')).to.equal(undefined);
+  });
+
   for (const file of files) {
-    it(`src/${file} imports only layers to its right, and platform SDKs only inside their platform`, () => {
+    it(`src/${file} imports only layers to its right, platform SDKs only inside their platform, and a platform only its own storage`, () => {
       for (const spec of importsOf(readFileSync(join(SRC, file), 'utf8'))) {
         if (spec.startsWith('.')) {
           const target = relative(SRC, normalize(join(SRC, dirname(file), spec)));
-          const why = wrongWay(file, target);
+          const why = wrongWay(file, target) ?? notItsStorage(file, target);
           expect(why, `src/${file} imports ${spec}: ${why}`).to.equal(undefined);
         } else {
           const sdk = PLATFORM_PACKAGES.find((p) => p.pattern.test(spec));

@@ -1,7 +1,7 @@
 // The coordinator pages' forms: each change checked by the import's rules, applied at once and audited with the
 // name of the coordinator who made it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PlatformContext } from '../../app/platform-context.ts';
+import type { HttpContext } from '../context.ts';
 import { saveServiceEdit } from '../../app/directory-edits.ts';
 import { CSV_COLUMNS, type CsvColumn } from '../../directory-io/csv-columns.ts';
 import {
@@ -50,7 +50,7 @@ function redirect(res: ServerResponse, location: string): void {
 }
 
 export async function saveService(
-  c: PlatformContext,
+  c: HttpContext,
   req: IncomingMessage,
   res: ServerResponse,
   serviceId: string | undefined,
@@ -85,7 +85,7 @@ function formatOf(value: string | null): DirectoryFormat {
   return (DIRECTORY_FORMATS as readonly string[]).includes(value ?? '') ? (value as DirectoryFormat) : 'csv';
 }
 
-export async function importFile(c: PlatformContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function importFile(c: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = await readForm(req, MAX_IMPORT_BYTES);
   const format = formatOf(form.get('format'));
   const text = form.get('file') ?? '';
@@ -130,7 +130,7 @@ export async function importFile(c: PlatformContext, req: IncomingMessage, res: 
 }
 
 export async function savePersonSettings(
-  c: PlatformContext,
+  c: HttpContext,
   req: IncomingMessage,
   res: ServerResponse,
   personId: string,
@@ -170,7 +170,7 @@ export async function savePersonSettings(
 }
 
 export async function retryMessage(
-  c: PlatformContext,
+  c: HttpContext,
   req: IncomingMessage,
   res: ServerResponse,
   id: number,

@@ -8,7 +8,7 @@
 //   GET  /coordinate/reviews, /messages, /timeline, /audit         POST /messages/:id/retry
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PlatformContext } from '../../app/platform-context.ts';
+import type { HttpContext } from '../context.ts';
 import { exportDirectory } from '../../directory-io/directory-files.ts';
 import { DEFAULT_STALE_AFTER_MONTHS } from '../../domain/directory/staleness.ts';
 import type { Platform } from '../../domain/ports.ts';
@@ -38,7 +38,7 @@ const HEADERS: Record<string, string> = {
 };
 const CSS = '/coordinate/assets/coordinate.css';
 
-function enabledPlatforms(c: PlatformContext): Set<Platform> {
+function enabledPlatforms(c: HttpContext): Set<Platform> {
   const on = new Set<Platform>();
   if (c.config.slack) on.add('slack');
   if (c.config.teams) on.add('teams');
@@ -58,7 +58,7 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-function describeMessage(c: PlatformContext, row: ReturnType<OutboxStore['failed']>[number]): string {
+function describeMessage(c: HttpContext, row: ReturnType<OutboxStore['failed']>[number]): string {
   const to =
     'channel' in row.recipient ? `${row.recipient.channel.platform} channel` : c.people.nameOf(row.recipient.personId);
   const service = c.handovers.find(row.subjectId);
@@ -66,7 +66,7 @@ function describeMessage(c: PlatformContext, row: ReturnType<OutboxStore['failed
   return `#${row.id} ${row.card.kind.replaceAll('_', ' ')} to ${to}${about}`;
 }
 
-function banner(url: URL, c: PlatformContext): string | undefined {
+function banner(url: URL, c: HttpContext): string | undefined {
   const saved = url.searchParams.get('saved');
   if (saved) return `Saved: ${c.services.get(saved)?.name ?? c.people.get(saved)?.name ?? saved}.`;
   if (url.searchParams.get('retried'))
@@ -77,7 +77,7 @@ function banner(url: URL, c: PlatformContext): string | undefined {
 }
 
 async function get(
-  c: PlatformContext,
+  c: HttpContext,
   timeline: TimelineSource,
   req: IncomingMessage,
   res: ServerResponse,
@@ -157,7 +157,7 @@ async function get(
   }
 }
 
-async function post(c: PlatformContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function post(c: HttpContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const [, , section = '', id = '', step = ''] = url.pathname.split('/').map((p) => decodeURIComponent(p));
   if (section === 'services' && id) return saveService(c, req, res, id === 'new' ? undefined : id);
   if (section === 'import') return importFile(c, req, res);
@@ -167,7 +167,7 @@ async function post(c: PlatformContext, req: IncomingMessage, res: ServerRespons
 }
 
 /** The coordinator routes; none in production without ADMIN_TOKEN, so every /coordinate address is a 404. */
-export function createCoordinatorMounts(c: PlatformContext, timeline: TimelineSource): Mount[] {
+export function createCoordinatorMounts(c: HttpContext, timeline: TimelineSource): Mount[] {
   const access = reportsAccess(c.config);
   if (access === 'off') return [];
   const css = readFileSync(projectPath('src', 'http', 'coordinate', 'assets', 'coordinate.css'), 'utf8');

@@ -1,6 +1,6 @@
 // /coordinate/timeline: the same timeline as `handover nudges preview`, for a window chosen on the page.
 import type { ServerResponse } from 'node:http';
-import type { PlatformContext } from '../../app/platform-context.ts';
+import type { HttpContext } from '../context.ts';
 import { LocalTimeError, parseLocalTime } from '../../domain/calendar/local-time.ts';
 import { sendText } from '../body.ts';
 import { timelinePage } from './status-pages.ts';
@@ -14,7 +14,7 @@ const WINDOW_DAYS = 7;
  */
 export type TimelineSource = (from: Date, to: Date, now: Date) => { lines: string[] } | { error: string };
 
-export function showTimeline(c: PlatformContext, timeline: TimelineSource, url: URL, res: ServerResponse): void {
+export function showTimeline(c: HttpContext, timeline: TimelineSource, url: URL, res: ServerResponse): void {
   const zone = c.config.timeZone;
   const fromText = url.searchParams.get('from') ?? '';
   const toText = url.searchParams.get('to') ?? '';

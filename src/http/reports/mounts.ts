@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { PlatformContext } from '../../app/platform-context.ts';
+import type { HttpContext } from '../context.ts';
 import { defaultRange, parseReportFilter, ReportFilterError, type ReportFilter } from '../../domain/insight/report.ts';
 import { EXACT, reportTables } from '../../domain/insight/tables.ts';
 import { buildReport, listFilterOptions } from '../../app/insight/build-report.ts';
@@ -58,7 +58,7 @@ function secure(res: ServerResponse, cache = 'no-store'): void {
   res.setHeader('cache-control', cache);
 }
 
-function filterFrom(url: URL, c: PlatformContext): ReportFilter {
+function filterFrom(url: URL, c: HttpContext): ReportFilter {
   const range = defaultRange(c.clock.now(), c.config.timeZone);
   const q = url.searchParams;
   return parseReportFilter({
@@ -70,7 +70,7 @@ function filterFrom(url: URL, c: PlatformContext): ReportFilter {
   });
 }
 
-function report(c: PlatformContext, filter: ReportFilter) {
+function report(c: HttpContext, filter: ReportFilter) {
   return buildReport(c.db, filter, c.clock.now(), {
     timeZone: c.config.timeZone,
     staleAfterMonths: c.config.staleAfterMonths,
@@ -78,7 +78,7 @@ function report(c: PlatformContext, filter: ReportFilter) {
   });
 }
 
-function page(c: PlatformContext, url: URL, res: ServerResponse, signedIn: boolean): void {
+function page(c: HttpContext, url: URL, res: ServerResponse, signedIn: boolean): void {
   let filter: ReportFilter;
   let error: string | undefined;
   try {
@@ -100,7 +100,7 @@ function page(c: PlatformContext, url: URL, res: ServerResponse, signedIn: boole
   sendText(res, error ? 400 : 200, html, HTML);
 }
 
-function exportFilter(c: PlatformContext, url: URL): ReportFilter {
+function exportFilter(c: HttpContext, url: URL): ReportFilter {
   try {
     return filterFrom(url, c);
   } catch (err) {
@@ -109,7 +109,7 @@ function exportFilter(c: PlatformContext, url: URL): ReportFilter {
   }
 }
 
-function exportCsv(c: PlatformContext, url: URL, res: ServerResponse): void {
+function exportCsv(c: HttpContext, url: URL, res: ServerResponse): void {
   const table = url.searchParams.get('table') ?? '';
   if (!isTableName(table))
     throw new HttpError(400, `Choose a table to download, for example ?table=summary.`, 'REPORT_TABLE_UNKNOWN');
@@ -126,7 +126,7 @@ function retryAfter(res: ServerResponse, verdict: Extract<ThrottleVerdict, { all
 }
 
 async function signIn(
-  c: PlatformContext,
+  c: HttpContext,
   req: IncomingMessage,
   res: ServerResponse,
   throttle: AdminThrottle,
@@ -157,7 +157,7 @@ async function signIn(
 
 /** A script's `Authorization: Bearer` goes through the same throttle as the sign-in form. */
 function bearerSignIn(
-  c: PlatformContext,
+  c: HttpContext,
   req: IncomingMessage,
   res: ServerResponse,
   given: string,
@@ -175,7 +175,7 @@ function bearerSignIn(
   return false;
 }
 
-function signedIn(c: PlatformContext, req: IncomingMessage, res: ServerResponse, throttle: AdminThrottle): boolean {
+function signedIn(c: HttpContext, req: IncomingMessage, res: ServerResponse, throttle: AdminThrottle): boolean {
   const given = bearerToken(req);
   if (given !== undefined) return bearerSignIn(c, req, res, given, throttle);
   return hasValidSession(req, c.config.adminToken as string, c.clock.now());
@@ -191,7 +191,7 @@ function refuse(url: URL, res: ServerResponse): void {
 }
 
 /** The reports routes. In production without ADMIN_TOKEN there are none, so every /reports address is a 404. */
-export function createReportsMounts(c: PlatformContext): Mount[] {
+export function createReportsMounts(c: HttpContext): Mount[] {
   const access = reportsAccess(c.config);
   if (access === 'off') return [];
   const assets = loadAssets();

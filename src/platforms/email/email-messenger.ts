@@ -8,9 +8,9 @@ import { formatWhen } from '../../cards/format.ts';
 import type { ChannelAddress, Clock, Identity, MessageRef } from '../../domain/ports.ts';
 import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
 import type { Person } from '../../domain/directory/types.ts';
-import type { HandoverStore } from '../../storage/handover-store.ts';
-import type { PeopleStore } from '../../storage/people-store.ts';
-import type { ServiceStore } from '../../storage/service-store.ts';
+import type { PeopleDirectory } from '../../app/people-directory.ts';
+import type { ServiceDirectory } from '../../app/service-directory.ts';
+import type { Handover } from '../../domain/handover/types.ts';
 import { composeMail, linkLabel, linkTargets } from './compose-mail.ts';
 import { HANDOVER_PURPOSE, LINK_TTL_MS, REVIEW_PURPOSE, type EmailLinkStore } from './link-store.ts';
 import { mailSubject } from './mail-subject.ts';
@@ -19,10 +19,11 @@ import { isMailAddress, type MailLink, type MailSender } from './mail-sender.ts'
 export interface EmailMessengerDeps {
   sender: MailSender;
   links: EmailLinkStore;
-  people: PeopleStore;
-  handovers: Pick<HandoverStore, 'find'>;
+  people: PeopleDirectory;
+  /** One introduction as it is now (PlatformContext.introduction). */
+  introduction(id: string): Handover | undefined;
   /** Service names for subjects; without it a subject is the card's summary. */
-  services?: Pick<ServiceStore, 'get'>;
+  directory?: Pick<ServiceDirectory, 'get'>;
   clock: Clock;
   /** Public base URL of this server, e.g. https://handover.example.org (no trailing slash needed). */
   publicUrl: string;
@@ -48,7 +49,7 @@ export class EmailMessenger implements Messenger {
     const ttlMs = this.deps.linkTtlMs ?? LINK_TTL_MS;
     const note = (expiresAt: string) => `This link works until ${formatWhen(expiresAt, zone, now)}.`;
     const made =
-      card.kind === 'review_request' && card.subjectId && this.deps.services?.get(card.subjectId)
+      card.kind === 'review_request' && card.subjectId && this.deps.directory?.get(card.subjectId)
         ? [
             this.deps.links.createLink({
               purpose: REVIEW_PURPOSE,
@@ -67,7 +68,7 @@ export class EmailMessenger implements Messenger {
               note: note(link.expiresAt),
             },
           }))
-        : linkTargets(card, (id) => this.deps.handovers.find(id) !== undefined).map((t) => {
+        : linkTargets(card, (id) => this.deps.introduction(id) !== undefined).map((t) => {
             const { link, token } = this.deps.links.createLink({
               purpose: HANDOVER_PURPOSE,
               handoverId: t.handoverId,
@@ -116,14 +117,14 @@ export class EmailMessenger implements Messenger {
   async updateMessage(_ref: MessageRef, _card: Card): Promise<void> {}
 
   private subject(card: Card, timeZone: string): string {
-    const handover = card.subjectId ? this.deps.handovers.find(card.subjectId) : undefined;
+    const handover = card.subjectId ? this.deps.introduction(card.subjectId) : undefined;
     if (!handover) return mailSubject(card, { timeZone });
     return mailSubject(card, {
       handover,
       timeZone,
       introducer: this.deps.people.nameOf(handover.introducerId),
       contact: this.deps.people.nameOf(handover.contactId),
-      service: this.deps.services?.get(handover.serviceId)?.name,
+      service: this.deps.directory?.get(handover.serviceId)?.name,
     });
   }
 

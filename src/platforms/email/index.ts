@@ -1,5 +1,5 @@
 // E-mail for people on no chat platform: the sender chosen by configuration, the Messenger and the /e/ pages.
-//   const email = createEmailPlatform(container, { handleAction: (r) => handleAction(actionDeps, r) });
+//   const email = createEmailPlatform(context);
 //   if (email) { router.register(email.messenger); mounts.push(...email.mounts); }
 import type { PlatformContext } from '../../app/platform-context.ts';
 import type { EmailConfig } from '../../config.ts';
@@ -32,19 +32,19 @@ export interface EmailPlatform {
 /** null when e-mail is switched off (no SMTP_URL or NOTIFY_API_KEY). publicUrl defaults to this server's own address. */
 export function createEmailPlatform(
   c: PlatformContext,
-  options: { handleAction: HandleActionFn; sender?: MailSender; publicUrl?: string },
+  options: { handleAction?: HandleActionFn; sender?: MailSender; publicUrl?: string } = {},
 ): EmailPlatform | null {
   const sender = options.sender ?? (c.config.email ? createMailSender(c.config.email) : undefined);
   if (!sender) return null;
   const configured = options.publicUrl ?? c.config.publicUrl;
   const publicUrl = configured ?? `http://${c.config.host}:${c.config.port}`;
-  const links = new EmailLinkStore(c.db);
+  const links = new EmailLinkStore(c.ownTables);
   const messenger = new EmailMessenger({
     sender,
     links,
     people: c.people,
-    handovers: c.handovers,
-    services: c.services,
+    introduction: c.introduction,
+    directory: c.directory,
     clock: c.clock,
     publicUrl,
     timeZone: c.config.timeZone,
@@ -53,14 +53,14 @@ export function createEmailPlatform(
     {
       links,
       sender,
-      handovers: c.handovers,
+      introduction: c.introduction,
       people: c.people,
-      services: c.services,
+      directory: c.directory,
       clock: c.clock,
       log: c.log,
       publicUrl: configured,
     },
-    options.handleAction,
+    options.handleAction ?? c.runAction,
   );
   return { messenger, mounts, links, sender };
 }

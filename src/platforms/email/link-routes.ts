@@ -16,9 +16,9 @@ import type { Clock } from '../../domain/ports.ts';
 import { HttpError, readRawBody } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
 import type { Logger } from '../../log.ts';
-import type { HandoverStore } from '../../storage/handover-store.ts';
-import type { PeopleStore } from '../../storage/people-store.ts';
-import type { ServiceStore } from '../../storage/service-store.ts';
+import type { PeopleDirectory } from '../../app/people-directory.ts';
+import type { ServiceDirectory } from '../../app/service-directory.ts';
+import type { Handover } from '../../domain/handover/types.ts';
 import { cardFormHtml } from './card-html.ts';
 import { codeMail } from './code-mail.ts';
 import { HANDOVER_PURPOSE, LINK_TTL_MS, REVIEW_PURPOSE, type EmailLink, type EmailLinkStore } from './link-store.ts';
@@ -40,9 +40,10 @@ const IDLE_MESSAGE =
 export interface EmailLinkDeps {
   links: EmailLinkStore;
   sender: MailSender;
-  handovers: Pick<HandoverStore, 'find'>;
-  people: Pick<PeopleStore, 'get' | 'nameOf'>;
-  services: Pick<ServiceStore, 'get'>;
+  /** One introduction as it is now (PlatformContext.introduction). */
+  introduction(id: string): Handover | undefined;
+  people: Pick<PeopleDirectory, 'get' | 'nameOf'>;
+  directory: Pick<ServiceDirectory, 'get'>;
   clock: Clock;
   log: Logger;
   /** When set (https://…), cookies are Secure and a form from another origin is refused. */
@@ -103,10 +104,10 @@ export function createEmailLinkMounts(deps: EmailLinkDeps, handleActionFn: Handl
 
   const about = (link: EmailLink): string => {
     if (link.purpose === REVIEW_PURPOSE)
-      return `This page is about the directory entry for ${deps.services.get(link.serviceId ?? '')?.name ?? 'a service'}.`;
-    const h = link.handoverId ? deps.handovers.find(link.handoverId) : undefined;
+      return `This page is about the directory entry for ${deps.directory.get(link.serviceId ?? '')?.name ?? 'a service'}.`;
+    const h = link.handoverId ? deps.introduction(link.handoverId) : undefined;
     if (!h) return 'This page is about an introduction.';
-    const service = deps.services.get(h.serviceId)?.name ?? 'a service';
+    const service = deps.directory.get(h.serviceId)?.name ?? 'a service';
     return `This page is about an introduction from ${deps.people.nameOf(h.introducerId)} to ${service}.`;
   };
 

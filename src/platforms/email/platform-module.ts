@@ -6,8 +6,8 @@ import { createEmailPlatform } from './index.ts';
 export const emailModule: PlatformModule = {
   platform: 'email',
   enabled: (config) => Boolean(config.email),
-  create({ app }) {
-    const email = createEmailPlatform(app, { handleAction: app.runAction });
+  create(context) {
+    const email = createEmailPlatform(context);
     if (!email) throw new Error('E-mail was switched on without a mail sender: check SMTP_URL or NOTIFY_API_KEY.');
     return {
       mounts: email.mounts,

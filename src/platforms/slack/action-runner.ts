@@ -1,14 +1,7 @@
 // The seam between Slack listeners and the one shared action handler (src/app/handle-action.ts).
 // Listeners only call a RunAction, so tests or a benchmark can pass another one to createSlackPlatform.
 import type { PlatformContext } from '../../app/platform-context.ts';
-import {
-  handleAction,
-  prepareAction,
-  ready,
-  type ActionResult,
-  type PreparedAction,
-} from '../../app/actions/handle-action.ts';
-import type { CardComposer } from '../../app/card-composer.ts';
+import { ready, type ActionResult, type PreparedAction } from '../../app/actions/handle-action.ts';
 import type { ShownIn } from '../../app/handover-service.ts';
 import type { ActionId } from '../../cards/model.ts';
 
@@ -28,22 +21,17 @@ export type ActionOutcome = ActionResult;
 
 export type RunAction = (request: ActionRequest) => ActionOutcome | Promise<ActionOutcome>;
 
-export function composerFor(c: PlatformContext): CardComposer {
-  return c.cards;
-}
-
-/** The shared handler over this container's stores. */
-export function sharedRunAction(c: PlatformContext, cards: CardComposer = composerFor(c)): RunAction {
-  const deps = cards === c.cards ? c.actionDeps : { ...c.actionDeps, cards };
-  return (request) => handleAction(deps, request);
+/** The shared handler (PlatformContext.runAction). */
+export function sharedRunAction(c: PlatformContext): RunAction {
+  return (request) => c.runAction(request);
 }
 
 /** Commits first, builds the card later: buttons ack in between (see PreparedAction). */
 export type PrepareAction = (request: ActionRequest) => Promise<PreparedAction>;
 
-/** The shared two-step handler over this container's stores. */
+/** The shared two-step handler (PlatformContext.prepareAction). */
 export function sharedPrepareAction(c: PlatformContext): PrepareAction {
-  return async (request) => prepareAction(c.actionDeps, request);
+  return async (request) => c.prepareAction(request);
 }
 
 /** A RunAction (e.g. one a test passes in) as a PrepareAction: it runs whole before the ack. */

@@ -2,7 +2,6 @@
 // service, reply-by, Accept / Decline / Pass) and "Your introductions" (state, last change, Open). The tab is seen
 // only by the person it is published for, so client first names may appear here, as in a DM.
 import type { PlatformContext } from '../../app/platform-context.ts';
-import { myIntroductions } from '../../app/my-introductions.ts';
 import {
   NOTHING_INTRODUCED,
   NOTHING_WAITING,
@@ -71,7 +70,7 @@ export function homeView(c: PlatformContext, personId: string | null, teamId = '
     };
   }
   const timeZone = c.cards.timeZoneOf(personId);
-  const my = myIntroductions(c, personId, HOME_LIST_LIMIT);
+  const my = c.myIntroductions(personId, HOME_LIST_LIMIT);
   const blocks = [...startButtons(teamId), ...myIntroductionsBlocks(my, timeZone)];
   return { type: 'home', blocks: blocks.slice(0, BLOCK_KIT_LIMITS.blocksPerHomeTab) };
 }

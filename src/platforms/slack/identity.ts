@@ -2,7 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Person } from '../../domain/directory/types.ts';
 import type { Identity } from '../../domain/ports.ts';
-import type { PeopleStore } from '../../storage/people-store.ts';
+import type { PeopleDirectory } from '../../app/people-directory.ts';
 
 export function slackIdentity(teamId: string, userId: string): Identity {
   return { platform: 'slack', tenant: teamId, userId };
@@ -11,7 +11,7 @@ export function slackIdentity(teamId: string, userId: string): Identity {
 /** The directory person behind a Slack user, linking them by e-mail the first time. Null when unknown. */
 export async function resolvePerson(
   client: webApi.WebClient,
-  people: PeopleStore,
+  people: PeopleDirectory,
   teamId: string,
   userId: string,
 ): Promise<Person | null> {
@@ -37,7 +37,7 @@ export async function resolvePerson(
  */
 export async function findSlackIdentity(
   client: webApi.WebClient,
-  people: PeopleStore,
+  people: PeopleDirectory,
   teamId: string,
   person: Person,
 ): Promise<Identity | null> {

@@ -4,7 +4,7 @@ import type { CardInput } from '../../cards/model.ts';
 import { LIMITS } from '../../domain/handover/introduce.ts';
 import { CONSENT_METHODS, URGENCIES } from '../../domain/handover/types.ts';
 import { CAPACITY_LABELS, type Service } from '../../domain/directory/types.ts';
-import type { SearchResult } from '../../storage/directory-search.ts';
+import type { SearchResult } from '../../app/service-directory.ts';
 import { BLOCK_KIT_LIMITS, cut, inputBlock, plain, type ModalView } from './blocks.ts';
 import { serialisedOnce, type WireJson } from './wire.ts';
 

@@ -6,8 +6,8 @@ import { createSlackPlatform } from './platform.ts';
 export const slackModule: PlatformModule = {
   platform: 'slack',
   enabled: (config) => Boolean(config.slack),
-  create({ app, wake }) {
-    const slack = createSlackPlatform(app, { onQueued: wake });
+  create(context) {
+    const slack = createSlackPlatform(context, { onQueued: context.wake });
     return {
       mounts: slack.mounts,
       messenger: slack.messenger,

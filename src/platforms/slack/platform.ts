@@ -60,7 +60,7 @@ export interface SlackPlatform {
 }
 
 export interface SlackPlatformOptions {
-  /** Defaults to the shared handler (src/app/handle-action.ts) over the container's stores. */
+  /** Defaults to the shared handler (PlatformContext.runAction and prepareAction). */
   runAction?: RunAction;
   /** Where sent idempotency keys are remembered (default: memory). */
   sentKeys?: SentKeys;
@@ -140,7 +140,7 @@ export function createSlackPlatform(container: PlatformContext, options: SlackPl
   // Many workspaces: each workspace's bot token from the encrypted store; one workspace: SLACK_BOT_TOKEN.
   const workspaces = cfg.oauth
     ? new InstalledWorkspaces(
-        new SlackInstallationStore(container.db, cfg.oauth.secretsKey, () => container.clock.now()),
+        new SlackInstallationStore(container.ownTables, cfg.oauth.secretsKey, () => container.clock.now()),
         clientOptions,
       )
     : undefined;

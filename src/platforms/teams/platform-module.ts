@@ -6,8 +6,8 @@ import { createTeamsPlatform } from './teams-platform.ts';
 export const teamsModule: PlatformModule = {
   platform: 'teams',
   enabled: (config) => Boolean(config.teams),
-  create({ app }) {
-    const teams = createTeamsPlatform(app);
+  create(context) {
+    const teams = createTeamsPlatform(context);
     return {
       mounts: teams.mounts,
       messenger: teams.messenger,

@@ -5,7 +5,6 @@ import type { CardRequest } from '../../app/ports.ts';
 import type { ActionRequest, ActionResult } from '../../app/actions/handle-action.ts';
 import type { Card } from '../../cards/model.ts';
 import type { MyIntroductions } from '../../cards/my-introductions-card.ts';
-import { myIntroductions } from '../../app/my-introductions.ts';
 
 export type { ActionRequest, ActionResult };
 
@@ -25,6 +24,6 @@ export function sharedActions(c: PlatformContext): TeamsActions {
     run: (request) => c.runAction(request),
     compose: c.cards.compose,
     seen: (personId) => c.recordSeen(personId, 'teams'),
-    myIntroductions: (personId) => ({ my: myIntroductions(c, personId), timeZone: c.cards.timeZoneOf(personId) }),
+    myIntroductions: (personId) => ({ my: c.myIntroductions(personId), timeZone: c.cards.timeZoneOf(personId) }),
   };
 }

@@ -2,7 +2,7 @@
 // the person's teams identity {platform:'teams', tenant, userId: AAD object id}, stored on install and every message.
 import type { Person } from '../../domain/directory/types.ts';
 import type { Identity } from '../../domain/ports.ts';
-import type { PeopleStore } from '../../storage/people-store.ts';
+import type { PeopleDirectory } from '../../app/people-directory.ts';
 import type { Db } from '../../storage/sqlite.ts';
 
 export const TEAMS_CHANNEL_ID = 'msteams';
@@ -44,7 +44,7 @@ export class TeamsDirectory {
 
   constructor(
     private readonly db: Db,
-    private readonly people: PeopleStore,
+    private readonly people: PeopleDirectory,
   ) {
     this.serviceUrlStmt = db.prepare<[string], { url: string }>(
       `SELECT json_extract(details, '$.serviceUrl') AS url FROM identities

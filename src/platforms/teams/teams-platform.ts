@@ -6,9 +6,8 @@ import type { TurnContext } from 'botbuilder';
 import type { PlatformContext } from '../../app/platform-context.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import type { Mount } from '../../http/server.ts';
-import { OpportunityStore } from '../../storage/opportunity-store.ts';
 import { TeamsTenantStore } from '../../storage/teams-tenant-store.ts';
-import { AGENTS_PLAYGROUND_TENANT } from '../../storage/agents-playground-people.ts';
+import { AGENTS_PLAYGROUND_TENANT } from '../../directory-io/agents-playground-people.ts';
 import { checkActivity } from './activity-shape.ts';
 import { sharedActions, type TeamsActions } from './teams-actions.ts';
 import { HandoverTeamsBot } from './teams-bot.ts';
@@ -61,16 +60,19 @@ export function createTeamsPlatform(container: PlatformContext, options: TeamsPl
       'Teams turn failed',
     );
   };
-  const registry = new TenantRegistry(config, new TeamsTenantStore(container.db), options.env ?? process.env, log);
+  const registry = new TenantRegistry(
+    config,
+    new TeamsTenantStore(container.ownTables),
+    options.env ?? process.env,
+    log,
+  );
   const adapters = new TenantAdapters(registry, onTurnError, options.credentialsFor);
   log.info({ registrations: registry.describe(), open: registry.open }, 'Teams bot registrations');
-  const directory = new TeamsDirectory(container.db, container.people);
+  const directory = new TeamsDirectory(container.ownTables, container.people);
   const actions = options.actions ?? sharedActions(container);
-  const peerGroups = new OpportunityStore(container.db);
   const messenger = new TeamsMessenger({ adapters, directory, defaultServiceUrl: options.defaultServiceUrl });
   const bot = new HandoverTeamsBot(actions, directory, log, {
-    registerPeerGroup: (channel, name, by) =>
-      peerGroups.registerPeerGroup(channel, name, by, container.clock.now().toISOString()),
+    registerPeerGroup: (channel, name, by) => container.opportunities.registerPeerGroup(channel, name, by),
     peerGroupIds: (tenantId) => container.opportunities.peerGroups('teams', tenantId).map((g) => g.channelId),
     // The Agents Playground (local mode only) opens no dialogs.
     noDialogTenants: new Set(config.unauthenticated ? [AGENTS_PLAYGROUND_TENANT] : []),

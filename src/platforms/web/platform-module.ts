@@ -15,19 +15,9 @@ function coordinatorLinks(hasMount: (path: string) => boolean): CoordinatorLink[
 export const webModule: PlatformModule = {
   platform: 'web',
   enabled: (config) => config.playground,
-  create({ app, sweepNow, hasMount, shiftableClock }) {
-    const { db, clock, calendar, handovers, people, services, config, cards, actionDeps } = app;
-    const playground = createWebPlayground({
-      db,
-      clock,
-      handovers,
-      people,
-      services,
-      handoverService: actionDeps.handoverService,
-      timeZone: config.timeZone,
-      staleAfterMonths: config.staleAfterMonths,
-      cards,
-      actionDeps,
+  create(context) {
+    const { calendar, config, sweepNow, hasMount, shiftableClock } = context;
+    const playground = createWebPlayground(context, {
       coordinatorLinks: () => coordinatorLinks(hasMount),
       timeTravel: shiftableClock && { clock: shiftableClock, calendar, timeZone: config.timeZone, afterMove: sweepNow },
     });

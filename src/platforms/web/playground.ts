@@ -1,16 +1,14 @@
 // The web playground: a browser chat where you can be any demo person and run a whole handover.
-// createWebPlayground(deps) → the mounts for src/http/server.ts and the WebMessenger to give the dispatcher.
+// createWebPlayground(context, options) → the mounts for src/http/server.ts and the WebMessenger to give the dispatcher.
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ActionDeps } from '../../app/actions/handle-action.ts';
-import type { HandoverService } from '../../app/handover-service.ts';
+import type { CardComposer } from '../../app/card-composer.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import type { ComposeCard } from '../../app/ports.ts';
-import { createCardComposerParts, type CardComposer, type CardComposerDeps } from '../../app/card-composer.ts';
 import { HttpError, sendJson } from '../../http/body.ts';
 import type { Mount, RequestHandler } from '../../http/server.ts';
-import { PresenceStore } from '../../storage/presence-store.ts';
 import { WebMessageStore } from './message-store.ts';
 import {
   action,
@@ -26,14 +24,11 @@ import {
 import { WebMessenger } from './web-messenger.ts';
 import { getTime, moveTime, type TimeTravel } from './time-routes.ts';
 import { sendTour } from './tour.ts';
-import { TourProgressStore } from '../../storage/tour-progress-store.ts';
+import { TourProgressStore } from './tour-progress-store.ts';
 import { projectPath } from '../../paths.ts';
 
-export interface WebPlaygroundDeps extends CardComposerDeps {
-  handoverService: HandoverService;
-  /** The shared composer and action deps (from the container); built from the deps when absent (tests). */
-  cards?: CardComposer;
-  actionDeps?: ActionDeps;
+/** What only the playground needs beyond the platform context. */
+export interface WebPlaygroundOptions {
   /** The pages a coordinator can open from the playground (reports; coordinator pages where mounted). */
   coordinatorLinks?: () => CoordinatorLink[];
   /** "Move time forward": only given outside production. */
@@ -90,45 +85,31 @@ function serveStatic(res: ServerResponse, f: StaticFile): void {
   res.end(f.body);
 }
 
-export function createWebPlayground(deps: WebPlaygroundDeps): WebPlayground {
-  const cards = deps.cards ?? createCardComposerParts(deps);
-  const messenger = new WebMessenger(new WebMessageStore(deps.db), deps.people, deps.clock);
-  const actionDeps: ActionDeps = deps.actionDeps ?? {
-    db: deps.db,
-    clock: deps.clock,
-    handoverService: deps.handoverService,
-    cards,
-    people: deps.people,
-    services: deps.services,
-    staleAfterMonths: deps.staleAfterMonths,
-  };
-  const presence = new PresenceStore(deps.db);
-  const seen = (personId: string) => presence.recordSeen(personId, 'web', deps.clock.now());
-  const routeDeps: RouteDeps = { ...actionDeps, messenger, timeZoneOf: cards.timeZoneOf, seen };
+export function createWebPlayground(context: PlatformContext, options: WebPlaygroundOptions = {}): WebPlayground {
+  const { cards } = context;
+  const messenger = new WebMessenger(new WebMessageStore(context.ownTables), context.people, context.clock);
+  const routeDeps: RouteDeps = { ...context, messenger };
   const files = loadStatic();
   const streams = new Set<ServerResponse>();
-  const progress = new TourProgressStore(deps.db);
+  const progress = new TourProgressStore(context.ownTables);
 
   const api: Record<string, { method: 'GET' | 'POST'; run: RequestHandler }> = {
     '/playground/api/people': {
       method: 'GET',
-      run: (_req, res) => listPeople(routeDeps, res, deps.coordinatorLinks?.() ?? DEFAULT_COORDINATOR_LINKS),
+      run: (_req, res) => listPeople(routeDeps, res, options.coordinatorLinks?.() ?? DEFAULT_COORDINATOR_LINKS),
     },
     '/playground/api/inbox': { method: 'GET', run: (_req, res, url) => inbox(routeDeps, res, url) },
-    '/playground/api/my-introductions': {
-      method: 'GET',
-      run: (_req, res, url) => mine({ ...routeDeps, handovers: deps.handovers }, res, url),
-    },
+    '/playground/api/my-introductions': { method: 'GET', run: (_req, res, url) => mine(routeDeps, res, url) },
     '/playground/api/events': { method: 'GET', run: (req, res, url) => events(routeDeps, req, res, url, streams) },
     '/playground/api/actions': { method: 'POST', run: (req, res) => action(routeDeps, req, res) },
     '/playground/api/directory/search': { method: 'GET', run: (_req, res, url) => search(routeDeps, res, url) },
     '/playground/api/channel': { method: 'GET', run: (_req, res, url) => channel(routeDeps, res, url) },
     '/playground/api/tour': { method: 'GET', run: (_req, res) => sendTour(res, progress.progress()) },
-    '/playground/api/time': { method: 'GET', run: (_req, res) => getTime(deps.timeTravel, res) },
+    '/playground/api/time': { method: 'GET', run: (_req, res) => getTime(options.timeTravel, res) },
     '/playground/api/time/move': {
       method: 'POST',
       run: async (req, res) => {
-        const moved = await moveTime(deps.timeTravel, req, res);
+        const moved = await moveTime(options.timeTravel, req, res);
         // Every open page shows the new time in its banner.
         for (const stream of streams) stream.write(`event: time\ndata: ${JSON.stringify(moved)}\n\n`);
       },

@@ -2,19 +2,18 @@
 // directory search and the channel. Every body is read with a size limit; bad input → a clear 4xx.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { handleAction, type ActionDeps, type ActionResult } from '../../app/actions/handle-action.ts';
+import type { ActionResult } from '../../app/actions/handle-action.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
+import { MAX_ACTION_KEY_LENGTH } from '../../app/press.ts';
 import { toAdaptiveCard } from '../../cards/adaptive.ts';
-import { searchResults } from '../../app/card-composer.ts';
 import { formatWhen } from '../../cards/format.ts';
 import { HttpError, readJsonBody, sendJson } from '../../http/body.ts';
 import { DEMO_PEOPLE } from '../../directory-io/demo-directory.ts';
 import { demoLabel, PERSONA_GROUP_LABELS, personaGroup, type PersonaGroup } from './tour.ts';
-import { MAX_ACTION_KEY_LENGTH } from '../../storage/action-key-store.ts';
 import { channelConversation, personConversation, type WebMessage } from './message-store.ts';
 import type { WebMessenger } from './web-messenger.ts';
 import { inboxMessageLabel } from './message-label.ts';
 import { staleAnswer } from './stale-form.ts';
-import { myIntroductions, type MyIntroductionsDeps } from '../../app/my-introductions.ts';
 import { buildMyIntroductionsCard } from '../../cards/my-introductions-card.ts';
 
 export const ACTION_BODY_LIMIT = 64 * 1024;
@@ -43,11 +42,8 @@ const ActionBody = z.object({
 
 const GROUP_ORDER = Object.keys(PERSONA_GROUP_LABELS) as PersonaGroup[];
 
-export interface RouteDeps extends ActionDeps {
+export interface RouteDeps extends PlatformContext {
   messenger: WebMessenger;
-  /** The person changed something from the playground: their messages come here first. */
-  seen(personId: string): void;
-  timeZoneOf(personId: string | undefined): string;
 }
 
 export interface MessageJson {
@@ -98,7 +94,7 @@ export interface CoordinatorLink {
 export function listPeople(deps: RouteDeps, res: ServerResponse, coordinatorLinks: CoordinatorLink[] = []): void {
   const order = Object.values(DEMO_PEOPLE) as string[];
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
-  const contactRoles = new Set(deps.services.all().flatMap((s) => s.contacts.map((c) => `${c.role}:${c.personId}`)));
+  const contactRoles = new Set(deps.directory.all().flatMap((s) => s.contacts.map((c) => `${c.role}:${c.personId}`)));
   const people = deps.people
     .all()
     .filter((p) => p.identities.some((i) => i.platform === 'web'))
@@ -124,15 +120,15 @@ export function listPeople(deps: RouteDeps, res: ServerResponse, coordinatorLink
 }
 
 /** "My introductions" for the person themselves (their inbox is their direct messages): client names appear here. */
-export function mine(deps: RouteDeps & MyIntroductionsDeps, res: ServerResponse, url: URL): void {
+export function mine(deps: RouteDeps, res: ServerResponse, url: URL): void {
   const as = who(deps, url);
-  const card = buildMyIntroductionsCard(myIntroductions(deps, as), deps.timeZoneOf(as));
+  const card = buildMyIntroductionsCard(deps.myIntroductions(as), deps.cards.timeZoneOf(as));
   sendJson(res, 200, { summary: card.summary, card: toAdaptiveCard(card) });
 }
 
 export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {
   const as = who(deps, url);
-  const zone = deps.timeZoneOf(as);
+  const zone = deps.cards.timeZoneOf(as);
   const person = deps.people.get(as)!;
   sendJson(res, 200, {
     person: { id: person.id, name: person.name, organisation: person.organisation, role: person.role },
@@ -142,8 +138,8 @@ export function inbox(deps: RouteDeps, res: ServerResponse, url: URL): void {
 
 /** The peer-group channels (registered web peer groups, and any channel that has messages), with their messages. */
 export function channel(deps: RouteDeps, res: ServerResponse, url: URL): void {
-  const zone = deps.timeZoneOf(url.searchParams.get('as') ?? undefined);
-  const names = new Map((deps.opportunities?.peerGroups('web') ?? []).map((g) => [g.channelId, g.name]));
+  const zone = deps.cards.timeZoneOf(url.searchParams.get('as') ?? undefined);
+  const names = new Map(deps.opportunities.peerGroups('web').map((g) => [g.channelId, g.name]));
   const ids = [...new Set([...names.keys(), ...deps.messenger.channels()])];
   const channels = ids.map((id) => ({
     id,
@@ -161,7 +157,7 @@ export function search(deps: RouteDeps, res: ServerResponse, url: URL): void {
   const age = url.searchParams.get('age') ?? '';
   if (age && !/^\d{1,3}$/.test(age.trim()))
     throw new HttpError(400, 'Age must be a whole number of years, like 19.', 'BAD_AGE');
-  const results = searchResults(deps, { q, area, age });
+  const results = deps.directory.searchAsTyped({ q, area, age });
   sendJson(res, 200, { results });
 }
 
@@ -183,11 +179,6 @@ function resultJson(result: ActionResult): { status: number; body: Record<string
   };
 }
 
-/** Rows written so far on this connection (handleAction is synchronous, so nothing else runs in between). */
-function totalChanges(deps: RouteDeps): number {
-  return (deps.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-}
-
 export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const type = String(req.headers['content-type'] ?? '');
   if (!type.startsWith('application/json'))
@@ -204,8 +195,7 @@ export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerR
   const b = parsed.data;
   if (!deps.people.get(b.as))
     throw new HttpError(404, `Nobody with the id "${b.as}" is in the directory.`, 'PERSON_UNKNOWN');
-  const before = totalChanges(deps);
-  const result = handleAction(deps, {
+  const { result, changed } = deps.runActionTracked({
     actorId: b.as,
     actionId: b.actionId,
     subjectId: b.subjectId,
@@ -214,7 +204,7 @@ export async function action(deps: RouteDeps, req: IncomingMessage, res: ServerR
     key: b.key,
   });
   // A press that changed something shows the person is here; refused and look-only presses store nothing at all.
-  if (totalChanges(deps) !== before) deps.seen(b.as);
+  if (changed) deps.recordSeen(b.as, 'web');
   const out = staleAnswer(deps, b.as, b, result) ?? resultJson(result);
   sendJson(res, out.status, out.body);
 }
@@ -228,7 +218,7 @@ export function events(
   open: Set<ServerResponse>,
 ): void {
   const as = who(deps, url);
-  const zone = deps.timeZoneOf(as);
+  const zone = deps.cards.timeZoneOf(as);
   const stopPerson = deps.messenger.subscribe(personConversation(as), (m) => {
     res.write(`event: message\ndata: ${JSON.stringify(inboxJson(deps, m, zone, as))}\n\n`);
   });

@@ -1,6 +1,7 @@
 // A form or card opened before the introduction changed (in another tab, or by someone else): instead of a refusal
 // about "Sam Patel" that leaves the old form on screen, the person gets the current card and a sentence about them.
-import { handleAction, type ActionDeps, type ActionResult } from '../../app/actions/handle-action.ts';
+import type { ActionResult } from '../../app/actions/handle-action.ts';
+import type { PlatformContext } from '../../app/platform-context.ts';
 import { toAdaptiveCard } from '../../cards/adaptive.ts';
 import { formatWhen } from '../../cards/format.ts';
 import { stateHeadline } from '../../cards/handover-text.ts';
@@ -27,7 +28,7 @@ export function staleMessage(v: HandoverView): string {
 
 /** The current card when a refused press came from a card older than the introduction; null otherwise. */
 export function staleAnswer(
-  deps: ActionDeps,
+  deps: Pick<PlatformContext, 'cards' | 'runAction'>,
   actorId: string,
   req: { subjectId: string; version?: number },
   result: ActionResult,
@@ -35,7 +36,7 @@ export function staleAnswer(
   if (result.kind !== 'error' || req.version === undefined) return null;
   const v = deps.cards.view(req.subjectId, actorId);
   if (!v || v.role === 'other' || v.handover.version <= req.version) return null;
-  const current = handleAction(deps, {
+  const current = deps.runAction({
     actorId,
     actionId: 'open_handover',
     subjectId: req.subjectId,

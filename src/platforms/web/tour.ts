@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import type { Person } from '../../domain/directory/types.ts';
 import { sendJson } from '../../http/body.ts';
 import { DEMO_PEOPLE } from '../../directory-io/demo-directory.ts';
-import type { TourProgress } from '../../storage/tour-progress-store.ts';
+import type { TourProgress } from './tour-progress-store.ts';
 
 export interface TourStep {
   id: string;

@@ -5,7 +5,7 @@ import { newId } from '../../app/ids.ts';
 import type { Card } from '../../cards/model.ts';
 import type { ChannelAddress, Clock, Identity, MessageRef } from '../../domain/ports.ts';
 import { DeliveryError, type Messenger, type SendOptions } from '../../app/ports.ts';
-import type { PeopleStore } from '../../storage/people-store.ts';
+import type { PeopleDirectory } from '../../app/people-directory.ts';
 import { channelConversation, personConversation, type WebMessage, type WebMessageStore } from './message-store.ts';
 
 export type WebMessageListener = (message: WebMessage) => void;
@@ -21,7 +21,7 @@ export class WebMessenger implements Messenger {
 
   constructor(
     private readonly store: WebMessageStore,
-    private readonly people: PeopleStore,
+    private readonly people: PeopleDirectory,
     private readonly clock: Clock,
   ) {
     this.events.setMaxListeners(0);

@@ -3,8 +3,6 @@
 // (the token is already gone), so the listener uses no Web API. A retried event is not handled twice:
 // the outbox ignores a notice whose idempotency key is already queued.
 import type { PlatformContext } from '../../../../app/platform-context.ts';
-import { OutboxStore } from '../../../../storage/outbox-store.ts';
-import { inTransaction } from '../../../../storage/sqlite.ts';
 import { installKeyOf } from '../../installation-store.ts';
 import type { InstalledWorkspaces } from '../../workspaces.ts';
 
@@ -44,32 +42,15 @@ export async function handleRemoval(deps: UninstallDeps, source: Source): Promis
     enterpriseId: source.enterpriseId,
     isEnterpriseInstall: source.isEnterpriseInstall,
   });
-  const coordinators = container.people.all().filter((p) => p.isCoordinator);
-  const outbox = new OutboxStore(container.db);
-  const now = container.clock.now();
   const publicUrl = container.config.publicUrl?.replace(/\/+$/, '');
   const installUrl = deps.workspaces && publicUrl ? `${publicUrl}/slack/install` : undefined;
   const text = noticeText(name, source.why, installUrl);
-  const queued = inTransaction(
-    container.db,
-    () =>
-      coordinators.filter((c) =>
-        outbox.enqueue(
-          {
-            idempotencyKey: `slack-removed:${key}:${source.eventId}:${c.id}`,
-            recipient: { personId: c.id },
-            mode: 'new',
-            card: {
-              kind: 'notice',
-              subjectId: `slack-workspace:${key}`,
-              viewerId: c.id,
-              params: { title: 'Warm Handover was removed from Slack', text },
-            },
-          },
-          now,
-        ),
-      ).length,
-  );
+  const queued = container.noticeToCoordinators({
+    key: `slack-removed:${key}:${source.eventId}`,
+    subjectId: `slack-workspace:${key}`,
+    title: 'Warm Handover was removed from Slack',
+    text,
+  });
   container.log.warn(
     { workspace: key, why: source.why, coordinatorsTold: queued },
     'Slack workspace removed Warm Handover',

@@ -1,6 +1,5 @@
 // Type-ahead for the introduce modal: directory search, then the chosen service's named contacts.
 import type { App, BlockSuggestion } from '@slack/bolt';
-import { searchDirectory } from '../../../../storage/directory-search.ts';
 import type { ViewStateValues } from '../../blocks.ts';
 import { oneOf, type SlackDeps } from '../../deps.ts';
 import {
@@ -22,17 +21,12 @@ export function register(app: App, deps: SlackDeps): void {
     { type: 'block_suggestion', action_id: oneOf([SERVICE_SEARCH_ACTION, CONTACT_SEARCH_ACTION]) },
     async ({ ack, body }) => {
       if (body.action_id === SERVICE_SEARCH_ACTION) {
-        const results = searchDirectory(
-          c.db,
-          { text: body.value, limit: MAX_SERVICE_OPTIONS },
-          c.clock.now(),
-          c.config.staleAfterMonths,
-        );
+        const results = c.directory.search({ text: body.value, limit: MAX_SERVICE_OPTIONS });
         await ack({ options: results.filter((s) => s.contacts.length > 0).map(serviceOption) });
         return;
       }
       const serviceId = chosenService(body as BlockSuggestion);
-      const options = contactOptions(serviceId ? c.services.get(serviceId) : undefined, (id) => c.people.nameOf(id));
+      const options = contactOptions(serviceId ? c.directory.get(serviceId) : undefined, (id) => c.people.nameOf(id));
       const typed = (body.value ?? '').toLowerCase();
       await ack({ options: options.filter((o) => o.text.text.toLowerCase().includes(typed)) });
     },

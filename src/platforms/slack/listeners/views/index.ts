@@ -38,11 +38,11 @@ function togglesOf(blocks: Block[]): Set<string> {
 }
 
 function sentConfirmation(deps: SlackDeps, handoverId: string | undefined) {
-  const h = handoverId ? deps.container.handovers.find(handoverId) : undefined;
+  const h = handoverId ? deps.container.introduction(handoverId) : undefined;
   if (!h) return noticeModal('Introduction sent', 'Your introduction has been sent.', 'Done');
   return sentModal(
     deps.container.people.nameOf(h.contactId),
-    deps.container.services.get(h.serviceId)?.name ?? 'the service',
+    deps.container.directory.get(h.serviceId)?.name ?? 'the service',
   );
 }
 

@@ -1,6 +1,7 @@
 // What has happened so far in the playground, for the guided tour: which audit events exist and whether an
-// opportunity was posted. Counts only, never client details.
-import type { Db } from './sqlite.ts';
+// opportunity was posted. Counts only, never client details. The playground's one read beyond its own tables: it
+// counts rows of the audit and opportunities tables and reads nothing else of them.
+import type { Db } from '../../storage/sqlite.ts';
 
 export interface TourProgress {
   /** Audit event types that happened at least once (introduced, accepted, nudged, escalated …). */

@@ -1,9 +1,9 @@
 // The Microsoft 365 Agents Playground's default test users (its built-in configuration: tenant, names, e-mail
 // addresses and AAD object ids), added as demo people in local Teams mode (TEAMS=on without an app id), so
 // "introduce" works in the Playground at once: Alex Wilber, the Playground's own user, is a work coach.
-import type { Db } from './sqlite.ts';
-import { PeopleStore } from './people-store.ts';
-import { inTransaction } from './sqlite.ts';
+import type { Db } from '../storage/sqlite.ts';
+import { PeopleStore } from '../storage/people-store.ts';
+import { inTransaction } from '../storage/sqlite.ts';
 
 /** The tenant every Agents Playground activity comes from. */
 export const AGENTS_PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000001';
