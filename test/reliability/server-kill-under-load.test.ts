@@ -7,7 +7,7 @@ describe('a server killed with SIGKILL under load and restarted', function () {
   this.timeout(120_000);
   let report: CrashReport;
   before(async () => {
-    report = await crashRun({ rate: 50, seconds: 8, nudgesPerContact: 6, drainLimitMs: 60_000, waitForLease: false });
+    report = await crashRun({ rate: 50, seconds: 6, nudgesPerContact: 6, drainLimitMs: 60_000, waitForLease: false });
   });
 
   it('given the kill, the database file passes the integrity check before and after the restart', () => {

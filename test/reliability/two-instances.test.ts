@@ -9,7 +9,7 @@ describe('two instances on one database file', function () {
   before(async () => {
     report = await twoInstancesRun({
       rate: 50,
-      seconds: 6,
+      seconds: 4,
       nudgesPerContact: 4,
       drainLimitMs: 60_000,
       waitForLease: false,
