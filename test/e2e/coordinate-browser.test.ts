@@ -1,27 +1,13 @@
 // The coordinator pages in headless Chromium (Debian's chromium via playwright-core), without page scripts: sign in,
 // edit a service, dry-run and apply an import, retry an undelivered message; axe-core finds no violations.
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DirectoryAuditStore } from '../../src/storage/directory-audit-store.ts';
+import { axeViolations } from '../support/axe.ts';
 import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { GOOD_CSV, startCoordinateServer, type CoordinateServer } from '../support/coordinate-server.ts';
 
 const TOKEN = 'coordinate-browser-admin-token-0123456789abcdefghij';
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-
-interface AxeResult {
-  violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () =>
-    (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
 describe('coordinator pages in a real browser', function () {
   this.timeout(240_000); // axe-core takes seconds per page on a busy 2-core machine
   let browser: Browser;
@@ -49,15 +35,18 @@ describe('coordinator pages in a real browser', function () {
     await s?.stop();
   });
 
-  /** axe needs scripts: the same address in a scripted page with this session's cookie. */
+  let scripted: { context: BrowserContext; page: Page } | undefined;
+
+  /** axe needs scripts: the same address in one scripted page that carries this session's cookie. */
   async function checkAccessibility(path: string): Promise<string[]> {
-    const scripted = await browser.newContext({ locale: 'en-GB', bypassCSP: true });
-    await scripted.addCookies(await page.context().cookies());
-    const p = await scripted.newPage();
-    await p.goto(`${s.url}${path}`);
-    const found = await axeViolations(p);
-    await scripted.close();
-    return found;
+    if (!scripted) {
+      const context = await browser.newContext({ locale: 'en-GB', bypassCSP: true });
+      scripted = { context, page: await context.newPage() };
+    }
+    await scripted.context.clearCookies();
+    await scripted.context.addCookies(await page.context().cookies());
+    await scripted.page.goto(`${s.url}${path}`);
+    return (await axeViolations(scripted.page)).map((v) => `${v.rule}: ${v.help} (${v.targets.join(', ')})`);
   }
 
   it('given the admin token, a coordinator signs in and sees the directory with capacity and review markers', async () => {
