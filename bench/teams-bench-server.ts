@@ -68,7 +68,7 @@ async function bare(): Promise<void> {
 /** A separate process before the run: the database ours starts on, with the people and `count` introductions. */
 async function seed(): Promise<void> {
   const { introduceInput } = await import('../test/support/make.ts');
-  const { startTeamsWorld } = await import('../test/integration/teams-world.ts');
+  const { startTeamsWorld } = await import('../test/support/teams-world.ts');
   const w = await startTeamsWorld({ databasePath: dbPath });
   for (const who of ['jo', 'sam', 'alex', 'kim'] as const) w.linkTeams(who);
   const ids: string[] = [];
@@ -79,7 +79,7 @@ async function seed(): Promise<void> {
 
 /** The real Teams platform on the seeded database, started fresh as after a restart. */
 async function ours(): Promise<void> {
-  const { startTeamsWorld } = await import('../test/integration/teams-world.ts');
+  const { startTeamsWorld } = await import('../test/support/teams-world.ts');
   const w = await startTeamsWorld({ databasePath: dbPath, existing: true });
   const { startCheckpointer } = await import('../src/storage/checkpointer.ts');
   startCheckpointer(w.container.db); // as startApp does: WAL checkpoints in a worker, not inside a request's commit

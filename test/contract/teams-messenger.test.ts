@@ -3,7 +3,7 @@ import type { Identity } from '../../src/domain/ports.ts';
 import { DeliveryError } from '../../src/app/ports.ts';
 import { contractCard, messengerContract, type ReceivedMessage } from './messenger-contract.ts';
 import { TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
-import { startTeamsWorld, type TeamsWorld } from '../integration/teams-world.ts';
+import { startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
 
 const NOT_INSTALLED = 'aad-9999-not-installed';
 

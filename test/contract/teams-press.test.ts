@@ -2,7 +2,7 @@
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
 import { actionsOf, inputsOf } from '../fixtures/teams/card-parts.ts';
 import { makeService } from '../support/make.ts';
-import { startTeamsWorld, type Reply } from '../integration/teams-world.ts';
+import { startTeamsWorld, type Reply } from '../support/teams-world.ts';
 import { pressContract, type Answer } from './press-contract.ts';
 
 const DIALOG_OPENERS = new Set(['reintroduce']);

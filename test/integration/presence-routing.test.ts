@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/storage/sqlite.ts';
 import { FakeMessenger } from '../support/fake-messenger.ts';
 import { FakeSlackApi, FAKE_TEAM_ID } from '../support/fake-slack-api.ts';
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
-import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
 import { FixedClock, introduceInput, seedWorld, tempDir } from '../support/make.ts';
 import { blockAction } from '../support/slack-payloads.ts';
 import { FORM, SIGNING_SECRET, interactionBody, postSigned } from '../support/slack-sign.ts';

@@ -6,7 +6,7 @@ import { buildIntroduceForm } from '../../src/cards/introduce-form.ts';
 import { DirectoryAuditStore } from '../../src/storage/directory-audit-store.ts';
 import { makeNudgeWorld, type NudgeWorld } from '../support/nudge-world.ts';
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
-import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
 import { commandBody, FORM, postSigned } from '../support/slack-sign.ts';
 import { slashCommand } from '../support/slack-payloads.ts';
 import { SLACK_USERS, startSlackHarness, type SlackHarness } from '../support/slack-harness.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
-import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
 
 describe('Teams: requests must be signed when an app id is configured', () => {
   let w: TeamsWorld;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { activity, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
 import { introduceInput } from '../support/make.ts';
-import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
 import { inputsOf } from '../fixtures/teams/card-parts.ts';
 
 type DialogCard = { contentType: string; content: unknown };

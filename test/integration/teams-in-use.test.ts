@@ -5,9 +5,14 @@ import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
 import { introduceInput } from '../support/make.ts';
 import type { ConnectorCall } from '../support/fake-bot-connector.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
-import { RateLimiter } from '../../src/scheduler/rate-limits.ts';
-import { createNudgeSystem, type NudgeSystem } from '../../src/scheduler/wiring.ts';
-import { startTeamsWorld, type TeamsWorld, type Who } from './teams-world.ts';
+import { type NudgeSystem } from '../../src/scheduler/wiring.ts';
+import {
+  startTeamsWorld,
+  teamsNudges,
+  unlimitedDispatcher,
+  type TeamsWorld,
+  type Who,
+} from '../support/teams-world.ts';
 
 type CardJson = {
   fallbackText?: string;
@@ -141,28 +146,7 @@ describe('Teams in use: one update per click', () => {
   let nudges: NudgeSystem;
   beforeEach(async () => {
     w = await startTeamsWorld();
-    const c = w.container;
-    nudges = createNudgeSystem({
-      db: c.db,
-      clock: c.clock,
-      calendar: c.calendar,
-      timeZone: 'Europe/London',
-      handoverService: c.handoverService,
-      handovers: c.handovers,
-      people: c.people,
-      services: c.services,
-      compose: c.cards.compose,
-      messengers: [w.teams.messenger],
-      // No rate limits: with a fixed clock, a second Teams message in a tenant would wait forever.
-      dispatcher: {
-        limiter: new RateLimiter(
-          () => 0,
-          async () => undefined,
-          NO_LIMITS,
-        ),
-        random: () => 0.5,
-      },
-    });
+    nudges = teamsNudges(w, { dispatcher: unlimitedDispatcher() });
   });
   afterEach(async () => {
     await nudges.stop();

@@ -3,13 +3,19 @@
 // channel; "Introduce a client to this" on that card opens the introduce dialog privately for whoever clicked and
 // never touches the channel; after the deadline the sweep turns the channel card into "Closed" in place.
 import { expect } from 'chai';
-import { RateLimiter } from '../../src/scheduler/rate-limits.ts';
-import { createNudgeSystem, type NudgeSystem } from '../../src/scheduler/wiring.ts';
+import { type NudgeSystem } from '../../src/scheduler/wiring.ts';
 import { OpportunityStore } from '../../src/storage/opportunity-store.ts';
 import { introduceInput } from '../support/make.ts';
 import { opportunityInput } from '../support/opportunity-world.ts';
 import { activity, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
-import { startTeamsWorld, type Reply, type TeamsWorld, type Who } from './teams-world.ts';
+import {
+  startTeamsWorld,
+  teamsNudges,
+  unlimitedDispatcher,
+  type Reply,
+  type TeamsWorld,
+  type Who,
+} from '../support/teams-world.ts';
 import { actionsOf, inputsOf } from '../fixtures/teams/card-parts.ts';
 
 const CHANNEL = '19:peer-group-lambeth@thread.tacv2';
@@ -20,8 +26,6 @@ const OTHER_CHANNEL = '19:somebody-elses-team@thread.tacv2';
 const OFFER: Record<string, unknown> = { ...opportunityInput(), serviceId: 'svc-mind-lambeth', channels: CHANNEL };
 /** The client Kim introduces from the card: none of this may ever reach the channel. */
 const CLIENT_WORDS = ['R.T.', 'Feeling anxious about starting work again.', '07700 900123'];
-
-const NO_LIMITS = { slack: {}, teams: {}, web: {}, email: {} };
 
 type Json = Record<string, unknown>;
 function dialog(reply: { body: Reply | undefined }): { title: string; card: unknown } {
@@ -51,28 +55,9 @@ describe('Teams: opportunities in peer-group channels', () => {
 
   beforeEach(async () => {
     w = await startTeamsWorld();
-    const c = w.container;
-    nudges = createNudgeSystem({
-      db: c.db,
-      clock: c.clock,
-      calendar: c.calendar,
-      timeZone: 'Europe/London',
-      handoverService: c.handoverService,
-      handovers: c.handovers,
-      people: c.people,
-      services: c.services,
-      compose: c.cards.compose,
-      messengers: [w.teams.messenger],
-      // No rate limits here: with a fixed clock, the second Teams message in a tenant would wait forever.
-      dispatcher: {
-        limiter: new RateLimiter(
-          () => 0,
-          async () => undefined,
-          NO_LIMITS,
-        ),
-        random: () => 0.5,
-      },
-      extraJobs: [(now) => c.opportunities.closeExpired(now)],
+    nudges = teamsNudges(w, {
+      dispatcher: unlimitedDispatcher(),
+      extraJobs: [(now) => w.container.opportunities.closeExpired(now)],
     });
     for (const who of ['jo', 'sam', 'kim'] as const) w.linkTeams(who, true);
     const install = activity('conversation-update-team-install', TEAMS_USERS.jo, w.connector.url, {

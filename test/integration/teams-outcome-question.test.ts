@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
 import { introduceInput } from '../support/make.ts';
-import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { startTeamsWorld, type TeamsWorld } from '../support/teams-world.ts';
 
 type CardJson = { actions?: { type: string; verb?: string; title: string }[] };
 

@@ -1,10 +1,10 @@
 // Named contacts in a real Teams tenant: reachable only once the app is installed for them.
 import { expect } from 'chai';
-import { createNudgeSystem, type NudgeSystem } from '../../src/scheduler/wiring.ts';
+import { type NudgeSystem } from '../../src/scheduler/wiring.ts';
 import { FakeMessenger } from '../support/fake-messenger.ts';
 import { everyDayCalendar, introduceInput } from '../support/make.ts';
 import { activity, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
-import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { startTeamsWorld, teamsNudges, type TeamsWorld } from '../support/teams-world.ts';
 
 describe('Teams: reaching a named contact who has not installed the app', () => {
   let w: TeamsWorld;
@@ -13,17 +13,9 @@ describe('Teams: reaching a named contact who has not installed the app', () => 
   beforeEach(async () => {
     w = await startTeamsWorld();
     email = new FakeMessenger('email');
-    const c = w.container;
-    nudges = createNudgeSystem({
-      db: c.db,
+    nudges = teamsNudges(w, {
       clock: w.clock,
       calendar: everyDayCalendar,
-      timeZone: 'Europe/London',
-      handoverService: c.handoverService,
-      handovers: c.handovers,
-      people: c.people,
-      services: c.services,
-      compose: c.cards.compose,
       messengers: [w.teams.messenger, email],
       dispatcher: { sleep: async (ms) => w.clock.advance(ms) },
     });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createNudgeSystem, type NudgeSystem } from '../../src/scheduler/wiring.ts';
+import { type NudgeSystem } from '../../src/scheduler/wiring.ts';
 import { TeamsTenantStore } from '../../src/storage/teams-tenant-store.ts';
 import { OpportunityStore } from '../../src/storage/opportunity-store.ts';
 import { contractCard } from '../contract/messenger-contract.ts';
@@ -8,7 +8,7 @@ import { fakeCredentials, fakeIncomingToken } from '../support/fake-teams-creden
 import { introduceInput } from '../support/make.ts';
 import { opportunityInput } from '../support/opportunity-world.ts';
 import { activity, APP_ID, TEAMS_USERS, TENANT_ID, type TeamsTestUser } from '../fixtures/teams/activities.ts';
-import { startTeamsWorld, type TeamsWorld } from './teams-world.ts';
+import { startTeamsWorld, teamsNudges, type TeamsWorld } from '../support/teams-world.ts';
 
 // Tenant X (Jo's council) is the deployment's own registration from the environment; tenant Y (Sam's charity)
 // was added with `handover teams add-tenant`, its password in TEAMS_SECRET_Y; tenant Z is nobody we serve.
@@ -66,20 +66,7 @@ function linkSamInY(w: TeamsWorld): void {
 }
 
 function dispatcherFor(w: TeamsWorld): NudgeSystem {
-  const c = w.container;
-  return createNudgeSystem({
-    db: c.db,
-    clock: c.clock,
-    calendar: c.calendar,
-    timeZone: 'Europe/London',
-    handoverService: c.handoverService,
-    handovers: c.handovers,
-    people: c.people,
-    services: c.services,
-    compose: c.cards.compose,
-    messengers: [w.teams.messenger],
-    dispatcher: { sleep: async () => undefined, random: () => 0.5 },
-  });
+  return teamsNudges(w, { dispatcher: { sleep: async () => undefined, random: () => 0.5 } });
 }
 
 const count = (w: TeamsWorld, table: string) =>

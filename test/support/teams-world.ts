@@ -13,8 +13,10 @@ import {
 } from '../../src/platforms/teams/teams-platform.ts';
 import type { TeamsActions } from '../../src/platforms/teams/teams-actions.ts';
 import { openDatabase } from '../../src/storage/sqlite.ts';
-import { FakeBotConnector } from '../support/fake-bot-connector.ts';
-import { FixedClock, everyDayCalendar, seedWorld, tempDir } from '../support/make.ts';
+import { RateLimiter } from '../../src/scheduler/rate-limits.ts';
+import { createNudgeSystem, type NudgeSystem, type NudgeSystemOptions } from '../../src/scheduler/wiring.ts';
+import { FakeBotConnector } from './fake-bot-connector.ts';
+import { FixedClock, everyDayCalendar, seedWorld, tempDir } from './make.ts';
 import { APP_ID, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';
 
 export type Who = keyof typeof TEAMS_USERS;
@@ -119,5 +121,39 @@ export async function startTeamsWorld(options: TeamsWorldOptions = {}): Promise<
       db.close();
       tmp?.cleanup();
     },
+  };
+}
+
+/**
+ * The scheduler over this world's container, sending through its Teams messenger; `overrides` replace any option
+ * (other messengers, a dispatcher with a fake sleep, extra jobs).
+ */
+export function teamsNudges(w: TeamsWorld, overrides: Partial<NudgeSystemOptions> = {}): NudgeSystem {
+  const c = w.container;
+  return createNudgeSystem({
+    db: c.db,
+    clock: c.clock,
+    calendar: c.calendar,
+    timeZone: 'Europe/London',
+    handoverService: c.handoverService,
+    handovers: c.handovers,
+    people: c.people,
+    services: c.services,
+    compose: c.cards.compose,
+    messengers: [w.teams.messenger],
+    ...overrides,
+  });
+}
+
+/** A dispatcher with no rate limits: with a fixed clock, a second Teams message in a tenant would wait forever. */
+export function unlimitedDispatcher(): NudgeSystemOptions['dispatcher'] {
+  const none = { slack: {}, teams: {}, web: {}, email: {} };
+  return {
+    limiter: new RateLimiter(
+      () => 0,
+      async () => undefined,
+      none,
+    ),
+    random: () => 0.5,
   };
 }
