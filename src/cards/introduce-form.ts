@@ -98,19 +98,12 @@ function field(input: CardInput, values: FormValues, errors: FormErrors): CardBl
   return { type: 'input', input: { ...withValue, error: errors[input.id] } as CardInput };
 }
 
-function formBlocks(service: ServiceSummary, values: FormValues, errors: FormErrors): CardBlock[] {
-  const contacts = service.contacts.map((c) => ({
-    value: c.id,
-    label: `${c.name}${c.contactRole === 'primary' ? ' (named contact)' : ' (backup)'}`,
-  }));
-  const fields: CardInput[] = [
-    {
-      type: 'choice',
-      id: 'contactId',
-      label: 'Who to introduce them to',
-      options: contacts,
-      value: contacts[0]?.value,
-    },
+/**
+ * The client's part of every introduce form, in one wording: the web and Teams card, the e-mail page and Slack's
+ * modal (src/platforms/slack/introduce-modal.ts) all ask with these fields.
+ */
+export function clientFields(): CardInput[] {
+  return [
     {
       type: 'text',
       id: 'clientName',
@@ -187,6 +180,23 @@ function formBlocks(service: ServiceSummary, values: FormValues, errors: FormErr
         { value: 'written', label: 'In writing' },
       ],
     },
+  ];
+}
+
+function formBlocks(service: ServiceSummary, values: FormValues, errors: FormErrors): CardBlock[] {
+  const contacts = service.contacts.map((c) => ({
+    value: c.id,
+    label: `${c.name}${c.contactRole === 'primary' ? ' (named contact)' : ' (backup)'}`,
+  }));
+  const fields: CardInput[] = [
+    {
+      type: 'choice',
+      id: 'contactId',
+      label: 'Who to introduce them to',
+      options: contacts,
+      value: contacts[0]?.value,
+    },
+    ...clientFields(),
   ];
   return [
     {

@@ -1,8 +1,8 @@
 // The "Introduce a client" modal: type-ahead directory search, named contact, the core's fields, consent.
 // Field block ids are the core's field names, so validation errors land on the right input.
 import type { CardInput } from '../../cards/model.ts';
+import { clientFields } from '../../cards/introduce-form.ts';
 import { LIMITS } from '../../domain/handover/introduce.ts';
-import { CONSENT_METHODS, URGENCIES } from '../../domain/handover/types.ts';
 import { CAPACITY_LABELS, type Service } from '../../domain/directory/types.ts';
 import type { SearchResult } from '../../app/service-directory.ts';
 import { BLOCK_KIT_LIMITS, cut, inputBlock, plain, type ModalView } from './blocks.ts';
@@ -15,77 +15,11 @@ export const INTRODUCE_TOGGLES: ReadonlySet<string> = new Set(['consent', 'inter
 /** Directory results offered in the type-ahead. */
 export const MAX_SERVICE_OPTIONS = 20;
 
-const URGENCY_LABELS: Record<(typeof URGENCIES)[number], string> = {
-  routine: 'Routine',
-  soon: 'Soon',
-  urgent: 'Urgent',
-};
-const CONSENT_LABELS: Record<(typeof CONSENT_METHODS)[number], string> = {
-  in_person: 'In person',
-  phone: 'By phone',
-  written: 'In writing',
-};
-
+/** The client's fields as on every other introduce form; `prefillNeeds` is put into "what they want help with". */
 function fields(prefillNeeds?: string): CardInput[] {
-  return [
-    { type: 'text', id: 'clientName', label: 'First name or initials', required: true, maxLength: LIMITS.clientName },
-    {
-      type: 'text',
-      id: 'needs',
-      label: 'What they want help with, in their words',
-      required: true,
-      multiline: true,
-      maxLength: LIMITS.needs,
-      value: prefillNeeds,
-    },
-    {
-      type: 'text',
-      id: 'reasonForService',
-      label: 'Why this service',
-      required: true,
-      multiline: true,
-      maxLength: LIMITS.reasonForService,
-    },
-    {
-      type: 'text',
-      id: 'contactMethod',
-      label: 'How they prefer to be contacted',
-      required: true,
-      maxLength: LIMITS.contactMethod,
-    },
-    {
-      type: 'text',
-      id: 'contactDetails',
-      label: 'Contact details (shown only after the named contact accepts)',
-      maxLength: LIMITS.contactDetails,
-    },
-    { type: 'text', id: 'contactTimes', label: 'Best times to reach them', maxLength: LIMITS.contactTimes },
-    {
-      type: 'choice',
-      id: 'urgency',
-      label: 'How urgent',
-      required: true,
-      value: 'routine',
-      options: URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] })),
-    },
-    { type: 'text', id: 'language', label: 'Language', maxLength: LIMITS.language },
-    { type: 'toggle', id: 'interpreter', label: 'Needs an interpreter' },
-    { type: 'text', id: 'disability', label: 'Access needs', multiline: true, maxLength: LIMITS.disability },
-    {
-      type: 'toggle',
-      id: 'consent',
-      label: 'The client agreed to share these details with this service',
-      required: true,
-    },
-    {
-      type: 'choice',
-      id: 'consentHow',
-      label: 'How they agreed',
-      required: true,
-      value: 'in_person',
-      options: CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_LABELS[m] })),
-    },
-  ];
+  return clientFields().map((f) =>
+    f.id === 'needs' && f.type === 'text' && prefillNeeds ? { ...f, value: prefillNeeds } : f,
+  );
 }
 
 /** The modal; `prefillNeeds` comes from the message a message shortcut was used on. */
