@@ -7,31 +7,11 @@ import { startPlayground, type RunningPlayground } from '../support/start-playgr
 import { personConversation } from '../../src/platforms/web/message-store.ts';
 import { FIRST_INTRODUCTION } from '../contract/press-contract.ts';
 import { eventually } from '../support/eventually.ts';
+import { fillIntroduceForm, openPlaygroundAs } from '../support/playground-page.ts';
 
-const WAIT_MS = 10_000;
-
-async function openAs(browser: Browser, p: RunningPlayground, personId: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
-  page.setDefaultTimeout(WAIT_MS);
-  await page.goto(`${p.url}/?as=${personId}`);
-  await page.waitForSelector('body[data-live="yes"]');
-  return page;
-}
-
-const SERVICE_NAME = 'Wellbeing support for anxiety and low mood';
-
+/** The introduce form with the client's answers and consent, ready to send. */
 async function openForm(page: Page): Promise<void> {
-  await page.click('button[data-view="introduce"]');
-  await page.fill('#q', 'anxiety');
-  await page.click('#search-form button[type="submit"]');
-  await page.getByRole('button', { name: `Introduce a client to ${SERVICE_NAME}` }).click();
-  const form = page.locator('#intro-card');
-  await form.getByLabel('Client first name or initials').fill('R.T.');
-  await form
-    .getByLabel('What they want help with, in their own words')
-    .fill('Feeling anxious about going back to work.');
-  await form.getByLabel('Why this service').fill('One-to-one support close to home.');
-  await form.getByLabel('How they prefer to be contacted').fill('Phone, afternoons');
+  const form = await fillIntroduceForm(page);
   await form.getByRole('checkbox', { name: /client agreed/ }).check();
 }
 
@@ -58,7 +38,7 @@ describe('one answer per press, in a browser', function () {
 
   for (const clicks of [2, 3]) {
     it(`given a filled form, when "Send introduction" is clicked ${clicks} times in a row, then there is one introduction and the contact gets one card`, async () => {
-      const page = await openAs(browser, p, p.people.introducer);
+      const page = await openPlaygroundAs(browser, p.url, p.people.introducer);
       await openForm(page);
       await page
         .locator('#intro-card')
@@ -73,7 +53,7 @@ describe('one answer per press, in a browser', function () {
   }
 
   it('given a press on its way, then the buttons of that card are disabled until the answer arrives', async () => {
-    const page = await openAs(browser, p, p.people.introducer);
+    const page = await openPlaygroundAs(browser, p.url, p.people.introducer);
     await openForm(page);
     let release!: () => void;
     const held = new Promise<void>((r) => {
@@ -100,7 +80,7 @@ describe('one answer per press, in a browser', function () {
     });
     p.handoverService.act(first.id, { type: 'decline', actorId: p.people.contact, reason: 'no_capacity' });
     await p.settle();
-    const page = await openAs(browser, p, p.people.introducer);
+    const page = await openPlaygroundAs(browser, p.url, p.people.introducer);
     const notice = page.locator('.message').filter({ hasText: 'Other services you could try' }).first();
     await notice.getByRole('button', { name: 'Introduce to Talking therapies' }).click();
     const form = page.locator('#intro-card');

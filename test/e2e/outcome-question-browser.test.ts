@@ -1,26 +1,10 @@
 // The outcome question in the playground, in headless Debian Chromium: the real Adaptive Cards renderer shows
 // Yes / Couldn't reach / Not yet on Jo's receipt, and pressing one closes the introduction in place.
 import { expect } from 'chai';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { keepScreenshot, launchChromiumOrSkip } from '../support/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
-
-const WAIT_MS = 10_000;
-
-async function openAs(browser: Browser, p: RunningPlayground, personId: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
-  page.setDefaultTimeout(WAIT_MS);
-  await page.goto(`${p.url}/?as=${personId}`);
-  await page.waitForSelector('body[data-live="yes"]');
-  return page;
-}
-
-/** The chat message that first showed this text, followed by its id as its card changes. */
-async function messageWith(page: Page, text: string): Promise<Locator> {
-  const first = page.locator('.message').filter({ hasText: text }).first();
-  await first.waitFor();
-  return page.locator(`#${await first.getAttribute('id')}`);
-}
+import { messageWith, openPlaygroundAs } from '../support/playground-page.ts';
 
 describe('playground in a browser: the outcome question', function () {
   this.timeout(60_000);
@@ -52,7 +36,7 @@ describe('playground in a browser: the outcome question', function () {
     p.handoverService.act(h.id, { type: 'accept', actorId: p.people.contact });
     p.handoverService.act(h.id, { type: 'ask_outcome', actorId: 'system' });
     await p.settle();
-    const page = await openAs(browser, p, p.people.introducer);
+    const page = await openPlaygroundAs(browser, p.url, p.people.introducer);
     const receipt = await messageWith(page, 'Your introduction of R.T.');
     await receipt.getByText('Did R.T. get in touch with Mind in Lambeth?').waitFor();
     for (const name of ['Yes', "Couldn't reach", 'Not yet'])

@@ -11,6 +11,7 @@ import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directo
 import { axeViolations, type AxeFinding } from '../support/axe.ts';
 import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { FixedClock, tempDir } from '../support/make.ts';
+import { messageWith } from '../support/playground-page.ts';
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
 const VIEWPORTS = [
@@ -74,13 +75,6 @@ describe('the playground is usable by everyone (issue 24)', function () {
     await app?.stop();
     tmp?.cleanup();
   });
-
-  /** The message that first showed this text, followed by its id as its card changes. */
-  async function messageWith(page: Page, text: string) {
-    const first = page.locator('.message').filter({ hasText: text }).first();
-    await first.waitFor();
-    return page.locator(`#${await first.getAttribute('id')}`);
-  }
 
   async function open(personId: string, viewport = VIEWPORTS[0]): Promise<Page> {
     const page = await browser.newPage({ viewport });

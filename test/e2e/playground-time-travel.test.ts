@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromiumOrSkip, collectPageProblems, keepScreenshot } from '../support/chromium.ts';
+import { openPlaygroundAs } from '../support/playground-page.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 import { eventually } from '../support/eventually.ts';
 
@@ -26,14 +27,6 @@ const announced = (page: Page) => page.evaluate(() => (window as Announcing).ann
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
 const SERVICE = 'mind-lambeth-wellbeing';
-
-async function openAs(browser: Browser, p: RunningPlayground, personId: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${p.url}/?as=${personId}`);
-  await page.waitForSelector('body[data-live="yes"]');
-  return page;
-}
 
 async function moveTime(page: Page, button: string, expected: string): Promise<void> {
   await page.getByRole('group', { name: 'Move time forward:' }).getByRole('button', { name: button }).click();
@@ -70,9 +63,9 @@ describe('the playground moves time forward (issue 24)', function () {
       consent: true,
     });
     await p.settle();
-    const sam = await openAs(browser, p, p.people.contact);
-    const alex = await openAs(browser, p, p.people.backup);
-    const jo = await openAs(browser, p, p.people.introducer);
+    const sam = await openPlaygroundAs(browser, p.url, p.people.contact, { width: 1280, height: 800 });
+    const alex = await openPlaygroundAs(browser, p.url, p.people.backup, { width: 1280, height: 800 });
+    const jo = await openPlaygroundAs(browser, p.url, p.people.introducer, { width: 1280, height: 800 });
     for (const page of [sam, alex, jo]) collectPageProblems(page, problems);
     await sam.locator('#time-now').getByText('Mon 7 Dec, 10:00').waitFor();
     await recordAnnouncements(sam);

@@ -1,33 +1,11 @@
 // The four journeys from issue 4, in headless Debian Chromium through playwright-core.
 import { expect } from 'chai';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { keepScreenshot, launchChromiumOrSkip } from '../support/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
+import { fillIntroduceForm, messageWith, openPlaygroundAs } from '../support/playground-page.ts';
 
-const WAIT_MS = 10_000;
 const SERVICE = 'mind-lambeth-wellbeing';
-const SERVICE_NAME = 'Wellbeing support for anxiety and low mood';
-
-async function openAs(
-  browser: Browser,
-  p: RunningPlayground,
-  personId: string,
-  options: { width?: number; offline?: boolean } = {},
-): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 900, height: 1000 } });
-  page.setDefaultTimeout(WAIT_MS);
-  if (options.offline) await page.route('**/playground/api/events*', (route) => route.abort());
-  await page.goto(`${p.url}/?as=${personId}`);
-  await page.waitForSelector(options.offline ? '#messages' : 'body[data-live="yes"]');
-  return page;
-}
-
-/** The chat message that first showed this text, followed by its id as its card changes. */
-async function messageWith(page: Page, text: string): Promise<Locator> {
-  const first = page.locator('.message').filter({ hasText: text }).first();
-  await first.waitFor();
-  return page.locator(`#${await first.getAttribute('id')}`);
-}
 
 async function switchTo(page: Page, personId: string): Promise<void> {
   await page.selectOption('#who', personId);
@@ -47,18 +25,9 @@ function introduceInputs(extra: Record<string, unknown> = {}) {
   };
 }
 
-async function fillIntroduceForm(page: Page): Promise<void> {
-  await page.click('button[data-view="introduce"]');
-  await page.fill('#q', 'anxiety');
-  await page.click('#search-form button[type="submit"]');
-  await page.getByRole('button', { name: `Introduce a client to ${SERVICE_NAME}` }).click();
-  const form = page.locator('#intro-card');
-  await form.getByLabel('Client first name or initials').fill('R.T.');
-  await form
-    .getByLabel('What they want help with, in their own words')
-    .fill('Feeling anxious about going back to work. *Not bold* <at>Sam</at>');
-  await form.getByLabel('Why this service').fill('They offer one-to-one support close to home.');
-  await form.getByLabel('How they prefer to be contacted').fill('Phone, afternoons');
+/** The introduce form filled in with text that must not be read as markup, and a phone number. */
+async function fillWithDetails(page: Page): Promise<void> {
+  const form = await fillIntroduceForm(page, 'Feeling anxious about going back to work. *Not bold* <at>Sam</at>');
   await form.getByLabel(/^Contact details/).fill('07700 900123');
 }
 
@@ -81,8 +50,8 @@ describe('playground in a browser', function () {
   });
 
   it('the introducer introduces with consent, the contact accepts and makes contact, and the receipt says "Contact made" with times', async () => {
-    const page = await openAs(browser, p, p.people.introducer);
-    await fillIntroduceForm(page);
+    const page = await openPlaygroundAs(browser, p.url, p.people.introducer);
+    await fillWithDetails(page);
     await page
       .locator('#intro-card')
       .getByRole('checkbox', { name: /client agreed/ })
@@ -111,7 +80,7 @@ describe('playground in a browser', function () {
   it('when the contact declines with "no capacity", the introducer sees the reason and alternative services', async () => {
     p.handoverService.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
     await p.settle();
-    const page = await openAs(browser, p, p.people.contact);
+    const page = await openPlaygroundAs(browser, p.url, p.people.contact);
     const card = await messageWith(page, 'Introduction from Jo Rivers');
     await card.getByRole('button', { name: 'Decline' }).click();
     await card.getByLabel('No capacity right now').check();
@@ -128,8 +97,8 @@ describe('playground in a browser', function () {
   });
 
   it('sending without consent is refused with a clear message and nothing is stored', async () => {
-    const page = await openAs(browser, p, p.people.introducer);
-    await fillIntroduceForm(page);
+    const page = await openPlaygroundAs(browser, p.url, p.people.introducer);
+    await fillWithDetails(page);
     await page.getByRole('button', { name: 'Send introduction' }).click();
     await page
       .locator('#intro-card')
@@ -159,7 +128,7 @@ describe('playground in a browser', function () {
     p.handoverService.act(h.id, { type: 'escalate', actorId: 'system', backupIds: [p.people.backup] });
     await p.settle();
     // Alex's browser has lost its live connection, so the card still offers Accept after Sam answers first.
-    const page = await openAs(browser, p, p.people.backup, { offline: true });
+    const page = await openPlaygroundAs(browser, p.url, p.people.backup, { offline: true });
     const card = await messageWith(page, "Sam Patel hasn't answered yet");
     await card.getByRole('button', { name: 'Accept' }).waitFor();
     p.handoverService.act(h.id, { type: 'accept', actorId: p.people.contact });
@@ -175,7 +144,7 @@ describe('playground in a browser', function () {
   it('is readable at 320 px wide and can be used with the keyboard', async () => {
     p.handoverService.introduce(p.people.introducer, { serviceId: SERVICE, ...introduceInputs(), consent: true });
     await p.settle();
-    const page = await openAs(browser, p, p.people.contact, { width: 320 });
+    const page = await openPlaygroundAs(browser, p.url, p.people.contact, { width: 320 });
     const card = await messageWith(page, 'Introduction from Jo Rivers');
     await card.getByRole('button', { name: 'Accept' }).waitFor();
     const overflow = await page.evaluate(

@@ -5,7 +5,7 @@ import { activity, TEAMS_USERS } from '../fixtures/teams/activities.ts';
 import { introduceInput } from '../support/make.ts';
 import type { ConnectorCall } from '../support/fake-bot-connector.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
-import { type NudgeSystem } from '../../src/scheduler/wiring.ts';
+import type { NudgeSystem } from '../../src/scheduler/wiring.ts';
 import {
   startTeamsWorld,
   teamsNudges,

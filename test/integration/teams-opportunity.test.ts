@@ -3,7 +3,7 @@
 // channel; "Introduce a client to this" on that card opens the introduce dialog privately for whoever clicked and
 // never touches the channel; after the deadline the sweep turns the channel card into "Closed" in place.
 import { expect } from 'chai';
-import { type NudgeSystem } from '../../src/scheduler/wiring.ts';
+import type { NudgeSystem } from '../../src/scheduler/wiring.ts';
 import { OpportunityStore } from '../../src/storage/opportunity-store.ts';
 import { introduceInput } from '../support/make.ts';
 import { opportunityInput } from '../support/opportunity-world.ts';

@@ -1,6 +1,6 @@
 // Named contacts in a real Teams tenant: reachable only once the app is installed for them.
 import { expect } from 'chai';
-import { type NudgeSystem } from '../../src/scheduler/wiring.ts';
+import type { NudgeSystem } from '../../src/scheduler/wiring.ts';
 import { FakeMessenger } from '../support/fake-messenger.ts';
 import { everyDayCalendar, introduceInput } from '../support/make.ts';
 import { activity, TEAMS_USERS, TENANT_ID } from '../fixtures/teams/activities.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { type NudgeSystem } from '../../src/scheduler/wiring.ts';
+import type { NudgeSystem } from '../../src/scheduler/wiring.ts';
 import { TeamsTenantStore } from '../../src/storage/teams-tenant-store.ts';
 import { OpportunityStore } from '../../src/storage/opportunity-store.ts';
 import { contractCard } from '../contract/messenger-contract.ts';
