@@ -7,6 +7,7 @@ import type { AdaptiveCardJson } from '../../cards/adaptive.ts';
 import type { Card } from '../../cards/model.ts';
 import { DIRECTORY_SUBJECT } from '../../cards/welcome-card.ts';
 import { cardAttachment, chatCard } from './adaptive-teams.ts';
+import { teamsScope, type OpportunityPlace } from './opportunity-dialog.ts';
 
 type Json = Record<string, unknown>;
 
@@ -51,5 +52,53 @@ export function jsonCardActivity(content: AdaptiveCardJson, text?: string): Part
     summary: String(content.fallbackText ?? text ?? ''),
     ...(text ? { text } : {}),
     attachments: [cardAttachment(content)],
+  };
+}
+
+/** The card the bot answers "introduce" with: one button that opens the introduce dialog (or, without dialogs, the form in the card). */
+export function startCard(dialogs = true): Record<string, unknown> {
+  const introduce = dialogs
+    ? {
+        type: 'Action.Submit',
+        title: 'Introduce a client',
+        data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' },
+      }
+    : {
+        type: 'Action.Execute',
+        title: 'Introduce a client',
+        verb: 'introduce_start',
+        data: { subjectId: DIRECTORY_SUBJECT },
+      };
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: 'Introduce a client to a named contact at another service.',
+    body: [{ type: 'TextBlock', text: 'Introduce a client to a named contact at another service.', wrap: true }],
+    actions: [introduce],
+  };
+}
+
+/** The card the bot answers "opportunity" with (in a 1:1 chat or a channel): one button that opens the dialog privately. */
+export function opportunityStartCard(place: OpportunityPlace): Record<string, unknown> {
+  const data = {
+    msteams: { type: 'task/fetch' },
+    actionId: 'opportunity_start',
+    subjectId: teamsScope(place.tenantId),
+    ...(place.channelId ? { channels: place.channelId } : {}),
+  };
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: 'Post an opportunity to your peer group.',
+    body: [
+      {
+        type: 'TextBlock',
+        text: 'Post an opportunity to your peer group: describe the offer only, never a client.',
+        wrap: true,
+      },
+    ],
+    actions: [{ type: 'Action.Submit', title: 'Post an opportunity', data }],
   };
 }

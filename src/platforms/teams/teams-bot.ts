@@ -37,12 +37,21 @@ import {
 import { NOT_UNDERSTOOD, sayReply } from '../../app/chat-commands.ts';
 import type { TeamsActions } from './teams-actions.ts';
 import { buildMyIntroductionsCard } from '../../cards/my-introductions-card.ts';
-import { DIRECTORY_SUBJECT, buildChannelWelcomeCard, buildPersonalWelcomeCard } from '../../cards/welcome-card.ts';
-import { cardActivity, jsonCardActivity } from './start-cards.ts';
+import { buildChannelWelcomeCard, buildPersonalWelcomeCard } from '../../cards/welcome-card.ts';
+import { cardActivity, jsonCardActivity, opportunityStartCard, startCard } from './start-cards.ts';
+import {
+  channelOf,
+  clickedCard,
+  commandText,
+  installedTeamChannel,
+  isPersonal,
+  justInstalled,
+  referenceOf,
+  tenantOf,
+  userOf,
+} from './turn-context.ts';
 import { MAX_WELCOMED_CONVERSATIONS, OncePerKey } from './once-per-key.ts';
-import { encodeConversation } from './teams-messenger.ts';
-import type { ShownIn } from '../../app/handover-service.ts';
-import { TEAMS_CHANNEL_ID, type StoredReference, type TeamsDirectory, type TeamsUser } from './teams-identity.ts';
+import type { TeamsDirectory } from './teams-identity.ts';
 
 export const UNKNOWN_PERSON =
   "We don't know you in the Warm Handover directory yet. Ask your coordinator to add you with your work e-mail address, then try again.";
@@ -62,9 +71,6 @@ const OPPORTUNITY_WORDS = new Set(['opportunity', 'post an opportunity', 'post o
 export const OPENS_PRIVATELY =
   'This opens in a private dialog, never in the channel. Please refresh the card (or reload Teams) and press the button again.';
 const HELP_WORDS = new Set(['help', 'hi', 'hello', '?']);
-/** A peer group's name when Teams does not say what the team is called. */
-export const UNNAMED_TEAM = 'Teams channel';
-const MAX_GROUP_NAME = 120;
 
 /** What the bot may record besides people: the team channels it is installed in, as peer groups. */
 export interface TeamsBotHooks {
@@ -78,92 +84,6 @@ export interface TeamsBotHooks {
   noDialogTenants?: ReadonlySet<string>;
   /** Sends a message to a person's 1:1 chat with the bot (opening one if needed); rejects when Teams refuses. */
   sendPrivately?(person: Person, tenantId: string, activity: Partial<Activity>): Promise<void>;
-}
-
-interface TeamChannelData {
-  team?: { id?: string; name?: string };
-  channel?: { id?: string; name?: string };
-  settings?: { selectedChannel?: { id?: string } };
-}
-
-/** The team channel the app was just installed in (or added to), or undefined for any other activity. */
-export function installedTeamChannel(ctx: TurnContext): { channelId: string; name: string } | undefined {
-  const a = ctx.activity;
-  if (a.conversation?.conversationType !== 'channel') return undefined;
-  const data = (a.channelData ?? {}) as TeamChannelData;
-  const botAdded = a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
-  const installed = a.type === 'installationUpdate' && (a.action === 'add' || a.action === 'add-upgrade');
-  if (!botAdded && !installed) return undefined;
-  const channelId =
-    data.settings?.selectedChannel?.id ?? data.channel?.id ?? (a.conversation.id.split(';')[0] || data.team?.id);
-  if (!channelId) return undefined;
-  const team = data.team?.name?.trim() || UNNAMED_TEAM;
-  const channel = data.channel?.name?.trim();
-  return {
-    channelId,
-    name: (channel && channel !== 'General' ? `${team} › ${channel}` : team).slice(0, MAX_GROUP_NAME),
-  };
-}
-
-function tenantOf(ctx: TurnContext): string {
-  const channelData = (ctx.activity.channelData ?? {}) as { tenant?: { id?: string } };
-  return ctx.activity.conversation?.tenantId ?? channelData.tenant?.id ?? '';
-}
-
-function userOf(ctx: TurnContext): TeamsUser {
-  return {
-    tenantId: tenantOf(ctx),
-    aadObjectId: ctx.activity.from?.aadObjectId ?? '',
-    teamsUserId: ctx.activity.from?.id,
-  };
-}
-
-function isPersonal(ctx: TurnContext): boolean {
-  const type = ctx.activity.conversation?.conversationType;
-  return type === undefined || type === 'personal';
-}
-
-function referenceOf(ctx: TurnContext): StoredReference {
-  const a = ctx.activity;
-  return {
-    channelId: a.channelId ?? TEAMS_CHANNEL_ID,
-    serviceUrl: a.serviceUrl,
-    conversation: { id: a.conversation.id, conversationType: a.conversation.conversationType, tenantId: tenantOf(ctx) },
-    bot: { id: a.recipient.id },
-    user: { id: a.from.id, aadObjectId: a.from.aadObjectId },
-  };
-}
-
-/** Strips the bot's @mention and spacing from a typed command. */
-export function commandText(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/<at>[^<]*<\/at>/gi, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-/** The channel a channel activity happened in (Teams puts it in channelData; the General channel's id is the team's). */
-function channelOf(ctx: TurnContext): string | undefined {
-  if (ctx.activity.conversation?.conversationType !== 'channel') return undefined;
-  const data = (ctx.activity.channelData ?? {}) as TeamChannelData;
-  return data.channel?.id ?? data.team?.id ?? (ctx.activity.conversation.id.split(';')[0] || undefined);
-}
-
-/** The card message an invoke came from: the invoke response updates it, so the outbox need not PUT it again. */
-function clickedCard(ctx: TurnContext): ShownIn | undefined {
-  const messageId = ctx.activity.replyToId;
-  const conversationId = ctx.activity.conversation?.id;
-  return messageId && conversationId
-    ? { conversationId: encodeConversation(tenantOf(ctx), conversationId), messageId }
-    : undefined;
-}
-
-/** The app was just added here: the bot joined the conversation, or the app was installed (not upgraded). */
-function justInstalled(ctx: TurnContext): boolean {
-  const a = ctx.activity;
-  if (a.type === 'installationUpdate') return a.action === 'add';
-  return a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
 }
 
 export class HandoverTeamsBot extends TeamsActivityHandler {
@@ -434,52 +354,4 @@ export class HandoverTeamsBot extends TeamsActivityHandler {
         : action.data;
     return this.submitStep(ctx, person.id, data) as Promise<MessagingExtensionActionResponse>;
   }
-}
-
-/** The card the bot answers "introduce" with: one button that opens the introduce dialog (or, without dialogs, the form in the card). */
-export function startCard(dialogs = true): Record<string, unknown> {
-  const introduce = dialogs
-    ? {
-        type: 'Action.Submit',
-        title: 'Introduce a client',
-        data: { msteams: { type: 'task/fetch' }, actionId: 'introduce_start' },
-      }
-    : {
-        type: 'Action.Execute',
-        title: 'Introduce a client',
-        verb: 'introduce_start',
-        data: { subjectId: DIRECTORY_SUBJECT },
-      };
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: 'Introduce a client to a named contact at another service.',
-    body: [{ type: 'TextBlock', text: 'Introduce a client to a named contact at another service.', wrap: true }],
-    actions: [introduce],
-  };
-}
-
-/** The card the bot answers "opportunity" with (in a 1:1 chat or a channel): one button that opens the dialog privately. */
-export function opportunityStartCard(place: OpportunityPlace): Record<string, unknown> {
-  const data = {
-    msteams: { type: 'task/fetch' },
-    actionId: 'opportunity_start',
-    subjectId: teamsScope(place.tenantId),
-    ...(place.channelId ? { channels: place.channelId } : {}),
-  };
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    fallbackText: 'Post an opportunity to your peer group.',
-    body: [
-      {
-        type: 'TextBlock',
-        text: 'Post an opportunity to your peer group: describe the offer only, never a client.',
-        wrap: true,
-      },
-    ],
-    actions: [{ type: 'Action.Submit', title: 'Post an opportunity', data }],
-  };
 }
