@@ -4,7 +4,7 @@ import { LIMITS } from '../domain/handover/introduce.ts';
 import { DECLINE_REASONS, DECLINE_REASON_LABELS } from '../domain/handover/types.ts';
 import { clientName } from './handover-text.ts';
 import { localDate } from './format.ts';
-import type { Card, CardAction } from './model.ts';
+import type { Card, CardAction, CardBlock } from './model.ts';
 import { handoverAction, type HandoverView } from './view.ts';
 
 export type FormValues = Record<string, string | undefined>;
@@ -26,6 +26,28 @@ function errorLine(errors: FormErrors, message?: string): Card['blocks'] {
     : Object.keys(errors).length
       ? [{ type: 'text', text: 'Please check the form.', style: 'attention' }]
       : [];
+}
+
+/** A free-text note on a form (field `id`, at most LIMITS.note characters), with what was typed and its error. */
+function noteInput(
+  label: string,
+  values: FormValues,
+  errors: FormErrors,
+  { id = 'note', required = false }: { id?: string; required?: boolean } = {},
+): CardBlock {
+  return {
+    type: 'input',
+    input: {
+      type: 'text',
+      id,
+      label,
+      ...(required ? { required } : {}),
+      multiline: true,
+      maxLength: LIMITS.note,
+      value: values[id],
+      error: errors[id],
+    },
+  };
 }
 
 export function buildDeclineForm(
@@ -59,18 +81,7 @@ export function buildDeclineForm(
           options: DECLINE_REASONS.map((r) => ({ value: r, label: DECLINE_REASON_LABELS[r] })),
         },
       },
-      {
-        type: 'input',
-        input: {
-          type: 'text',
-          id: 'note',
-          label: 'Note (needed if the reason is Other)',
-          multiline: true,
-          maxLength: LIMITS.note,
-          value: values.note,
-          error: errors.note,
-        },
-      },
+      noteInput('Note (needed if the reason is Other)', values, errors),
     ],
     actions: [submit(view, 'decline_submit', 'Decline', 'destructive'), cancel(view)],
   };
@@ -108,18 +119,7 @@ export function buildPassForm(
           options: colleagues.map((c) => ({ value: c.id, label: `${c.name}${c.role ? `, ${c.role}` : ''}` })),
         },
       },
-      {
-        type: 'input',
-        input: {
-          type: 'text',
-          id: 'note',
-          label: 'Note for your colleague (optional)',
-          multiline: true,
-          maxLength: LIMITS.note,
-          value: values.note,
-          error: errors.note,
-        },
-      },
+      noteInput('Note for your colleague (optional)', values, errors),
     ],
     actions: [submit(view, 'pass_submit', 'Pass it on', 'positive'), cancel(view)],
   };
@@ -177,19 +177,7 @@ export function buildNoteForm(
     blocks: [
       ...errorLine(errors, message),
       { type: 'text', text: `${other} will see this note.` },
-      {
-        type: 'input',
-        input: {
-          type: 'text',
-          id: 'text',
-          label: 'Note',
-          required: true,
-          multiline: true,
-          maxLength: LIMITS.note,
-          value: values.text,
-          error: errors.text,
-        },
-      },
+      noteInput('Note', values, errors, { id: 'text', required: true }),
     ],
     actions: [submit(view, 'add_note_submit', 'Add note', 'positive'), cancel(view)],
   };
@@ -211,18 +199,7 @@ export function buildWithdrawConfirmForm(
     blocks: [
       ...errorLine(errors, message),
       { type: 'text', text: WITHDRAW_CONFIRM_TEXT(view.contact.name, view.service.name) },
-      {
-        type: 'input',
-        input: {
-          type: 'text',
-          id: 'note',
-          label: 'Why (optional)',
-          multiline: true,
-          maxLength: LIMITS.note,
-          value: values.note,
-          error: errors.note,
-        },
-      },
+      noteInput('Why (optional)', values, errors),
     ],
     actions: [
       submit(view, 'withdraw_confirmed', 'Yes, withdraw', 'destructive'),
