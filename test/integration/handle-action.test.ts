@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { handleAction, type ActionDeps, type ActionResult } from '../../src/app/actions/handle-action.ts';
 import type { Card } from '../../src/cards/model.ts';
-import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
+import { actionDepsOf, makeCardWorld, type CardWorld } from '../support/card-world.ts';
 import { introduceInput } from '../support/make.ts';
 
 function text(card: Card): string {
@@ -26,14 +26,7 @@ describe('the shared action handler', () => {
 
   beforeEach(() => {
     w = makeCardWorld();
-    deps = {
-      db: w.db,
-      clock: w.clock,
-      handoverService: w.handoverService,
-      cards: w.cards,
-      people: w.people,
-      services: w.services,
-    };
+    deps = actionDepsOf(w);
   });
   afterEach(() => w.cleanup());
 

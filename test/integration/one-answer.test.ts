@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { handleAction, type ActionDeps, type ActionResult } from '../../src/app/actions/handle-action.ts';
 import type { Card } from '../../src/cards/model.ts';
-import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
+import { actionDepsOf, makeCardWorld, type CardWorld } from '../support/card-world.ts';
 import { DAY_MS, introduceInput } from '../support/make.ts';
 import { ActionKeyStore } from '../../src/storage/action-key-store.ts';
 
@@ -20,14 +20,7 @@ describe('one answer per press (shared handler)', () => {
 
   beforeEach(() => {
     w = makeCardWorld();
-    deps = {
-      db: w.db,
-      clock: w.clock,
-      handoverService: w.handoverService,
-      cards: w.cards,
-      people: w.people,
-      services: w.services,
-    };
+    deps = actionDepsOf(w);
   });
   afterEach(() => w.cleanup());
 

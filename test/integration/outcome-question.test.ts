@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { handleAction, type ActionDeps, type ActionResult } from '../../src/app/actions/handle-action.ts';
 import type { Card } from '../../src/cards/model.ts';
-import { makeCardWorld, type CardWorld } from '../support/card-world.ts';
+import { actionDepsOf, makeCardWorld, type CardWorld } from '../support/card-world.ts';
 import { introduceInput } from '../support/make.ts';
 
 function text(card: Card): string {
@@ -37,14 +37,7 @@ describe('the outcome question on the receipt', () => {
 
   beforeEach(() => {
     w = makeCardWorld();
-    deps = {
-      db: w.db,
-      clock: w.clock,
-      handoverService: w.handoverService,
-      cards: w.cards,
-      people: w.people,
-      services: w.services,
-    };
+    deps = actionDepsOf(w);
     id = w.handoverService.introduce('jo', introduceInput()).id;
     w.handoverService.act(id, { type: 'accept', actorId: 'sam' });
   });
