@@ -3,8 +3,9 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
-import { collectPageProblems, launchChromiumOrSkip } from '../support/chromium.ts';
+import { launchChromiumOrSkip } from '../support/chromium.ts';
 import { eventually } from '../support/eventually.ts';
+import { openPlaygroundAs } from '../support/playground-page.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
@@ -31,17 +32,8 @@ describe('my introductions in the browser playground', function () {
     await p?.stop();
   });
 
-  async function open(personId: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    pages.push(page);
-    page.setDefaultTimeout(10_000);
-    collectPageProblems(page, problems);
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
-    await page.goto(`${p.url}/?as=${personId}`);
-    await page.waitForSelector('body[data-live="yes"]');
-    return page;
+  function open(personId: string): Promise<Page> {
+    return openPlaygroundAs(browser, p.url, personId, { width: 1280, height: 800, problems, pages });
   }
 
   function introduce(clientName: string) {

@@ -9,9 +9,9 @@ import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_PEER_GROUP, DEMO_PEOPLE, DEMO_SERVICE_ID } from '../../src/directory-io/demo-directory.ts';
 import { axeViolations, type AxeFinding } from '../support/axe.ts';
-import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
+import { launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
 import { FixedClock, tempDir } from '../support/make.ts';
-import { messageWith } from '../support/playground-page.ts';
+import { messageWith, openPlaygroundAs } from '../support/playground-page.ts';
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
 const VIEWPORTS = [
@@ -76,18 +76,8 @@ describe('the playground is usable by everyone (issue 24)', function () {
     tmp?.cleanup();
   });
 
-  async function open(personId: string, viewport = VIEWPORTS[0]): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    pages.push(page);
-    page.setDefaultTimeout(10_000);
-    collectPageProblems(page, problems);
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
-    await page.goto(`${app.url}/?as=${personId}`);
-    await page.waitForSelector('body[data-live="yes"]');
-    await page.waitForSelector('#tour-steps li');
-    return page;
+  function open(personId: string, viewport = VIEWPORTS[0]): Promise<Page> {
+    return openPlaygroundAs(browser, app.url, personId, { ...viewport, tour: true, problems, pages });
   }
 
   it(`given every view at ${VIEWPORTS.map((v) => `${v.width}×${v.height}`).join(' and at ')}, when axe-core checks it, then it reports no violations`, async function () {

@@ -3,7 +3,8 @@
 // and live updates announced as updates.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { collectPageProblems, launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
+import { launchChromiumOrSkip, keepScreenshot } from '../support/chromium.ts';
+import { openPlaygroundAs } from '../support/playground-page.ts';
 import { startPlayground, type RunningPlayground } from '../support/start-playground.ts';
 
 const MONDAY_10AM = new Date('2026-12-07T10:00:00Z');
@@ -33,18 +34,8 @@ describe('the playground teaches and forgives (issue 24)', function () {
     await p?.stop();
   });
 
-  async function open(personId: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    pages.push(page);
-    page.setDefaultTimeout(10_000);
-    collectPageProblems(page, problems);
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
-    await page.goto(`${p.url}/?as=${personId}`);
-    await page.waitForSelector('body[data-live="yes"]');
-    await page.waitForSelector('#tour-steps li');
-    return page;
+  function open(personId: string): Promise<Page> {
+    return openPlaygroundAs(browser, p.url, personId, { width: 1280, height: 800, tour: true, problems, pages });
   }
 
   async function openIntroduceForm(page: Page) {
