@@ -132,29 +132,27 @@ const sameMessage = (ref: LiveCard['ref'], shownIn: ShownIn | undefined): boolea
   Boolean(ref && shownIn && ref.conversationId === shownIn.conversationId && ref.messageId === shownIn.messageId);
 
 /** Every live card but the fresh ones and the one the actor clicked (the platform already shows the result there). */
+/** The live card `c` redrawn from `subjectId` as it now is, once per event and version. */
+function liveUpdate(c: LiveCard, subjectId: string, event: string, version: number): OutboxRequest {
+  return {
+    idempotencyKey: messageKey({ subjectId, event, version, recipient: c.liveKey, cardKind: c.kind }),
+    recipient: c.recipient,
+    card: { kind: c.kind, subjectId, viewerId: c.viewerId ?? undefined },
+    mode: 'live' as const,
+    liveKey: c.liveKey,
+  };
+}
+
 function updatesOfLiveCards(
-  deps: NotificationDeps,
+  live: LiveCard[],
   h: Handover,
   e: HandoverEvent,
   skip: Set<string>,
   shownIn?: ShownIn,
 ): OutboxRequest[] {
-  return deps.outbox
-    .liveCards(h.id)
+  return live
     .filter((c) => !skip.has(c.liveKey) && !sameMessage(c.ref, shownIn))
-    .map((c) => ({
-      idempotencyKey: messageKey({
-        subjectId: h.id,
-        event: e.type,
-        version: h.version,
-        recipient: c.liveKey,
-        cardKind: c.kind,
-      }),
-      recipient: c.recipient,
-      card: { kind: c.kind, subjectId: h.id, viewerId: c.viewerId ?? undefined },
-      mode: 'live' as const,
-      liveKey: c.liveKey,
-    }));
+    .map((c) => liveUpdate(c, h.id, e.type, h.version));
 }
 
 /**
@@ -162,12 +160,11 @@ function updatesOfLiveCards(
  * card, a backup's escalation card), so the change notifies them; not to the actor, nor to whoever gets a fresh
  * message for the same event. Only cards already sent can be replied under.
  */
-function threadReplies(deps: NotificationDeps, h: Handover, e: HandoverEvent, fresh: OutboxRequest[]): OutboxRequest[] {
+function threadReplies(live: LiveCard[], h: Handover, e: HandoverEvent, fresh: OutboxRequest[]): OutboxRequest[] {
   if (!THREADED_EVENTS.has(e.type)) return [];
   const told = new Set(fresh.flatMap((m) => ('personId' in m.recipient ? [m.recipient.personId] : [])));
   const involved = new Set([h.introducerId, h.contactId, ...h.escalatedTo]);
-  return deps.outbox
-    .liveCards(h.id)
+  return live
     .filter(
       (c) =>
         c.ref &&
@@ -204,19 +201,7 @@ function followedUpdates(deps: NotificationDeps, h: Handover): OutboxRequest[] {
   return deps.outbox
     .liveCards(first)
     .filter((c) => c.viewerId === h.introducerId)
-    .map((c) => ({
-      idempotencyKey: messageKey({
-        subjectId: first,
-        event: `followed_by_${h.id}`,
-        version: 0,
-        recipient: c.liveKey,
-        cardKind: c.kind,
-      }),
-      recipient: c.recipient,
-      card: { kind: c.kind, subjectId: first, viewerId: h.introducerId },
-      mode: 'live' as const,
-      liveKey: c.liveKey,
-    }));
+    .map((c) => liveUpdate(c, first, `followed_by_${h.id}`, 0));
 }
 
 /** Recomputes what is due for this handover and brings the schedule in line. */
@@ -240,7 +225,7 @@ export function replanHandover(
   deps.schedule.replan(h.id, HANDOVER_SCHEDULE_KINDS, items, now);
 }
 
-/** The listener to register with `app.onChange(...)`. */
+/** The listener to register with `handoverService.onChange(...)`. */
 export function createNotificationListener(deps: NotificationDeps): HandoverListener {
   return (change: HandoverChange) => {
     const h = change.after;
@@ -249,9 +234,11 @@ export function createNotificationListener(deps: NotificationDeps): HandoverList
     for (const e of change.events) {
       const fresh = newMessages(h, e, service);
       const freshLive = new Set(fresh.filter((m) => m.liveKey).map((m) => m.liveKey!));
+      // A new introduction has no cards yet; any other change reads them once for both updates and replies.
+      const live = e.type === 'introduced' ? [] : deps.outbox.liveCards(h.id);
       const updates =
-        e.type === 'introduced' ? followedUpdates(deps, h) : updatesOfLiveCards(deps, h, e, freshLive, change.shownIn);
-      const replies = e.type === 'introduced' ? [] : threadReplies(deps, h, e, fresh);
+        e.type === 'introduced' ? followedUpdates(deps, h) : updatesOfLiveCards(live, h, e, freshLive, change.shownIn);
+      const replies = e.type === 'introduced' ? [] : threadReplies(live, h, e, fresh);
       for (const req of [...updates, ...fresh, ...replies]) deps.outbox.enqueue(req, now);
     }
     replanHandover(deps, h, now, service);
