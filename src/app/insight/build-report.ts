@@ -85,6 +85,18 @@ function asReason(value: string | null): DeclineReason {
   return (DECLINE_REASONS as readonly string[]).includes(value ?? '') ? (value as DeclineReason) : 'other';
 }
 
+/** Adds one row of the cohort (a state, a reason and how many) to a service's or category's decline counts. */
+function countDeclines(
+  entry: Pick<ServiceDeclines, 'sent' | 'byReason' | 'total'>,
+  r: { state: string; reason: string | null; n: number },
+): void {
+  entry.sent += r.n;
+  if (r.state === 'declined') {
+    entry.byReason[asReason(r.reason)] += r.n;
+    entry.total += r.n;
+  }
+}
+
 function declinesByService(db: Db, p: Params): ServiceDeclines[] {
   const rows = db
     .prepare(`${COHORT} SELECT c.service_id AS id, s.name, s.organisation, c.state, c.decline_reason AS reason, count(*) AS n
@@ -107,11 +119,7 @@ function declinesByService(db: Db, p: Params): ServiceDeclines[] {
       byReason: emptyReasonCounts(),
       total: 0,
     };
-    entry.sent += r.n;
-    if (r.state === 'declined') {
-      entry.byReason[asReason(r.reason)] += r.n;
-      entry.total += r.n;
-    }
+    countDeclines(entry, r);
     byId.set(r.id, entry);
   }
   return [...byId.values()].sort((a, b) => b.total - a.total || a.serviceName.localeCompare(b.serviceName));
@@ -132,11 +140,7 @@ function declinesByCategory(db: Db, p: Params): CategoryDeclines[] {
       byReason: emptyReasonCounts(),
       total: 0,
     };
-    entry.sent += r.n;
-    if (r.state === 'declined') {
-      entry.byReason[asReason(r.reason)] += r.n;
-      entry.total += r.n;
-    }
+    countDeclines(entry, r);
     byId.set(r.category, entry);
   }
   return [...byId.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
