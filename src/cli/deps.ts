@@ -26,3 +26,23 @@ export function defaultCliDeps(env: NodeJS.ProcessEnv = process.env): CliDeps {
     out: (line) => process.stdout.write(line + '\n'),
   };
 }
+
+/** Runs `fn` on a connection to the database and closes it afterwards, whatever happens. */
+export function withDb<T>(deps: CliDeps, fn: (db: Db) => T): T {
+  const db = deps.openDb();
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** withDb for work that waits. */
+export async function withDbAsync<T>(deps: CliDeps, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = deps.openDb();
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}

@@ -25,7 +25,7 @@ import { searchDirectory, type SearchResult } from '../storage/directory-search.
 import { PeopleStore } from '../storage/people-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
-import type { CliDeps } from './deps.ts';
+import { withDb, withDbAsync, type CliDeps } from './deps.ts';
 
 export interface DirectoryCliDeps extends CliDeps {
   /** Months without a review before an entry counts as stale (STALE_AFTER_MONTHS). */
@@ -36,24 +36,6 @@ const formatOption = () =>
   new Option('--format <format>', 'csv or oruk (Open Referral UK JSON)')
     .choices(DIRECTORY_FORMATS)
     .makeOptionMandatory();
-
-function withDb<T>(deps: CliDeps, fn: (db: Db) => T): T {
-  const db = deps.openDb();
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
-async function withDbAsync<T>(deps: CliDeps, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = deps.openDb();
-  try {
-    return await fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** Fails with the same sentence as readText when the file cannot be read, before the database is touched. */
 function checkReadable(file: string): void {

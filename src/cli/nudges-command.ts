@@ -8,7 +8,7 @@ import { previewTimeline } from '../scheduler/preview.ts';
 import { formatTimelineLine } from '../scheduler/preview-words.ts';
 import { DEFAULT_BANK_HOLIDAYS_PATH, loadBankHolidays } from '../storage/bank-holidays-file.ts';
 import { formatLocal, parseLocalTime } from '../domain/calendar/local-time.ts';
-import type { CliDeps } from './deps.ts';
+import { withDb, type CliDeps } from './deps.ts';
 
 /** The window when --to is left out. */
 export const DEFAULT_PREVIEW_DAYS = 7;
@@ -36,8 +36,7 @@ export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): v
       const calendar = deps.calendar ?? createWorkingCalendar({ timeZone, holidays: loadBankHolidays(holidaysPath) });
       const from = opts.from ? parseLocalTime(opts.from, timeZone) : deps.now();
       const to = opts.to ? parseLocalTime(opts.to, timeZone) : new Date(from.getTime() + DEFAULT_PREVIEW_DAYS * DAY_MS);
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         const lines = previewTimeline(db, from, to, calendar, timeZone);
         deps.out(
           `What would be sent from ${formatLocal(from, timeZone, deps.now())} to ${formatLocal(to, timeZone, deps.now())} (${timeZone}).`,
@@ -54,8 +53,6 @@ export function registerNudgesCommands(program: Command, deps: NudgesCliDeps): v
         }
         for (const line of lines) for (const text of formatTimelineLine(line, timeZone, deps.now())) deps.out(text);
         deps.out(`${lines.length} message${lines.length === 1 ? '' : 's'} in this window. Nothing was sent.`);
-      } finally {
-        db.close();
-      }
+      });
     });
 }

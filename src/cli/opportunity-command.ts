@@ -11,7 +11,7 @@ import { OutboxStore } from '../storage/outbox-store.ts';
 import { PeopleStore } from '../storage/people-store.ts';
 import { ServiceStore } from '../storage/service-store.ts';
 import type { Db } from '../storage/sqlite.ts';
-import type { CliDeps } from './deps.ts';
+import { withDb, type CliDeps } from './deps.ts';
 
 export const DEFAULT_OPPORTUNITY_TIME_ZONE = 'Europe/London';
 
@@ -23,8 +23,7 @@ export interface OpportunityCliDeps extends CliDeps {
 }
 
 function withService<T>(deps: OpportunityCliDeps, fn: (service: OpportunityService, store: OpportunityStore) => T): T {
-  const db = deps.openDb();
-  try {
+  return withDb(deps, (db) => {
     const store = new OpportunityStore(db);
     const service = new OpportunityService({
       db,
@@ -36,9 +35,7 @@ function withService<T>(deps: OpportunityCliDeps, fn: (service: OpportunityServi
       outbox: deps.outboxFor ? deps.outboxFor(db) : new OutboxStore(db),
     });
     return fn(service, store);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function line(o: Opportunity, channels: number, timeZone: string, now: Date): string {

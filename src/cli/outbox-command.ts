@@ -1,7 +1,7 @@
 // `handover outbox failed` lists dead letters; `handover outbox retry ID` queues one again.
 import type { Command } from 'commander';
 import { OutboxStore, type OutboxRow } from '../storage/outbox-store.ts';
-import type { CliDeps } from './deps.ts';
+import { withDb, type CliDeps } from './deps.ts';
 
 function who(row: OutboxRow): string {
   return 'channel' in row.recipient ? `channel ${row.recipient.channel.channelId}` : row.recipient.personId;
@@ -14,8 +14,7 @@ export function registerOutboxCommands(program: Command, deps: CliDeps): void {
     .command('failed')
     .description('List messages that could not be delivered (dead letters)')
     .action(() => {
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         const failed = new OutboxStore(db).failed();
         if (failed.length === 0) {
           deps.out('No failed messages.');
@@ -27,9 +26,7 @@ export function registerOutboxCommands(program: Command, deps: CliDeps): void {
           );
         }
         deps.out(`${failed.length} failed message(s). Retry one with: handover outbox retry ID`);
-      } finally {
-        db.close();
-      }
+      });
     });
 
   outbox
@@ -40,26 +37,20 @@ export function registerOutboxCommands(program: Command, deps: CliDeps): void {
       const n = Number(id.replace(/^#/, ''));
       if (!Number.isInteger(n) || n <= 0)
         command.error(`"${id}" is not a message number; see "handover outbox failed".`, { exitCode: 1 });
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         if (!new OutboxStore(db).retry(n, deps.now()))
           command.error(`There is no failed message #${n}; see "handover outbox failed".`, { exitCode: 1 });
         deps.out(`Message #${n} is queued again; the dispatcher will send it at its next run.`);
-      } finally {
-        db.close();
-      }
+      });
     });
 
   outbox
     .command('status')
     .description('How many messages are waiting, sent and failed')
     .action(() => {
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         const c = new OutboxStore(db).counts();
         deps.out(`waiting ${c.pending}, sending ${c.sending}, sent ${c.sent}, skipped ${c.skipped}, failed ${c.dead}`);
-      } finally {
-        db.close();
-      }
+      });
     });
 }

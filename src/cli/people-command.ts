@@ -5,7 +5,7 @@ import { formatWorkingHours, readPersonSettings } from '../domain/directory/pers
 import { DirectoryAuditStore } from '../storage/directory-audit-store.ts';
 import { PeopleStore } from '../storage/people-store.ts';
 import { ReachStore } from '../storage/reach-store.ts';
-import type { CliDeps } from './deps.ts';
+import { withDb, type CliDeps } from './deps.ts';
 
 /** Why a message did not reach someone, in words a coordinator can act on. */
 const REASON_WORDS: Record<string, string> = {
@@ -32,8 +32,7 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
     .option('--tenant <tenant>', 'Slack team id or Teams tenant id (empty for web and e-mail)', '')
     .requiredOption('--user <user>', 'Slack user id, Teams AAD object id, web id or e-mail address')
     .action((opts: { email: string; platform: Platform; tenant: string; user: string }) => {
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         const store = new PeopleStore(db);
         const person = store.findByEmail(opts.email.trim());
         if (!person)
@@ -45,9 +44,7 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
         }
         store.link(person.id, { platform: opts.platform, tenant: opts.tenant.trim(), userId: opts.user.trim() });
         deps.out(`Linked ${person.name} to ${opts.platform}${opts.tenant ? ` ${opts.tenant}` : ''} user ${opts.user}.`);
-      } finally {
-        db.close();
-      }
+      });
     });
 
   registerPeopleSet(people, deps);
@@ -56,8 +53,7 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
     .command('list')
     .description('Everyone in the directory, with their identities')
     .action(() => {
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         for (const p of new PeopleStore(db).all()) {
           const ids =
             p.identities.map((i) => `${i.platform}:${i.tenant ? `${i.tenant}/` : ''}${i.userId}`).join(', ') ||
@@ -66,9 +62,7 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
             `${p.name} <${p.email ?? 'no e-mail'}>, ${p.role || 'no role'}, ${p.organisation}${p.isCoordinator ? ' [coordinator]' : ''} · ${ids}`,
           );
         }
-      } finally {
-        db.close();
-      }
+      });
     });
 
   people
@@ -77,8 +71,7 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
       'Named contacts no message could reach on any switched-on route, so a coordinator can fix their details',
     )
     .action(() => {
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         const store = new PeopleStore(db);
         const reach = new ReachStore(db);
         const rows = reach.unreached();
@@ -100,9 +93,7 @@ export function registerPeopleCommands(program: Command, deps: CliDeps): void {
         deps.out(
           'Fix: link them (people link), install the app for them in Teams, check their e-mail in the directory, switch e-mail on, or add a backup contact.',
         );
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 
@@ -122,8 +113,7 @@ function registerPeopleSet(people: Command, deps: CliDeps): void {
       if (!read.ok) throw new Error(read.reasons.join(' '));
       if (Object.keys(read.settings).length === 0)
         throw new Error('Give at least one of --time-zone, --working-hours or --digest.');
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         const store = new PeopleStore(db);
         const person = store.findByEmail(opts.email.trim());
         if (!person)
@@ -134,9 +124,7 @@ function registerPeopleSet(people: Command, deps: CliDeps): void {
           deps.now(),
         );
         deps.out(`${person.name}: ${describeStored(store, person.id)}`);
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 

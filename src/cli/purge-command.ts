@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { MAX_DAYS_AFTER_SENT } from '../domain/handover/endings.ts';
 import { DEFAULT_RETENTION_DAYS, purgeCandidates, purgeClosed } from '../scheduler/purge.ts';
 import { reclaimFreedSpace } from '../storage/scrub.ts';
-import type { CliDeps } from './deps.ts';
+import { withDb, type CliDeps } from './deps.ts';
 
 export interface PurgeCliDeps extends CliDeps {
   /** RETENTION_DAYS from the configuration. */
@@ -24,8 +24,7 @@ export function registerPurgeCommands(program: Command, deps: PurgeCliDeps): voi
       const days = opts.days === undefined ? fallback : Number(opts.days);
       if (!Number.isInteger(days) || days < 1)
         command.error(`--days must be a whole number of days, 1 or more (got "${opts.days}").`, { exitCode: 1 });
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         const list = opts.dryRun ? purgeCandidates(db, deps.now(), days) : purgeClosed(db, deps.now(), days);
         if (!opts.dryRun && list.length) reclaimFreedSpace(db);
         for (const c of list)
@@ -36,8 +35,6 @@ export function registerPurgeCommands(program: Command, deps: PurgeCliDeps): voi
         deps.out(
           `${list.length} introduction(s) closed more than ${days} days ago, or sent more than ${MAX_DAYS_AFTER_SENT} days ago, ${verb}.`,
         );
-      } finally {
-        db.close();
-      }
+      });
     });
 }

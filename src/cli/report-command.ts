@@ -6,7 +6,7 @@ import { parseReportFilter } from '../domain/insight/report.ts';
 import { TABLE_NAMES } from '../domain/insight/tables.ts';
 import { buildReport } from '../app/insight/build-report.ts';
 import { longCsv, reportJson, tableCsv } from '../app/insight/export-report.ts';
-import type { CliDeps } from './deps.ts';
+import { withDb, type CliDeps } from './deps.ts';
 
 export const REPORT_FORMATS = ['csv', 'json'] as const;
 const DEFAULT_TIME_ZONE = 'Europe/London';
@@ -78,8 +78,7 @@ export function registerReportCommands(program: Command, deps: CliDeps): void {
         organisation: opts.organisation,
         category: opts.category,
       });
-      const db = deps.openDb();
-      try {
+      withDb(deps, (db) => {
         const report = buildReport(db, filter, deps.now(), {
           timeZone: opts.timeZone,
           staleAfterMonths: Number(opts.staleAfterMonths),
@@ -98,8 +97,6 @@ export function registerReportCommands(program: Command, deps: CliDeps): void {
         } else {
           deps.out((opts.table === 'all' ? longCsv(report) : tableCsv(report, opts.table)).trimEnd());
         }
-      } finally {
-        db.close();
-      }
+      });
     });
 }

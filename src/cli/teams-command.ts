@@ -6,7 +6,7 @@
 import { DEFAULT_TIME_ZONE, formatCalendarDate } from '../domain/calendar/date-words.ts';
 import type { Command } from 'commander';
 import { TeamsTenantStore } from '../storage/teams-tenant-store.ts';
-import type { CliDeps } from './deps.ts';
+import { withDb, type CliDeps } from './deps.ts';
 
 export interface TeamsCliDeps extends CliDeps {
   /** Where the server will read the secrets (default process.env), to say whether each one is set. */
@@ -14,12 +14,7 @@ export interface TeamsCliDeps extends CliDeps {
 }
 
 function withStore<T>(deps: TeamsCliDeps, fn: (store: TeamsTenantStore) => T): T {
-  const db = deps.openDb();
-  try {
-    return fn(new TeamsTenantStore(db));
-  } finally {
-    db.close();
-  }
+  return withDb(deps, (db) => fn(new TeamsTenantStore(db)));
 }
 
 export function registerTeamsCommands(program: Command, deps: TeamsCliDeps): void {
