@@ -2,7 +2,7 @@
 // message cannot reach anyone. All of it goes through the HandoverService, so the state machine and the
 // audit trail see it like any other action.
 import { backupContactIds, type Service } from '../domain/directory/types.ts';
-import { SYSTEM_ACTOR, isTerminal } from '../domain/handover/commands.ts';
+import { SYSTEM_ACTOR, isTerminal, type Command } from '../domain/handover/commands.ts';
 import { HandoverError } from '../domain/handover/errors.ts';
 import { messageKey } from '../domain/nudges/messages.ts';
 import { nextReachStep, type ReachFacts, type ReachStep } from '../domain/handover/reach.ts';
@@ -14,45 +14,40 @@ import { inTransaction, type Db } from '../storage/sqlite.ts';
 import type { ActResult, HandoverService } from './handover-service.ts';
 import { canCover } from './notifications.ts';
 
-/** Offers a silent introduction to the service's backup contacts (none: the channel or the introducer is told). */
-export function escalateHandover(handoverService: HandoverService, handoverId: string): ActResult | null {
+/**
+ * Runs a command of the reminder service itself; null when the introduction moved on meanwhile (answered,
+ * withdrawn) and there is nothing to do.
+ */
+function actAsSystem(handoverService: HandoverService, handoverId: string, command: () => Command): ActResult | null {
   try {
-    const h = handoverService.get(handoverId);
-    const backupIds = backupContactIds(handoverService.service(h.serviceId)).filter((id) => id !== h.contactId);
-    return handoverService.act(handoverId, { type: 'escalate', actorId: SYSTEM_ACTOR, backupIds });
-  } catch (err) {
-    if (err instanceof HandoverError) return null; // moved on meanwhile (answered, withdrawn): nothing to do
-    throw err;
-  }
-}
-
-export function expireHandover(handoverService: HandoverService, handoverId: string): ActResult | null {
-  try {
-    return handoverService.act(handoverId, { type: 'expire', actorId: SYSTEM_ACTOR });
+    return handoverService.act(handoverId, command());
   } catch (err) {
     if (err instanceof HandoverError) return null;
     throw err;
   }
+}
+
+/** Offers a silent introduction to the service's backup contacts (none: the channel or the introducer is told). */
+export function escalateHandover(handoverService: HandoverService, handoverId: string): ActResult | null {
+  return actAsSystem(handoverService, handoverId, () => {
+    const h = handoverService.get(handoverId);
+    const backupIds = backupContactIds(handoverService.service(h.serviceId)).filter((id) => id !== h.contactId);
+    return { type: 'escalate', actorId: SYSTEM_ACTOR, backupIds };
+  });
+}
+
+export function expireHandover(handoverService: HandoverService, handoverId: string): ActResult | null {
+  return actAsSystem(handoverService, handoverId, () => ({ type: 'expire', actorId: SYSTEM_ACTOR }));
 }
 
 /** Asks the introducer whether the client and the service got in touch (on their receipt and in a message). */
 export function askOutcome(handoverService: HandoverService, handoverId: string): ActResult | null {
-  try {
-    return handoverService.act(handoverId, { type: 'ask_outcome', actorId: SYSTEM_ACTOR });
-  } catch (err) {
-    if (err instanceof HandoverError) return null;
-    throw err;
-  }
+  return actAsSystem(handoverService, handoverId, () => ({ type: 'ask_outcome', actorId: SYSTEM_ACTOR }));
 }
 
 /** Closes an introduction nobody finished: outcome unknown when accepted, else the outcome it already has. */
 export function autoCloseHandover(handoverService: HandoverService, handoverId: string): ActResult | null {
-  try {
-    return handoverService.act(handoverId, { type: 'auto_close', actorId: SYSTEM_ACTOR });
-  } catch (err) {
-    if (err instanceof HandoverError) return null;
-    throw err;
-  }
+  return actAsSystem(handoverService, handoverId, () => ({ type: 'auto_close', actorId: SYSTEM_ACTOR }));
 }
 
 export interface UndeliverableDeps {
@@ -72,12 +67,12 @@ export function markNotReached(
   personIds: string[],
   platforms: string[],
 ): ActResult | null {
-  try {
-    return handoverService.act(handoverId, { type: 'mark_not_reached', actorId: SYSTEM_ACTOR, personIds, platforms });
-  } catch (err) {
-    if (err instanceof HandoverError) return null;
-    throw err;
-  }
+  return actAsSystem(handoverService, handoverId, () => ({
+    type: 'mark_not_reached',
+    actorId: SYSTEM_ACTOR,
+    personIds,
+    platforms,
+  }));
 }
 
 const personIdOf = (e: AuditEntry) => (typeof e.details.personId === 'string' ? e.details.personId : null);
