@@ -66,70 +66,27 @@ function examples(): Example[] {
     const out: Example[] = [];
     const add = (name: string, viewer: Viewer, viewerName: string, card: Card) =>
       out.push({ name, viewer, viewerName, card });
-    add(
-      'introduction',
-      'named-contact',
-      PEOPLE.sam.name,
-      compose({ kind: 'introduction', subjectId: sent.id, viewerId: 'sam' }),
-    );
-    add('receipt', 'introducer', PEOPLE.jo.name, compose({ kind: 'receipt', subjectId: sent.id, viewerId: 'jo' }));
-    add(
-      'decline_form',
-      'named-contact',
-      PEOPLE.sam.name,
-      compose({ kind: 'decline_form', subjectId: sent.id, viewerId: 'sam' }),
-    );
-    add(
-      'pass_form',
-      'named-contact',
-      PEOPLE.sam.name,
-      compose({ kind: 'pass_form', subjectId: sent.id, viewerId: 'sam' }),
-    );
-    add('nudge', 'named-contact', PEOPLE.sam.name, compose({ kind: 'nudge', subjectId: sent.id, viewerId: 'sam' }));
-    add(
-      'escalation',
-      'backup-contact',
-      PEOPLE.alex.name,
-      compose({ kind: 'escalation', subjectId: sent.id, viewerId: 'alex' }),
-    );
-    add(
-      'escalation',
-      'introducer',
-      PEOPLE.jo.name,
-      compose({ kind: 'escalation', subjectId: sent.id, viewerId: 'jo' }),
-    );
+    /** A composed card as `who` sees it, named after its kind unless `name` says otherwise. */
+    const addFor = (
+      viewer: Viewer,
+      who: keyof typeof PEOPLE,
+      r: Omit<CardRequest, 'viewerId'>,
+      name: string = r.kind,
+    ) => add(name, viewer, PEOPLE[who].name, compose({ ...r, viewerId: who }));
+    addFor('named-contact', 'sam', { kind: 'introduction', subjectId: sent.id });
+    addFor('introducer', 'jo', { kind: 'receipt', subjectId: sent.id });
+    addFor('named-contact', 'sam', { kind: 'decline_form', subjectId: sent.id });
+    addFor('named-contact', 'sam', { kind: 'pass_form', subjectId: sent.id });
+    addFor('named-contact', 'sam', { kind: 'nudge', subjectId: sent.id });
+    addFor('backup-contact', 'alex', { kind: 'escalation', subjectId: sent.id });
+    addFor('introducer', 'jo', { kind: 'escalation', subjectId: sent.id });
     add('escalation', 'channel', 'the service channel', compose({ kind: 'escalation', subjectId: sent.id }));
-    add(
-      'accepted',
-      'named-contact',
-      PEOPLE.sam.name,
-      compose({ kind: 'accepted', subjectId: accepted.id, viewerId: 'sam' }),
-    );
-    add(
-      'snooze_form',
-      'named-contact',
-      PEOPLE.sam.name,
-      compose({ kind: 'snooze_form', subjectId: accepted.id, viewerId: 'sam' }),
-    );
-    add(
-      'note_form',
-      'introducer',
-      PEOPLE.jo.name,
-      compose({ kind: 'note_form', subjectId: accepted.id, viewerId: 'jo' }),
-    );
-    add('outcome', 'introducer', PEOPLE.jo.name, compose({ kind: 'outcome', subjectId: declined.id, viewerId: 'jo' }));
-    add(
-      'introduce_form',
-      'introducer',
-      PEOPLE.jo.name,
-      compose({ kind: 'introduce_form', subjectId: 'svc-mind-lambeth', viewerId: 'jo' }),
-    );
-    add(
-      'digest',
-      'named-contact',
-      PEOPLE.sam.name,
-      compose({ kind: 'digest', subjectId: 'digest:sam:2026-11-23', viewerId: 'sam' }),
-    );
+    addFor('named-contact', 'sam', { kind: 'accepted', subjectId: accepted.id });
+    addFor('named-contact', 'sam', { kind: 'snooze_form', subjectId: accepted.id });
+    addFor('introducer', 'jo', { kind: 'note_form', subjectId: accepted.id });
+    addFor('introducer', 'jo', { kind: 'outcome', subjectId: declined.id });
+    addFor('introducer', 'jo', { kind: 'introduce_form', subjectId: 'svc-mind-lambeth' });
+    addFor('named-contact', 'sam', { kind: 'digest', subjectId: 'digest:sam:2026-11-23' });
     add(
       'outcome_question',
       'introducer',
@@ -147,12 +104,7 @@ function examples(): Example[] {
         params: { event: 'accepted', actorId: 'sam' },
       }),
     );
-    add(
-      'withdraw_form',
-      'introducer',
-      PEOPLE.jo.name,
-      compose({ kind: 'withdraw_form', subjectId: sent.id, viewerId: 'jo' }),
-    );
+    addFor('introducer', 'jo', { kind: 'withdraw_form', subjectId: sent.id });
     add('notes', 'introducer', PEOPLE.jo.name, buildNotesCard(w.cards.view(asked.id, 'jo')!));
     add(
       'my_introductions',
@@ -172,12 +124,7 @@ function examples(): Example[] {
       }),
     );
     add('welcome', 'channel', 'a team channel', buildChannelWelcomeCard({ peerGroup: true, opportunityScope: 'web' }));
-    add(
-      'review_request',
-      'coordinator',
-      PEOPLE.sam.name,
-      compose({ kind: 'review_request', subjectId: 'svc-mind-lambeth', viewerId: 'sam' }),
-    );
+    addFor('coordinator', 'sam', { kind: 'review_request', subjectId: 'svc-mind-lambeth' });
     add(
       'notice',
       'coordinator',
